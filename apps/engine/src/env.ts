@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const milliseconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** The engine's whole configuration, read once from the environment and checked here. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required: the Postgres database Shardline keeps its state in'),
+  REDIS_URL: z.string().min(1).default('redis://127.0.0.1:6379'),
+  SHARDLINE_QUEUE_PREFIX: z
+    .string()
+    .default('{shardline}')
+    .refine((value) => /^\{[^{}]+\}$/.test(value), 'SHARDLINE_QUEUE_PREFIX must be wrapped in braces, e.g. {shardline}, so it works on Redis Cluster'),
+  SHARDLINE_SECRET_KEY: z
+    .string()
+    .min(1, 'SHARDLINE_SECRET_KEY is required: 32 random bytes as 64 hex characters (openssl rand -hex 32); it encrypts stored AWS secrets'),
+  SHARDLINE_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
+  SHARDLINE_LEASE_MS: milliseconds(30_000),
+  SHARDLINE_LOCK_DURATION_MS: milliseconds(30_000),
+  SHARDLINE_REQUEST_TIMEOUT_MS: milliseconds(10_000),
+  SHARDLINE_SWEEP_INTERVAL_MS: milliseconds(10_000),
+  SHARDLINE_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  SHARDLINE_PRUNE_INTERVAL_MS: milliseconds(60_000),
+  SHARDLINE_INITIAL_RETRY_DELAY_MS: milliseconds(1_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+});
+
+export type EngineEnv = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): EngineEnv {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+  throw new Error(`the engine's configuration is not valid:\n${problems}`);
+}

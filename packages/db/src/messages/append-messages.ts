@@ -1,0 +1,125 @@
+import {
+  formatPosition,
+  laneOf,
+  MESSAGE_ACTIONS,
+  type MessageAction,
+  NotFoundError,
+  toPartitionKey,
+  ValidationError,
+} from '@shardline/core';
+import { z } from 'zod';
+import { type Database, inTransaction } from '../database';
+import { notifyWake } from '../wake-channel';
+
+export interface IncomingMessage {
+  commitLsn: bigint;
+  commitIdx: number;
+  /** The group (partition key) before shortening. */
+  group: string;
+  tableSchema: string;
+  tableName: string;
+  action: MessageAction;
+  /** The message body, serialised to JSON once here and sent as stored. */
+  payload: unknown;
+}
+
+const incomingMessageSchema = z.object({
+  commitLsn: z.bigint().nonnegative('commitLsn must not be negative'),
+  commitIdx: z.int().nonnegative('commitIdx must not be negative').max(2_147_483_647),
+  group: z.string().min(1, 'the group must not be empty: Kinesis needs a partition key of 1 to 256 characters'),
+  tableSchema: z.string().min(1),
+  tableName: z.string().min(1),
+  action: z.enum(MESSAGE_ACTIONS),
+});
+
+export interface AppendResult {
+  /** Messages newly stored. */
+  stored: number;
+  /** Messages skipped because their sink and position were stored before. */
+  duplicates: number;
+}
+
+/**
+ * Stores a batch of messages for one sink in one transaction. Idempotent: a position already
+ * stored for the sink is skipped, so a change seen twice (after a restart) is stored once.
+ * Validates the whole batch before writing anything.
+ */
+export async function appendMessages(
+  db: Database,
+  options: { sinkId: string; messages: IncomingMessage[] },
+): Promise<AppendResult> {
+  const { sinkId, messages } = options;
+  if (messages.length === 0) throw new ValidationError('the batch is empty: give at least one message', 'messages');
+
+  const sink = await db.prisma.sink.findUnique({ where: { id: sinkId }, select: { laneCount: true } });
+  if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
+
+  const rows = messages.map((message, index) => toRow(message, index, sink.laneCount));
+  const lanesTouched = await inTransaction(db.pool, async (client) => {
+    const result = await client.query<{ lane: number }>(
+      `INSERT INTO message (sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes)
+       SELECT $1::uuid, u.group_key, u.lane, u.commit_lsn, u.commit_idx, u.table_schema, u.table_name,
+              u.action::message_action, u.payload::json, u.size_bytes
+       FROM unnest($2::text[], $3::int2[], $4::int8[], $5::int4[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int4[])
+         AS u(group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes)
+       ON CONFLICT (sink_id, commit_lsn, commit_idx) DO NOTHING
+       RETURNING lane`,
+      [
+        sinkId,
+        rows.map((row) => row.partitionKey),
+        rows.map((row) => row.lane),
+        rows.map((row) => row.commitLsn),
+        rows.map((row) => row.commitIdx),
+        rows.map((row) => row.tableSchema),
+        rows.map((row) => row.tableName),
+        rows.map((row) => row.action),
+        rows.map((row) => row.payload),
+        rows.map((row) => row.sizeBytes),
+      ],
+    );
+    const lanes = [...new Set(result.rows.map((row) => row.lane))];
+    // NOTIFY is delivered on commit, so a listener never sees work that is not there yet.
+    if (lanes.length > 0) await notifyWake(client, { sinkId, lanes });
+    return result.rowCount ?? 0;
+  });
+  return { stored: lanesTouched, duplicates: messages.length - lanesTouched };
+}
+
+function toRow(message: IncomingMessage, index: number, laneCount: number) {
+  const parsed = incomingMessageSchema.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new ValidationError(`message ${index}: ${field ? `${field}: ` : ''}${issue?.message}`, `messages.${index}.${field}`);
+  }
+  const where = `message ${index} (position ${formatPosition(message)})`;
+  const payload = serialisePayload(message.payload, where);
+  const partitionKey = toPartitionKey(message.group);
+  return {
+    partitionKey,
+    lane: laneOf(partitionKey, laneCount),
+    commitLsn: message.commitLsn.toString(),
+    commitIdx: message.commitIdx,
+    tableSchema: message.tableSchema,
+    tableName: message.tableName,
+    action: message.action,
+    payload,
+    sizeBytes: Buffer.byteLength(payload, 'utf8') + Buffer.byteLength(partitionKey, 'utf8'),
+  };
+}
+
+function serialisePayload(payload: unknown, where: string): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(payload);
+  } catch (error) {
+    throw new ValidationError(
+      `${where}: the payload is not JSON-serialisable: ${(error as Error).message}`,
+      'payload',
+    );
+  }
+  if (json === undefined) {
+    throw new ValidationError(`${where}: the payload is not JSON-serialisable: got ${typeof payload}`, 'payload');
+  }
+  return json;
+}

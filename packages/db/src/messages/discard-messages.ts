@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { Queryable } from '../database';
+import { parseOrThrow } from '../validation';
+import { applyToSelection } from './apply-to-selection';
+import { type MessageSelection, messageSelectionSchema } from './message-selection';
+
+const discardSchema = z.object({
+  by: z.string().trim().min(1, 'say who discards the messages'),
+  reason: z.string().trim().max(1000).nullish(),
+});
+
+/**
+ * Gives up on waiting messages: they will never be sent, and the rest of their group moves on.
+ * Who did it, when and why is kept on each message. Returns how many were discarded.
+ */
+export async function discardMessages(
+  db: Queryable,
+  options: { sinkId: string; selection: MessageSelection; by: string; reason?: string | null },
+): Promise<number> {
+  const selection = parseOrThrow(messageSelectionSchema, options.selection);
+  const { by, reason } = parseOrThrow(discardSchema, { by: options.by, reason: options.reason });
+  return applyToSelection(db, {
+    sinkId: options.sinkId,
+    selection,
+    states: ['pending', 'failing'],
+    setClause: (n) =>
+      `state = 'discarded', discarded_at = clock_timestamp(), discarded_by = $${n}, discard_reason = $${n + 1}`,
+    setParams: [by, reason ?? null],
+  });
+}

@@ -1,0 +1,38 @@
+import { MESSAGE_ACTIONS } from '@shardline/core';
+import { z } from 'zod';
+
+/** Narrows a sink's messages for listing and for bulk retry/discard. All parts are optional. */
+export const messageFilterSchema = z.object({
+  /** `table` or `schema.table`. */
+  table: z.string().trim().min(1).optional(),
+  action: z.enum(MESSAGE_ACTIONS).optional(),
+  /** The group exactly as sent (the partition key). */
+  group: z.string().min(1).optional(),
+  errorCode: z.string().trim().min(1).optional(),
+});
+
+export type MessageFilter = z.infer<typeof messageFilterSchema>;
+
+/**
+ * Builds the SQL conditions of a filter. `params` already holds the statement's earlier
+ * parameters; the filter's values are appended after them.
+ */
+export function filterConditions(filter: MessageFilter, params: unknown[]): string[] {
+  const conditions: string[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.table) {
+    const dot = filter.table.indexOf('.');
+    if (dot > 0) {
+      conditions.push(`table_schema = ${add(filter.table.slice(0, dot))}`, `table_name = ${add(filter.table.slice(dot + 1))}`);
+    } else {
+      conditions.push(`table_name = ${add(filter.table)}`);
+    }
+  }
+  if (filter.action) conditions.push(`action = ${add(filter.action)}::message_action`);
+  if (filter.group) conditions.push(`group_key = ${add(filter.group)}`);
+  if (filter.errorCode) conditions.push(`last_error_code = ${add(filter.errorCode)}`);
+  return conditions;
+}

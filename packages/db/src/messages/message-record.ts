@@ -1,0 +1,84 @@
+import type { AttemptTrigger, MessageAction, MessageState } from '@shardline/core';
+
+/** A stored message as the console and API show it. */
+export interface MessageRecord {
+  id: bigint;
+  sinkId: string;
+  group: string;
+  lane: number;
+  commitLsn: bigint;
+  commitIdx: number;
+  tableSchema: string;
+  tableName: string;
+  action: MessageAction;
+  sizeBytes: number;
+  state: MessageState;
+  deliverCount: number;
+  nextAttemptAt: Date | null;
+  nextAttemptTrigger: AttemptTrigger;
+  lastError: { code: string; message: string; at: Date } | null;
+  createdAt: Date;
+  delivered: { at: Date; shardId: string; sequenceNumber: string } | null;
+  discarded: { at: Date; by: string; reason: string | null } | null;
+}
+
+export const MESSAGE_RECORD_COLUMNS = `id, sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action,
+  size_bytes, state, deliver_count, next_attempt_at, next_attempt_trigger, last_error_code, last_error_message,
+  last_error_at, created_at, delivered_at, shard_id, sequence_number, discarded_at, discarded_by, discard_reason`;
+
+export interface MessageRow {
+  id: string;
+  sink_id: string;
+  group_key: string;
+  lane: number;
+  commit_lsn: string;
+  commit_idx: number;
+  table_schema: string;
+  table_name: string;
+  action: MessageAction;
+  size_bytes: number;
+  state: MessageState;
+  deliver_count: number;
+  next_attempt_at: Date;
+  next_attempt_trigger: AttemptTrigger;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  last_error_at: Date | null;
+  created_at: Date;
+  delivered_at: Date | null;
+  shard_id: string | null;
+  sequence_number: string | null;
+  discarded_at: Date | null;
+  discarded_by: string | null;
+  discard_reason: string | null;
+}
+
+export function toMessageRecord(row: MessageRow): MessageRecord {
+  const waiting = row.state === 'pending' || row.state === 'failing';
+  return {
+    id: BigInt(row.id),
+    sinkId: row.sink_id,
+    group: row.group_key,
+    lane: row.lane,
+    commitLsn: BigInt(row.commit_lsn),
+    commitIdx: row.commit_idx,
+    tableSchema: row.table_schema,
+    tableName: row.table_name,
+    action: row.action,
+    sizeBytes: row.size_bytes,
+    state: row.state,
+    deliverCount: row.deliver_count,
+    nextAttemptAt: waiting ? row.next_attempt_at : null,
+    nextAttemptTrigger: row.next_attempt_trigger,
+    lastError:
+      row.last_error_code && row.last_error_at
+        ? { code: row.last_error_code, message: row.last_error_message ?? '', at: row.last_error_at }
+        : null,
+    createdAt: row.created_at,
+    delivered:
+      row.delivered_at && row.shard_id && row.sequence_number
+        ? { at: row.delivered_at, shardId: row.shard_id, sequenceNumber: row.sequence_number }
+        : null,
+    discarded: row.discarded_at ? { at: row.discarded_at, by: row.discarded_by ?? '', reason: row.discard_reason } : null,
+  };
+}

@@ -1,0 +1,35 @@
+import { type SecretBox, ValidationError } from '@shardline/core';
+import type { Database } from '../database';
+import { parseOrThrow } from '../validation';
+import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
+import { type PublicSink, toPublicSink } from './public-sink';
+
+export async function createSink(
+  db: Database,
+  options: { secretBox: SecretBox; input: CreateSinkInput },
+): Promise<PublicSink> {
+  const input = parseOrThrow(createSinkInputSchema, options.input);
+  const existing = await db.prisma.sink.findUnique({ where: { name: input.name }, select: { id: true } });
+  if (existing) throw new ValidationError(`a sink named "${input.name}" already exists`, 'name');
+
+  const sink = await db.prisma.$transaction(async (tx) => {
+    const created = await tx.sink.create({
+      data: {
+        name: input.name,
+        streamArn: input.streamArn.trim(),
+        accessKeyId: input.accessKeyId ?? null,
+        secretAccessKeyCiphertext: input.secretAccessKey ? options.secretBox.encrypt(input.secretAccessKey) : null,
+        endpoint: input.endpoint ?? null,
+        backoffCapMs: input.backoffCapMs,
+        maxAttempts: input.maxAttempts ?? null,
+        maxRecordSizeBytes: input.maxRecordSizeBytes,
+        laneCount: input.laneCount,
+      },
+    });
+    await tx.deliveryLane.createMany({
+      data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
+    });
+    return created;
+  });
+  return toPublicSink(sink);
+}

@@ -1,0 +1,12 @@
+import type { Database } from '../database';
+import { type PublicSink, toPublicSink } from './public-sink';
+
+export async function listSinks(db: Database): Promise<PublicSink[]> {
+  const sinks = await db.prisma.sink.findMany({ orderBy: { name: 'asc' } });
+  return sinks.map(toPublicSink);
+}
+
+/** Ids of sinks whose messages should be delivered now. */
+export async function listActiveSinkIds(db: Database): Promise<Array<{ id: string; laneCount: number }>> {
+  return db.prisma.sink.findMany({ where: { pausedAt: null }, select: { id: true, laneCount: true } });
+}

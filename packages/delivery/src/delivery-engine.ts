@@ -1,0 +1,123 @@
+import { DEFAULT_RETRY_POLICY, type SecretBox } from '@shardline/core';
+import type { Database } from '@shardline/db';
+import { type ConnectionOptions, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { startDeliveryWorker } from './delivery-worker';
+import { DELIVERY_QUEUE, type RunLaneData } from './job-catalog';
+import { LaneRunner } from './lane-runner';
+import { LaneScheduler } from './lane-scheduler';
+import { startPruner } from './pruner';
+import { SinkRegistry } from './sink-registry';
+import { startSweeper } from './sweeper';
+import { WakeListener } from './wake-listener';
+
+export interface DeliveryEngineOptions {
+  db: Database;
+  databaseUrl: string;
+  redisUrl: string;
+  /** BullMQ key prefix; wrapped in braces so every key shares one Redis Cluster slot. */
+  queuePrefix: string;
+  secretBox: SecretBox;
+  logger: Logger;
+  /** Lanes this process runs at once. */
+  concurrency?: number;
+  leaseMs?: number;
+  lockDurationMs?: number;
+  requestTimeoutMs?: number;
+  runBudgetMs?: number;
+  sweepIntervalMs?: number;
+  retentionMs?: number;
+  pruneIntervalMs?: number;
+  initialRetryDelayMs?: number;
+}
+
+export interface DeliveryEngine {
+  /** Wakes every lane with work now (also done periodically). */
+  sweep(): Promise<void>;
+  /** Stops taking work, lets runs under way finish, and releases every connection. */
+  stop(): Promise<void>;
+}
+
+export async function startDeliveryEngine(options: DeliveryEngineOptions): Promise<DeliveryEngine> {
+  const { db, logger } = options;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  if (requestTimeoutMs >= leaseMs) {
+    throw new Error(`the Kinesis request timeout (${requestTimeoutMs} ms) must be shorter than the lane lease (${leaseMs} ms)`);
+  }
+  const connection: ConnectionOptions = { url: options.redisUrl, maxRetriesPerRequest: null };
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue<RunLaneData>(DELIVERY_QUEUE, { connection, prefix: options.queuePrefix });
+  const scheduler = new LaneScheduler(queue, redis, options.queuePrefix);
+  const sinks = new SinkRegistry({
+    db,
+    secretBox: options.secretBox,
+    logger,
+    requestTimeoutMs,
+    recordLimitRefreshMs: 10 * 60_000,
+  });
+  const runner = new LaneRunner({
+    db,
+    sinks,
+    logger,
+    retryPolicy: {
+      initialDelayMs: options.initialRetryDelayMs ?? DEFAULT_RETRY_POLICY.initialDelayMs,
+      jitterRatio: DEFAULT_RETRY_POLICY.jitterRatio,
+    },
+    leaseMs,
+    runBudgetMs: options.runBudgetMs ?? 1_000,
+    headsPerWalk: 2_000,
+  });
+  const worker = startDeliveryWorker({
+    connection,
+    prefix: options.queuePrefix,
+    runner,
+    scheduler,
+    logger,
+    concurrency: options.concurrency ?? 16,
+    lockDurationMs: options.lockDurationMs ?? 30_000,
+    failedRunRetryMs: 5_000,
+  });
+  const sweeper = startSweeper({ db, scheduler, logger, intervalMs: options.sweepIntervalMs ?? 10_000 });
+  const listener = new WakeListener({
+    databaseUrl: options.databaseUrl,
+    logger,
+    onWake: (notice) => {
+      wakeFromNotice(notice).catch((error: unknown) => logger.error({ err: error, notice }, 'could not wake lanes'));
+    },
+    onReconnect: () => void sweeper.sweepNow(),
+  });
+  await listener.start();
+  const pruner = await startPruner({
+    db,
+    connection,
+    prefix: options.queuePrefix,
+    logger,
+    retentionMs: options.retentionMs ?? 24 * 3_600_000,
+    intervalMs: options.pruneIntervalMs ?? 60_000,
+  });
+  // Work stored while no engine was running was announced to nobody.
+  await sweeper.sweepNow();
+  logger.info({ concurrency: options.concurrency ?? 16, queuePrefix: options.queuePrefix }, 'delivery engine started');
+
+  async function wakeFromNotice(notice: { sinkId: string; lanes?: number[] }): Promise<void> {
+    if (notice.lanes) return scheduler.wake(notice.sinkId, notice.lanes);
+    const sink = await db.prisma.sink.findUnique({ where: { id: notice.sinkId }, select: { laneCount: true } });
+    if (sink) await scheduler.wake(notice.sinkId, Array.from({ length: sink.laneCount }, (_, lane) => lane));
+  }
+
+  return {
+    sweep: () => sweeper.sweepNow(),
+    async stop() {
+      sweeper.stop();
+      await listener.stop();
+      await worker.close();
+      await pruner.close();
+      await queue.close();
+      redis.disconnect();
+      sinks.close();
+      logger.info('delivery engine stopped');
+    },
+  };
+}

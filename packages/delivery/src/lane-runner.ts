@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { hasExhaustedAttempts, type RetryPolicy, retryDelayMs } from '@shardline/core';
+import {
+  acquireLaneLease,
+  type Database,
+  type FailedOutcome,
+  findLaneHeads,
+  type LaneHead,
+  LaneLeaseLostError,
+  type OutgoingMessage,
+  recordDeliveryOutcomes,
+  releaseLaneLease,
+  startLaneBatch,
+  type DeliveredOutcome,
+} from '@shardline/db';
+import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
+import type { Logger } from 'pino';
+import { earliestDue, planBatch } from './batch-builder';
+import type { SinkRegistry, SinkRuntime } from './sink-registry';
+
+export interface LaneRunnerOptions {
+  db: Database;
+  sinks: SinkRegistry;
+  logger: Logger;
+  retryPolicy: Omit<RetryPolicy, 'maxDelayMs' | 'maxAttempts'>;
+  /** How long a lane stays taken without a sign of life from its holder. */
+  leaseMs: number;
+  /** A run stops taking new batches after this long, so other lanes get their turn. */
+  runBudgetMs: number;
+  /** Heads looked at per walk step. */
+  headsPerWalk: number;
+}
+
+export type LaneRunResult =
+  /** Sent at least one batch: there may be more right away. */
+  | { kind: 'worked'; delivered: number; failed: number }
+  /** Nothing due; `nextDueAt` is when the earliest waiting message becomes due. */
+  | { kind: 'idle'; nextDueAt: Date | null }
+  /** Another holder has the lane until `busyUntil`. */
+  | { kind: 'busy'; busyUntil: Date | null }
+  /** The sink is paused or gone: nothing to do until it is resumed. */
+  | { kind: 'stopped' };
+
+/**
+ * Delivers what is due in one lane: takes the lane's lease, then repeatedly sends one request
+ * holding the due head of as many groups as fit, and records each record's outcome.
+ */
+export class LaneRunner {
+  constructor(private readonly options: LaneRunnerOptions) {}
+
+  async run(sinkId: string, lane: number): Promise<LaneRunResult> {
+    const { db, sinks, leaseMs, runBudgetMs } = this.options;
+    const sink = await sinks.get(sinkId);
+    if (!sink) return { kind: 'stopped' };
+
+    const token = randomUUID();
+    const lease = await acquireLaneLease(db.pool, { sinkId, lane, token, leaseMs });
+    if (!lease.acquired) return { kind: 'busy', busyUntil: lease.busyUntil };
+
+    let cursor = lease.groupCursor;
+    let delivered = 0;
+    let failed = 0;
+    const startedAt = Date.now();
+    try {
+      for (;;) {
+        const { heads, walkedAll } = await this.#walkHeads(sinkId, lane, cursor);
+        const plan = planBatch(heads, {
+          maxRecords: MAX_RECORDS_PER_REQUEST,
+          maxRequestBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
+          maxRecordBytes: sink.maxRecordBytes,
+        });
+        cursor = plan.cursor ?? cursor;
+        const chosen = [...plan.send, ...plan.tooLarge];
+        if (chosen.length === 0) {
+          if (walkedAll) {
+            await db.pool.query('UPDATE delivery_lane SET group_cursor = $3 WHERE sink_id = $1 AND lane = $2 AND lease_token = $4', [
+              sinkId,
+              lane,
+              cursor,
+              token,
+            ]);
+            return delivered + failed > 0
+              ? { kind: 'worked', delivered, failed }
+              : { kind: 'idle', nextDueAt: earliestDue(heads) };
+          }
+          continue;
+        }
+        const outgoing = await startLaneBatch(db.pool, {
+          sinkId,
+          lane,
+          token,
+          leaseMs,
+          messageIds: chosen.map((head) => head.id),
+          groupCursor: cursor,
+        });
+        const result = await this.#deliver(sink, lane, token, outgoing);
+        delivered += result.delivered;
+        failed += result.failed;
+        if (Date.now() - startedAt >= runBudgetMs) return { kind: 'worked', delivered, failed };
+      }
+    } catch (error) {
+      if (error instanceof LaneLeaseLostError) {
+        this.options.logger.warn({ sinkId, lane }, 'lane lease was taken over; stopping this run');
+        return { kind: 'busy', busyUntil: null };
+      }
+      throw error;
+    } finally {
+      await releaseLaneLease(db.pool, { sinkId, lane, token });
+    }
+  }
+
+  /** Heads from the cursor to the end of the lane, then from the start back to the cursor. */
+  async #walkHeads(sinkId: string, lane: number, cursor: string): Promise<{ heads: LaneHead[]; walkedAll: boolean }> {
+    const { db, headsPerWalk } = this.options;
+    const heads = await findLaneHeads(db.pool, { sinkId, lane, afterGroupKey: cursor, limit: headsPerWalk });
+    if (heads.length < headsPerWalk && cursor !== '') {
+      const wrapped = await findLaneHeads(db.pool, {
+        sinkId,
+        lane,
+        afterGroupKey: '',
+        upToGroupKey: cursor,
+        limit: headsPerWalk - heads.length,
+      });
+      heads.push(...wrapped);
+    }
+    return { heads, walkedAll: heads.length < headsPerWalk };
+  }
+
+  async #deliver(
+    sink: SinkRuntime,
+    lane: number,
+    token: string,
+    outgoing: OutgoingMessage[],
+  ): Promise<{ delivered: number; failed: number }> {
+    const { config } = sink;
+    const policy: RetryPolicy = { ...this.options.retryPolicy, maxDelayMs: config.backoffCapMs, maxAttempts: config.maxAttempts };
+    const send = outgoing.filter((message) => message.sizeBytes <= sink.maxRecordBytes);
+    const tooLarge = outgoing.filter((message) => message.sizeBytes > sink.maxRecordBytes);
+
+    const sentAt = Date.now();
+    const outcomes =
+      send.length > 0
+        ? await putRecords(
+            sink.client,
+            sink.connection,
+            send.map((message) => ({ data: Buffer.from(message.payload, 'utf8'), partitionKey: message.groupKey })),
+          )
+        : [];
+    const durationMs = Date.now() - sentAt;
+
+    const delivered: DeliveredOutcome[] = [];
+    const failed: FailedOutcome[] = [];
+    const fail = (message: OutgoingMessage, code: string, text: string, duration: number) => {
+      const attemptNumber = message.deliverCount + 1;
+      failed.push({
+        id: message.id,
+        attemptNumber,
+        trigger: message.trigger,
+        errorCode: code,
+        errorMessage: text,
+        durationMs: duration,
+        retryInMs: retryDelayMs(policy, attemptNumber),
+        giveUpReason: hasExhaustedAttempts(policy, attemptNumber)
+          ? `gave up after ${attemptNumber} attempts (the sink's maximum); last error: ${text}`
+          : null,
+      });
+    };
+    send.forEach((message, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) {
+        delivered.push({ id: message.id, shardId: outcome.shardId, sequenceNumber: outcome.sequenceNumber });
+      } else {
+        fail(message, outcome?.error.code ?? 'MissingResult', outcome?.error.message ?? 'Kinesis returned no result for this record', durationMs);
+      }
+    });
+    for (const message of tooLarge) {
+      fail(
+        message,
+        'RecordTooLarge',
+        `The record is ${formatBytes(message.sizeBytes)} (data plus partition key), over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Attach a transform that makes it smaller, or discard it.`,
+        0,
+      );
+    }
+
+    await recordDeliveryOutcomes(this.options.db.pool, {
+      sinkId: config.id,
+      lane,
+      token,
+      leaseMs: this.options.leaseMs,
+      delivered,
+      failed,
+    });
+    if (failed.length > 0) {
+      const first = failed[0];
+      this.options.logger.warn(
+        { sinkId: config.id, sink: config.name, lane, failed: failed.length, delivered: delivered.length, errorCode: first?.errorCode },
+        first?.errorMessage ?? 'delivery failed',
+      );
+    }
+    return { delivered: delivered.length, failed: failed.length };
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(2)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB (${bytes.toLocaleString('en-US')} bytes)`;
+  return `${bytes} bytes`;
+}

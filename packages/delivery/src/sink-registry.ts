@@ -1,0 +1,104 @@
+import { type SecretBox } from '@shardline/core';
+import { type Database, getSinkDeliveryConfig, type SinkDeliveryConfig } from '@shardline/db';
+import { createKinesisClient, describeStream, type KinesisConnection } from '@shardline/kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { Logger } from 'pino';
+
+export interface SinkRuntime {
+  config: SinkDeliveryConfig;
+  connection: KinesisConnection;
+  client: KinesisClient;
+  /** The stream's record size limit when DescribeStreamSummary gave one, else the sink's setting. */
+  maxRecordBytes: number;
+}
+
+interface CachedSink {
+  runtime: SinkRuntime;
+  recordLimitCheckedAt: number;
+}
+
+/**
+ * Keeps one Kinesis client per sink and rebuilds it when the sink is edited. Every lane run
+ * checks the sink's version and pause flag with one small query, so edits and pauses take
+ * effect on the next run.
+ */
+export class SinkRegistry {
+  readonly #cache = new Map<string, CachedSink>();
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      secretBox: SecretBox;
+      logger: Logger;
+      requestTimeoutMs: number;
+      /** How often to ask the stream for its record size limit again. */
+      recordLimitRefreshMs: number;
+    },
+  ) {}
+
+  /** The sink ready to deliver, or null when it was deleted or is paused. */
+  async get(sinkId: string): Promise<SinkRuntime | null> {
+    const state = await this.deps.db.pool.query<{ updated_at: Date; paused: boolean }>(
+      'SELECT updated_at, paused_at IS NOT NULL AS paused FROM sink WHERE id = $1',
+      [sinkId],
+    );
+    const row = state.rows[0];
+    if (!row) {
+      this.#evict(sinkId);
+      return null;
+    }
+    if (row.paused) return null;
+    let cached = this.#cache.get(sinkId);
+    if (!cached || cached.runtime.config.version !== row.updated_at.toISOString()) {
+      this.#evict(sinkId);
+      cached = await this.#load(sinkId);
+    }
+    if (Date.now() - cached.recordLimitCheckedAt > this.deps.recordLimitRefreshMs) {
+      await this.#refreshRecordLimit(cached);
+    }
+    return cached.runtime;
+  }
+
+  async #load(sinkId: string): Promise<CachedSink> {
+    const config = await getSinkDeliveryConfig(this.deps.db, { secretBox: this.deps.secretBox, sinkId });
+    const connection: KinesisConnection = {
+      streamArn: config.streamArn,
+      region: config.region,
+      endpoint: config.endpoint,
+      credentials: config.credentials,
+      requestTimeoutMs: this.deps.requestTimeoutMs,
+    };
+    const cached: CachedSink = {
+      runtime: { config, connection, client: createKinesisClient(connection), maxRecordBytes: config.maxRecordSizeBytes },
+      recordLimitCheckedAt: 0,
+    };
+    this.#cache.set(sinkId, cached);
+    return cached;
+  }
+
+  async #refreshRecordLimit(cached: CachedSink): Promise<void> {
+    const { runtime } = cached;
+    cached.recordLimitCheckedAt = Date.now();
+    try {
+      const summary = await describeStream(runtime.client, runtime.connection);
+      runtime.maxRecordBytes = summary.maxRecordSizeBytes ?? runtime.config.maxRecordSizeBytes;
+    } catch (error) {
+      // Without kinesis:DescribeStreamSummary (or while the stream is unreachable) the sink's own
+      // setting is the limit; delivery itself will report what is wrong.
+      runtime.maxRecordBytes = runtime.config.maxRecordSizeBytes;
+      this.deps.logger.debug(
+        { sinkId: runtime.config.id, err: (error as Error).message },
+        'could not read the stream record size limit; using the sink setting',
+      );
+    }
+  }
+
+  #evict(sinkId: string): void {
+    this.#cache.get(sinkId)?.runtime.client.destroy();
+    this.#cache.delete(sinkId);
+  }
+
+  close(): void {
+    for (const sinkId of [...this.#cache.keys()]) this.#evict(sinkId);
+  }
+}
