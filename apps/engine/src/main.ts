@@ -12,7 +12,12 @@ const logger = pino({
   redact: { paths: ['*.secretAccessKey', '*.credentials', 'credentials', 'secretAccessKey'], censor: '[secret]' },
 });
 
-const db = createDatabase({ url: env.DATABASE_URL, maxConnections: env.SHARDLINE_CONCURRENCY + 4, applicationName: 'shardline-engine' });
+const db = createDatabase({
+  url: env.DATABASE_URL,
+  maxConnections: env.SHARDLINE_CONCURRENCY + 4,
+  applicationName: 'shardline-engine',
+  onIdleConnectionError: (error) => logger.warn({ err: error }, 'an idle database connection broke; it will be replaced'),
+});
 const engine = await startDeliveryEngine({
   db,
   databaseUrl: env.DATABASE_URL,

@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   /** Connections in the pool. */
   maxConnections?: number;
   applicationName?: string;
+  /** Told when an idle pooled connection breaks (server restart, network). */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 // int8 as a JS string by default; message ids and LSNs are parsed to bigint where they are read.
@@ -27,6 +29,9 @@ export function createDatabase(options: DatabaseOptions): Database {
     max: options.maxConnections ?? 10,
     application_name: options.applicationName ?? 'shardline',
   });
+  // An idle connection that breaks is dropped from the pool and replaced on next use; without a
+  // listener the pool would rethrow it and take the whole process down.
+  pool.on('error', (error) => options.onIdleConnectionError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

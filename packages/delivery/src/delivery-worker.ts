@@ -48,6 +48,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<RunL
   );
 
   worker.on('completed', (job, outcome) => {
+    if (outcome.kind === 'worked') {
+      logger.debug({ ...job.data, delivered: outcome.delivered, failed: outcome.failed }, 'lane run finished');
+    }
     scheduleNext(job.data, outcome).catch((error: unknown) => {
       // The periodic sweep re-wakes every lane with work, so this run's follow-up is not lost.
       logger.error({ err: error, ...job.data }, 'could not schedule the next run of a lane');

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ENGINE_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/** A real engine process, started the way `npm start` starts it, for crash and scale tests. */
+export class EngineProcess {
+  readonly output: string[] = [];
+  #child: ChildProcess | null = null;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ENGINE_DIR,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.#child = child;
+    const collect = (chunk: Buffer) => this.output.push(...chunk.toString().split('\n').filter(Boolean));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`engine did not start:\n${this.output.join('\n')}`)), 30_000);
+      const check = () => {
+        if (this.output.some((line) => line.includes('delivery engine started'))) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', check);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`engine exited with ${code} before starting:\n${this.output.join('\n')}`));
+      });
+    });
+  }
+
+  /** Kills the process without warning, as a crash or an OOM kill would. */
+  async kill(): Promise<void> {
+    await this.#signal('SIGKILL');
+  }
+
+  /** Asks the process to stop, as an orchestrator would. */
+  async stop(): Promise<number | null> {
+    return this.#signal('SIGTERM');
+  }
+
+  async #signal(signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.#child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    return exited;
+  }
+
+  /** Lines of the structured log whose message is `msg`. */
+  logLines(msg: string): Array<Record<string, unknown>> {
+    return this.output
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === msg);
+  }
+}
+
+export function engineEnv(options: { databaseUrl: string; redisUrl: string; queuePrefix: string; secretKey: string }) {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    SHARDLINE_QUEUE_PREFIX: options.queuePrefix,
+    SHARDLINE_SECRET_KEY: options.secretKey,
+    SHARDLINE_CONCURRENCY: '8',
+    SHARDLINE_LEASE_MS: '4000',
+    SHARDLINE_LOCK_DURATION_MS: '4000',
+    SHARDLINE_REQUEST_TIMEOUT_MS: '2000',
+    SHARDLINE_SWEEP_INTERVAL_MS: '1000',
+    SHARDLINE_INITIAL_RETRY_DELAY_MS: '200',
+    LOG_LEVEL: 'debug',
+  };
+}

@@ -1,0 +1,7 @@
+export { createKinesisClient, type KinesisConnection } from './connection';
+export { type DeliveryError, KinesisRequestError } from './delivery-error';
+export { describeKinesisError } from './describe-kinesis-error';
+export { describeRecordError } from './describe-record-error';
+export { describeStream, type StreamDescription } from './describe-stream';
+export { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits';
+export { type OutgoingRecord, putRecords, type RecordOutcome } from './put-records';

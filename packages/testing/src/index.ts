@@ -1,0 +1,16 @@
+export {
+  type FaultProxy,
+  type ProxiedRequest,
+  type RecordFault,
+  type RecordFaultRule,
+  type RequestFaultRule,
+  startFaultProxy,
+} from './fault-proxy';
+export { createTestKinesisClient, TEST_REGION } from './kinesis-client';
+export { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
+export { type NoopKinesis, type NoopKinesisOptions, startNoopKinesis } from './noop-kinesis';
+export { type ReadAllRecordsOptions, readAllRecords, type StreamRecord } from './read-records';
+export { deleteRedisKeys, redisUrl, testQueuePrefix } from './redis';
+export { type PrepareTemplateOptions, prepareTemplateDatabase } from './template-database';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { createTestStream, type TestStream, type TestStreamOptions } from './test-stream';

@@ -1,0 +1,90 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { amzOperation, listenOnLoopback, readBody, sendJson } from './http-util';
+
+export interface NoopKinesis {
+  endpoint: string;
+  /** Records acknowledged by PutRecords so far. */
+  recordsReceived(): number;
+  stop(): Promise<void>;
+}
+
+export interface NoopKinesisOptions {
+  /** Reported by DescribeStreamSummary as MaxRecordSizeInKiB. */
+  maxRecordSizeKiB?: number;
+}
+
+const SHARD_ID = 'shardId-000000000000';
+// Each record carries exactly one; a partition key containing it is JSON-escaped (\"), so it cannot match.
+const RECORD_MARKER = Buffer.from('"PartitionKey"');
+
+/**
+ * Accepts everything as fast as it can, so a benchmark measures the engine, not the emulator
+ * (kinesis-local manages a few hundred records a second).
+ */
+export async function startNoopKinesis(options: NoopKinesisOptions = {}): Promise<NoopKinesis> {
+  let received = 0;
+  let sequence = 0;
+  const sockets = new Set<Socket>();
+
+  // Counting markers instead of JSON.parse keeps a 500-record request at a few microseconds.
+  const putRecords = (body: Buffer, response: ServerResponse) => {
+    const results: string[] = [];
+    for (let at = body.indexOf(RECORD_MARKER); at !== -1; at = body.indexOf(RECORD_MARKER, at + 1)) {
+      sequence += 1;
+      // Fixed width keeps the numbers increasing as strings too, like real sequence numbers.
+      results.push(`{"SequenceNumber":"${String(sequence).padStart(56, '0')}","ShardId":"${SHARD_ID}"}`);
+    }
+    received += results.length;
+    sendJson(response, 200, `{"FailedRecordCount":0,"Records":[${results.join(',')}]}`);
+  };
+
+  const describeStreamSummary = (body: Buffer, response: ServerResponse) => {
+    const request = JSON.parse(body.toString('utf8') || '{}') as { StreamARN?: string; StreamName?: string };
+    const streamName = request.StreamName ?? request.StreamARN?.split('/').pop() ?? 'noop';
+    sendJson(response, 200, {
+      StreamDescriptionSummary: {
+        StreamName: streamName,
+        StreamARN: request.StreamARN ?? `arn:aws:kinesis:us-east-1:000000000000:stream/${streamName}`,
+        StreamStatus: 'ACTIVE',
+        StreamModeDetails: { StreamMode: 'PROVISIONED' },
+        RetentionPeriodHours: 24,
+        StreamCreationTimestamp: 0,
+        EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+        EncryptionType: 'NONE',
+        OpenShardCount: 1,
+        ConsumerCount: 0,
+        ...(options.maxRecordSizeKiB === undefined ? {} : { MaxRecordSizeInKiB: options.maxRecordSizeKiB }),
+      },
+    });
+  };
+
+  const handle = async (incoming: IncomingMessage, response: ServerResponse) => {
+    const body = await readBody(incoming);
+    const operation = amzOperation(incoming);
+    if (operation === 'PutRecords') putRecords(body, response);
+    else if (operation === 'DescribeStreamSummary') describeStreamSummary(body, response);
+    else sendJson(response, 200, '{}');
+  };
+
+  const server = createServer({ keepAliveTimeout: 60_000 }, (incoming, response) => {
+    handle(incoming, response).catch((error: Error) =>
+      sendJson(response, 500, { __type: 'InternalFailure', message: error.message }),
+    );
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const port = await listenOnLoopback(server, 0);
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    recordsReceived: () => received,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// What the root globalSetup hands to every test file through provide()/inject().
+declare module 'vitest' {
+  export interface ProvidedContext {
+    kinesisEndpoint: string;
+  }
+}
+
+export {};

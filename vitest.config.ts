@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Projects do not inherit the root's test options (and `extends: true` would rerun the
+// globalSetup once per project), so the shared ones are spelled out for each.
+const shared = {
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+} as const;
+
+const testFiles = (dir: string) => [`${dir}/*/src/**/*.test.ts`, `${dir}/*/test/**/*.test.ts`];
+
+export default defineConfig({
+  test: {
+    ...shared,
+    // Runs once for the whole run: migrates the template database and starts one Kinesis emulator.
+    globalSetup: ['packages/testing/src/global-setup.ts'],
+    fileParallelism: true,
+    // The machine has two cores; Postgres and the emulator need some of them too.
+    maxWorkers: 2,
+    projects: [
+      { test: { ...shared, name: 'packages', include: testFiles('packages') } },
+      { test: { ...shared, name: 'apps', include: testFiles('apps') } },
+    ],
+  },
+});
