@@ -4,15 +4,23 @@ const milliseconds = (fallback: number) => z.coerce.number().int().positive().de
 
 /** The engine's whole configuration, read once from the environment and checked here. */
 const envSchema = z.object({
-  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required: the Postgres database Shardline keeps its state in'),
+  DATABASE_URL: z
+    .string()
+    .min(1, 'DATABASE_URL is required: the Postgres database Shardline keeps its state in'),
   REDIS_URL: z.string().min(1).default('redis://127.0.0.1:6379'),
   SHARDLINE_QUEUE_PREFIX: z
     .string()
     .default('{shardline}')
-    .refine((value) => /^\{[^{}]+\}$/.test(value), 'SHARDLINE_QUEUE_PREFIX must be wrapped in braces, e.g. {shardline}, so it works on Redis Cluster'),
+    .refine(
+      (value) => /^\{[^{}]+\}$/.test(value),
+      'SHARDLINE_QUEUE_PREFIX must be wrapped in braces, e.g. {shardline}, so it works on Redis Cluster',
+    ),
   SHARDLINE_SECRET_KEY: z
     .string()
-    .min(1, 'SHARDLINE_SECRET_KEY is required: 32 random bytes as 64 hex characters (openssl rand -hex 32); it encrypts stored AWS secrets'),
+    .min(
+      1,
+      'SHARDLINE_SECRET_KEY is required: 32 random bytes as 64 hex characters (openssl rand -hex 32); it encrypts stored AWS secrets',
+    ),
   SHARDLINE_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
   SHARDLINE_LEASE_MS: milliseconds(30_000),
   SHARDLINE_LOCK_DURATION_MS: milliseconds(30_000),
@@ -29,6 +37,8 @@ export type EngineEnv = z.infer<typeof envSchema>;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): EngineEnv {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+  const problems = result.error.issues
+    .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    .join('\n');
   throw new Error(`the engine's configuration is not valid:\n${problems}`);
 }

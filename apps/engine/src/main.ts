@@ -9,14 +9,18 @@ const env = readEnv();
 const logger = pino({
   level: env.LOG_LEVEL,
   // Secrets never reach the logs, even if an object carrying one is logged by mistake.
-  redact: { paths: ['*.secretAccessKey', '*.credentials', 'credentials', 'secretAccessKey'], censor: '[secret]' },
+  redact: {
+    paths: ['*.secretAccessKey', '*.credentials', 'credentials', 'secretAccessKey'],
+    censor: '[secret]',
+  },
 });
 
 const db = createDatabase({
   url: env.DATABASE_URL,
   maxConnections: env.SHARDLINE_CONCURRENCY + 4,
   applicationName: 'shardline-engine',
-  onIdleConnectionError: (error) => logger.warn({ err: error }, 'an idle database connection broke; it will be replaced'),
+  onIdleConnectionError: (error) =>
+    logger.warn({ err: error }, 'an idle database connection broke; it will be replaced'),
 });
 const engine = await startDeliveryEngine({
   db,

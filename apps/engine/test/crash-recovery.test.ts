@@ -1,4 +1,4 @@
-import { type FaultProxy, startFaultProxy, type StreamRecord } from '@shardline/testing';
+import { type FaultProxy, type StreamRecord, startFaultProxy } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -23,7 +23,12 @@ afterEach(async () => {
 
 function spawnEngine(): EngineProcess {
   const engine = new EngineProcess(
-    engineEnv({ databaseUrl: ctx.databaseUrl, redisUrl: ctx.redisUrl, queuePrefix: ctx.queuePrefix, secretKey: TEST_SECRET_KEY }),
+    engineEnv({
+      databaseUrl: ctx.databaseUrl,
+      redisUrl: ctx.redisUrl,
+      queuePrefix: ctx.queuePrefix,
+      secretKey: TEST_SECRET_KEY,
+    }),
   );
   engines.push(engine);
   return engine;
@@ -43,8 +48,13 @@ function expectOrderWithRepeatsOfInFlight(records: StreamRecord[]): number {
       repeats++;
       continue;
     }
-    if (previous && (position[0] < previous[0] || (position[0] === previous[0] && position[1] < previous[1]))) {
-      throw new Error(`group ${record.partitionKey}: ${position.join(':')} arrived after ${previous.join(':')}`);
+    if (
+      previous &&
+      (position[0] < previous[0] || (position[0] === previous[0] && position[1] < previous[1]))
+    ) {
+      throw new Error(
+        `group ${record.partitionKey}: ${position.join(':')} arrived after ${previous.join(':')}`,
+      );
     }
     last.set(record.partitionKey, position);
   }
@@ -58,14 +68,21 @@ describe('an engine process killed during delivery', () => {
     await ctx.append(makeMessages(1_500, 60));
     const first = spawnEngine();
     await first.start();
-    await waitFor('delivery under way', async () => (await ctx.state()).filter((m) => m.state === 'delivered').length >= 200);
+    await waitFor(
+      'delivery under way',
+      async () => (await ctx.state()).filter((m) => m.state === 'delivered').length >= 200,
+    );
     await first.kill();
     const deliveredAtCrash = (await ctx.state()).filter((m) => m.state === 'delivered').length;
     expect(deliveredAtCrash).toBeLessThan(1_500);
 
     const second = spawnEngine();
     await second.start();
-    await waitFor('every message delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'), 90_000);
+    await waitFor(
+      'every message delivered',
+      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
+      90_000,
+    );
 
     const records = await ctx.readStream(1_500);
     const distinct = new Set(records.map((r) => r.data));
@@ -84,7 +101,11 @@ describe('two engine processes at once', () => {
     const [a, b] = [spawnEngine(), spawnEngine()];
     await Promise.all([a.start(), b.start()]);
     await ctx.append(makeMessages(2_000, 100));
-    await waitFor('every message delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'), 90_000);
+    await waitFor(
+      'every message delivered',
+      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
+      90_000,
+    );
 
     const records = await ctx.readStream(2_000);
     expect(records).toHaveLength(2_000);

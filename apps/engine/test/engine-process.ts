@@ -21,7 +21,10 @@ export class EngineProcess {
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`engine did not start:\n${this.output.join('\n')}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`engine did not start:\n${this.output.join('\n')}`)),
+        30_000,
+      );
       const check = () => {
         if (this.output.some((line) => line.includes('delivery engine started'))) {
           clearTimeout(timer);
@@ -63,7 +66,12 @@ export class EngineProcess {
   }
 }
 
-export function engineEnv(options: { databaseUrl: string; redisUrl: string; queuePrefix: string; secretKey: string }) {
+export function engineEnv(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  secretKey: string;
+}) {
   return {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,

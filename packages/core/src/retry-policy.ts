@@ -30,7 +30,11 @@ export function baseRetryDelayMs(policy: RetryPolicy, failedAttempts: number): n
  * The delay before the next attempt after `failedAttempts` failures. Jitter only shortens the
  * delay (by up to `jitterRatio` of it), so the cap is never exceeded.
  */
-export function retryDelayMs(policy: RetryPolicy, failedAttempts: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  failedAttempts: number,
+  random: () => number = Math.random,
+): number {
   const base = baseRetryDelayMs(policy, failedAttempts);
   return Math.round(base * (1 - policy.jitterRatio * random()));
 }

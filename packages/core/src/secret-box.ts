@@ -18,18 +18,25 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv(ALGORITHM, this.#key, iv);
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), data].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    return [VERSION, iv, cipher.getAuthTag(), data]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
   }
 
   decrypt(ciphertext: string): string {
     const [version, iv, tag, data] = ciphertext.split('.');
-    if (version !== VERSION || !iv || !tag || data === undefined) throw new Error('stored secret has an unknown format');
+    if (version !== VERSION || !iv || !tag || data === undefined)
+      throw new Error('stored secret has an unknown format');
     const decipher = createDecipheriv(ALGORITHM, this.#key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     try {
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     } catch {
-      throw new Error('stored secret cannot be decrypted: the encryption key differs from the one it was stored with');
+      throw new Error(
+        'stored secret cannot be decrypted: the encryption key differs from the one it was stored with',
+      );
     }
   }
 }

@@ -18,7 +18,13 @@ export interface StreamArn {
 export function parseStreamArn(value: string): StreamArn | null {
   const match = STREAM_ARN_PATTERN.exec(value.trim());
   if (!match) return null;
-  const [, partition, region, accountId, streamName] = match as unknown as [string, string, string, string, string];
+  const [, partition, region, accountId, streamName] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { arn: value.trim(), partition, region, accountId, streamName };
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { baseRetryDelayMs, DEFAULT_RETRY_POLICY, hasExhaustedAttempts, retryDelayMs } from '../src/retry-policy';
+import {
+  baseRetryDelayMs,
+  DEFAULT_RETRY_POLICY,
+  hasExhaustedAttempts,
+  retryDelayMs,
+} from '../src/retry-policy';
 
 const policy = DEFAULT_RETRY_POLICY;
 

@@ -21,6 +21,8 @@ describe('stream ARN', () => {
     expect(parseStreamArn(value)).toBeNull();
     const result = streamArnSchema.safeParse(value);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toContain('arn:aws:kinesis:<region>:<account-id>:stream/<stream-name>');
+    expect(result.error?.issues[0]?.message).toContain(
+      'arn:aws:kinesis:<region>:<account-id>:stream/<stream-name>',
+    );
   });
 });

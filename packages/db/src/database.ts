@@ -47,7 +47,10 @@ export function createDatabase(options: DatabaseOptions): Database {
 export type Queryable = Pick<pg.Pool, 'query'>;
 
 /** Runs `work` in one transaction on one connection; rolls back if it throws. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

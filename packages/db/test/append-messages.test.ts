@@ -10,31 +10,51 @@ beforeAll(async () => {
 afterAll(() => close());
 
 async function storedCount(sinkId: string): Promise<number> {
-  const result = await db.pool.query<{ count: string }>('SELECT count(*) FROM message WHERE sink_id = $1', [sinkId]);
+  const result = await db.pool.query<{ count: string }>('SELECT count(*) FROM message WHERE sink_id = $1', [
+    sinkId,
+  ]);
   return Number(result.rows[0]?.count);
 }
 
 describe('appendMessages', () => {
   it('stores a batch and keeps the payload byte for byte', async () => {
     const sink = await createTestSink(db);
-    const payload = { record: { id: 1, note: 'naïve ✓', big: '12345678901234567890' }, changes: null, action: 'insert' };
-    const result = await appendMessages(db, { sinkId: sink.id, messages: [message(100, 0, '1', { payload })] });
+    const payload = {
+      record: { id: 1, note: 'naïve ✓', big: '12345678901234567890' },
+      changes: null,
+      action: 'insert',
+    };
+    const result = await appendMessages(db, {
+      sinkId: sink.id,
+      messages: [message(100, 0, '1', { payload })],
+    });
     expect(result).toEqual({ stored: 1, duplicates: 0 });
     const page = await listMessages(db.pool, { sinkId: sink.id, state: 'pending' });
     const stored = await getMessage(db.pool, { sinkId: sink.id, id: page.messages[0]?.id ?? 0n });
     expect(stored.payload).toBe(JSON.stringify(payload));
-    expect(stored).toMatchObject({ group: '1', commitLsn: 100n, commitIdx: 0, deliverCount: 0, state: 'pending' });
+    expect(stored).toMatchObject({
+      group: '1',
+      commitLsn: 100n,
+      commitIdx: 0,
+      deliverCount: 0,
+      state: 'pending',
+    });
     expect(stored.sizeBytes).toBe(Buffer.byteLength(JSON.stringify(payload)) + 1);
   });
 
   it('stores the same sink and position once, even when appended twice', async () => {
     const sink = await createTestSink(db);
     const batch = [message(200, 0, 'a'), message(200, 1, 'b'), message(201, 0, 'a')];
-    expect(await appendMessages(db, { sinkId: sink.id, messages: batch })).toEqual({ stored: 3, duplicates: 0 });
-    expect(await appendMessages(db, { sinkId: sink.id, messages: [...batch, message(202, 0, 'c')] })).toEqual({
-      stored: 1,
-      duplicates: 3,
+    expect(await appendMessages(db, { sinkId: sink.id, messages: batch })).toEqual({
+      stored: 3,
+      duplicates: 0,
     });
+    expect(await appendMessages(db, { sinkId: sink.id, messages: [...batch, message(202, 0, 'c')] })).toEqual(
+      {
+        stored: 1,
+        duplicates: 3,
+      },
+    );
     expect(await storedCount(sink.id)).toBe(4);
   });
 
@@ -50,7 +70,10 @@ describe('appendMessages', () => {
   it('hashes a group over 256 characters into a deterministic partition key', async () => {
     const sink = await createTestSink(db);
     const longGroup = 'customer-'.repeat(40);
-    await appendMessages(db, { sinkId: sink.id, messages: [message(400, 0, longGroup), message(400, 1, longGroup)] });
+    await appendMessages(db, {
+      sinkId: sink.id,
+      messages: [message(400, 0, longGroup), message(400, 1, longGroup)],
+    });
     const { messages } = await listMessages(db.pool, { sinkId: sink.id, state: 'pending' });
     expect(messages).toHaveLength(2);
     const [first, second] = messages;
@@ -78,7 +101,10 @@ describe('appendMessages', () => {
       const cyclic: Record<string, unknown> = { a: 1 };
       cyclic.self = cyclic;
       await expect(
-        appendMessages(db, { sinkId: sink.id, messages: [message(600, 0, 'ok'), message(600, 1, 'g', { payload: cyclic })] }),
+        appendMessages(db, {
+          sinkId: sink.id,
+          messages: [message(600, 0, 'ok'), message(600, 1, 'g', { payload: cyclic })],
+        }),
       ).rejects.toThrow(/message 1 \(position 600:1\): the payload is not JSON-serialisable: .*circular/i);
       await expect(
         appendMessages(db, { sinkId: sink.id, messages: [message(601, 0, 'g', { payload: { n: 10n } })] }),
@@ -105,7 +131,10 @@ describe('appendMessages', () => {
 
     it('a sink that does not exist', async () => {
       await expect(
-        appendMessages(db, { sinkId: '00000000-0000-0000-0000-000000000000', messages: [message(1, 0, 'g')] }),
+        appendMessages(db, {
+          sinkId: '00000000-0000-0000-0000-000000000000',
+          messages: [message(1, 0, 'g')],
+        }),
       ).rejects.toThrow(/sink 00000000-0000-0000-0000-000000000000 does not exist/);
     });
   });

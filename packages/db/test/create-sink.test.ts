@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '@shardline/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSink, type Database, getSinkDeliveryConfig, listSinks } from '../src';
 import { createTestSink, openTestDatabase, TEST_SECRET_KEY } from './fixtures';
 
@@ -19,7 +19,9 @@ describe('createSink', () => {
   });
 
   it('takes the region from the ARN and never shows the secret', async () => {
-    const sink = await createTestSink(db, { streamArn: 'arn:aws:kinesis:eu-central-1:123456789012:stream/orders' });
+    const sink = await createTestSink(db, {
+      streamArn: 'arn:aws:kinesis:eu-central-1:123456789012:stream/orders',
+    });
     expect(sink.region).toBe('eu-central-1');
     expect(sink.hasSecretAccessKey).toBe(true);
     expect(JSON.stringify(sink)).not.toContain('secret-value-never-shown');
@@ -28,12 +30,17 @@ describe('createSink', () => {
       [sink.id],
     );
     expect(raw.rows[0]?.secret_access_key_ciphertext).not.toContain('secret-value-never-shown');
-    const config = await getSinkDeliveryConfig(db, { secretBox: new SecretBox(TEST_SECRET_KEY), sinkId: sink.id });
+    const config = await getSinkDeliveryConfig(db, {
+      secretBox: new SecretBox(TEST_SECRET_KEY),
+      sinkId: sink.id,
+    });
     expect(config.credentials?.secretAccessKey).toBe('secret-value-never-shown');
   });
 
   it('asks for both halves of the credentials or neither', async () => {
-    await expect(createTestSink(db, { secretAccessKey: null })).rejects.toThrow(/give both the access key id and the secret/);
+    await expect(createTestSink(db, { secretAccessKey: null })).rejects.toThrow(
+      /give both the access key id and the secret/,
+    );
     const defaultChain = await createTestSink(db, { accessKeyId: null, secretAccessKey: null });
     expect(defaultChain.hasSecretAccessKey).toBe(false);
   });
@@ -46,9 +53,15 @@ describe('createSink', () => {
   it('creates one delivery lane per configured lane', async () => {
     const sink = await createSink(db, {
       secretBox: new SecretBox(TEST_SECRET_KEY),
-      input: { name: 'eight-lanes', streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', laneCount: 8 },
+      input: {
+        name: 'eight-lanes',
+        streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s',
+        laneCount: 8,
+      },
     });
-    const lanes = await db.pool.query('SELECT lane FROM delivery_lane WHERE sink_id = $1 ORDER BY lane', [sink.id]);
+    const lanes = await db.pool.query('SELECT lane FROM delivery_lane WHERE sink_id = $1 ORDER BY lane', [
+      sink.id,
+    ]);
     expect(lanes.rows.map((row) => row.lane)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });

@@ -29,7 +29,12 @@ export async function createTestSink(db: Database, overrides: Record<string, unk
   });
 }
 
-export function message(commitLsn: number, commitIdx: number, group: string, extra: Partial<IncomingMessage> = {}): IncomingMessage {
+export function message(
+  commitLsn: number,
+  commitIdx: number,
+  group: string,
+  extra: Partial<IncomingMessage> = {},
+): IncomingMessage {
   return {
     commitLsn: BigInt(commitLsn),
     commitIdx,

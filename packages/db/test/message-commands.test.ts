@@ -72,12 +72,20 @@ describe('listing messages', () => {
     await markFailing(sinkId, `group_key = 'g1'`, 'ProvisionedThroughputExceededException');
     await markFailing(sinkId, `group_key = 'g3'`, 'RecordTooLarge');
 
-    const orders = await listMessages(db.pool, { sinkId, state: 'pending', filter: { table: 'public.orders' } });
+    const orders = await listMessages(db.pool, {
+      sinkId,
+      state: 'pending',
+      filter: { table: 'public.orders' },
+    });
     expect(orders.messages.every((m) => m.tableName === 'orders')).toBe(true);
     expect(orders.messages).toHaveLength(20);
     const deletes = await listMessages(db.pool, { sinkId, state: 'pending', filter: { action: 'delete' } });
     expect(deletes.messages.map((m) => m.group)).toEqual(Array(10).fill('g0'));
-    const tooLarge = await listMessages(db.pool, { sinkId, state: 'failing', filter: { errorCode: 'RecordTooLarge' } });
+    const tooLarge = await listMessages(db.pool, {
+      sinkId,
+      state: 'failing',
+      filter: { errorCode: 'RecordTooLarge' },
+    });
     expect(tooLarge.messages.map((m) => m.group)).toEqual(Array(10).fill('g3'));
     expect(tooLarge.messages[0]?.lastError).toMatchObject({ code: 'RecordTooLarge', message: 'it failed' });
     const group = await listMessages(db.pool, { sinkId, state: 'failing', filter: { group: 'g1' } });
@@ -86,7 +94,9 @@ describe('listing messages', () => {
 
   it('rejects a cursor it did not issue', async () => {
     const sinkId = await seed(1, (i) => message(3000 + i, 0, 'g'));
-    await expect(listMessages(db.pool, { sinkId, state: 'pending', after: 'bogus' })).rejects.toThrow(/cursor is not valid/);
+    await expect(listMessages(db.pool, { sinkId, state: 'pending', after: 'bogus' })).rejects.toThrow(
+      /cursor is not valid/,
+    );
   });
 });
 
@@ -105,7 +115,9 @@ describe('retry now and discard', () => {
   });
 
   it('discards every stored message matching a filter, however many, and records who did it', async () => {
-    const sinkId = await seed(12_345, (i) => message(10_000 + i, 0, `g${i % 100}`, { tableName: i % 3 === 0 ? 'audit' : 'orders' }));
+    const sinkId = await seed(12_345, (i) =>
+      message(10_000 + i, 0, `g${i % 100}`, { tableName: i % 3 === 0 ? 'audit' : 'orders' }),
+    );
     const matching = Array.from({ length: 12_345 }, (_, i) => i).filter((i) => i % 3 === 0).length;
     const discarded = await discardMessages(db.pool, {
       sinkId,
@@ -117,7 +129,10 @@ describe('retry now and discard', () => {
     const counts = await countMessages(db.pool, { sinkId });
     expect(counts).toMatchObject({ discarded: matching, pending: 12_345 - matching });
     const page = await listMessages(db.pool, { sinkId, state: 'discarded', limit: 1 });
-    expect(page.messages[0]?.discarded).toMatchObject({ by: 'ops@example.com', reason: 'audit rows are not needed downstream' });
+    expect(page.messages[0]?.discarded).toMatchObject({
+      by: 'ops@example.com',
+      reason: 'audit rows are not needed downstream',
+    });
   });
 
   it('retries every failing message with an error code across chunks', async () => {
@@ -138,9 +153,15 @@ describe('retry now and discard', () => {
 
   it('never discards a delivered message and refuses an empty selection', async () => {
     const sinkId = await seed(2, (i) => message(60_000 + i, 0, `g${i}`));
-    await db.pool.query(`UPDATE message SET state = 'delivered', delivered_at = now() WHERE sink_id = $1`, [sinkId]);
+    await db.pool.query(`UPDATE message SET state = 'delivered', delivered_at = now() WHERE sink_id = $1`, [
+      sinkId,
+    ]);
     expect(await discardMessages(db.pool, { sinkId, selection: { filter: {} }, by: 'ops' })).toBe(0);
-    await expect(discardMessages(db.pool, { sinkId, selection: { ids: [] }, by: 'ops' })).rejects.toThrow(/no messages selected/);
-    await expect(discardMessages(db.pool, { sinkId, selection: { filter: {} }, by: '' })).rejects.toThrow(/say who discards/);
+    await expect(discardMessages(db.pool, { sinkId, selection: { ids: [] }, by: 'ops' })).rejects.toThrow(
+      /no messages selected/,
+    );
+    await expect(discardMessages(db.pool, { sinkId, selection: { filter: {} }, by: '' })).rejects.toThrow(
+      /say who discards/,
+    );
   });
 });

@@ -44,7 +44,9 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
   const leaseMs = options.leaseMs ?? 30_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   if (requestTimeoutMs >= leaseMs) {
-    throw new Error(`the Kinesis request timeout (${requestTimeoutMs} ms) must be shorter than the lane lease (${leaseMs} ms)`);
+    throw new Error(
+      `the Kinesis request timeout (${requestTimeoutMs} ms) must be shorter than the lane lease (${leaseMs} ms)`,
+    );
   }
   const connection: ConnectionOptions = { url: options.redisUrl, maxRetriesPerRequest: null };
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
@@ -84,7 +86,9 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     databaseUrl: options.databaseUrl,
     logger,
     onWake: (notice) => {
-      wakeFromNotice(notice).catch((error: unknown) => logger.error({ err: error, notice }, 'could not wake lanes'));
+      wakeFromNotice(notice).catch((error: unknown) =>
+        logger.error({ err: error, notice }, 'could not wake lanes'),
+      );
     },
     onReconnect: () => void sweeper.sweepNow(),
   });
@@ -99,12 +103,22 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
   });
   // Work stored while no engine was running was announced to nobody.
   await sweeper.sweepNow();
-  logger.info({ concurrency: options.concurrency ?? 16, queuePrefix: options.queuePrefix }, 'delivery engine started');
+  logger.info(
+    { concurrency: options.concurrency ?? 16, queuePrefix: options.queuePrefix },
+    'delivery engine started',
+  );
 
   async function wakeFromNotice(notice: { sinkId: string; lanes?: number[] }): Promise<void> {
     if (notice.lanes) return scheduler.wake(notice.sinkId, notice.lanes);
-    const sink = await db.prisma.sink.findUnique({ where: { id: notice.sinkId }, select: { laneCount: true } });
-    if (sink) await scheduler.wake(notice.sinkId, Array.from({ length: sink.laneCount }, (_, lane) => lane));
+    const sink = await db.prisma.sink.findUnique({
+      where: { id: notice.sinkId },
+      select: { laneCount: true },
+    });
+    if (sink)
+      await scheduler.wake(
+        notice.sinkId,
+        Array.from({ length: sink.laneCount }, (_, lane) => lane),
+      );
   }
 
   return {

@@ -30,7 +30,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<RunL
     DELIVERY_QUEUE,
     async (job: Job<RunLaneData>) => {
       const data = JOBS.runLane.data.safeParse(job.data);
-      if (!data.success) throw new UnrecoverableError(`invalid ${JOBS.runLane.name} job data: ${data.error.message}`);
+      if (!data.success)
+        throw new UnrecoverableError(`invalid ${JOBS.runLane.name} job data: ${data.error.message}`);
       const { sinkId, lane } = data.data;
       const wakeCountBefore = await scheduler.wakeCount(sinkId, lane);
       const result = await runner.run(sinkId, lane);
@@ -49,7 +50,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<RunL
 
   worker.on('completed', (job, outcome) => {
     if (outcome.kind === 'worked') {
-      logger.debug({ ...job.data, delivered: outcome.delivered, failed: outcome.failed }, 'lane run finished');
+      logger.debug(
+        { ...job.data, delivered: outcome.delivered, failed: outcome.failed },
+        'lane run finished',
+      );
     }
     scheduleNext(job.data, outcome).catch((error: unknown) => {
       // The periodic sweep re-wakes every lane with work, so this run's follow-up is not lost.
@@ -61,7 +65,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<RunL
     logger.error({ err: error, ...job.data }, 'lane run failed; it will run again');
     scheduler
       .wakeAt(job.data.sinkId, job.data.lane, new Date(Date.now() + options.failedRunRetryMs))
-      .catch((scheduleError: unknown) => logger.error({ err: scheduleError, ...job.data }, 'could not reschedule a failed lane run'));
+      .catch((scheduleError: unknown) =>
+        logger.error({ err: scheduleError, ...job.data }, 'could not reschedule a failed lane run'),
+      );
   });
   worker.on('error', (error) => logger.error({ err: error }, 'delivery worker error'));
 
@@ -70,12 +76,17 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<RunL
       case 'worked':
         return scheduler.wake(sinkId, [lane]);
       case 'idle': {
-        if ((await scheduler.wakeCount(sinkId, lane)) !== outcome.wakeCountBefore) return scheduler.wake(sinkId, [lane]);
+        if ((await scheduler.wakeCount(sinkId, lane)) !== outcome.wakeCountBefore)
+          return scheduler.wake(sinkId, [lane]);
         if (outcome.nextDueAt) return scheduler.wakeAt(sinkId, lane, new Date(outcome.nextDueAt));
         return;
       }
       case 'busy':
-        return scheduler.wakeAt(sinkId, lane, outcome.busyUntil ? new Date(outcome.busyUntil) : new Date(Date.now() + 1_000));
+        return scheduler.wakeAt(
+          sinkId,
+          lane,
+          outcome.busyUntil ? new Date(outcome.busyUntil) : new Date(Date.now() + 1_000),
+        );
       case 'stopped':
         return;
       default: {

@@ -3,6 +3,7 @@ import { hasExhaustedAttempts, type RetryPolicy, retryDelayMs } from '@shardline
 import {
   acquireLaneLease,
   type Database,
+  type DeliveredOutcome,
   type FailedOutcome,
   findLaneHeads,
   type LaneHead,
@@ -11,7 +12,6 @@ import {
   recordDeliveryOutcomes,
   releaseLaneLease,
   startLaneBatch,
-  type DeliveredOutcome,
 } from '@shardline/db';
 import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
 import type { Logger } from 'pino';
@@ -73,12 +73,10 @@ export class LaneRunner {
         const chosen = [...plan.send, ...plan.tooLarge];
         if (chosen.length === 0) {
           if (walkedAll) {
-            await db.pool.query('UPDATE delivery_lane SET group_cursor = $3 WHERE sink_id = $1 AND lane = $2 AND lease_token = $4', [
-              sinkId,
-              lane,
-              cursor,
-              token,
-            ]);
+            await db.pool.query(
+              'UPDATE delivery_lane SET group_cursor = $3 WHERE sink_id = $1 AND lane = $2 AND lease_token = $4',
+              [sinkId, lane, cursor, token],
+            );
             return delivered + failed > 0
               ? { kind: 'worked', delivered, failed }
               : { kind: 'idle', nextDueAt: earliestDue(heads) };
@@ -110,7 +108,11 @@ export class LaneRunner {
   }
 
   /** Heads from the cursor to the end of the lane, then from the start back to the cursor. */
-  async #walkHeads(sinkId: string, lane: number, cursor: string): Promise<{ heads: LaneHead[]; walkedAll: boolean }> {
+  async #walkHeads(
+    sinkId: string,
+    lane: number,
+    cursor: string,
+  ): Promise<{ heads: LaneHead[]; walkedAll: boolean }> {
     const { db, headsPerWalk } = this.options;
     const heads = await findLaneHeads(db.pool, { sinkId, lane, afterGroupKey: cursor, limit: headsPerWalk });
     if (heads.length < headsPerWalk && cursor !== '') {
@@ -133,7 +135,11 @@ export class LaneRunner {
     outgoing: OutgoingMessage[],
   ): Promise<{ delivered: number; failed: number }> {
     const { config } = sink;
-    const policy: RetryPolicy = { ...this.options.retryPolicy, maxDelayMs: config.backoffCapMs, maxAttempts: config.maxAttempts };
+    const policy: RetryPolicy = {
+      ...this.options.retryPolicy,
+      maxDelayMs: config.backoffCapMs,
+      maxAttempts: config.maxAttempts,
+    };
     const send = outgoing.filter((message) => message.sizeBytes <= sink.maxRecordBytes);
     const tooLarge = outgoing.filter((message) => message.sizeBytes > sink.maxRecordBytes);
 
@@ -143,7 +149,10 @@ export class LaneRunner {
         ? await putRecords(
             sink.client,
             sink.connection,
-            send.map((message) => ({ data: Buffer.from(message.payload, 'utf8'), partitionKey: message.groupKey })),
+            send.map((message) => ({
+              data: Buffer.from(message.payload, 'utf8'),
+              partitionKey: message.groupKey,
+            })),
           )
         : [];
     const durationMs = Date.now() - sentAt;
@@ -170,7 +179,12 @@ export class LaneRunner {
       if (outcome?.ok) {
         delivered.push({ id: message.id, shardId: outcome.shardId, sequenceNumber: outcome.sequenceNumber });
       } else {
-        fail(message, outcome?.error.code ?? 'MissingResult', outcome?.error.message ?? 'Kinesis returned no result for this record', durationMs);
+        fail(
+          message,
+          outcome?.error.code ?? 'MissingResult',
+          outcome?.error.message ?? 'Kinesis returned no result for this record',
+          durationMs,
+        );
       }
     });
     for (const message of tooLarge) {
@@ -193,7 +207,14 @@ export class LaneRunner {
     if (failed.length > 0) {
       const first = failed[0];
       this.options.logger.warn(
-        { sinkId: config.id, sink: config.name, lane, failed: failed.length, delivered: delivered.length, errorCode: first?.errorCode },
+        {
+          sinkId: config.id,
+          sink: config.name,
+          lane,
+          failed: failed.length,
+          delivered: delivered.length,
+          errorCode: first?.errorCode,
+        },
         first?.errorMessage ?? 'delivery failed',
       );
     }
@@ -202,7 +223,8 @@ export class LaneRunner {
 }
 
 function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(2)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
+  if (bytes >= 1024 * 1024)
+    return `${(bytes / (1024 * 1024)).toFixed(2)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB (${bytes.toLocaleString('en-US')} bytes)`;
   return `${bytes} bytes`;
 }

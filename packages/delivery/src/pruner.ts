@@ -31,7 +31,9 @@ export async function startPruner(options: {
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );
-  worker.on('failed', (_job, error) => options.logger.error({ err: error }, 'pruning finished messages failed'));
+  worker.on('failed', (_job, error) =>
+    options.logger.error({ err: error }, 'pruning finished messages failed'),
+  );
   worker.on('error', (error) => options.logger.error({ err: error }, 'maintenance worker error'));
   return {
     async close() {

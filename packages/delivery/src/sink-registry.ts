@@ -1,7 +1,7 @@
-import { type SecretBox } from '@shardline/core';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { SecretBox } from '@shardline/core';
 import { type Database, getSinkDeliveryConfig, type SinkDeliveryConfig } from '@shardline/db';
 import { createKinesisClient, describeStream, type KinesisConnection } from '@shardline/kinesis';
-import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from 'pino';
 
 export interface SinkRuntime {
@@ -69,7 +69,12 @@ export class SinkRegistry {
       requestTimeoutMs: this.deps.requestTimeoutMs,
     };
     const cached: CachedSink = {
-      runtime: { config, connection, client: createKinesisClient(connection), maxRecordBytes: config.maxRecordSizeBytes },
+      runtime: {
+        config,
+        connection,
+        client: createKinesisClient(connection),
+        maxRecordBytes: config.maxRecordSizeBytes,
+      },
       recordLimitCheckedAt: 0,
     };
     this.#cache.set(sinkId, cached);

@@ -26,7 +26,10 @@ export class WakeListener {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: 'shardline-wake-listener' });
+    const client = new pg.Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'shardline-wake-listener',
+    });
     client.on('notification', (message) => {
       const notice = parseWakeNotice(message.payload);
       if (notice) this.options.onWake(notice);

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DeliveryTestContext, expectCommitOrderPerGroup, makeMessages, setupDeliveryTest, waitFor } from './harness';
+import {
+  type DeliveryTestContext,
+  expectCommitOrderPerGroup,
+  makeMessages,
+  setupDeliveryTest,
+  waitFor,
+} from './harness';
 
 let ctx: DeliveryTestContext;
 afterEach(() => ctx?.cleanup());
@@ -12,12 +18,19 @@ describe('delivery', () => {
     await ctx.startEngine();
     for (let i = 0; i < messages.length; i += 250) await ctx.append(messages.slice(i, i + 250));
 
-    await waitFor('every message delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'));
+    await waitFor('every message delivered', async () =>
+      (await ctx.state()).every((m) => m.state === 'delivered'),
+    );
     const records = await ctx.readStream(1_000);
     expect(records).toHaveLength(1_000);
     expectCommitOrderPerGroup(records);
 
-    const stored = await ctx.db.pool.query<{ group_key: string; payload: string; shard_id: string; sequence_number: string }>(
+    const stored = await ctx.db.pool.query<{
+      group_key: string;
+      payload: string;
+      shard_id: string;
+      sequence_number: string;
+    }>(
       'SELECT group_key, payload::text AS payload, shard_id, sequence_number FROM message WHERE sink_id = $1',
       [ctx.sink.id],
     );
@@ -30,7 +43,8 @@ describe('delivery', () => {
       expect(record?.shardId).toBe(row.shard_id);
     }
     const perGroup = new Map<string, number>();
-    for (const record of records) perGroup.set(record.partitionKey, (perGroup.get(record.partitionKey) ?? 0) + 1);
+    for (const record of records)
+      perGroup.set(record.partitionKey, (perGroup.get(record.partitionKey) ?? 0) + 1);
     expect(perGroup.size).toBe(50);
     expect([...perGroup.values()].every((n) => n === 20)).toBe(true);
   });
@@ -41,7 +55,9 @@ describe('delivery', () => {
     await ctx.append(makeMessages(40, 8));
     await waitFor('all delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'));
     expect((await ctx.state()).map((m) => m.deliverCount)).toEqual(Array(40).fill(1));
-    const attempts = await ctx.db.pool.query('SELECT 1 FROM delivery_attempt WHERE sink_id = $1', [ctx.sink.id]);
+    const attempts = await ctx.db.pool.query('SELECT 1 FROM delivery_attempt WHERE sink_id = $1', [
+      ctx.sink.id,
+    ]);
     expect(attempts.rowCount).toBe(0);
   });
 
@@ -49,7 +65,11 @@ describe('delivery', () => {
     ctx = await setupDeliveryTest();
     await ctx.append(makeMessages(100, 10));
     await ctx.startEngine({ sweepIntervalMs: 60_000 });
-    await waitFor('all delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'), 30_000);
+    await waitFor(
+      'all delivered',
+      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
+      30_000,
+    );
     expectCommitOrderPerGroup(await ctx.readStream(100));
   });
 });

@@ -1,9 +1,9 @@
 import { SecretBox } from '@shardline/core';
 import {
   appendMessages,
+  type CreateSinkInput,
   createDatabase,
   createSink,
-  type CreateSinkInput,
   type Database,
   type IncomingMessage,
   type PublicSink,
@@ -43,7 +43,9 @@ export interface DeliveryTestContext {
   startEngine(overrides?: Partial<DeliveryEngineOptions>): Promise<DeliveryEngine>;
   append(messages: IncomingMessage[]): Promise<void>;
   readStream(expectCount?: number): Promise<StreamRecord[]>;
-  state(): Promise<Array<{ id: bigint; group: string; state: string; deliverCount: number; lsn: bigint; idx: number }>>;
+  state(): Promise<
+    Array<{ id: bigint; group: string; state: string; deliverCount: number; lsn: bigint; idx: number }>
+  >;
   cleanup(): Promise<void>;
 }
 
@@ -51,12 +53,14 @@ export interface DeliveryTestContext {
  * A fresh database, stream, sink and queue prefix for one test, so tests never see each
  * other's data. `endpoint` lets a test put a fault-injecting proxy between engine and stream.
  */
-export async function setupDeliveryTest(options: {
-  endpoint?: string;
-  sink?: Partial<CreateSinkInput>;
-  shardCount?: number;
-  redisUrl?: string;
-} = {}): Promise<DeliveryTestContext> {
+export async function setupDeliveryTest(
+  options: {
+    endpoint?: string;
+    sink?: Partial<CreateSinkInput>;
+    shardCount?: number;
+    redisUrl?: string;
+  } = {},
+): Promise<DeliveryTestContext> {
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 12 });
   const stream = await createTestStream(kinesisEndpoint(), { shardCount: options.shardCount ?? 2 });
@@ -101,7 +105,8 @@ export async function setupDeliveryTest(options: {
     async append(messages) {
       await appendMessages(db, { sinkId: sink.id, messages });
     },
-    readStream: (expectCount) => readAllRecords(kinesisEndpoint(), stream.streamArn, { expectCount, timeoutMs: 30_000 }),
+    readStream: (expectCount) =>
+      readAllRecords(kinesisEndpoint(), stream.streamArn, { expectCount, timeoutMs: 30_000 }),
     async state() {
       const result = await db.pool.query<{
         id: string;
@@ -110,9 +115,10 @@ export async function setupDeliveryTest(options: {
         deliver_count: number;
         commit_lsn: string;
         commit_idx: number;
-      }>('SELECT id, group_key, state, deliver_count, commit_lsn, commit_idx FROM message WHERE sink_id = $1 ORDER BY commit_lsn, commit_idx', [
-        sink.id,
-      ]);
+      }>(
+        'SELECT id, group_key, state, deliver_count, commit_lsn, commit_idx FROM message WHERE sink_id = $1 ORDER BY commit_lsn, commit_idx',
+        [sink.id],
+      );
       return result.rows.map((row) => ({
         id: BigInt(row.id),
         group: row.group_key,
@@ -134,7 +140,11 @@ export async function setupDeliveryTest(options: {
  * `count` changes spread over `groups` groups, in commit order: each commit holds a few
  * changes, so positions are (lsn, idx) pairs as a real source gives them.
  */
-export function makeMessages(count: number, groups: number, options: { firstLsn?: number; perCommit?: number } = {}) {
+export function makeMessages(
+  count: number,
+  groups: number,
+  options: { firstLsn?: number; perCommit?: number } = {},
+) {
   const perCommit = options.perCommit ?? 4;
   const firstLsn = options.firstLsn ?? 1_000;
   return Array.from({ length: count }, (_, i): IncomingMessage => {
@@ -152,7 +162,12 @@ export function makeMessages(count: number, groups: number, options: { firstLsn?
         record: { id: group, seq: i, status: `status-${i}` },
         changes: { status: `status-${i - 1}` },
         action: 'update',
-        metadata: { table_schema: 'public', table_name: 'orders', commit_lsn: Number(commitLsn), commit_idx: commitIdx },
+        metadata: {
+          table_schema: 'public',
+          table_name: 'orders',
+          commit_lsn: Number(commitLsn),
+          commit_idx: commitIdx,
+        },
       },
     };
   });
@@ -170,7 +185,10 @@ export function expectCommitOrderPerGroup(records: StreamRecord[]): void {
   for (const record of records) {
     const position = positionOf(record);
     const previous = last.get(record.partitionKey);
-    if (previous && (position[0] < previous[0] || (position[0] === previous[0] && position[1] <= previous[1]))) {
+    if (
+      previous &&
+      (position[0] < previous[0] || (position[0] === previous[0] && position[1] <= previous[1]))
+    ) {
       throw new Error(
         `group ${record.partitionKey}: position ${position.join(':')} arrived after ${previous.join(':')} (out of order or repeated)`,
       );

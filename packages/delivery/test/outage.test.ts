@@ -2,7 +2,13 @@ import { getMessage } from '@shardline/db';
 import { type FaultProxy, startFaultProxy } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DeliveryTestContext, expectCommitOrderPerGroup, makeMessages, setupDeliveryTest, waitFor } from './harness';
+import {
+  type DeliveryTestContext,
+  expectCommitOrderPerGroup,
+  makeMessages,
+  setupDeliveryTest,
+  waitFor,
+} from './harness';
 
 let ctx: DeliveryTestContext;
 let proxy: FaultProxy;
@@ -19,10 +25,14 @@ describe('an outage of Kinesis', () => {
     await proxy.goDown();
     await ctx.append(makeMessages(200, 20));
 
-    const head = await waitFor('a message to have failed six times', async () => {
-      const state = await ctx.state();
-      return state.find((m) => m.deliverCount >= 6) ?? null;
-    }, 60_000);
+    const head = await waitFor(
+      'a message to have failed six times',
+      async () => {
+        const state = await ctx.state();
+        return state.find((m) => m.deliverCount >= 6) ?? null;
+      },
+      60_000,
+    );
     const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: head.id });
     expect(detail.state).toBe('failing');
     expect(detail.lastError?.code).toBe('ECONNREFUSED');
@@ -44,7 +54,11 @@ describe('an outage of Kinesis', () => {
     expect((await ctx.state()).some((m) => m.state === 'delivered')).toBe(false);
 
     await proxy.comeUp();
-    await waitFor('every message delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'), 60_000);
+    await waitFor(
+      'every message delivered',
+      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
+      60_000,
+    );
     const records = await ctx.readStream(200);
     expect(records).toHaveLength(200);
     expectCommitOrderPerGroup(records);
@@ -59,7 +73,8 @@ describe('an outage of Kinesis', () => {
             status: 400,
             body: {
               __type: 'AccessDeniedException',
-              message: 'User: arn:aws:iam::123456789012:user/shardline is not authorized to perform: kinesis:PutRecords',
+              message:
+                'User: arn:aws:iam::123456789012:user/shardline is not authorized to perform: kinesis:PutRecords',
             },
           }
         : null,
@@ -72,6 +87,10 @@ describe('an outage of Kinesis', () => {
     expect(detail.lastError?.code).toBe('AccessDeniedException');
     expect(detail.lastError?.message).toMatch(/kinesis:PutRecords/);
     proxy.failRequests(null);
-    await waitFor('all delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'), 30_000);
+    await waitFor(
+      'all delivered',
+      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
+      30_000,
+    );
   });
 });

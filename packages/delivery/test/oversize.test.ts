@@ -1,6 +1,12 @@
 import { discardMessages, getMessage } from '@shardline/db';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DeliveryTestContext, expectCommitOrderPerGroup, makeMessages, setupDeliveryTest, waitFor } from './harness';
+import {
+  type DeliveryTestContext,
+  expectCommitOrderPerGroup,
+  makeMessages,
+  setupDeliveryTest,
+  waitFor,
+} from './harness';
 
 let ctx: DeliveryTestContext;
 afterEach(() => ctx?.cleanup());
@@ -12,7 +18,10 @@ describe('a record over the size limit', () => {
     // Message 6 is the second of group order-0; give it a payload well over 1 MiB.
     const big = messages[6];
     if (!big) throw new Error('fixture too small');
-    big.payload = { record: { id: 'order-0', blob: 'x'.repeat(1_200_000) }, metadata: { commit_lsn: Number(big.commitLsn), commit_idx: big.commitIdx } };
+    big.payload = {
+      record: { id: 'order-0', blob: 'x'.repeat(1_200_000) },
+      metadata: { commit_lsn: Number(big.commitLsn), commit_idx: big.commitIdx },
+    };
     await ctx.append(messages);
     await ctx.startEngine();
 
@@ -22,7 +31,9 @@ describe('a record over the size limit', () => {
     });
     const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: bigRow.id });
     expect(detail.lastError?.code).toBe('RecordTooLarge');
-    expect(detail.lastError?.message).toMatch(/The record is 1\.14 MiB \(1,200,\d{3} bytes\).*over the stream's limit of 1\.00 MiB \(1,048,576 bytes\): it was not sent/);
+    expect(detail.lastError?.message).toMatch(
+      /The record is 1\.14 MiB \(1,200,\d{3} bytes\).*over the stream's limit of 1\.00 MiB \(1,048,576 bytes\): it was not sent/,
+    );
 
     // Other groups flow; the big message's group waits behind it.
     await waitFor('other groups delivered', async () =>
@@ -36,9 +47,15 @@ describe('a record over the size limit', () => {
     expect(group0.map((m) => m.state)).toEqual(['delivered', 'failing', ...Array(8).fill('pending')]);
     const history = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: bigRow.id });
     expect(history.attempts.length).toBeGreaterThanOrEqual(3);
-    expect(history.attempts.every((a) => a.errorCode === 'RecordTooLarge' && a.trigger === 'scheduled')).toBe(true);
+    expect(history.attempts.every((a) => a.errorCode === 'RecordTooLarge' && a.trigger === 'scheduled')).toBe(
+      true,
+    );
 
-    await discardMessages(ctx.db.pool, { sinkId: ctx.sink.id, selection: { ids: [bigRow.id] }, by: 'ops@example.com' });
+    await discardMessages(ctx.db.pool, {
+      sinkId: ctx.sink.id,
+      selection: { ids: [bigRow.id] },
+      by: 'ops@example.com',
+    });
     await waitFor('group order-0 delivered after the discard', async () =>
       (await ctx.state()).filter((m) => m.id !== bigRow.id).every((m) => m.state === 'delivered'),
     );
@@ -62,6 +79,8 @@ describe('a record over the size limit', () => {
     expect(row.deliverCount).toBe(2);
     const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: row.id });
     expect(detail.discarded?.by).toBe('shardline');
-    expect(detail.discarded?.reason).toMatch(/gave up after 2 attempts \(the sink's maximum\); last error: The record is/);
+    expect(detail.discarded?.reason).toMatch(
+      /gave up after 2 attempts \(the sink's maximum\); last error: The record is/,
+    );
   });
 });

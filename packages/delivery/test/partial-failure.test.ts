@@ -2,7 +2,13 @@ import { getMessage } from '@shardline/db';
 import { type FaultProxy, startFaultProxy } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DeliveryTestContext, expectCommitOrderPerGroup, makeMessages, setupDeliveryTest, waitFor } from './harness';
+import {
+  type DeliveryTestContext,
+  expectCommitOrderPerGroup,
+  makeMessages,
+  setupDeliveryTest,
+  waitFor,
+} from './harness';
 
 let ctx: DeliveryTestContext;
 let proxy: FaultProxy;
@@ -20,12 +26,17 @@ describe('per-record failures inside a successful response', () => {
     proxy.failRecords((record, index) => {
       if (index % 3 !== 0 || throttledOnce.has(record.data)) return null;
       throttledOnce.add(record.data);
-      return { errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'Rate exceeded for shard shardId-000000000000' };
+      return {
+        errorCode: 'ProvisionedThroughputExceededException',
+        errorMessage: 'Rate exceeded for shard shardId-000000000000',
+      };
     });
     await ctx.append(makeMessages(300, 30));
     await ctx.startEngine();
 
-    await waitFor('every message delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'));
+    await waitFor('every message delivered', async () =>
+      (await ctx.state()).every((m) => m.state === 'delivered'),
+    );
     const records = await ctx.readStream(300);
     expect(records).toHaveLength(300);
     expect(new Set(records.map((r) => r.data)).size).toBe(300);
@@ -48,9 +59,12 @@ describe('per-record failures inside a successful response', () => {
     ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
     await ctx.append(makeMessages(200, 5));
     await ctx.startEngine();
-    await waitFor('every message delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'));
+    await waitFor('every message delivered', async () =>
+      (await ctx.state()).every((m) => m.state === 'delivered'),
+    );
     const puts = proxy.requests;
     expect(puts.length).toBeGreaterThanOrEqual(40);
-    for (const request of puts) expect(new Set(request.partitionKeys).size).toBe(request.partitionKeys.length);
+    for (const request of puts)
+      expect(new Set(request.partitionKeys).size).toBe(request.partitionKeys.length);
   });
 });

@@ -2,7 +2,13 @@ import { type FaultProxy, startFaultProxy } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DeliveryTestContext, expectCommitOrderPerGroup, makeMessages, setupDeliveryTest, waitFor } from './harness';
+import {
+  type DeliveryTestContext,
+  expectCommitOrderPerGroup,
+  makeMessages,
+  setupDeliveryTest,
+  waitFor,
+} from './harness';
 
 let ctx: DeliveryTestContext;
 let proxy: FaultProxy;
@@ -37,7 +43,11 @@ describe('Redis losing its data', () => {
     }
     await proxy.comeUp();
 
-    await waitFor('every message delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'), 60_000);
+    await waitFor(
+      'every message delivered',
+      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
+      60_000,
+    );
     const records = await ctx.readStream(120);
     expect(records).toHaveLength(120);
     expectCommitOrderPerGroup(records);

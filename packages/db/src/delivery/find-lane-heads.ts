@@ -20,7 +20,13 @@ export async function findLaneHeads(
 ): Promise<LaneHead[]> {
   // The upper bound sits inside both probes so the walk stops there instead of running on.
   const bound = options.upToGroupKey === undefined ? '' : 'AND m.group_key <= $5';
-  const result = await db.query<{ id: string; group_key: string; size_bytes: number; due: boolean; next_attempt_at: Date }>(
+  const result = await db.query<{
+    id: string;
+    group_key: string;
+    size_bytes: number;
+    due: boolean;
+    next_attempt_at: Date;
+  }>(
     `WITH RECURSIVE heads AS (
        (SELECT m.group_key, m.id, m.size_bytes, m.next_attempt_at
           FROM message m

@@ -45,7 +45,8 @@ export async function recordDeliveryOutcomes(
         WHERE sink_id = $1 AND lane = $2 AND lease_token = $3`,
       [sinkId, lane, token, options.leaseMs],
     );
-    if (fence.rowCount === 0) throw new LaneLeaseLostError(`lost the lease on lane ${lane} of sink ${sinkId}`);
+    if (fence.rowCount === 0)
+      throw new LaneLeaseLostError(`lost the lease on lane ${lane} of sink ${sinkId}`);
 
     if (delivered.length > 0) {
       // A message discarded while its request was in flight still landed: delivered is the truth.
@@ -55,7 +56,11 @@ export async function recordDeliveryOutcomes(
                 shard_id = u.shard_id, sequence_number = u.sequence_number, next_attempt_trigger = 'scheduled'
            FROM unnest($1::int8[], $2::text[], $3::text[]) AS u(id, shard_id, sequence_number)
           WHERE m.id = u.id`,
-        [delivered.map((d) => d.id.toString()), delivered.map((d) => d.shardId), delivered.map((d) => d.sequenceNumber)],
+        [
+          delivered.map((d) => d.id.toString()),
+          delivered.map((d) => d.shardId),
+          delivered.map((d) => d.sequenceNumber),
+        ],
       );
     }
 

@@ -20,7 +20,14 @@ export class LaneLeaseLostError extends Error {
  */
 export async function startLaneBatch(
   db: Queryable,
-  options: { sinkId: string; lane: number; token: string; leaseMs: number; messageIds: bigint[]; groupCursor: string },
+  options: {
+    sinkId: string;
+    lane: number;
+    token: string;
+    leaseMs: number;
+    messageIds: bigint[];
+    groupCursor: string;
+  },
 ): Promise<OutgoingMessage[]> {
   const ids = options.messageIds.map(String);
   const marked = await db.query(
@@ -30,7 +37,8 @@ export async function startLaneBatch(
       WHERE sink_id = $1 AND lane = $2 AND lease_token = $3`,
     [options.sinkId, options.lane, options.token, ids, options.groupCursor, options.leaseMs],
   );
-  if (marked.rowCount === 0) throw new LaneLeaseLostError(`lost the lease on lane ${options.lane} of sink ${options.sinkId}`);
+  if (marked.rowCount === 0)
+    throw new LaneLeaseLostError(`lost the lease on lane ${options.lane} of sink ${options.sinkId}`);
   if (ids.length === 0) return [];
   // payload::text returns the stored JSON byte for byte, without a parse and re-serialise.
   const result = await db.query<{

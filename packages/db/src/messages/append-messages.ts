@@ -26,7 +26,9 @@ export interface IncomingMessage {
 const incomingMessageSchema = z.object({
   commitLsn: z.bigint().nonnegative('commitLsn must not be negative'),
   commitIdx: z.int().nonnegative('commitIdx must not be negative').max(2_147_483_647),
-  group: z.string().min(1, 'the group must not be empty: Kinesis needs a partition key of 1 to 256 characters'),
+  group: z
+    .string()
+    .min(1, 'the group must not be empty: Kinesis needs a partition key of 1 to 256 characters'),
   tableSchema: z.string().min(1),
   tableName: z.string().min(1),
   action: z.enum(MESSAGE_ACTIONS),
@@ -49,7 +51,8 @@ export async function appendMessages(
   options: { sinkId: string; messages: IncomingMessage[] },
 ): Promise<AppendResult> {
   const { sinkId, messages } = options;
-  if (messages.length === 0) throw new ValidationError('the batch is empty: give at least one message', 'messages');
+  if (messages.length === 0)
+    throw new ValidationError('the batch is empty: give at least one message', 'messages');
 
   const sink = await db.prisma.sink.findUnique({ where: { id: sinkId }, select: { laneCount: true } });
   if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
@@ -90,7 +93,10 @@ function toRow(message: IncomingMessage, index: number, laneCount: number) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') ?? '';
-    throw new ValidationError(`message ${index}: ${field ? `${field}: ` : ''}${issue?.message}`, `messages.${index}.${field}`);
+    throw new ValidationError(
+      `message ${index}: ${field ? `${field}: ` : ''}${issue?.message}`,
+      `messages.${index}.${field}`,
+    );
   }
   const where = `message ${index} (position ${formatPosition(message)})`;
   const payload = serialisePayload(message.payload, where);
@@ -119,7 +125,10 @@ function serialisePayload(payload: unknown, where: string): string {
     );
   }
   if (json === undefined) {
-    throw new ValidationError(`${where}: the payload is not JSON-serialisable: got ${typeof payload}`, 'payload');
+    throw new ValidationError(
+      `${where}: the payload is not JSON-serialisable: got ${typeof payload}`,
+      'payload',
+    );
   }
   return json;
 }

@@ -18,7 +18,10 @@ export async function countMessages(db: Queryable, options: { sinkId: string }):
       [options.sinkId],
     ),
   ]);
-  const counts = Object.fromEntries(MESSAGE_STATES.map((state) => [state, 0])) as Record<MessageState, number>;
+  const counts = Object.fromEntries(MESSAGE_STATES.map((state) => [state, 0])) as Record<
+    MessageState,
+    number
+  >;
   for (const row of byState.rows) counts[row.state] = Number(row.count);
   return { ...counts, inFlight: Number(inFlight.rows[0]?.count ?? 0) };
 }

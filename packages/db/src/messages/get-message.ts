@@ -1,6 +1,11 @@
 import { type AttemptTrigger, NotFoundError } from '@shardline/core';
 import type { Queryable } from '../database';
-import { MESSAGE_RECORD_COLUMNS, type MessageRecord, type MessageRow, toMessageRecord } from './message-record';
+import {
+  MESSAGE_RECORD_COLUMNS,
+  type MessageRecord,
+  type MessageRow,
+  toMessageRecord,
+} from './message-record';
 
 export interface DeliveryAttemptRecord {
   attemptNumber: number;
@@ -18,7 +23,10 @@ export interface MessageDetail extends MessageRecord {
   attempts: DeliveryAttemptRecord[];
 }
 
-export async function getMessage(db: Queryable, options: { sinkId: string; id: bigint }): Promise<MessageDetail> {
+export async function getMessage(
+  db: Queryable,
+  options: { sinkId: string; id: bigint },
+): Promise<MessageDetail> {
   const [message, attempts] = await Promise.all([
     db.query<MessageRow & { payload: string }>(
       `SELECT ${MESSAGE_RECORD_COLUMNS}, payload::text AS payload FROM message WHERE sink_id = $1 AND id = $2`,

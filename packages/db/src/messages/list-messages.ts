@@ -1,7 +1,12 @@
 import { type MessageState, ValidationError } from '@shardline/core';
 import type { Queryable } from '../database';
 import { filterConditions, type MessageFilter } from './message-filter';
-import { MESSAGE_RECORD_COLUMNS, type MessageRecord, type MessageRow, toMessageRecord } from './message-record';
+import {
+  MESSAGE_RECORD_COLUMNS,
+  type MessageRecord,
+  type MessageRow,
+  toMessageRecord,
+} from './message-record';
 
 export interface MessagePage {
   messages: MessageRecord[];
@@ -20,11 +25,21 @@ const ORDER: Record<MessageState, 'position' | 'recent'> = {
 /** One page of a sink's messages in one state, keyset-paginated so deep pages stay fast. */
 export async function listMessages(
   db: Queryable,
-  options: { sinkId: string; state: MessageState; filter?: MessageFilter; after?: string | null; limit?: number },
+  options: {
+    sinkId: string;
+    state: MessageState;
+    filter?: MessageFilter;
+    after?: string | null;
+    limit?: number;
+  },
 ): Promise<MessagePage> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const params: unknown[] = [options.sinkId, options.state];
-  const conditions = ['sink_id = $1', 'state = $2::message_state', ...filterConditions(options.filter ?? {}, params)];
+  const conditions = [
+    'sink_id = $1',
+    'state = $2::message_state',
+    ...filterConditions(options.filter ?? {}, params),
+  ];
   const order = ORDER[options.state];
   if (options.after) {
     const cursor = decodeCursor(options.after);

@@ -26,7 +26,10 @@ export function filterConditions(filter: MessageFilter, params: unknown[]): stri
   if (filter.table) {
     const dot = filter.table.indexOf('.');
     if (dot > 0) {
-      conditions.push(`table_schema = ${add(filter.table.slice(0, dot))}`, `table_name = ${add(filter.table.slice(dot + 1))}`);
+      conditions.push(
+        `table_schema = ${add(filter.table.slice(0, dot))}`,
+        `table_name = ${add(filter.table.slice(dot + 1))}`,
+      );
     } else {
       conditions.push(`table_name = ${add(filter.table)}`);
     }

@@ -79,6 +79,8 @@ export function toMessageRecord(row: MessageRow): MessageRecord {
       row.delivered_at && row.shard_id && row.sequence_number
         ? { at: row.delivered_at, shardId: row.shard_id, sequenceNumber: row.sequence_number }
         : null,
-    discarded: row.discarded_at ? { at: row.discarded_at, by: row.discarded_by ?? '', reason: row.discard_reason } : null,
+    discarded: row.discarded_at
+      ? { at: row.discarded_at, by: row.discarded_by ?? '', reason: row.discard_reason }
+      : null,
   };
 }

@@ -19,7 +19,8 @@ export const BULK_CHUNK_SIZE = 5_000;
 export function selectChunkSql(selection: MessageSelection, params: unknown[]): string {
   const conditions = ['sink_id = $1', 'id > $2::int8', 'state = ANY($3::message_state[])'];
   if ('ids' in selection) {
-    if (selection.ids.length === 0) throw new ValidationError('no messages selected: give message ids or a filter', 'ids');
+    if (selection.ids.length === 0)
+      throw new ValidationError('no messages selected: give message ids or a filter', 'ids');
     params.push(selection.ids.map(String));
     conditions.push(`id = ANY($${params.length}::int8[])`);
   } else {

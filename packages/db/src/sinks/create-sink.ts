@@ -1,8 +1,8 @@
 import { type SecretBox, ValidationError } from '@shardline/core';
 import type { Database } from '../database';
 import { parseOrThrow } from '../validation';
-import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
 import { type PublicSink, toPublicSink } from './public-sink';
+import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
 
 export async function createSink(
   db: Database,
@@ -18,7 +18,9 @@ export async function createSink(
         name: input.name,
         streamArn: input.streamArn.trim(),
         accessKeyId: input.accessKeyId ?? null,
-        secretAccessKeyCiphertext: input.secretAccessKey ? options.secretBox.encrypt(input.secretAccessKey) : null,
+        secretAccessKeyCiphertext: input.secretAccessKey
+          ? options.secretBox.encrypt(input.secretAccessKey)
+          : null,
         endpoint: input.endpoint ?? null,
         backoffCapMs: input.backoffCapMs,
         maxAttempts: input.maxAttempts ?? null,

@@ -33,7 +33,10 @@ export async function getSinkDeliveryConfig(
     endpoint: sink.endpoint,
     credentials:
       sink.accessKeyId && sink.secretAccessKeyCiphertext
-        ? { accessKeyId: sink.accessKeyId, secretAccessKey: options.secretBox.decrypt(sink.secretAccessKeyCiphertext) }
+        ? {
+            accessKeyId: sink.accessKeyId,
+            secretAccessKey: options.secretBox.decrypt(sink.secretAccessKeyCiphertext),
+          }
         : null,
     backoffCapMs: sink.backoffCapMs,
     maxAttempts: sink.maxAttempts,

@@ -29,7 +29,8 @@ export const createSinkInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [value.accessKeyId ? 'secretAccessKey' : 'accessKeyId'],
-        message: 'give both the access key id and the secret access key, or neither to use the default AWS credentials',
+        message:
+          'give both the access key id and the secret access key, or neither to use the default AWS credentials',
       });
     }
   });
