@@ -10,6 +10,10 @@ export class EngineProcess {
 
   constructor(private readonly env: Record<string, string>) {}
 
+  get pid(): number | undefined {
+    return this.#child?.pid;
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ENGINE_DIR,

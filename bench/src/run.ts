@@ -1,0 +1,201 @@
+/**
+ * `npm run bench`: the delivery engine alone, as a real process, against Postgres and Redis on
+ * this machine and a no-op Kinesis endpoint (then the kinesis-local emulator). Prints a
+ * Markdown report; docs/benchmarks.md keeps the latest one.
+ */
+import os from 'node:os';
+import { SecretBox } from '@shardline/core';
+import { appendMessages, createDatabase, createSink, type Database } from '@shardline/db';
+import {
+  createTestDatabase,
+  createTestStream,
+  prepareTemplateDatabase,
+  redisUrl,
+  startKinesisEmulator,
+  startNoopKinesis,
+  testQueuePrefix,
+} from '@shardline/testing';
+import { EngineProcess, engineEnv } from '../../apps/engine/test/engine-process';
+import { residentMemoryMiB } from './engine-memory';
+import { makeWorkload } from './workload';
+
+const SECRET_KEY = 'c'.repeat(64);
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+
+interface Setup {
+  db: Database;
+  sinkId: string;
+  engine: EngineProcess;
+  cleanup(): Promise<void>;
+}
+
+async function setup(endpoint: string, streamArn: string): Promise<Setup> {
+  const database = await createTestDatabase();
+  const db = createDatabase({ url: database.url, maxConnections: 4 });
+  const sink = await createSink(db, {
+    secretBox: new SecretBox(SECRET_KEY),
+    input: { name: 'bench', streamArn, endpoint, accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
+  const engine = new EngineProcess({
+    ...engineEnv({
+      databaseUrl: database.url,
+      redisUrl: redisUrl(),
+      queuePrefix: testQueuePrefix(),
+      secretKey: SECRET_KEY,
+    }),
+    // The engine's production settings, not the tests' fast ones.
+    SHARDLINE_CONCURRENCY: '16',
+    SHARDLINE_LEASE_MS: '30000',
+    SHARDLINE_LOCK_DURATION_MS: '30000',
+    SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
+    SHARDLINE_SWEEP_INTERVAL_MS: '10000',
+    SHARDLINE_INITIAL_RETRY_DELAY_MS: '1000',
+    LOG_LEVEL: 'info',
+  });
+  return {
+    db,
+    sinkId: sink.id,
+    engine,
+    async cleanup() {
+      await engine.stop();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+async function store(
+  db: Database,
+  sinkId: string,
+  count: number,
+  groups: number,
+  firstLsn = 1_000,
+): Promise<number> {
+  const startedAt = performance.now();
+  const batch = 5_000;
+  for (let done = 0; done < count; done += batch) {
+    const messages = makeWorkload({
+      count: Math.min(batch, count - done),
+      groups,
+      firstLsn: firstLsn + done * 16,
+    });
+    await appendMessages(db, { sinkId, messages });
+  }
+  return count / ((performance.now() - startedAt) / 1000);
+}
+
+async function undelivered(db: Database, sinkId: string): Promise<number> {
+  const result = await db.pool.query<{ count: string }>(
+    `SELECT count(*) FROM message WHERE sink_id = $1 AND state IN ('pending', 'failing')`,
+    [sinkId],
+  );
+  return Number(result.rows[0]?.count);
+}
+
+/** Starts the engine on a stored backlog and measures how fast it drains, and its memory. */
+async function drain(endpoint: string, streamArn: string, count: number, groups: number) {
+  const run = await setup(endpoint, streamArn);
+  try {
+    const storeRate = await store(run.db, run.sinkId, count, groups);
+    await run.db.pool.query('VACUUM ANALYZE message');
+    await run.engine.start();
+    const startedAt = performance.now();
+    let peakMiB = 0;
+    for (;;) {
+      peakMiB = Math.max(peakMiB, (await residentMemoryMiB(run.engine.pid ?? 0)).peak);
+      if ((await undelivered(run.db, run.sinkId)) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const seconds = (performance.now() - startedAt) / 1000;
+    return { count, storeRate, seconds, rate: count / seconds, peakMiB };
+  } finally {
+    await run.cleanup();
+  }
+}
+
+/** Stores `rate` messages a second for `seconds`, with the engine running; measures latency. */
+async function steady(endpoint: string, streamArn: string, rate: number, seconds: number, groups: number) {
+  const run = await setup(endpoint, streamArn);
+  try {
+    await run.engine.start();
+    const tickMs = 100;
+    const perTick = Math.round((rate * tickMs) / 1000);
+    const startedAt = performance.now();
+    let peakMiB = 0;
+    for (let tick = 0; tick < (seconds * 1000) / tickMs; tick++) {
+      const messages = makeWorkload({ count: perTick, groups, firstLsn: 1_000 + tick * perTick * 16 });
+      await appendMessages(run.db, { sinkId: run.sinkId, messages });
+      const wait = startedAt + (tick + 1) * tickMs - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (tick % 10 === 0) peakMiB = Math.max(peakMiB, (await residentMemoryMiB(run.engine.pid ?? 0)).peak);
+    }
+    const actualRate = (perTick * ((seconds * 1000) / tickMs)) / ((performance.now() - startedAt) / 1000);
+    while ((await undelivered(run.db, run.sinkId)) > 0)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    peakMiB = Math.max(peakMiB, (await residentMemoryMiB(run.engine.pid ?? 0)).peak);
+    const latency = await run.db.pool.query<{ p50: number; p99: number; max: number }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
+         FROM (SELECT extract(epoch FROM delivered_at - created_at) * 1000 AS ms FROM message WHERE sink_id = $1) AS t`,
+      [run.sinkId],
+    );
+    const row = latency.rows[0];
+    return { rate: actualRate, p50: Number(row?.p50), p99: Number(row?.p99), max: Number(row?.max), peakMiB };
+  } finally {
+    await run.cleanup();
+  }
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  await prepareTemplateDatabase();
+  const noop = await startNoopKinesis();
+  const noopArn = 'arn:aws:kinesis:us-east-1:000000000000:stream/bench';
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  say(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  say('');
+  say('| run | messages | result | engine peak RSS |');
+  say('| --- | ---: | --- | ---: |');
+  try {
+    const throughput = await drain(noop.endpoint, noopArn, 200_000 * scale, 10_000);
+    say(
+      `| backlog → no-op endpoint | ${fmt(throughput.count)} | **${fmt(throughput.rate)} msg/s** (drained in ${fmt(throughput.seconds, 1)} s; stored at ${fmt(throughput.storeRate)} msg/s) | ${fmt(throughput.peakMiB)} MiB |`,
+    );
+    const latency = await steady(noop.endpoint, noopArn, 5_000, 30, 10_000);
+    say(
+      `| steady ${fmt(latency.rate)} msg/s → no-op endpoint | ${fmt(latency.rate * 30)} | stored→acknowledged p50 **${fmt(latency.p50)} ms**, p99 **${fmt(latency.p99)} ms**, max ${fmt(latency.max)} ms | ${fmt(latency.peakMiB)} MiB |`,
+    );
+    const backlog = await drain(noop.endpoint, noopArn, 1_000_000 * scale, 10_000);
+    say(
+      `| 1M backlog → no-op endpoint | ${fmt(backlog.count)} | **${fmt(backlog.rate)} msg/s** (${fmt((backlog.rate / throughput.rate) * 100)}% of the 200k rate; drained in ${fmt(backlog.seconds, 1)} s) | ${fmt(backlog.peakMiB)} MiB |`,
+    );
+  } finally {
+    await noop.stop();
+  }
+  const emulator = await startKinesisEmulator();
+  try {
+    const stream = await createTestStream(emulator.endpoint, { shardCount: 4 });
+    const viaEmulator = await drain(emulator.endpoint, stream.streamArn, 20_000, 1_000);
+    say(
+      `| backlog → kinesis-local emulator | ${fmt(viaEmulator.count)} | **${fmt(viaEmulator.rate)} msg/s** (drained in ${fmt(viaEmulator.seconds, 1)} s) | ${fmt(viaEmulator.peakMiB)} MiB |`,
+    );
+  } finally {
+    await emulator.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
