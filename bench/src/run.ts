@@ -21,6 +21,8 @@ import { makeWorkload } from './workload';
 
 const SECRET_KEY = 'c'.repeat(64);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
+// BENCH_RUNS=throughput,latency,backlog,emulator picks runs (all by default).
+const runs = new Set((process.env.BENCH_RUNS ?? 'throughput,latency,backlog,emulator').split(','));
 
 interface Setup {
   db: Database;
@@ -165,21 +167,32 @@ async function main(): Promise<void> {
   say('| run | messages | result | engine peak RSS |');
   say('| --- | ---: | --- | ---: |');
   try {
-    const throughput = await drain(noop.endpoint, noopArn, 200_000 * scale, 10_000);
-    say(
-      `| backlog → no-op endpoint | ${fmt(throughput.count)} | **${fmt(throughput.rate)} msg/s** (drained in ${fmt(throughput.seconds, 1)} s; stored at ${fmt(throughput.storeRate)} msg/s) | ${fmt(throughput.peakMiB)} MiB |`,
-    );
-    const latency = await steady(noop.endpoint, noopArn, 5_000, 30, 10_000);
-    say(
-      `| steady ${fmt(latency.rate)} msg/s → no-op endpoint | ${fmt(latency.rate * 30)} | stored→acknowledged p50 **${fmt(latency.p50)} ms**, p99 **${fmt(latency.p99)} ms**, max ${fmt(latency.max)} ms | ${fmt(latency.peakMiB)} MiB |`,
-    );
-    const backlog = await drain(noop.endpoint, noopArn, 1_000_000 * scale, 10_000);
-    say(
-      `| 1M backlog → no-op endpoint | ${fmt(backlog.count)} | **${fmt(backlog.rate)} msg/s** (${fmt((backlog.rate / throughput.rate) * 100)}% of the 200k rate; drained in ${fmt(backlog.seconds, 1)} s) | ${fmt(backlog.peakMiB)} MiB |`,
-    );
+    const throughput = runs.has('throughput')
+      ? await drain(noop.endpoint, noopArn, 200_000 * scale, 10_000)
+      : null;
+    if (throughput)
+      say(
+        `| backlog → no-op endpoint | ${fmt(throughput.count)} | **${fmt(throughput.rate)} msg/s** (drained in ${fmt(throughput.seconds, 1)} s; stored at ${fmt(throughput.storeRate)} msg/s) | ${fmt(throughput.peakMiB)} MiB |`,
+      );
+    const latency = runs.has('latency') ? await steady(noop.endpoint, noopArn, 5_000, 30, 10_000) : null;
+    if (latency)
+      say(
+        `| steady ${fmt(latency.rate)} msg/s → no-op endpoint | ${fmt(latency.rate * 30)} | stored→acknowledged p50 **${fmt(latency.p50)} ms**, p99 **${fmt(latency.p99)} ms**, max ${fmt(latency.max)} ms | ${fmt(latency.peakMiB)} MiB |`,
+      );
+    const backlog = runs.has('backlog')
+      ? await drain(noop.endpoint, noopArn, 1_000_000 * scale, 10_000)
+      : null;
+    const share =
+      backlog && throughput ? `${fmt((backlog.rate / throughput.rate) * 100)}% of the 200k rate; ` : '';
+    if (backlog) {
+      say(
+        `| 1M backlog → no-op endpoint | ${fmt(backlog.count)} | **${fmt(backlog.rate)} msg/s** (${share}drained in ${fmt(backlog.seconds, 1)} s) | ${fmt(backlog.peakMiB)} MiB |`,
+      );
+    }
   } finally {
     await noop.stop();
   }
+  if (!runs.has('emulator')) return;
   const emulator = await startKinesisEmulator();
   try {
     const stream = await createTestStream(emulator.endpoint, { shardCount: 4 });

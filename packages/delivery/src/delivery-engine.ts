@@ -69,7 +69,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     },
     leaseMs,
     runBudgetMs: options.runBudgetMs ?? 1_000,
-    headsPerWalk: 2_000,
+    headsPerWalk: 750,
   });
   const worker = startDeliveryWorker({
     connection,

@@ -50,18 +50,18 @@ export class LaneRunner {
 
   async run(sinkId: string, lane: number): Promise<LaneRunResult> {
     const { db, sinks, leaseMs, runBudgetMs } = this.options;
-    const sink = await sinks.get(sinkId);
-    if (!sink) return { kind: 'stopped' };
-
     const token = randomUUID();
     const lease = await acquireLaneLease(db.pool, { sinkId, lane, token, leaseMs });
-    if (!lease.acquired) return { kind: 'busy', busyUntil: lease.busyUntil };
+    if (lease.kind === 'stopped') return { kind: 'stopped' };
+    if (lease.kind === 'busy') return { kind: 'busy', busyUntil: lease.busyUntil };
 
+    let leaseLost = false;
     let cursor = lease.groupCursor;
     let delivered = 0;
     let failed = 0;
     const startedAt = Date.now();
     try {
+      const sink = await sinks.get(sinkId, lease.sinkVersion);
       for (;;) {
         const { heads, walkedAll } = await this.#walkHeads(sinkId, lane, cursor);
         const plan = planBatch(heads, {
@@ -89,7 +89,6 @@ export class LaneRunner {
           token,
           leaseMs,
           messageIds: chosen.map((head) => head.id),
-          groupCursor: cursor,
         });
         const result = await this.#deliver(sink, lane, token, outgoing);
         delivered += result.delivered;
@@ -98,12 +97,13 @@ export class LaneRunner {
       }
     } catch (error) {
       if (error instanceof LaneLeaseLostError) {
+        leaseLost = true;
         this.options.logger.warn({ sinkId, lane }, 'lane lease was taken over; stopping this run');
         return { kind: 'busy', busyUntil: null };
       }
       throw error;
     } finally {
-      await releaseLaneLease(db.pool, { sinkId, lane, token });
+      if (!leaseLost) await releaseLaneLease(db.pool, { sinkId, lane, token, groupCursor: cursor });
     }
   }
 

@@ -36,20 +36,13 @@ export class SinkRegistry {
     },
   ) {}
 
-  /** The sink ready to deliver, or null when it was deleted or is paused. */
-  async get(sinkId: string): Promise<SinkRuntime | null> {
-    const state = await this.deps.db.pool.query<{ updated_at: Date; paused: boolean }>(
-      'SELECT updated_at, paused_at IS NOT NULL AS paused FROM sink WHERE id = $1',
-      [sinkId],
-    );
-    const row = state.rows[0];
-    if (!row) {
-      this.#evict(sinkId);
-      return null;
-    }
-    if (row.paused) return null;
+  /**
+   * The sink ready to deliver. `version` is the sink's `updated_at` as the caller just read it
+   * (taking the lane lease returns it), so an edited sink is reloaded without an extra query.
+   */
+  async get(sinkId: string, version: string): Promise<SinkRuntime> {
     let cached = this.#cache.get(sinkId);
-    if (!cached || cached.runtime.config.version !== row.updated_at.toISOString()) {
+    if (!cached || cached.runtime.config.version !== version) {
       this.#evict(sinkId);
       cached = await this.#load(sinkId);
     }

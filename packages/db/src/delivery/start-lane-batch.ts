@@ -14,54 +14,53 @@ export class LaneLeaseLostError extends Error {
 }
 
 /**
- * Marks the chosen heads as the lane's request in flight, renews the lease and moves the
- * round-robin cursor, then reads what will be sent. Fails if the lease was lost, so a stalled
- * holder never sends after another took over.
+ * In one statement: checks the lease is still ours and renews it, marks the chosen heads as
+ * the lane's request in flight, and reads what will be sent. Fails if the lease was lost, so
+ * a stalled holder never sends after another took over.
  */
 export async function startLaneBatch(
   db: Queryable,
-  options: {
-    sinkId: string;
-    lane: number;
-    token: string;
-    leaseMs: number;
-    messageIds: bigint[];
-    groupCursor: string;
-  },
+  options: { sinkId: string; lane: number; token: string; leaseMs: number; messageIds: bigint[] },
 ): Promise<OutgoingMessage[]> {
   const ids = options.messageIds.map(String);
-  const marked = await db.query(
-    `UPDATE delivery_lane
-        SET in_flight_ids = $4::int8[], group_cursor = $5,
-            lease_expires_at = clock_timestamp() + $6 * interval '1 millisecond'
-      WHERE sink_id = $1 AND lane = $2 AND lease_token = $3`,
-    [options.sinkId, options.lane, options.token, ids, options.groupCursor, options.leaseMs],
-  );
-  if (marked.rowCount === 0)
-    throw new LaneLeaseLostError(`lost the lease on lane ${options.lane} of sink ${options.sinkId}`);
-  if (ids.length === 0) return [];
   // payload::text returns the stored JSON byte for byte, without a parse and re-serialise.
   const result = await db.query<{
-    id: string;
+    id: string | null;
     group_key: string;
     payload: string;
     size_bytes: number;
     deliver_count: number;
     next_attempt_trigger: 'scheduled' | 'manual';
   }>(
-    `SELECT m.id, m.group_key, m.payload::text AS payload, m.size_bytes, m.deliver_count, m.next_attempt_trigger
-       FROM unnest($1::int8[]) WITH ORDINALITY AS chosen(id, ord)
-       JOIN message m ON m.id = chosen.id
-      WHERE m.state IN ('pending', 'failing')
-      ORDER BY chosen.ord`,
-    [ids],
+    `WITH lease AS (
+       UPDATE delivery_lane
+          SET in_flight_ids = $4::int8[], lease_expires_at = clock_timestamp() + $5 * interval '1 millisecond'
+        WHERE sink_id = $1 AND lane = $2 AND lease_token = $3
+        RETURNING 1
+     )
+     SELECT m.id, m.group_key, m.payload::text AS payload, m.size_bytes, m.deliver_count, m.next_attempt_trigger
+       FROM lease
+       LEFT JOIN LATERAL (
+         SELECT m.*, chosen.ord
+           FROM unnest($4::int8[]) WITH ORDINALITY AS chosen(id, ord)
+           JOIN message m ON m.id = chosen.id
+          WHERE m.state IN ('pending', 'failing')
+       ) m ON true
+      ORDER BY m.ord`,
+    [options.sinkId, options.lane, options.token, ids, options.leaseMs],
   );
-  return result.rows.map((row) => ({
-    id: BigInt(row.id),
-    groupKey: row.group_key,
-    payload: row.payload,
-    sizeBytes: row.size_bytes,
-    deliverCount: row.deliver_count,
-    trigger: row.next_attempt_trigger,
-  }));
+  // No row at all: the lease was not ours. One row of nulls: ours, but nothing left to send.
+  if (result.rows.length === 0) {
+    throw new LaneLeaseLostError(`lost the lease on lane ${options.lane} of sink ${options.sinkId}`);
+  }
+  return result.rows
+    .filter((row) => row.id !== null)
+    .map((row) => ({
+      id: BigInt(row.id as string),
+      groupKey: row.group_key,
+      payload: row.payload,
+      sizeBytes: row.size_bytes,
+      deliverCount: row.deliver_count,
+      trigger: row.next_attempt_trigger,
+    }));
 }
