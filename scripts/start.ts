@@ -51,7 +51,14 @@ await ensureDatabase(env.DATABASE_URL ?? '');
 const migrate = spawnSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env, stdio: 'inherit' });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const engine = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+const build = spawnSync('npm', ['run', 'build', '--workspace', '@shardline/engine'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const engine = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
   cwd: `${root}apps/engine`,
   env,
   stdio: 'inherit',

@@ -38,22 +38,25 @@ async function setup(endpoint: string, streamArn: string): Promise<Setup> {
     secretBox: new SecretBox(SECRET_KEY),
     input: { name: 'bench', streamArn, endpoint, accessKeyId: 'bench', secretAccessKey: 'bench' },
   });
-  const engine = new EngineProcess({
-    ...engineEnv({
-      databaseUrl: database.url,
-      redisUrl: redisUrl(),
-      queuePrefix: testQueuePrefix(),
-      secretKey: SECRET_KEY,
-    }),
-    // The engine's production settings, not the tests' fast ones.
-    SHARDLINE_CONCURRENCY: '16',
-    SHARDLINE_LEASE_MS: '30000',
-    SHARDLINE_LOCK_DURATION_MS: '30000',
-    SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
-    SHARDLINE_SWEEP_INTERVAL_MS: '10000',
-    SHARDLINE_INITIAL_RETRY_DELAY_MS: '1000',
-    LOG_LEVEL: 'info',
-  });
+  const engine = new EngineProcess(
+    {
+      ...engineEnv({
+        databaseUrl: database.url,
+        redisUrl: redisUrl(),
+        queuePrefix: testQueuePrefix(),
+        secretKey: SECRET_KEY,
+      }),
+      // The engine's production settings, not the tests' fast ones.
+      SHARDLINE_CONCURRENCY: '16',
+      SHARDLINE_LEASE_MS: '30000',
+      SHARDLINE_LOCK_DURATION_MS: '30000',
+      SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
+      SHARDLINE_SWEEP_INTERVAL_MS: '10000',
+      SHARDLINE_INITIAL_RETRY_DELAY_MS: '1000',
+      LOG_LEVEL: 'info',
+    },
+    { built: true },
+  );
   return {
     db,
     sinkId: sink.id,

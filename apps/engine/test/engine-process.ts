@@ -3,19 +3,24 @@ import { fileURLToPath } from 'node:url';
 
 const ENGINE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-/** A real engine process, started the way `npm start` starts it, for crash and scale tests. */
+/** A real engine process, for crash and scale tests and for the benchmark. */
 export class EngineProcess {
   readonly output: string[] = [];
   #child: ChildProcess | null = null;
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(
+    private readonly env: Record<string, string>,
+    /** Run the production bundle (`npm run build`) instead of the TypeScript source. */
+    private readonly options: { built?: boolean } = {},
+  ) {}
 
   get pid(): number | undefined {
     return this.#child?.pid;
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const args = this.options.built ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+    const child = spawn(process.execPath, args, {
       cwd: ENGINE_DIR,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,7 +17,7 @@ export interface DeliveryWorkerOptions {
   failedRunRetryMs: number;
 }
 
-type RunOutcome = LaneRunResult & { wakeCountBefore: string };
+type RunOutcome = LaneRunResult & { wakeCountBefore: string; runMs: number };
 
 /**
  * Runs lanes for the delivery queue, then decides when each lane runs next: at once if it
@@ -34,8 +34,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<RunL
         throw new UnrecoverableError(`invalid ${JOBS.runLane.name} job data: ${data.error.message}`);
       const { sinkId, lane } = data.data;
       const wakeCountBefore = await scheduler.wakeCount(sinkId, lane);
+      const startedAt = performance.now();
       const result = await runner.run(sinkId, lane);
-      return { ...result, wakeCountBefore };
+      return { ...result, wakeCountBefore, runMs: Math.round(performance.now() - startedAt) };
     },
     {
       connection: options.connection,
@@ -51,7 +52,13 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<RunL
   worker.on('completed', (job, outcome) => {
     if (outcome.kind === 'worked') {
       logger.debug(
-        { ...job.data, delivered: outcome.delivered, failed: outcome.failed },
+        {
+          ...job.data,
+          delivered: outcome.delivered,
+          failed: outcome.failed,
+          runMs: outcome.runMs,
+          queuedMs: (job.processedOn ?? job.timestamp) - job.timestamp,
+        },
         'lane run finished',
       );
     }

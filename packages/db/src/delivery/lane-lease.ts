@@ -28,7 +28,12 @@ export async function acquireLaneLease(
   );
   const row = taken.rows[0];
   if (row) {
-    return { kind: 'acquired', token: options.token, groupCursor: row.group_cursor, sinkVersion: row.sink_version.toISOString() };
+    return {
+      kind: 'acquired',
+      token: options.token,
+      groupCursor: row.group_cursor,
+      sinkVersion: row.sink_version.toISOString(),
+    };
   }
   const held = await db.query<{ paused: boolean; lease_expires_at: Date | null }>(
     `SELECT s.paused_at IS NOT NULL AS paused, l.lease_expires_at

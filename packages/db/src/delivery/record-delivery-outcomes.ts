@@ -100,5 +100,6 @@ export async function recordDeliveryOutcomes(
       failed.map((f) => f.durationMs),
     ],
   );
-  if (!result.rows[0]?.fenced) throw new LaneLeaseLostError(`lost the lease on lane ${lane} of sink ${sinkId}`);
+  if (!result.rows[0]?.fenced)
+    throw new LaneLeaseLostError(`lost the lease on lane ${lane} of sink ${sinkId}`);
 }

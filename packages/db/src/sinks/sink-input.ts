@@ -22,7 +22,8 @@ export const createSinkInputSchema = z
       .min(1024, 'the record size limit must be at least 1 KiB')
       .max(10 * MIB, 'Kinesis records are at most 10 MiB')
       .default(MIB),
-    laneCount: z.int().min(1).max(1024).default(16),
+    // Lanes are the most requests one sink has in flight at once, across all engines.
+    laneCount: z.int().min(1).max(1024).default(8),
   })
   .superRefine((value, ctx) => {
     if (Boolean(value.accessKeyId) !== Boolean(value.secretAccessKey)) {
