@@ -130,3 +130,32 @@ describe('two engine processes at once', () => {
     expect(deliveredBy(a) + deliveredBy(b)).toBe(2_000);
   });
 });
+
+describe('an engine process asked to stop', () => {
+  it('finishes what it sent, exits cleanly, holds no lane, and a successor repeats nothing', async () => {
+    proxy = await startFaultProxy({ target: kinesisEndpoint() });
+    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    await ctx.append(makeMessages(1_500, 60));
+    const first = spawnEngine();
+    await first.start();
+    await waitFor('delivery under way', async () => (await ctx.state()).some((m) => m.state === 'delivered'));
+    expect(await first.stop()).toBe(0);
+    expect(first.output.some((line) => line.includes('delivery engine stopped'))).toBe(true);
+    const held = await ctx.db.pool.query(
+      'SELECT lane FROM delivery_lane WHERE sink_id = $1 AND lease_token IS NOT NULL',
+      [ctx.sink.id],
+    );
+    expect(held.rows).toEqual([]);
+
+    const second = spawnEngine();
+    await second.start();
+    await waitFor(
+      'every message delivered',
+      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
+      90_000,
+    );
+    const records = await ctx.readStream(1_500);
+    expect(records).toHaveLength(1_500);
+    expect(expectOrderWithRepeatsOfInFlight(records)).toBe(0);
+  });
+});
