@@ -1,5 +1,4 @@
-import { type FaultProxy, type StreamRecord, startFaultProxy } from '@shardline/testing';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
+import type { StreamRecord } from '@shardline/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type DeliveryTestContext,
@@ -12,13 +11,11 @@ import {
 import { EngineProcess, engineEnv } from './engine-process';
 
 let ctx: DeliveryTestContext;
-let proxy: FaultProxy;
 const engines: EngineProcess[] = [];
 afterEach(async () => {
   await Promise.all(engines.map((engine) => engine.kill()));
   engines.length = 0;
   await ctx?.cleanup();
-  await proxy?.stop();
 });
 
 function spawnEngine(): EngineProcess {
@@ -63,8 +60,7 @@ function expectOrderWithRepeatsOfInFlight(records: StreamRecord[]): number {
 
 describe('an engine process killed during delivery', () => {
   it('loses nothing: after a restart every message arrives, repeats are only of what was in flight, order kept', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    ctx = await setupDeliveryTest({ withProxy: true });
     await ctx.append(makeMessages(1_500, 60));
     const first = spawnEngine();
     await first.start();
@@ -78,11 +74,7 @@ describe('an engine process killed during delivery', () => {
 
     const second = spawnEngine();
     await second.start();
-    await waitFor(
-      'every message delivered',
-      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
-      90_000,
-    );
+    await ctx.waitUntilAllDelivered(90_000);
 
     const records = await ctx.readStream(1_500);
     const distinct = new Set(records.map((r) => r.data));
@@ -96,22 +88,17 @@ describe('an engine process killed during delivery', () => {
 
 describe('two engine processes at once', () => {
   it('share the work, deliver every message once, and never have two requests of one group in flight', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    ctx = await setupDeliveryTest({ withProxy: true });
     const [a, b] = [spawnEngine(), spawnEngine()];
     await Promise.all([a.start(), b.start()]);
     await ctx.append(makeMessages(2_000, 100));
-    await waitFor(
-      'every message delivered',
-      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
-      90_000,
-    );
+    await ctx.waitUntilAllDelivered(90_000);
 
     const records = await ctx.readStream(2_000);
     expect(records).toHaveLength(2_000);
     expect(expectOrderWithRepeatsOfInFlight(records)).toBe(0);
 
-    const requests = [...proxy.requests].sort((x, y) => x.startedAt - y.startedAt);
+    const requests = [...ctx.proxy.requests].sort((x, y) => x.startedAt - y.startedAt);
     for (let i = 0; i < requests.length; i++) {
       const current = requests[i];
       if (!current) continue;
@@ -133,8 +120,7 @@ describe('two engine processes at once', () => {
 
 describe('an engine process asked to stop', () => {
   it('finishes what it sent, exits cleanly, holds no lane, and a successor repeats nothing', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    ctx = await setupDeliveryTest({ withProxy: true });
     await ctx.append(makeMessages(1_500, 60));
     const first = spawnEngine();
     await first.start();
@@ -149,11 +135,7 @@ describe('an engine process asked to stop', () => {
 
     const second = spawnEngine();
     await second.start();
-    await waitFor(
-      'every message delivered',
-      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
-      90_000,
-    );
+    await ctx.waitUntilAllDelivered(90_000);
     const records = await ctx.readStream(1_500);
     expect(records).toHaveLength(1_500);
     expect(expectOrderWithRepeatsOfInFlight(records)).toBe(0);

@@ -4,7 +4,6 @@ import {
   expectCommitOrderPerGroup,
   makeMessages,
   setupDeliveryTest,
-  waitFor,
 } from './harness';
 
 let ctx: DeliveryTestContext;
@@ -18,9 +17,7 @@ describe('delivery', () => {
     await ctx.startEngine();
     for (let i = 0; i < messages.length; i += 250) await ctx.append(messages.slice(i, i + 250));
 
-    await waitFor('every message delivered', async () =>
-      (await ctx.state()).every((m) => m.state === 'delivered'),
-    );
+    await ctx.waitUntilAllDelivered();
     const records = await ctx.readStream(1_000);
     expect(records).toHaveLength(1_000);
     expectCommitOrderPerGroup(records);
@@ -53,7 +50,7 @@ describe('delivery', () => {
     ctx = await setupDeliveryTest();
     await ctx.startEngine();
     await ctx.append(makeMessages(40, 8));
-    await waitFor('all delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'));
+    await ctx.waitUntilAllDelivered();
     expect((await ctx.state()).map((m) => m.deliverCount)).toEqual(Array(40).fill(1));
     const attempts = await ctx.db.pool.query('SELECT 1 FROM delivery_attempt WHERE sink_id = $1', [
       ctx.sink.id,
@@ -65,11 +62,7 @@ describe('delivery', () => {
     ctx = await setupDeliveryTest();
     await ctx.append(makeMessages(100, 10));
     await ctx.startEngine({ sweepIntervalMs: 60_000 });
-    await waitFor(
-      'all delivered',
-      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
-      30_000,
-    );
+    await ctx.waitUntilAllDelivered(30_000);
     expectCommitOrderPerGroup(await ctx.readStream(100));
   });
 });

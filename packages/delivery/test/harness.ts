@@ -11,9 +11,11 @@ import {
 import {
   createTestDatabase,
   createTestStream,
+  type FaultProxy,
   readAllRecords,
   redisUrl,
   type StreamRecord,
+  startFaultProxy,
   testQueuePrefix,
 } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
@@ -40,9 +42,12 @@ export interface DeliveryTestContext {
   streamArn: string;
   queuePrefix: string;
   redisUrl: string;
+  /** The fault-injecting proxy between engine and stream, when asked for. */
+  proxy: FaultProxy;
   startEngine(overrides?: Partial<DeliveryEngineOptions>): Promise<DeliveryEngine>;
   append(messages: IncomingMessage[]): Promise<void>;
   readStream(expectCount?: number): Promise<StreamRecord[]>;
+  waitUntilAllDelivered(timeoutMs?: number): Promise<void>;
   state(): Promise<
     Array<{ id: bigint; group: string; state: string; deliverCount: number; lsn: bigint; idx: number }>
   >;
@@ -51,16 +56,19 @@ export interface DeliveryTestContext {
 
 /**
  * A fresh database, stream, sink and queue prefix for one test, so tests never see each
- * other's data. `endpoint` lets a test put a fault-injecting proxy between engine and stream.
+ * other's data. `withProxy` puts a fault-injecting proxy between engine and stream;
+ * `endpoint` points the sink somewhere else entirely.
  */
 export async function setupDeliveryTest(
   options: {
+    withProxy?: boolean;
     endpoint?: string;
     sink?: Partial<CreateSinkInput>;
     shardCount?: number;
     redisUrl?: string;
   } = {},
 ): Promise<DeliveryTestContext> {
+  const proxy = options.withProxy ? await startFaultProxy({ target: kinesisEndpoint() }) : null;
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 12 });
   const stream = await createTestStream(kinesisEndpoint(), { shardCount: options.shardCount ?? 2 });
@@ -69,7 +77,7 @@ export async function setupDeliveryTest(
     input: {
       name: 'test-sink',
       streamArn: stream.streamArn,
-      endpoint: options.endpoint ?? kinesisEndpoint(),
+      endpoint: proxy?.endpoint ?? options.endpoint ?? kinesisEndpoint(),
       accessKeyId: 'test',
       secretAccessKey: 'test',
       backoffCapMs: 1_600,
@@ -81,6 +89,28 @@ export async function setupDeliveryTest(
   const engines: DeliveryEngine[] = [];
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
+  const state: DeliveryTestContext['state'] = async () => {
+    const result = await db.pool.query<{
+      id: string;
+      group_key: string;
+      state: string;
+      deliver_count: number;
+      commit_lsn: string;
+      commit_idx: number;
+    }>(
+      'SELECT id, group_key, state, deliver_count, commit_lsn, commit_idx FROM message WHERE sink_id = $1 ORDER BY commit_lsn, commit_idx',
+      [sink.id],
+    );
+    return result.rows.map((row) => ({
+      id: BigInt(row.id),
+      group: row.group_key,
+      state: row.state,
+      deliverCount: row.deliver_count,
+      lsn: BigInt(row.commit_lsn),
+      idx: row.commit_idx,
+    }));
+  };
+
   return {
     db,
     databaseUrl: database.url,
@@ -88,6 +118,10 @@ export async function setupDeliveryTest(
     streamArn: stream.streamArn,
     queuePrefix,
     redisUrl: redis,
+    get proxy() {
+      if (!proxy) throw new Error('this test was set up without a fault proxy (withProxy: true)');
+      return proxy;
+    },
     async startEngine(overrides = {}) {
       const engine = await startDeliveryEngine({
         db,
@@ -107,31 +141,19 @@ export async function setupDeliveryTest(
     },
     readStream: (expectCount) =>
       readAllRecords(kinesisEndpoint(), stream.streamArn, { expectCount, timeoutMs: 30_000 }),
-    async state() {
-      const result = await db.pool.query<{
-        id: string;
-        group_key: string;
-        state: string;
-        deliver_count: number;
-        commit_lsn: string;
-        commit_idx: number;
-      }>(
-        'SELECT id, group_key, state, deliver_count, commit_lsn, commit_idx FROM message WHERE sink_id = $1 ORDER BY commit_lsn, commit_idx',
-        [sink.id],
+    state,
+    async waitUntilAllDelivered(timeoutMs = 60_000) {
+      await waitFor(
+        'every message delivered',
+        async () => (await state()).every((m) => m.state === 'delivered'),
+        timeoutMs,
       );
-      return result.rows.map((row) => ({
-        id: BigInt(row.id),
-        group: row.group_key,
-        state: row.state,
-        deliverCount: row.deliver_count,
-        lsn: BigInt(row.commit_lsn),
-        idx: row.commit_idx,
-      }));
     },
     async cleanup() {
       await Promise.all(engines.map((engine) => engine.stop()));
       await db.close();
       await database.drop();
+      await proxy?.stop();
     },
   };
 }

@@ -1,6 +1,4 @@
 import { getMessage } from '@shardline/db';
-import { type FaultProxy, startFaultProxy } from '@shardline/testing';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type DeliveryTestContext,
@@ -11,16 +9,12 @@ import {
 } from './harness';
 
 let ctx: DeliveryTestContext;
-let proxy: FaultProxy;
-afterEach(async () => {
-  await ctx?.cleanup();
-  await proxy?.stop();
-});
+afterEach(() => ctx?.cleanup());
 
 describe('an outage of Kinesis', () => {
   it('fails messages with growing, capped backoff and a readable error, then delivers everything in order', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    ctx = await setupDeliveryTest({ withProxy: true });
+    const { proxy } = ctx;
     await ctx.startEngine();
     await proxy.goDown();
     await ctx.append(makeMessages(200, 20));
@@ -54,19 +48,15 @@ describe('an outage of Kinesis', () => {
     expect((await ctx.state()).some((m) => m.state === 'delivered')).toBe(false);
 
     await proxy.comeUp();
-    await waitFor(
-      'every message delivered',
-      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
-      60_000,
-    );
+    await ctx.waitUntilAllDelivered(60_000);
     const records = await ctx.readStream(200);
     expect(records).toHaveLength(200);
     expectCommitOrderPerGroup(records);
   });
 
   it('words a whole-request failure for a person and applies it to every record of the request', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    ctx = await setupDeliveryTest({ withProxy: true });
+    const { proxy } = ctx;
     proxy.failRequests((target) =>
       target === 'PutRecords'
         ? {
@@ -87,10 +77,6 @@ describe('an outage of Kinesis', () => {
     expect(detail.lastError?.code).toBe('AccessDeniedException');
     expect(detail.lastError?.message).toMatch(/kinesis:PutRecords/);
     proxy.failRequests(null);
-    await waitFor(
-      'all delivered',
-      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
-      30_000,
-    );
+    await ctx.waitUntilAllDelivered(30_000);
   });
 });

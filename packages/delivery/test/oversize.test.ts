@@ -1,4 +1,4 @@
-import { discardMessages, getMessage } from '@shardline/db';
+import { discardMessages, getMessage, retryMessages } from '@shardline/db';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type DeliveryTestContext,

@@ -1,26 +1,19 @@
 import { getMessage } from '@shardline/db';
-import { type FaultProxy, startFaultProxy } from '@shardline/testing';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type DeliveryTestContext,
   expectCommitOrderPerGroup,
   makeMessages,
   setupDeliveryTest,
-  waitFor,
 } from './harness';
 
 let ctx: DeliveryTestContext;
-let proxy: FaultProxy;
-afterEach(async () => {
-  await ctx?.cleanup();
-  await proxy?.stop();
-});
+afterEach(() => ctx?.cleanup());
 
 describe('per-record failures inside a successful response', () => {
   it('retries only the throttled records, keeps each group in order and never resends an accepted record', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    ctx = await setupDeliveryTest({ withProxy: true });
+    const { proxy } = ctx;
     const throttledOnce = new Set<string>();
     // Every third record is throttled the first time it is seen; the retry goes through.
     proxy.failRecords((record, index) => {
@@ -34,9 +27,7 @@ describe('per-record failures inside a successful response', () => {
     await ctx.append(makeMessages(300, 30));
     await ctx.startEngine();
 
-    await waitFor('every message delivered', async () =>
-      (await ctx.state()).every((m) => m.state === 'delivered'),
-    );
+    await ctx.waitUntilAllDelivered();
     const records = await ctx.readStream(300);
     expect(records).toHaveLength(300);
     expect(new Set(records.map((r) => r.data)).size).toBe(300);
@@ -55,13 +46,11 @@ describe('per-record failures inside a successful response', () => {
   });
 
   it('never puts two records of one group in one request', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint });
+    ctx = await setupDeliveryTest({ withProxy: true });
+    const { proxy } = ctx;
     await ctx.append(makeMessages(200, 5));
     await ctx.startEngine();
-    await waitFor('every message delivered', async () =>
-      (await ctx.state()).every((m) => m.state === 'delivered'),
-    );
+    await ctx.waitUntilAllDelivered();
     const puts = proxy.requests;
     expect(puts.length).toBeGreaterThanOrEqual(40);
     for (const request of puts)

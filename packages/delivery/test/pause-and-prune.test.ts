@@ -17,9 +17,7 @@ describe('pausing a sink', () => {
     expect(await ctx.readStream()).toHaveLength(0);
 
     await resumeSink(ctx.db, { sinkId: ctx.sink.id });
-    await waitFor('all delivered after resuming', async () =>
-      (await ctx.state()).every((m) => m.state === 'delivered'),
-    );
+    await ctx.waitUntilAllDelivered();
     expect(await ctx.readStream(50)).toHaveLength(50);
   });
 });
@@ -29,7 +27,7 @@ describe('retention', () => {
     ctx = await setupDeliveryTest();
     await ctx.append(makeMessages(30, 3));
     await ctx.startEngine({ retentionMs: 60_000, pruneIntervalMs: 300 });
-    await waitFor('all delivered', async () => (await ctx.state()).every((m) => m.state === 'delivered'));
+    await ctx.waitUntilAllDelivered();
     // Age half of them past the window, and leave old failing/pending/discarded rows beside them.
     await ctx.db.pool.query(
       `UPDATE message SET delivered_at = now() - interval '2 minutes' WHERE sink_id = $1 AND commit_idx < 2`,

@@ -1,18 +1,14 @@
 import { getMessage } from '@shardline/db';
-import { type FaultProxy, type NoopKinesis, startFaultProxy, startNoopKinesis } from '@shardline/testing';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
+import { type NoopKinesis, startNoopKinesis } from '@shardline/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DeliveryTestContext, makeMessages, setupDeliveryTest, waitFor } from './harness';
 
 let ctx: DeliveryTestContext;
 let noop: NoopKinesis | undefined;
-let proxy: FaultProxy | undefined;
 afterEach(async () => {
   await ctx?.cleanup();
   await noop?.stop();
-  await proxy?.stop();
   noop = undefined;
-  proxy = undefined;
 });
 
 function withPayloadOf(bytes: number) {
@@ -39,8 +35,8 @@ describe('the record size limit', () => {
   });
 
   it("falls back to the sink's setting when DescribeStreamSummary is not permitted", async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
-    proxy.failRequests((target) =>
+    ctx = await setupDeliveryTest({ withProxy: true, sink: { maxRecordSizeBytes: 4_096 } });
+    ctx.proxy.failRequests((target) =>
       target === 'DescribeStreamSummary'
         ? {
             status: 400,
@@ -51,7 +47,6 @@ describe('the record size limit', () => {
           }
         : null,
     );
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint, sink: { maxRecordSizeBytes: 4_096 } });
     const small = makeMessages(1, 1, { firstLsn: 10 })[0];
     if (!small) throw new Error('fixture');
     small.group = 'small';

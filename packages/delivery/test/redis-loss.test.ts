@@ -1,5 +1,3 @@
-import { type FaultProxy, startFaultProxy } from '@shardline/testing';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -11,21 +9,17 @@ import {
 } from './harness';
 
 let ctx: DeliveryTestContext;
-let proxy: FaultProxy;
-afterEach(async () => {
-  await ctx?.cleanup();
-  await proxy?.stop();
-});
+afterEach(() => ctx?.cleanup());
 
 // A Redis database of its own, so FLUSHDB here cannot touch other tests' queues.
 const ISOLATED_REDIS_DB = 9;
 
 describe('Redis losing its data', () => {
   it('rebuilds the pending work from Postgres and delivers every message', async () => {
-    proxy = await startFaultProxy({ target: kinesisEndpoint() });
     const base = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     base.pathname = `/${ISOLATED_REDIS_DB}`;
-    ctx = await setupDeliveryTest({ endpoint: proxy.endpoint, redisUrl: base.toString() });
+    ctx = await setupDeliveryTest({ withProxy: true, redisUrl: base.toString() });
+    const { proxy } = ctx;
     await ctx.startEngine();
     await proxy.goDown();
     await ctx.append(makeMessages(120, 12));
@@ -43,11 +37,7 @@ describe('Redis losing its data', () => {
     }
     await proxy.comeUp();
 
-    await waitFor(
-      'every message delivered',
-      async () => (await ctx.state()).every((m) => m.state === 'delivered'),
-      60_000,
-    );
+    await ctx.waitUntilAllDelivered(60_000);
     const records = await ctx.readStream(120);
     expect(records).toHaveLength(120);
     expectCommitOrderPerGroup(records);
