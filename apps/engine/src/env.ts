@@ -29,6 +29,12 @@ const envSchema = z.object({
   SHARDLINE_RETENTION_HOURS: z.coerce.number().positive().default(24),
   SHARDLINE_PRUNE_INTERVAL_MS: milliseconds(60_000),
   SHARDLINE_INITIAL_RETRY_DELAY_MS: milliseconds(1_000),
+  /** Whether this engine reads change sources (one engine per source reads it, whatever this says). */
+  SHARDLINE_CAPTURE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  SHARDLINE_CAPTURE_POLL_MS: milliseconds(2_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { startCaptureSupervisor } from '@shardline/capture';
 import { SecretBox } from '@shardline/core';
 import { createDatabase } from '@shardline/db';
 import { startDeliveryEngine } from '@shardline/delivery';
@@ -39,12 +40,24 @@ const engine = await startDeliveryEngine({
   initialRetryDelayMs: env.SHARDLINE_INITIAL_RETRY_DELAY_MS,
 });
 
+const capture = env.SHARDLINE_CAPTURE
+  ? startCaptureSupervisor({
+      db,
+      databaseUrl: env.DATABASE_URL,
+      secretBox: new SecretBox(env.SHARDLINE_SECRET_KEY),
+      logger,
+      pollIntervalMs: env.SHARDLINE_CAPTURE_POLL_MS,
+    })
+  : null;
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing runs under way');
   try {
+    // Readers first: they store what they read, then delivery finishes what it sent.
+    await capture?.stop();
     await engine.stop();
     await db.close();
     process.exit(0);

@@ -1,1 +1,13 @@
-export {};
+export * from './reader/build-message';
+export * from './reader/capture-supervisor';
+export * from './reader/lsn';
+export * from './reader/source-reader';
+export * from './source-checks';
+export * from './values/builtin-types';
+export * from './values/decode-row';
+export * from './values/decode-value';
+export * from './values/json-value';
+export * from './values/pg-type-info';
+export * from './values/session-settings';
+export * from './values/type-catalog';
+export * from './values/value-decode-error';

@@ -51,6 +51,17 @@ describe('a record over the size limit', () => {
       true,
     );
 
+    // A person's "retry now" makes the next attempt happen at once, and the history says so.
+    const attemptsBefore = history.attempts.length;
+    expect(await retryMessages(ctx.db.pool, { sinkId: ctx.sink.id, selection: { ids: [bigRow.id] } })).toBe(
+      1,
+    );
+    const manual = await waitFor('the manual attempt', async () => {
+      const detailNow = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: bigRow.id });
+      return detailNow.attempts.find((a, i) => i >= attemptsBefore && a.trigger === 'manual') ?? null;
+    });
+    expect(manual.errorCode).toBe('RecordTooLarge');
+
     await discardMessages(ctx.db.pool, {
       sinkId: ctx.sink.id,
       selection: { ids: [bigRow.id] },

@@ -11,6 +11,14 @@ export { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
 export { type NoopKinesis, type NoopKinesisOptions, startNoopKinesis } from './noop-kinesis';
 export { type ReadAllRecordsOptions, readAllRecords, type StreamRecord } from './read-records';
 export { deleteRedisKeys, redisUrl, testQueuePrefix } from './redis';
+export { type ReplicaLevelPostgres, startReplicaLevelPostgres } from './replica-level-postgres';
+export {
+  clientConfigFromUrl,
+  createSourceDatabase,
+  type SourceDatabase,
+  type SourceRole,
+  type SourceRoleOptions,
+} from './source-database';
 export { type PrepareTemplateOptions, prepareTemplateDatabase } from './template-database';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { createTestStream, type TestStream, type TestStreamOptions } from './test-stream';

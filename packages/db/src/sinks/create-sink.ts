@@ -26,8 +26,21 @@ export async function createSink(
         maxAttempts: input.maxAttempts ?? null,
         maxRecordSizeBytes: input.maxRecordSizeBytes,
         laneCount: input.laneCount,
+        sourceId: input.sourceId ?? null,
+        annotations: input.annotations,
       },
     });
+    if (input.tables.length > 0) {
+      await tx.sinkTable.createMany({
+        data: input.tables.map((table) => ({
+          sinkId: created.id,
+          tableSchema: table.schema,
+          tableName: table.name,
+          actions: table.actions,
+          groupColumns: table.groupColumns,
+        })),
+      });
+    }
     await tx.deliveryLane.createMany({
       data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
     });

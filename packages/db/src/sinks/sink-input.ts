@@ -1,7 +1,23 @@
-import { streamArnSchema } from '@shardline/core';
+import { MESSAGE_ACTIONS, streamArnSchema } from '@shardline/core';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;
+
+const CHANGE_ACTIONS = MESSAGE_ACTIONS.filter((action) => action !== 'read');
+const identifier = z.string().trim().min(1).max(63);
+
+/** One table a sink takes changes of. */
+export const sinkTableInputSchema = z.object({
+  schema: identifier.default('public'),
+  name: identifier,
+  actions: z
+    .array(z.enum(CHANGE_ACTIONS))
+    .min(1, 'choose at least one action (insert, update, delete)')
+    .default([...CHANGE_ACTIONS]),
+  /** Columns whose values form the group (partition key); empty means the primary key. */
+  groupColumns: z.array(identifier).default([]),
+});
+export type SinkTableInput = z.input<typeof sinkTableInputSchema>;
 
 /** What a person (or the API) gives to create a sink. Secrets are write-only. */
 export const createSinkInputSchema = z
@@ -24,8 +40,22 @@ export const createSinkInputSchema = z
       .default(MIB),
     // Lanes are the most requests one sink has in flight at once, across all engines.
     laneCount: z.int().min(1).max(1024).default(8),
+    /** The source the sink's changes come from, and which of its tables. */
+    sourceId: z.uuid().nullish(),
+    tables: z.array(sinkTableInputSchema).default([]),
+    annotations: z.record(z.string(), z.string()).default({}),
   })
   .superRefine((value, ctx) => {
+    if (value.sourceId && value.tables.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'choose at least one table of the source' });
+    }
+    const seen = new Set<string>();
+    value.tables.forEach((table, index) => {
+      const key = `${table.schema}.${table.name}`;
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['tables', index], message: `table ${key} is listed twice` });
+      seen.add(key);
+    });
     if (Boolean(value.accessKeyId) !== Boolean(value.secretAccessKey)) {
       ctx.addIssue({
         code: 'custom',

@@ -1,0 +1,338 @@
+import {
+  appendMessages,
+  type Database,
+  listSourceSinks,
+  recordSourceEvent,
+  type SourceSinkRoute,
+  tableKey,
+} from '@shardline/db';
+import pg from 'pg';
+import { LogicalReplicationService, type Pgoutput } from 'pg-logical-replication';
+import type { Logger } from 'pino';
+import { decodeRow } from '../values/decode-row';
+import { sessionOptionsString } from '../values/session-settings';
+import { TypeCatalog } from '../values/type-catalog';
+import { buildMessage, type RowChange } from './build-message';
+import { formatCommitTimestamp } from './commit-timestamp';
+import { parseLsn } from './lsn';
+import { MessageBuffer } from './message-buffer';
+import { RawTextPgoutputPlugin } from './raw-text-pgoutput-plugin';
+import { RelationRegistry } from './relation-registry';
+
+export interface SourceReaderOptions {
+  db: Database;
+  sourceId: string;
+  sourceName: string;
+  clientConfig: pg.ClientConfig;
+  publicationName: string;
+  slotName: string;
+  logger: Logger;
+  /** Store what was read at least this often, so a quiet source is not waiting on a full batch. */
+  flushIntervalMs?: number;
+  /** Store as soon as this many messages are waiting. */
+  maxBufferedMessages?: number;
+  /** How often the sinks' table choices are read again. */
+  routesRefreshMs?: number;
+}
+
+interface OpenTransaction {
+  commitLsn: bigint;
+  commitTimestamp: string;
+  nextIdx: number;
+}
+
+/**
+ * Reads one source's replication slot and stores every change as messages of the sinks that
+ * take it. The slot's position is acknowledged only after everything up to it is committed in
+ * the store: a crash never loses a change (it is read again, and stored once), and a sink that
+ * cannot deliver never makes the source keep WAL.
+ */
+export class SourceReader {
+  readonly #options: Required<
+    Pick<SourceReaderOptions, 'flushIntervalMs' | 'maxBufferedMessages' | 'routesRefreshMs'>
+  > &
+    SourceReaderOptions;
+  readonly #buffer = new MessageBuffer();
+  readonly #catalogClient: pg.Client;
+  readonly #relations: RelationRegistry;
+  #service: LogicalReplicationService | null = null;
+  #transaction: OpenTransaction | null = null;
+  #routes: SourceSinkRoute[] = [];
+  #routesLoadedAt = 0;
+  #databaseName = '';
+  #acknowledged: string | null = null;
+  #storing: Promise<void> = Promise.resolve();
+  #storesInFlight = 0;
+  #flushTimer: NodeJS.Timeout | null = null;
+  #statusTimer: NodeJS.Timeout | null = null;
+  #failed = false;
+  #finish!: (error: Error | null) => void;
+  /** Settles when the reader stops: with the error that stopped it, or null after stop(). */
+  readonly stopped: Promise<Error | null>;
+
+  constructor(options: SourceReaderOptions) {
+    this.#options = { flushIntervalMs: 10, maxBufferedMessages: 5_000, routesRefreshMs: 2_000, ...options };
+    this.stopped = new Promise((resolve) => {
+      this.#finish = resolve;
+    });
+    const sessionConfig = {
+      ...options.clientConfig,
+      options: sessionOptionsString(),
+      application_name: 'shardline-reader',
+    };
+    this.#catalogClient = new pg.Client(sessionConfig);
+    this.#relations = new RelationRegistry(
+      this.#catalogClient,
+      new TypeCatalog((sql, params) => this.#catalogClient.query(sql, params)),
+    );
+  }
+
+  /** Connects and starts streaming; resolves once the server streams, rejects if it cannot. */
+  async start(): Promise<void> {
+    const { clientConfig, publicationName, slotName } = this.#options;
+    this.#catalogClient.on('error', (error) => this.#fail(error));
+    await this.#catalogClient.connect();
+    const database = await this.#catalogClient.query<{ name: string }>('SELECT current_database() AS name');
+    this.#databaseName = database.rows[0]?.name ?? '';
+    await this.#loadRoutes();
+    // Status messages must never report less than the slot has confirmed already.
+    const slot = await this.#catalogClient.query<{ confirmed: string | null }>(
+      'SELECT confirmed_flush_lsn::text AS confirmed FROM pg_replication_slots WHERE slot_name = $1',
+      [slotName],
+    );
+    this.#acknowledged = slot.rows[0]?.confirmed ?? null;
+
+    const service = new LogicalReplicationService(
+      { ...clientConfig, options: sessionOptionsString(), application_name: 'shardline-reader' },
+      // Acknowledgements are Shardline's alone: the library's automatic ones would confirm
+      // positions that are not stored yet.
+      { acknowledge: { auto: false, timeoutSeconds: 0 }, flowControl: { enabled: true } },
+    );
+    this.#service = service;
+    service.on('data', (_lsn: string, message: Pgoutput.Message) => this.#onMessage(message));
+    service.on('error', (error: Error) => this.#fail(error));
+    service.on('heartbeat', (lsn: string, _time: number, shouldRespond: boolean) => {
+      // Caught up and holding nothing: everything the server sent up to `lsn` is stored (or
+      // was no change of ours), so the slot may move there even while our tables are quiet.
+      if (this.#isIdle()) this.#acknowledged = maxLsn(this.#acknowledged, lsn);
+      if (shouldRespond || this.#isIdle()) void this.#sendStatus();
+    });
+    const started = new Promise<void>((resolve, reject) => {
+      service.once('start', () => resolve());
+      void this.stopped.then((error) => reject(error ?? new Error('the reader stopped before streaming')));
+    });
+    service
+      .subscribe(new RawTextPgoutputPlugin({ publicationNames: [publicationName] }), slotName)
+      .catch((error: Error) => this.#fail(error));
+    await started;
+    // Asks the server where it is once a second (it answers with a keepalive, see above), which
+    // also keeps the connection inside wal_sender_timeout.
+    this.#statusTimer = setInterval(() => void this.#sendStatus(true), 1_000);
+    this.#options.logger.info({ source: this.#options.sourceName, slot: slotName }, 'reading changes');
+  }
+
+  /** Stores what is buffered and stops reading. */
+  async stop(): Promise<void> {
+    if (!this.#failed) {
+      this.#scheduleStore(true);
+      await this.#storing.catch(() => undefined);
+    }
+    await this.#shutdown(null);
+  }
+
+  async #onMessage(message: Pgoutput.Message): Promise<void> {
+    if (this.#failed) return;
+    try {
+      switch (message.tag) {
+        case 'relation':
+          await this.#relations.learn(message);
+          return;
+        case 'begin':
+          this.#transaction = {
+            commitLsn: parseLsn(message.commitLsn ?? '0/0'),
+            commitTimestamp: formatCommitTimestamp(message.commitTime as bigint),
+            nextIdx: 0,
+          };
+          return;
+        case 'insert':
+          return this.#onChange({
+            action: 'insert',
+            relationOid: message.relation.relationOid,
+            newValues: message.new,
+            oldValues: null,
+          });
+        case 'update':
+          return this.#onChange({
+            action: 'update',
+            relationOid: message.relation.relationOid,
+            newValues: message.new,
+            oldValues: message.old ?? message.key,
+          });
+        case 'delete':
+          return this.#onChange({
+            action: 'delete',
+            relationOid: message.relation.relationOid,
+            newValues: null,
+            oldValues: message.old ?? message.key,
+          });
+        case 'commit':
+          this.#transaction = null;
+          this.#buffer.completeTransaction(message.commitEndLsn ?? '0/0');
+          this.#scheduleStore(this.#buffer.size >= this.#options.maxBufferedMessages);
+          return;
+        case 'truncate': {
+          const tables = message.relations
+            .map((relation) => `${relation.schema}.${relation.name}`)
+            .join(', ');
+          await recordSourceEvent(this.#options.db, {
+            sourceId: this.#options.sourceId,
+            level: 'warning',
+            message: `TRUNCATE of ${tables} was not sent to any sink: a truncate removes rows without a change per row, so there is no message to send`,
+          });
+          this.#options.logger.warn({ source: this.#options.sourceName, tables }, 'truncate ignored');
+          return;
+        }
+        default:
+          return;
+      }
+    } catch (error) {
+      this.#fail(error as Error);
+    }
+  }
+
+  async #onChange(change: {
+    action: RowChange['action'];
+    relationOid: number;
+    newValues: Record<string, string | null | undefined> | null;
+    oldValues: Record<string, string | null | undefined> | null;
+  }): Promise<void> {
+    const transaction = this.#transaction;
+    if (!transaction) throw new Error('the replication stream sent a change outside a transaction');
+    const commitIdx = transaction.nextIdx++;
+    const relation = this.#relations.get(change.relationOid);
+    const key = tableKey(relation.schema, relation.name);
+    if (Date.now() - this.#routesLoadedAt > this.#options.routesRefreshMs) await this.#loadRoutes();
+
+    const targets = this.#routes.flatMap((sink) => {
+      const table = sink.tables.get(key);
+      return table?.actions.has(change.action) ? [{ sink, table }] : [];
+    });
+    if (targets.length === 0) return;
+    const rowChange: RowChange = {
+      action: change.action,
+      relation,
+      newRow: change.newValues
+        ? decodeRow(relation.columns, change.newValues, this.#relations.types).values
+        : null,
+      // Without REPLICA IDENTITY FULL the old row is only the key: decode the columns it has.
+      oldRow: change.oldValues
+        ? decodeRow(
+            relation.columns.filter((column) => Object.hasOwn(change.oldValues ?? {}, column.name)),
+            change.oldValues,
+            this.#relations.types,
+          ).values
+        : null,
+    };
+    const position = {
+      commitLsn: transaction.commitLsn,
+      commitIdx,
+      commitTimestamp: transaction.commitTimestamp,
+    };
+    for (const target of targets) {
+      this.#buffer.add(
+        target.sink.sinkId,
+        buildMessage(rowChange, position, {
+          databaseName: this.#databaseName,
+          sink: target.sink,
+          table: target.table,
+        }),
+      );
+    }
+    if (this.#buffer.size >= this.#options.maxBufferedMessages) {
+      this.#scheduleStore(true);
+      // Back-pressure: the stream waits while a full buffer is stored.
+      await this.#storing;
+    }
+  }
+
+  /** Stores the buffer now, or soon: small transactions are grouped into one write. */
+  #scheduleStore(now: boolean): void {
+    if (now || this.#buffer.age() >= this.#options.flushIntervalMs) {
+      if (this.#flushTimer) clearTimeout(this.#flushTimer);
+      this.#flushTimer = null;
+      const drained = this.#buffer.drain();
+      this.#storesInFlight += 1;
+      this.#storing = this.#storing
+        .then(() => this.#store(drained))
+        .finally(() => {
+          this.#storesInFlight -= 1;
+        });
+      this.#storing.catch((error: Error) => this.#fail(error));
+      return;
+    }
+    this.#flushTimer ??= setTimeout(() => {
+      this.#flushTimer = null;
+      this.#scheduleStore(true);
+    }, this.#options.flushIntervalMs - this.#buffer.age());
+  }
+
+  async #store(drained: ReturnType<MessageBuffer['drain']>): Promise<void> {
+    if (this.#failed) throw new Error('the reader has failed; nothing more is stored');
+    for (const [sinkId, messages] of drained.bySink) {
+      await appendMessages(this.#options.db, { sinkId, messages });
+    }
+    if (drained.completeUpTo) {
+      this.#acknowledged = maxLsn(this.#acknowledged, drained.completeUpTo);
+      await this.#sendStatus();
+      await this.#options.db.pool.query(
+        'UPDATE source SET confirmed_lsn = $2, reader_seen_at = now() WHERE id = $1',
+        [this.#options.sourceId, parseLsn(this.#acknowledged).toString()],
+      );
+    }
+  }
+
+  /** Tells the server how far everything is stored (never further), which lets it free WAL. */
+  async #sendStatus(askForReply = false): Promise<void> {
+    if (this.#acknowledged && this.#service && !this.#failed) {
+      await this.#service.acknowledge(this.#acknowledged, askForReply);
+    }
+  }
+
+  /** No transaction open, nothing buffered or being stored, nothing received and unhandled. */
+  #isIdle(): boolean {
+    // The library keeps received messages in a queue while the handler runs (pinned version).
+    const library = this.#service as unknown as { _messageQueue?: unknown[]; _processing?: boolean } | null;
+    return (
+      this.#transaction === null &&
+      this.#buffer.size === 0 &&
+      this.#storesInFlight === 0 &&
+      (library?._messageQueue?.length ?? 0) === 0 &&
+      library?._processing !== true
+    );
+  }
+
+  async #loadRoutes(): Promise<void> {
+    this.#routes = await listSourceSinks(this.#options.db, { sourceId: this.#options.sourceId });
+    this.#routesLoadedAt = Date.now();
+  }
+
+  #fail(error: Error): void {
+    if (this.#failed) return;
+    this.#failed = true;
+    this.#options.logger.error({ err: error, source: this.#options.sourceName }, 'reading changes stopped');
+    void this.#shutdown(error);
+  }
+
+  async #shutdown(error: Error | null): Promise<void> {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    if (this.#statusTimer) clearInterval(this.#statusTimer);
+    this.#failed = true;
+    await this.#service?.destroy().catch(() => undefined);
+    await this.#catalogClient.end().catch(() => undefined);
+    this.#finish(error);
+  }
+}
+
+function maxLsn(current: string | null, candidate: string): string {
+  return current === null || parseLsn(candidate) > parseLsn(current) ? candidate : current;
+}

@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '@shardline/core';
+import {
+  createDatabase,
+  createSink,
+  createSource,
+  type Database,
+  type PublicSink,
+  type PublicSource,
+  type SinkTableInput,
+} from '@shardline/db';
+import { type DeliveryEngine, startDeliveryEngine } from '@shardline/delivery';
+import {
+  createSourceDatabase,
+  createTestDatabase,
+  createTestStream,
+  type FaultProxy,
+  readAllRecords,
+  redisUrl,
+  type StreamRecord,
+  startFaultProxy,
+  testQueuePrefix,
+} from '@shardline/testing';
+import { kinesisEndpoint } from '@shardline/testing/vitest';
+import pino from 'pino';
+import { type CaptureSupervisorOptions, startCaptureSupervisor } from '../src';
+
+export const TEST_SECRET_KEY = 'e'.repeat(64);
+
+export interface CaptureTestSink {
+  sink: PublicSink;
+  streamArn: string;
+  readStream(expectCount?: number, timeoutMs?: number): Promise<StreamRecord[]>;
+}
+
+export interface CaptureTestContext {
+  db: Database;
+  databaseUrl: string;
+  source: PublicSource;
+  /** Runs SQL on the source database. */
+  sql<T extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<T[]>;
+  sourceUrl: string;
+  sinks: CaptureTestSink[];
+  proxy: FaultProxy;
+  queuePrefix: string;
+  startCapture(overrides?: Partial<CaptureSupervisorOptions>): { stop(): Promise<void> };
+  startDelivery(): Promise<DeliveryEngine>;
+  /** Stored messages of a sink, payloads parsed, in position order. */
+  stored(sinkIndex?: number): Promise<Array<{ group: string; state: string; payload: StoredPayload }>>;
+  waitForStored(count: number, sinkIndex?: number, timeoutMs?: number): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export interface StoredPayload {
+  record: Record<string, unknown>;
+  changes: Record<string, unknown> | null;
+  action: string;
+  metadata: Record<string, unknown> & { commit_lsn: number; commit_idx: number; table_name: string };
+}
+
+/**
+ * A source database with `schemaSql` applied, a Shardline database, and one stream and sink
+ * per entry of `sinks`, all of this test's own. Capture and delivery are started by the test.
+ */
+export async function setupCaptureTest(options: {
+  schemaSql: string;
+  sinks: Array<{ tables: SinkTableInput[] }>;
+  withProxy?: boolean;
+}): Promise<CaptureTestContext> {
+  const sourceDb = await createSourceDatabase();
+  await sourceDb.query(options.schemaSql);
+  const database = await createTestDatabase();
+  const db = createDatabase({ url: database.url, maxConnections: 12 });
+  const secretBox = new SecretBox(TEST_SECRET_KEY);
+  const proxy = options.withProxy ? await startFaultProxy({ target: kinesisEndpoint() }) : null;
+  const source = await createSource(db, {
+    secretBox,
+    input: { name: `src_${randomBytes(4).toString('hex')}`, url: sourceDb.url },
+  });
+  const sinks: CaptureTestSink[] = [];
+  for (const [index, sinkOptions] of options.sinks.entries()) {
+    const stream = await createTestStream(kinesisEndpoint(), { shardCount: 2 });
+    const sink = await createSink(db, {
+      secretBox,
+      input: {
+        name: `sink-${index}`,
+        streamArn: stream.streamArn,
+        endpoint: proxy?.endpoint ?? kinesisEndpoint(),
+        accessKeyId: 'test',
+        secretAccessKey: 'test',
+        backoffCapMs: 1_600,
+        sourceId: source.id,
+        tables: sinkOptions.tables,
+      },
+    });
+    sinks.push({
+      sink,
+      streamArn: stream.streamArn,
+      readStream: (expectCount, timeoutMs = 60_000) =>
+        readAllRecords(kinesisEndpoint(), stream.streamArn, { expectCount, timeoutMs }),
+    });
+  }
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const queuePrefix = testQueuePrefix();
+  const stoppers: Array<() => Promise<void>> = [];
+
+  const stored: CaptureTestContext['stored'] = async (sinkIndex = 0) => {
+    const result = await db.pool.query<{ group_key: string; state: string; payload: string }>(
+      'SELECT group_key, state, payload::text AS payload FROM message WHERE sink_id = $1 ORDER BY commit_lsn, commit_idx',
+      [sinks[sinkIndex]?.sink.id],
+    );
+    return result.rows.map((row) => ({
+      group: row.group_key,
+      state: row.state,
+      payload: JSON.parse(row.payload),
+    }));
+  };
+
+  return {
+    db,
+    databaseUrl: database.url,
+    source,
+    sourceUrl: sourceDb.url,
+    sql: async <T>(text: string, params?: unknown[]) => (await sourceDb.query(text, params)).rows as T[],
+    sinks,
+    get proxy() {
+      if (!proxy) throw new Error('set up without a fault proxy (withProxy: true)');
+      return proxy;
+    },
+    queuePrefix,
+    startCapture(overrides = {}) {
+      const supervisor = startCaptureSupervisor({
+        db,
+        databaseUrl: database.url,
+        secretBox,
+        logger,
+        pollIntervalMs: 200,
+        retryDelayMs: 500,
+        ...overrides,
+      });
+      stoppers.push(() => supervisor.stop());
+      return supervisor;
+    },
+    async startDelivery() {
+      const engine = await startDeliveryEngine({
+        db,
+        databaseUrl: database.url,
+        redisUrl: redisUrl(),
+        queuePrefix,
+        secretBox,
+        logger,
+        concurrency: 4,
+        // kinesis-local takes seconds for a few full requests at once: a short timeout would
+        // only make it resend what the emulator is still storing.
+        leaseMs: 15_000,
+        lockDurationMs: 15_000,
+        requestTimeoutMs: 10_000,
+        sweepIntervalMs: 1_000,
+        initialRetryDelayMs: 200,
+      });
+      stoppers.push(() => engine.stop());
+      return engine;
+    },
+    stored,
+    async waitForStored(count, sinkIndex = 0, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const have = (await stored(sinkIndex)).length;
+        if (have >= count) return;
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${count} stored messages (have ${have})`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async cleanup() {
+      for (const stop of stoppers.reverse()) await stop();
+      await db.close();
+      await database.drop();
+      await sourceDb.drop();
+      await proxy?.stop();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { NotFoundError, ValidationError } from '@shardline/core';
+import type { Database } from '../database';
+
+/**
+ * Deletes a source and its events. Refused while sinks read from it. The replication slot and
+ * publication on the source database are left alone: dropping them (dropSlotAndPublication in
+ * capture) needs a connection to it, which the caller gets from getSourceConnection first.
+ */
+export async function deleteSource(db: Database, options: { sourceId: string }): Promise<void> {
+  try {
+    const { count } = await db.prisma.source.deleteMany({ where: { id: options.sourceId } });
+    if (count === 0) throw new NotFoundError(`source ${options.sourceId} does not exist`);
+  } catch (error) {
+    // The foreign key from sink is the guard, so a sink added concurrently cannot slip through.
+    if (!isForeignKeyViolation(error)) throw error;
+    const [source, sinks] = await Promise.all([
+      db.prisma.source.findUnique({ where: { id: options.sourceId }, select: { name: true } }),
+      db.prisma.sink.findMany({
+        where: { sourceId: options.sourceId },
+        select: { name: true },
+        orderBy: { name: 'asc' },
+      }),
+    ]);
+    const names = sinks.map((sink) => `"${sink.name}"`).join(', ');
+    throw new ValidationError(
+      `the source "${source?.name ?? options.sourceId}" cannot be deleted while ` +
+        `${sinks.length === 1 ? 'a sink reads' : `${sinks.length} sinks read`} from it (${names}): ` +
+        'delete those sinks first',
+    );
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === 'P2003';
+}
