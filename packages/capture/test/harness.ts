@@ -69,6 +69,8 @@ export async function setupCaptureTest(options: {
   schemaSql: string;
   sinks: Array<{ tables: SinkTableInput[] }>;
   withProxy?: boolean;
+  /** Where the sinks send, instead of the shared emulator. */
+  endpoint?: string;
 }): Promise<CaptureTestContext> {
   const sourceDb = await createSourceDatabase();
   await sourceDb.query(options.schemaSql);
@@ -88,7 +90,7 @@ export async function setupCaptureTest(options: {
       input: {
         name: `sink-${index}`,
         streamArn: stream.streamArn,
-        endpoint: proxy?.endpoint ?? kinesisEndpoint(),
+        endpoint: proxy?.endpoint ?? options.endpoint ?? kinesisEndpoint(),
         accessKeyId: 'test',
         secretAccessKey: 'test',
         backoffCapMs: 1_600,

@@ -6,12 +6,19 @@ export interface NoopKinesis {
   endpoint: string;
   /** Records acknowledged by PutRecords so far. */
   recordsReceived(): number;
+  /** Every record accepted, in order, when started with `keepRecords`. */
+  records(): Array<{ partitionKey: string; data: string }>;
   stop(): Promise<void>;
 }
 
 export interface NoopKinesisOptions {
   /** Reported by DescribeStreamSummary as MaxRecordSizeInKiB. */
   maxRecordSizeKiB?: number;
+  /**
+   * Keep every record, for tests whose volume kinesis-local cannot take (it slows to a few
+   * dozen records a second once it holds tens of thousands).
+   */
+  keepRecords?: boolean;
 }
 
 const SHARD_ID = 'shardId-000000000000';
@@ -25,6 +32,7 @@ const RECORD_MARKER = Buffer.from('"PartitionKey"');
 export async function startNoopKinesis(options: NoopKinesisOptions = {}): Promise<NoopKinesis> {
   let received = 0;
   let sequence = 0;
+  const kept: Array<{ partitionKey: string; data: string }> = [];
   const sockets = new Set<Socket>();
 
   // Counting markers instead of JSON.parse keeps a 500-record request at a few microseconds.
@@ -36,6 +44,17 @@ export async function startNoopKinesis(options: NoopKinesisOptions = {}): Promis
       results.push(`{"SequenceNumber":"${String(sequence).padStart(56, '0')}","ShardId":"${SHARD_ID}"}`);
     }
     received += results.length;
+    if (options.keepRecords) {
+      const request = JSON.parse(body.toString('utf8')) as {
+        Records: Array<{ Data: string; PartitionKey: string }>;
+      };
+      for (const record of request.Records) {
+        kept.push({
+          partitionKey: record.PartitionKey,
+          data: Buffer.from(record.Data, 'base64').toString('utf8'),
+        });
+      }
+    }
     sendJson(response, 200, `{"FailedRecordCount":0,"Records":[${results.join(',')}]}`);
   };
 
@@ -81,6 +100,7 @@ export async function startNoopKinesis(options: NoopKinesisOptions = {}): Promis
   return {
     endpoint: `http://127.0.0.1:${port}`,
     recordsReceived: () => received,
+    records: () => [...kept],
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
