@@ -1,3 +1,5 @@
+export * from './backfill/backfill-refusal';
+export * from './backfill/backfill-runner';
 export * from './reader/build-message';
 export * from './reader/capture-supervisor';
 export * from './reader/lsn';

@@ -14,9 +14,10 @@ export interface RelationInfo {
 }
 
 export interface RowChange {
-  action: Exclude<MessageAction, 'read'>;
+  /** `read` is a backfilled row: its record is `newRow`. */
+  action: MessageAction;
   relation: RelationInfo;
-  /** The row after the change (insert, update). */
+  /** The row after the change (insert, update), or as read (read). */
   newRow: Record<string, JsonValue> | null;
   /** The row before it, as far as the replica identity gives it (update, delete). */
   oldRow: Record<string, JsonValue> | null;
@@ -26,6 +27,8 @@ export interface ChangePosition {
   commitLsn: bigint;
   commitIdx: number;
   commitTimestamp: string;
+  /** A backfill's read: its idempotency key is the backfill and the row's key, not the position. */
+  backfillId?: string;
 }
 
 /** The message of product.md for one sink, and its group. */
@@ -36,6 +39,11 @@ export function buildMessage(
 ): IncomingMessage {
   const { relation } = change;
   const record = (change.action === 'delete' ? change.oldRow : change.newRow) ?? {};
+  const recordPks = relation.primaryKey.map((column) => groupSegment(record[column]));
+  const idempotencyKey =
+    position.backfillId === undefined
+      ? `${position.commitLsn}:${position.commitIdx}`
+      : `${position.backfillId}:${recordPks.join(':')}`;
   const payload = {
     record,
     changes: change.action === 'update' ? changedColumns(change) : null,
@@ -46,8 +54,8 @@ export function buildMessage(
       commit_timestamp: position.commitTimestamp,
       commit_lsn: Number(position.commitLsn),
       commit_idx: position.commitIdx,
-      idempotency_key: Buffer.from(`${position.commitLsn}:${position.commitIdx}`).toString('base64'),
-      record_pks: relation.primaryKey.map((column) => groupSegment(record[column])),
+      idempotency_key: Buffer.from(idempotencyKey).toString('base64'),
+      record_pks: recordPks,
       database_name: context.databaseName,
       consumer: {
         id: context.sink.sinkId,
@@ -66,6 +74,7 @@ export function buildMessage(
     tableName: relation.name,
     action: change.action,
     payload,
+    ...(position.backfillId === undefined ? {} : { backfillId: position.backfillId }),
   };
 }
 

@@ -1,6 +1,14 @@
 import type { SecretBox } from '@shardline/core';
-import { type Database, getSourceConnection, listSourceSinks, recordSourceEvent } from '@shardline/db';
+import {
+  type Database,
+  getSourceConnection,
+  listSourceSinks,
+  recordSourceEvent,
+  type SourceSinkRoute,
+} from '@shardline/db';
 import type { Logger } from 'pino';
+import { BackfillRunner, type BackfillRunnerOptions } from '../backfill/backfill-runner';
+import { checkSource } from '../source-checks/check-source';
 import { ensurePublicationAndSlot } from '../source-checks/ensure-publication-and-slot';
 import { ReaderLock } from './reader-lock';
 import { SourceReader, type SourceReaderOptions } from './source-reader';
@@ -16,11 +24,13 @@ export interface CaptureSupervisorOptions {
   /** Wait before trying a source again after its reader stopped on an error. */
   retryDelayMs?: number;
   reader?: Pick<SourceReaderOptions, 'flushIntervalMs' | 'maxBufferedMessages' | 'routesRefreshMs'>;
+  backfill?: Pick<BackfillRunnerOptions, 'pageSize' | 'pollIntervalMs' | 'retryDelayMs'>;
 }
 
 interface RunningReader {
   reader: SourceReader;
   lock: ReaderLock;
+  backfills?: BackfillRunner;
 }
 
 /**
@@ -56,10 +66,17 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         sourceId,
       });
       const sinks = await listSourceSinks(db, { sourceId });
-      const tables = [...new Set(sinks.flatMap((sink) => [...sink.tables.keys()]))].map((key) => {
-        const [schema = 'public', ...name] = key.split('.');
-        return { schema, name: name.join('.') };
+      const tables = sinkTables(sinks);
+      // Say in plain words what is wrong with the source (wal_level, permissions, a missing
+      // table…) rather than passing on whatever Postgres answers halfway through.
+      const report = await checkSource(clientConfig, {
+        publicationName: source.publicationName,
+        slotName: source.slotName,
+        tables,
       });
+      const problems = report.checks.filter((check) => check.status === 'error');
+      if (problems.length > 0)
+        throw new Error(problems.map((check) => `${check.title}: ${check.detail}`).join(' '));
       await ensurePublicationAndSlot(clientConfig, {
         publicationName: source.publicationName,
         slotName: source.slotName,
@@ -77,13 +94,27 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         logger,
         ...options.reader,
       });
-      running.set(sourceId, { reader, lock });
+      const entry: RunningReader = { reader, lock };
+      running.set(sourceId, entry);
       void reader.stopped.then(async (error) => {
         running.delete(sourceId);
+        await entry.backfills?.stop();
         await lock.release();
         if (error) await onReaderError(sourceId, error);
       });
       await reader.start();
+      // Backfills run where the source is read: the same lock keeps each to one engine.
+      if (running.get(sourceId) === entry) {
+        entry.backfills = new BackfillRunner({
+          db,
+          sourceId,
+          clientConfig,
+          publicationName: source.publicationName,
+          logger,
+          ...options.backfill,
+        });
+        entry.backfills.start();
+      }
     } catch (error) {
       if (!running.has(sourceId)) await lock.release();
       throw error;
@@ -117,7 +148,25 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
       stopping = true;
       clearInterval(timer);
       await polling;
-      await Promise.all([...running.values()].map(({ reader }) => reader.stop()));
+      await Promise.all(
+        [...running.values()].map(({ reader, backfills }) => Promise.all([reader.stop(), backfills?.stop()])),
+      );
     },
   };
+}
+
+/** Every table some sink of the source takes, with the grouping columns it was given. */
+function sinkTables(
+  sinks: SourceSinkRoute[],
+): Array<{ schema: string; name: string; groupColumns?: string[] }> {
+  const tables = new Map<string, { schema: string; name: string; groupColumns?: string[] }>();
+  for (const sink of sinks) {
+    for (const [key, route] of sink.tables) {
+      const [schema = 'public', ...name] = key.split('.');
+      const groupColumns =
+        route.groupColumns.length > 0 ? [...route.groupColumns] : tables.get(key)?.groupColumns;
+      tables.set(key, { schema, name: name.join('.'), ...(groupColumns ? { groupColumns } : {}) });
+    }
+  }
+  return [...tables.values()];
 }

@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from '@shardline/core';
 import { z } from 'zod';
-import { type Database, inTransaction } from '../database';
+import { type Database, inTransaction, type Queryable } from '../database';
 import { notifyWake } from '../wake-channel';
 
 export interface IncomingMessage {
@@ -21,6 +21,8 @@ export interface IncomingMessage {
   action: MessageAction;
   /** The message body, serialised to JSON once here and sent as stored. */
   payload: unknown;
+  /** Set on a backfill's `read`: its position is then unique within that backfill only. */
+  backfillId?: string;
 }
 
 const incomingMessageSchema = z.object({
@@ -32,6 +34,7 @@ const incomingMessageSchema = z.object({
   tableSchema: z.string().min(1),
   tableName: z.string().min(1),
   action: z.enum(MESSAGE_ACTIONS),
+  backfillId: z.uuid().optional(),
 });
 
 export interface AppendResult {
@@ -42,13 +45,18 @@ export interface AppendResult {
 }
 
 /**
- * Stores a batch of messages for one sink in one transaction. Idempotent: a position already
- * stored for the sink is skipped, so a change seen twice (after a restart) is stored once.
- * Validates the whole batch before writing anything.
+ * Stores a batch of messages for one sink in one transaction (or in the caller's). Idempotent: a
+ * position already stored for the sink (and backfill, for a read) is skipped, so a change seen
+ * twice (after a restart) is stored once. Validates the whole batch before writing anything.
  */
 export async function appendMessages(
   db: Database,
-  options: { sinkId: string; messages: IncomingMessage[] },
+  options: {
+    sinkId: string;
+    messages: IncomingMessage[];
+    /** A client inside the caller's open transaction, to store together with other writes. */
+    transaction?: Queryable;
+  },
 ): Promise<AppendResult> {
   const { sinkId, messages } = options;
   if (messages.length === 0)
@@ -58,14 +66,14 @@ export async function appendMessages(
   if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
 
   const rows = messages.map((message, index) => toRow(message, index, sink.laneCount));
-  const lanesTouched = await inTransaction(db.pool, async (client) => {
+  const insert = async (client: Queryable) => {
     const result = await client.query<{ lane: number }>(
-      `INSERT INTO message (sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes)
+      `INSERT INTO message (sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes, backfill_id)
        SELECT $1::uuid, u.group_key, u.lane, u.commit_lsn, u.commit_idx, u.table_schema, u.table_name,
-              u.action::message_action, u.payload::json, u.size_bytes
-       FROM unnest($2::text[], $3::int2[], $4::int8[], $5::int4[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int4[])
-         AS u(group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes)
-       ON CONFLICT (sink_id, commit_lsn, commit_idx) DO NOTHING
+              u.action::message_action, u.payload::json, u.size_bytes, u.backfill_id
+       FROM unnest($2::text[], $3::int2[], $4::int8[], $5::int4[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int4[], $11::uuid[])
+         AS u(group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes, backfill_id)
+       ON CONFLICT (sink_id, commit_lsn, commit_idx, backfill_id) DO NOTHING
        RETURNING lane`,
       [
         sinkId,
@@ -78,13 +86,17 @@ export async function appendMessages(
         rows.map((row) => row.action),
         rows.map((row) => row.payload),
         rows.map((row) => row.sizeBytes),
+        rows.map((row) => row.backfillId),
       ],
     );
     const lanes = [...new Set(result.rows.map((row) => row.lane))];
     // NOTIFY is delivered on commit, so a listener never sees work that is not there yet.
     if (lanes.length > 0) await notifyWake(client, { sinkId, lanes });
     return result.rowCount ?? 0;
-  });
+  };
+  const lanesTouched = options.transaction
+    ? await insert(options.transaction)
+    : await inTransaction(db.pool, insert);
   return { stored: lanesTouched, duplicates: messages.length - lanesTouched };
 }
 
@@ -111,6 +123,7 @@ function toRow(message: IncomingMessage, index: number, laneCount: number) {
     action: message.action,
     payload,
     sizeBytes: Buffer.byteLength(payload, 'utf8') + Buffer.byteLength(partitionKey, 'utf8'),
+    backfillId: message.backfillId ?? null,
   };
 }
 

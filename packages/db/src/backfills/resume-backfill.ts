@@ -1,0 +1,25 @@
+import { ValidationError } from '@shardline/core';
+import type { Database } from '../database';
+import { changeBackfillState } from './change-backfill-state';
+import type { PublicBackfill } from './public-backfill';
+
+/**
+ * Continues a paused backfill from its cursor; also retries a failed one (after the cause, say
+ * a missing primary key, was fixed). Refused while the sink has another backfill under way.
+ */
+export async function resumeBackfill(db: Database, options: { backfillId: string }): Promise<PublicBackfill> {
+  try {
+    return await changeBackfillState(db, {
+      ...options,
+      from: ['paused', 'failed'],
+      to: 'running',
+      verb: 'resumed',
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    throw new ValidationError(
+      `the backfill ${options.backfillId} cannot be resumed while its sink has another backfill running or paused`,
+      'backfillId',
+    );
+  }
+}
