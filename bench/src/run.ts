@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the delivery engine alone, as a real process, against Postgres and Redis on
- * this machine and a no-op Kinesis endpoint (then the kinesis-local emulator). Prints a
- * Markdown report; docs/benchmarks.md keeps the latest one.
+ * this machine and a no-op Kinesis endpoint (then the kinesis-local emulator); then change
+ * capture end to end (capture-run.ts). Prints a Markdown report; docs/benchmarks.md keeps the
+ * latest one.
  */
 import os from 'node:os';
 import { SecretBox } from '@shardline/core';
@@ -16,13 +17,21 @@ import {
   testQueuePrefix,
 } from '@shardline/testing';
 import { EngineProcess, engineEnv } from '../../apps/engine/test/engine-process';
+import { runCaptureBenchmarks } from './capture-report';
 import { residentMemoryMiB } from './engine-memory';
+import { PRODUCTION_ENGINE_SETTINGS } from './engine-settings';
+import { fmt } from './format';
 import { makeWorkload } from './workload';
 
 const SECRET_KEY = 'c'.repeat(64);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-// BENCH_RUNS=throughput,latency,backlog,emulator picks runs (all by default).
-const runs = new Set((process.env.BENCH_RUNS ?? 'throughput,latency,backlog,emulator').split(','));
+// BENCH_RUNS=throughput,latency,backlog,emulator,capture-throughput,capture-latency picks runs
+// (all by default).
+const runs = new Set(
+  (process.env.BENCH_RUNS ?? 'throughput,latency,backlog,emulator,capture-throughput,capture-latency').split(
+    ',',
+  ),
+);
 
 interface Setup {
   db: Database;
@@ -46,14 +55,7 @@ async function setup(endpoint: string, streamArn: string): Promise<Setup> {
         queuePrefix: testQueuePrefix(),
         secretKey: SECRET_KEY,
       }),
-      // The engine's production settings, not the tests' fast ones.
-      SHARDLINE_CONCURRENCY: '16',
-      SHARDLINE_LEASE_MS: '30000',
-      SHARDLINE_LOCK_DURATION_MS: '30000',
-      SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
-      SHARDLINE_SWEEP_INTERVAL_MS: '10000',
-      SHARDLINE_INITIAL_RETRY_DELAY_MS: '1000',
-      LOG_LEVEL: 'info',
+      ...PRODUCTION_ENGINE_SETTINGS,
     },
     { built: true },
   );
@@ -169,24 +171,26 @@ async function steady(endpoint: string, streamArn: string, rate: number, seconds
   }
 }
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const DELIVERY_RUNS = ['throughput', 'latency', 'backlog', 'emulator'];
 
 async function main(): Promise<void> {
   await prepareTemplateDatabase();
-  const noop = await startNoopKinesis();
-  const noopArn = 'arn:aws:kinesis:us-east-1:000000000000:stream/bench';
-  const lines: string[] = [];
-  const say = (line: string) => {
-    lines.push(line);
-    console.log(line);
-  };
+  const say = (line: string) => console.log(line);
   say(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
-  say('');
-  say('| run | messages | result | engine peak RSS |');
-  say('| --- | ---: | --- | ---: |');
+  if (DELIVERY_RUNS.some((run) => runs.has(run))) {
+    say('');
+    say('| run | messages | result | engine peak RSS |');
+    say('| --- | ---: | --- | ---: |');
+    await deliveryRuns(say);
+  }
+  await runCaptureBenchmarks({ runs, scale, say });
+}
+
+async function deliveryRuns(say: (line: string) => void): Promise<void> {
+  const noop = await startNoopKinesis();
+  const noopArn = 'arn:aws:kinesis:us-east-1:000000000000:stream/bench';
   try {
     const throughput = runs.has('throughput')
       ? await drain(noop.endpoint, noopArn, 200_000 * scale, 10_000, noop.recordsReceived)

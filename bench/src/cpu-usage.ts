@@ -1,0 +1,59 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+// Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ) on every common platform.
+const TICKS_PER_SECOND = 100;
+
+export interface CpuShares {
+  /** Average cores used over the interval. */
+  engine: number;
+  /** This process: the writer and the no-op endpoint. */
+  bench: number;
+  postgres: number;
+  /** Everything else on the machine (processes that ended during the run are not counted). */
+  other: number;
+}
+
+/**
+ * CPU time of every process on the machine (Linux /proc), to say afterwards who used the cores
+ * during a run: this machine is shared, and a run next to someone else's work measures less.
+ */
+export async function cpuSnapshot(): Promise<{
+  at: number;
+  ticks: Map<number, { comm: string; ticks: number }>;
+}> {
+  const ticks = new Map<number, { comm: string; ticks: number }>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    // Fields after the command: state is field 3, utime and stime are fields 14 and 15.
+    const fields = stat.slice(close + 2).split(' ');
+    ticks.set(Number(entry), { comm, ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  return { at: performance.now(), ticks };
+}
+
+export function cpuShares(
+  before: Awaited<ReturnType<typeof cpuSnapshot>>,
+  after: Awaited<ReturnType<typeof cpuSnapshot>>,
+  enginePid: number,
+): CpuShares {
+  const shares = { engine: 0, bench: 0, postgres: 0, other: 0 };
+  for (const [pid, { comm, ticks }] of after.ticks) {
+    const used = ticks - (before.ticks.get(pid)?.ticks ?? 0);
+    if (pid === enginePid) shares.engine += used;
+    else if (pid === process.pid) shares.bench += used;
+    else if (comm === 'postgres') shares.postgres += used;
+    else shares.other += used;
+  }
+  const seconds = (after.at - before.at) / 1000;
+  const cores = (ticks: number) => ticks / TICKS_PER_SECOND / seconds;
+  return {
+    engine: cores(shares.engine),
+    bench: cores(shares.bench),
+    postgres: cores(shares.postgres),
+    other: cores(shares.other),
+  };
+}
