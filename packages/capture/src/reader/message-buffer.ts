@@ -27,6 +27,11 @@ export class MessageBuffer {
     this.#oldestAt ??= Date.now();
   }
 
+  /** Messages or a finished transaction end waiting to be stored. */
+  hasContent(): boolean {
+    return this.#size > 0 || this.#completeUpTo !== null;
+  }
+
   get size(): number {
     return this.#size;
   }

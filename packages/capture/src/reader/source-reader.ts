@@ -62,7 +62,7 @@ export class SourceReader {
   #databaseName = '';
   #acknowledged: string | null = null;
   #storing: Promise<void> = Promise.resolve();
-  #storesInFlight = 0;
+  #storeRunning = false;
   #flushTimer: NodeJS.Timeout | null = null;
   #statusTimer: NodeJS.Timeout | null = null;
   #failed = false;
@@ -255,31 +255,38 @@ export class SourceReader {
     }
   }
 
-  /** Stores the buffer now, or soon: small transactions are grouped into one write. */
+  /**
+   * Stores the buffer now, or soon: small transactions are grouped into one write. One store
+   * runs at a time and takes everything buffered when it starts, so while Postgres is busy the
+   * next write simply grows instead of queueing many small ones.
+   */
   #scheduleStore(now: boolean): void {
-    if (now || this.#buffer.age() >= this.#options.flushIntervalMs) {
-      if (this.#flushTimer) clearTimeout(this.#flushTimer);
-      this.#flushTimer = null;
-      const drained = this.#buffer.drain();
-      this.#storesInFlight += 1;
-      this.#storing = this.#storing
-        .then(() => this.#store(drained))
-        .finally(() => {
-          this.#storesInFlight -= 1;
-        });
-      this.#storing.catch((error: Error) => this.#fail(error));
+    if (this.#storeRunning) return;
+    if (!now && this.#buffer.age() < this.#options.flushIntervalMs) {
+      this.#flushTimer ??= setTimeout(() => {
+        this.#flushTimer = null;
+        this.#scheduleStore(true);
+      }, this.#options.flushIntervalMs - this.#buffer.age());
       return;
     }
-    this.#flushTimer ??= setTimeout(() => {
-      this.#flushTimer = null;
-      this.#scheduleStore(true);
-    }, this.#options.flushIntervalMs - this.#buffer.age());
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    this.#storeRunning = true;
+    this.#storing = this.#storeWhileBuffered().finally(() => {
+      this.#storeRunning = false;
+    });
+    this.#storing.catch((error: Error) => this.#fail(error));
+  }
+
+  async #storeWhileBuffered(): Promise<void> {
+    while (this.#buffer.hasContent()) await this.#store(this.#buffer.drain());
   }
 
   async #store(drained: ReturnType<MessageBuffer['drain']>): Promise<void> {
     if (this.#failed) throw new Error('the reader has failed; nothing more is stored');
     for (const [sinkId, messages] of drained.bySink) {
-      await appendMessages(this.#options.db, { sinkId, messages });
+      const laneCount = this.#routes.find((route) => route.sinkId === sinkId)?.laneCount;
+      await appendMessages(this.#options.db, { sinkId, messages, laneCount });
     }
     if (drained.completeUpTo) {
       this.#acknowledged = maxLsn(this.#acknowledged, drained.completeUpTo);
@@ -305,7 +312,7 @@ export class SourceReader {
     return (
       this.#transaction === null &&
       this.#buffer.size === 0 &&
-      this.#storesInFlight === 0 &&
+      !this.#storeRunning &&
       (library?._messageQueue?.length ?? 0) === 0 &&
       library?._processing !== true
     );

@@ -56,16 +56,16 @@ export async function appendMessages(
     messages: IncomingMessage[];
     /** A client inside the caller's open transaction, to store together with other writes. */
     transaction?: Queryable;
+    /** The sink's lane count when the caller already knows it (it never changes): saves a lookup. */
+    laneCount?: number;
   },
 ): Promise<AppendResult> {
   const { sinkId, messages } = options;
   if (messages.length === 0)
     throw new ValidationError('the batch is empty: give at least one message', 'messages');
 
-  const sink = await db.prisma.sink.findUnique({ where: { id: sinkId }, select: { laneCount: true } });
-  if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
-
-  const rows = messages.map((message, index) => toRow(message, index, sink.laneCount));
+  const laneCount = options.laneCount ?? (await findLaneCount(db, sinkId));
+  const rows = messages.map((message, index) => toRow(message, index, laneCount));
   const insert = async (client: Queryable) => {
     const result = await client.query<{ lane: number }>(
       `INSERT INTO message (sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes, backfill_id)
@@ -144,4 +144,13 @@ function serialisePayload(payload: unknown, where: string): string {
     );
   }
   return json;
+}
+
+async function findLaneCount(db: Database, sinkId: string): Promise<number> {
+  const result = await db.pool.query<{ lane_count: number }>('SELECT lane_count FROM sink WHERE id = $1', [
+    sinkId,
+  ]);
+  const row = result.rows[0];
+  if (!row) throw new NotFoundError(`sink ${sinkId} does not exist`);
+  return row.lane_count;
 }

@@ -12,6 +12,7 @@ export interface SinkTableRoute {
 export interface SourceSinkRoute {
   sinkId: string;
   sinkName: string;
+  laneCount: number;
   annotations: Record<string, string>;
   /** Keyed by `schema.table`. */
   tables: ReadonlyMap<string, SinkTableRoute>;
@@ -34,6 +35,7 @@ export async function listSourceSinks(
   return sinks.map((sink) => ({
     sinkId: sink.id,
     sinkName: sink.name,
+    laneCount: sink.laneCount,
     annotations: (sink.annotations ?? {}) as Record<string, string>,
     tables: new Map(
       sink.tables.map((table) => [
