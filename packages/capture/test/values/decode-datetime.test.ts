@@ -1,19 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@shardline/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLICATION_SESSION_SETTINGS, sessionOptionsString } from '../../src/values/session-settings';
-import { openValueProbe, type ValueProbe } from './value-probe';
+import { openValueProbe, useValueProbe } from './value-probe';
 
 describe('decoding dates, times and intervals', () => {
-  let database: TestDatabase;
-  let probe: ValueProbe;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    probe = await openValueProbe(database.url);
-  });
-  afterAll(async () => {
-    await probe?.close();
-    await database?.drop();
-  });
+  const values = useValueProbe();
 
   it.each([
     ["'2026-11-25 10:00:00.123456+00'::timestamptz", '2026-11-25T10:00:00.123456Z'],
@@ -28,12 +18,12 @@ describe('decoding dates, times and intervals', () => {
     ["'0001-01-01 00:00:00+00 BC'::timestamptz", '0000-01-01T00:00:00Z'],
     ["'12026-11-25 10:00:00+00'::timestamptz", '+12026-11-25T10:00:00Z'],
   ])('timestamptz %s is ISO 8601 in UTC', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it('timestamptz text in another session time zone still comes out in UTC', async () => {
     const kolkata = await openValueProbe(
-      database.url,
+      values.database.url,
       sessionOptionsString({ ...REPLICATION_SESSION_SETTINGS, TimeZone: 'Asia/Kolkata' }),
     );
     try {
@@ -59,7 +49,7 @@ describe('decoding dates, times and intervals', () => {
     ["'294276-12-31 23:59:59.999999'::timestamp", '+294276-12-31T23:59:59.999999'],
     ["'infinity'::timestamp", 'infinity'],
   ])('timestamp %s is ISO 8601 without a zone', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it.each([
@@ -70,7 +60,7 @@ describe('decoding dates, times and intervals', () => {
     ["'12026-01-01'::date", '+12026-01-01'],
     ["'-infinity'::date", '-infinity'],
   ])('date %s', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it.each([
@@ -82,7 +72,7 @@ describe('decoding dates, times and intervals', () => {
     ["'23:59:59.5+00'::timetz", '23:59:59.5+00:00'],
     ["'10:00:00+05:30:15'::timetz", '10:00:00+05:30:15'],
   ])('time and timetz %s', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it.each([
@@ -93,12 +83,12 @@ describe('decoding dates, times and intervals', () => {
     ["'1.5 months'::interval", 'P1M15D'],
     ["'0.000001 seconds'::interval", 'PT0.000001S'],
   ])('interval %s is an ISO 8601 duration', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it('decodes SQL NULL of every date and time type as null', async () => {
     for (const type of ['timestamptz', 'timestamp', 'date', 'time', 'timetz', 'interval']) {
-      expect(await probe.decode(`NULL::${type}`)).toBeNull();
+      expect(await values.probe.decode(`NULL::${type}`)).toBeNull();
     }
   });
 });

@@ -1,18 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '@shardline/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openValueProbe, type ValueProbe } from './value-probe';
+import { describe, expect, it } from 'vitest';
+import { useValueProbe } from './value-probe';
 
 describe('decoding numbers', () => {
-  let database: TestDatabase;
-  let probe: ValueProbe;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    probe = await openValueProbe(database.url);
-  });
-  afterAll(async () => {
-    await probe?.close();
-    await database?.drop();
-  });
+  const values = useValueProbe();
 
   it.each([
     ["'-32768'::int2", -32768],
@@ -21,7 +11,7 @@ describe('decoding numbers', () => {
     ["'4294967295'::oid", 4294967295],
     ['0::int4', 0],
   ])('int2, int4 and oid: %s is a number', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it.each([
@@ -33,7 +23,7 @@ describe('decoding numbers', () => {
     ['9223372036854775807::int8', '9223372036854775807'],
     ["'-9223372036854775808'::int8", '-9223372036854775808'],
   ])('int8: %s is a number only within the safe integer range', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it.each([
@@ -54,7 +44,7 @@ describe('decoding numbers', () => {
     ["'Infinity'::numeric", 'Infinity'],
     ["'-Infinity'::numeric", '-Infinity'],
   ])('numeric: %s keeps every digit', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it.each([
@@ -69,12 +59,12 @@ describe('decoding numbers', () => {
     ["'Infinity'::float4", 'Infinity'],
     ["'-Infinity'::float8", '-Infinity'],
   ])('float4 and float8: %s', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it('decodes SQL NULL of any numeric type as null', async () => {
     for (const type of ['int4', 'int8', 'numeric', 'float8']) {
-      expect(await probe.decode(`NULL::${type}`)).toBeNull();
+      expect(await values.probe.decode(`NULL::${type}`)).toBeNull();
     }
   });
 });

@@ -1,23 +1,13 @@
-import { createTestDatabase, type TestDatabase } from '@shardline/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openValueProbe, type ValueProbe } from './value-probe';
+import { describe, expect, it } from 'vitest';
+import { useValueProbe } from './value-probe';
 
 describe('decoding booleans, strings, JSON and bytea', () => {
-  let database: TestDatabase;
-  let probe: ValueProbe;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    probe = await openValueProbe(database.url);
-  });
-  afterAll(async () => {
-    await probe?.close();
-    await database?.drop();
-  });
+  const values = useValueProbe();
 
   it('bool', async () => {
-    expect(await probe.decode('true')).toBe(true);
-    expect(await probe.decode('false')).toBe(false);
-    expect(await probe.decode('NULL::bool')).toBeNull();
+    expect(await values.probe.decode('true')).toBe(true);
+    expect(await values.probe.decode('false')).toBe(false);
+    expect(await values.probe.decode('NULL::bool')).toBeNull();
   });
 
   it.each([
@@ -37,29 +27,33 @@ describe('decoding booleans, strings, JSON and bytea', () => {
     ["'08:00:2b:01:02:03'::macaddr", '08:00:2b:01:02:03'],
     ["'<a>b &amp; c</a>'::xml", '<a>b &amp; c</a>'],
   ])('%s is its text', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 
   it('jsonb becomes nested JSON, never a string', async () => {
     expect(
-      await probe.decode(
+      await values.probe.decode(
         `'{"id": 7, "tags": ["a", ["b", {"c": null}]], "ok": true, "price": 12.5, "name": "ü"}'::jsonb`,
       ),
     ).toEqual({ id: 7, tags: ['a', ['b', { c: null }]], ok: true, price: 12.5, name: 'ü' });
-    expect(await probe.decode(`'[1, "two", [3.5, [false]]]'::jsonb`)).toEqual([1, 'two', [3.5, [false]]]);
-    expect(await probe.decode(`'"just a string"'::jsonb`)).toBe('just a string');
-    expect(await probe.decode(`'42'::jsonb`)).toBe(42);
+    expect(await values.probe.decode(`'[1, "two", [3.5, [false]]]'::jsonb`)).toEqual([
+      1,
+      'two',
+      [3.5, [false]],
+    ]);
+    expect(await values.probe.decode(`'"just a string"'::jsonb`)).toBe('just a string');
+    expect(await values.probe.decode(`'42'::jsonb`)).toBe(42);
   });
 
   it('json keeps its own key order and whitespace does not matter', async () => {
-    const value = await probe.decode(`'{ "b": 1,\n "a": {"x": [ ] } }'::json`);
+    const value = await values.probe.decode(`'{ "b": 1,\n "a": {"x": [ ] } }'::json`);
     expect(value).toEqual({ b: 1, a: { x: [] } });
     expect(Object.keys(value as object)).toEqual(['b', 'a']);
   });
 
   it('a JSON null and an SQL NULL both become null', async () => {
-    expect(await probe.decode(`'null'::jsonb`)).toBeNull();
-    expect(await probe.decode('NULL::jsonb')).toBeNull();
+    expect(await values.probe.decode(`'null'::jsonb`)).toBeNull();
+    expect(await values.probe.decode('NULL::jsonb')).toBeNull();
   });
 
   it.each([
@@ -69,6 +63,6 @@ describe('decoding booleans, strings, JSON and bytea', () => {
     ["''::bytea", ''],
     ["convert_to('héllo', 'UTF8')", Buffer.from('héllo').toString('base64')],
   ])('bytea %s becomes base64', async (expression, expected) => {
-    expect(await probe.decode(expression)).toBe(expected);
+    expect(await values.probe.decode(expression)).toBe(expected);
   });
 });

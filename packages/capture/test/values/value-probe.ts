@@ -1,5 +1,7 @@
+import { createTestDatabase, type TestDatabase } from '@shardline/testing';
 import type { CustomTypesConfig } from 'pg';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { decodeValue } from '../../src/values/decode-value';
 import type { JsonValue } from '../../src/values/json-value';
 import { sessionOptionsString } from '../../src/values/session-settings';
@@ -42,4 +44,21 @@ export async function openValueProbe(url: string, options = sessionOptionsString
     },
     close: () => client.end(),
   };
+}
+
+/**
+ * A fresh database and a probe on it for the enclosing `describe` block, closed after it. The
+ * fields are filled in before the block's tests run.
+ */
+export function useValueProbe(): { probe: ValueProbe; database: TestDatabase } {
+  const context = {} as { probe: ValueProbe; database: TestDatabase };
+  beforeAll(async () => {
+    context.database = await createTestDatabase();
+    context.probe = await openValueProbe(context.database.url);
+  });
+  afterAll(async () => {
+    await context.probe?.close();
+    await context.database?.drop();
+  });
+  return context;
 }
