@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { SecretBox } from '@shardline/core';
 import { createDatabase, createSink, createSource, type Database } from '@shardline/db';
-import {
-  createSourceDatabase,
-  createTestDatabase,
-  redisUrl,
-  type SourceDatabase,
-  testQueuePrefix,
-} from '@shardline/testing';
-import { EngineProcess, engineEnv } from '../../apps/engine/test/engine-process';
-import { PRODUCTION_ENGINE_SETTINGS } from './engine-settings';
+import { createSourceDatabase, createTestDatabase, type SourceDatabase } from '@shardline/testing';
+import type { EngineProcess } from '../../apps/engine/test/engine-process';
+import { BENCH_SECRET_KEY, benchEngine } from './engine-settings';
 
-const SECRET_KEY = 'd'.repeat(64);
 export const GROUPS = 10_000;
 export const ROWS_PER_TRANSACTION = 100;
 
@@ -51,7 +44,7 @@ export async function setupCapture(endpoint: string, streamArn: string): Promise
   await source.query(SCHEMA_SQL);
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 4 });
-  const secretBox = new SecretBox(SECRET_KEY);
+  const secretBox = new SecretBox(BENCH_SECRET_KEY);
   const sourceRow = await createSource(db, {
     secretBox,
     input: { name: `bench_${randomBytes(4).toString('hex')}`, url: source.url },
@@ -68,21 +61,11 @@ export async function setupCapture(endpoint: string, streamArn: string): Promise
       tables: [{ name: 'orders' }],
     },
   });
-  const engine = new EngineProcess(
-    {
-      ...engineEnv({
-        databaseUrl: database.url,
-        redisUrl: redisUrl(),
-        queuePrefix: testQueuePrefix(),
-        secretKey: SECRET_KEY,
-      }),
-      ...PRODUCTION_ENGINE_SETTINGS,
-      SHARDLINE_CAPTURE: 'true',
-      SHARDLINE_CAPTURE_POLL_MS: '200',
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-    },
-    { built: true },
-  );
+  const engine = benchEngine(database.url, {
+    SHARDLINE_CAPTURE: 'true',
+    SHARDLINE_CAPTURE_POLL_MS: '200',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  });
   const statuses = ['packed', 'shipped', 'delivered'];
 
   return {

@@ -11,19 +11,16 @@ import {
   createTestDatabase,
   createTestStream,
   prepareTemplateDatabase,
-  redisUrl,
   startKinesisEmulator,
   startNoopKinesis,
-  testQueuePrefix,
 } from '@shardline/testing';
-import { EngineProcess, engineEnv } from '../../apps/engine/test/engine-process';
+import type { EngineProcess } from '../../apps/engine/test/engine-process';
 import { runCaptureBenchmarks } from './capture-report';
 import { residentMemoryMiB } from './engine-memory';
-import { PRODUCTION_ENGINE_SETTINGS } from './engine-settings';
+import { BENCH_SECRET_KEY, benchEngine } from './engine-settings';
 import { fmt } from './format';
 import { makeWorkload } from './workload';
 
-const SECRET_KEY = 'c'.repeat(64);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 // BENCH_RUNS=throughput,latency,backlog,emulator,capture-throughput,capture-latency picks runs
 // (all by default).
@@ -44,21 +41,10 @@ async function setup(endpoint: string, streamArn: string): Promise<Setup> {
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 4 });
   const sink = await createSink(db, {
-    secretBox: new SecretBox(SECRET_KEY),
+    secretBox: new SecretBox(BENCH_SECRET_KEY),
     input: { name: 'bench', streamArn, endpoint, accessKeyId: 'bench', secretAccessKey: 'bench' },
   });
-  const engine = new EngineProcess(
-    {
-      ...engineEnv({
-        databaseUrl: database.url,
-        redisUrl: redisUrl(),
-        queuePrefix: testQueuePrefix(),
-        secretKey: SECRET_KEY,
-      }),
-      ...PRODUCTION_ENGINE_SETTINGS,
-    },
-    { built: true },
-  );
+  const engine = benchEngine(database.url);
   return {
     db,
     sinkId: sink.id,
