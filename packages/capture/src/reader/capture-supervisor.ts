@@ -31,6 +31,8 @@ interface RunningReader {
   reader: SourceReader;
   lock: ReaderLock;
   backfills?: BackfillRunner;
+  /** Whether the reader got as far as streaming. */
+  started: boolean;
 }
 
 /**
@@ -94,15 +96,17 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         logger,
         ...options.reader,
       });
-      const entry: RunningReader = { reader, lock };
+      const entry: RunningReader = { reader, lock, started: false };
       running.set(sourceId, entry);
       void reader.stopped.then(async (error) => {
         running.delete(sourceId);
         await entry.backfills?.stop();
         await lock.release();
-        if (error) await onReaderError(sourceId, error);
+        // A reader that never started reports through startReader's caller instead.
+        if (error && entry.started) await onReaderError(sourceId, error);
       });
       await reader.start();
+      entry.started = true;
       // Backfills run where the source is read: the same lock keeps each to one engine.
       if (running.get(sourceId) === entry) {
         entry.backfills = new BackfillRunner({
@@ -116,7 +120,10 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         entry.backfills.start();
       }
     } catch (error) {
-      if (!running.has(sourceId)) await lock.release();
+      // Stopping the reader (if there is one) releases the lock; otherwise release it here.
+      const entry = running.get(sourceId);
+      if (entry) await entry.reader.stop();
+      else await lock.release();
       throw error;
     }
   }
