@@ -72,11 +72,8 @@ export class LaneRunner {
         cursor = plan.cursor ?? cursor;
         const chosen = [...plan.send, ...plan.tooLarge];
         if (chosen.length === 0) {
+          // Releasing the lease (below) keeps the cursor for the next run.
           if (walkedAll) {
-            await db.pool.query(
-              'UPDATE delivery_lane SET group_cursor = $3 WHERE sink_id = $1 AND lane = $2 AND lease_token = $4',
-              [sinkId, lane, cursor, token],
-            );
             return delivered + failed > 0
               ? { kind: 'worked', delivered, failed }
               : { kind: 'idle', nextDueAt: earliestDue(heads) };
