@@ -5,6 +5,7 @@ import {
   createSink,
   createSource,
   type Database,
+  listSourceEvents,
   type PublicSink,
   type PublicSource,
   type SinkTableInput,
@@ -172,8 +173,14 @@ export async function setupCaptureTest(options: {
       for (;;) {
         const have = (await stored(sinkIndex)).length;
         if (have >= count) return;
-        if (Date.now() > deadline)
-          throw new Error(`timed out waiting for ${count} stored messages (have ${have})`);
+        if (Date.now() > deadline) {
+          // What the source recorded is usually why: say it in the failure.
+          const events = await listSourceEvents(db, { sourceId: source.id });
+          const said = events.map((event) => `${event.level}: ${event.message}`).join('\n');
+          throw new Error(
+            `timed out waiting for ${count} stored messages (have ${have}); source events:\n${said}`,
+          );
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },

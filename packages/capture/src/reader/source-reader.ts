@@ -334,12 +334,28 @@ export class SourceReader {
     if (this.#flushTimer) clearTimeout(this.#flushTimer);
     if (this.#statusTimer) clearInterval(this.#statusTimer);
     this.#failed = true;
-    await this.#service?.destroy().catch(() => undefined);
-    await this.#catalogClient.end().catch(() => undefined);
+    // A connection that will not close must not keep the reader (and its lock) from ending:
+    // the supervisor starts a new one once this one has finished.
+    await withinMs(SHUTDOWN_TIMEOUT_MS, this.#service?.destroy());
+    await withinMs(SHUTDOWN_TIMEOUT_MS, this.#catalogClient.end());
     this.#finish(error);
   }
 }
 
 function maxLsn(current: string | null, candidate: string): string {
   return current === null || parseLsn(candidate) > parseLsn(current) ? candidate : current;
+}
+
+const SHUTDOWN_TIMEOUT_MS = 5_000;
+
+/** Waits for `work` (ignoring its failure) at most `ms`. */
+async function withinMs(ms: number, work: Promise<unknown> | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.resolve(work).catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
