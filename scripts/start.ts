@@ -8,6 +8,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { config } from 'dotenv';
 import pg from 'pg';
+import { ENGINE_NODE_FLAGS } from '../apps/engine/src/node-flags';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 config({ path: `${root}.env`, quiet: true });
@@ -58,7 +59,7 @@ const build = spawnSync('npm', ['run', 'build', '--workspace', '@shardline/engin
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const engine = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+const engine = spawn(process.execPath, ['--enable-source-maps', ...ENGINE_NODE_FLAGS, 'dist/main.js'], {
   cwd: `${root}apps/engine`,
   env,
   stdio: 'inherit',

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_NODE_FLAGS } from '../src/node-flags';
 
 const ENGINE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,7 +20,10 @@ export class EngineProcess {
   }
 
   async start(): Promise<void> {
-    const args = this.options.built ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+    // SHARDLINE_ENGINE_NODE_FLAGS (e.g. `--cpu-prof`) profiles the engine under a benchmark.
+    const nodeFlags = process.env.SHARDLINE_ENGINE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const entry = this.options.built ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+    const args = [...ENGINE_NODE_FLAGS, ...nodeFlags, ...entry];
     const child = spawn(process.execPath, args, {
       cwd: ENGINE_DIR,
       env: { ...process.env, ...this.env },

@@ -1,16 +1,16 @@
-import type { IncomingMessage } from '@shardline/db';
+import type { PreparedMessage } from '@shardline/db';
 
 /**
  * Messages decoded but not yet stored, per sink, and the end of the last transaction whose
  * changes are all in the buffer: once the buffer is stored, that position may be acknowledged.
  */
 export class MessageBuffer {
-  readonly #bySink = new Map<string, IncomingMessage[]>();
+  readonly #bySink = new Map<string, PreparedMessage[]>();
   #size = 0;
   #completeUpTo: string | null = null;
   #oldestAt: number | null = null;
 
-  add(sinkId: string, message: IncomingMessage): void {
+  add(sinkId: string, message: PreparedMessage): void {
     let messages = this.#bySink.get(sinkId);
     if (!messages) {
       messages = [];
@@ -42,7 +42,7 @@ export class MessageBuffer {
   }
 
   /** Takes everything out: what to store, and the position acknowledgeable once it is stored. */
-  drain(): { bySink: Map<string, IncomingMessage[]>; completeUpTo: string | null } {
+  drain(): { bySink: Map<string, PreparedMessage[]>; completeUpTo: string | null } {
     const drained = { bySink: new Map(this.#bySink), completeUpTo: this.#completeUpTo };
     this.#bySink.clear();
     this.#size = 0;

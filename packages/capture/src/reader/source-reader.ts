@@ -1,7 +1,8 @@
 import {
-  appendMessages,
+  appendPreparedMessages,
   type Database,
   listSourceSinks,
+  prepareMessage,
   recordSourceEvent,
   type SourceSinkRoute,
   tableKey,
@@ -63,6 +64,7 @@ export class SourceReader {
   #acknowledged: string | null = null;
   #storing: Promise<void> = Promise.resolve();
   #storeRunning = false;
+  #roomWaiters: Array<() => void> = [];
   #flushTimer: NodeJS.Timeout | null = null;
   #statusTimer: NodeJS.Timeout | null = null;
   #failed = false;
@@ -239,20 +241,26 @@ export class SourceReader {
       commitTimestamp: transaction.commitTimestamp,
     };
     for (const target of targets) {
-      this.#buffer.add(
-        target.sink.sinkId,
-        buildMessage(rowChange, position, {
-          databaseName: this.#databaseName,
-          sink: target.sink,
-          table: target.table,
-        }),
-      );
+      const message = buildMessage(rowChange, position, {
+        databaseName: this.#databaseName,
+        sink: target.sink,
+        table: target.table,
+      });
+      this.#buffer.add(target.sink.sinkId, prepareMessage(message, target.sink.laneCount));
     }
     if (this.#buffer.size >= this.#options.maxBufferedMessages) {
       this.#scheduleStore(true);
-      // Back-pressure: the stream waits while a full buffer is stored.
-      await this.#storing;
+      // Back-pressure: with a store under way and the next batch full, the stream waits until
+      // that store ends and takes the batch. Reading goes on while a batch is being stored.
+      if (this.#buffer.size >= this.#options.maxBufferedMessages) {
+        await new Promise<void>((resolve) => this.#roomWaiters.push(resolve));
+      }
     }
+  }
+
+  /** Lets a stream waiting on a full buffer go on (the buffer was drained, or the reader stops). */
+  #releaseRoomWaiters(): void {
+    for (const resolve of this.#roomWaiters.splice(0)) resolve();
   }
 
   /**
@@ -279,14 +287,17 @@ export class SourceReader {
   }
 
   async #storeWhileBuffered(): Promise<void> {
-    while (this.#buffer.hasContent()) await this.#store(this.#buffer.drain());
+    while (this.#buffer.hasContent()) {
+      const drained = this.#buffer.drain();
+      this.#releaseRoomWaiters();
+      await this.#store(drained);
+    }
   }
 
   async #store(drained: ReturnType<MessageBuffer['drain']>): Promise<void> {
     if (this.#failed) throw new Error('the reader has failed; nothing more is stored');
     for (const [sinkId, messages] of drained.bySink) {
-      const laneCount = this.#routes.find((route) => route.sinkId === sinkId)?.laneCount;
-      await appendMessages(this.#options.db, { sinkId, messages, laneCount });
+      await appendPreparedMessages(this.#options.db, { sinkId, messages });
     }
     if (drained.completeUpTo) {
       this.#acknowledged = maxLsn(this.#acknowledged, drained.completeUpTo);
@@ -334,6 +345,7 @@ export class SourceReader {
     if (this.#flushTimer) clearTimeout(this.#flushTimer);
     if (this.#statusTimer) clearInterval(this.#statusTimer);
     this.#failed = true;
+    this.#releaseRoomWaiters();
     // A connection that will not close must not keep the reader (and its lock) from ending:
     // the supervisor starts a new one once this one has finished.
     await withinMs(SHUTDOWN_TIMEOUT_MS, this.#service?.destroy());

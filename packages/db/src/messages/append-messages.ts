@@ -49,6 +49,11 @@ export interface AppendResult {
  * position already stored for the sink (and backfill, for a read) is skipped, so a change seen
  * twice (after a restart) is stored once. Validates the whole batch before writing anything.
  */
+/**
+ * Stores a batch of messages for one sink in one transaction (or in the caller's). Idempotent: a
+ * position already stored for the sink (and backfill, for a read) is skipped, so a change seen
+ * twice (after a restart) is stored once. Validates the whole batch before writing anything.
+ */
 export async function appendMessages(
   db: Database,
   options: {
@@ -60,12 +65,68 @@ export async function appendMessages(
     laneCount?: number;
   },
 ): Promise<AppendResult> {
-  const { sinkId, messages } = options;
+  const { messages } = options;
   if (messages.length === 0)
     throw new ValidationError('the batch is empty: give at least one message', 'messages');
+  const laneCount = options.laneCount ?? (await findLaneCount(db, options.sinkId));
+  const prepared = messages.map((message, index) => prepareMessage(message, laneCount, index));
+  return appendPreparedMessages(db, { ...options, messages: prepared });
+}
 
-  const laneCount = options.laneCount ?? (await findLaneCount(db, sinkId));
-  const rows = messages.map((message, index) => toRow(message, index, laneCount));
+/** A validated message in the form it is stored: its payload serialised, its lane chosen. */
+export interface PreparedMessage {
+  partitionKey: string;
+  lane: number;
+  commitLsn: string;
+  commitIdx: number;
+  tableSchema: string;
+  tableName: string;
+  action: MessageAction;
+  payload: string;
+  sizeBytes: number;
+  backfillId: string | null;
+}
+
+/**
+ * Validates and serialises one message for a sink with `laneCount` lanes. A caller that holds
+ * messages before storing them (the change reader) keeps them in this form: a few strings
+ * instead of the payload's object graph, which the garbage collector would otherwise copy.
+ */
+export function prepareMessage(message: IncomingMessage, laneCount: number, index = 0): PreparedMessage {
+  const parsed = incomingMessageSchema.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new ValidationError(
+      `message ${index}: ${field ? `${field}: ` : ''}${issue?.message}`,
+      `messages.${index}.${field}`,
+    );
+  }
+  const where = `message ${index} (position ${formatPosition(message)})`;
+  const payload = serialisePayload(message.payload, where);
+  const partitionKey = toPartitionKey(message.group);
+  return {
+    partitionKey,
+    lane: laneOf(partitionKey, laneCount),
+    commitLsn: message.commitLsn.toString(),
+    commitIdx: message.commitIdx,
+    tableSchema: message.tableSchema,
+    tableName: message.tableName,
+    action: message.action,
+    payload,
+    sizeBytes: Buffer.byteLength(payload, 'utf8') + Buffer.byteLength(partitionKey, 'utf8'),
+    backfillId: message.backfillId ?? null,
+  };
+}
+
+/** Stores messages prepared by `prepareMessage` (for this sink's lane count); see appendMessages. */
+export async function appendPreparedMessages(
+  db: Database,
+  options: { sinkId: string; messages: PreparedMessage[]; transaction?: Queryable },
+): Promise<AppendResult> {
+  const { sinkId, messages: rows } = options;
+  if (rows.length === 0)
+    throw new ValidationError('the batch is empty: give at least one message', 'messages');
   const insert = async (client: Queryable) => {
     const result = await client.query<{ lane: number }>(
       `INSERT INTO message (sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes, backfill_id)
@@ -94,37 +155,10 @@ export async function appendMessages(
     if (lanes.length > 0) await notifyWake(client, { sinkId, lanes });
     return result.rowCount ?? 0;
   };
-  const lanesTouched = options.transaction
+  const stored = options.transaction
     ? await insert(options.transaction)
     : await inTransaction(db.pool, insert);
-  return { stored: lanesTouched, duplicates: messages.length - lanesTouched };
-}
-
-function toRow(message: IncomingMessage, index: number, laneCount: number) {
-  const parsed = incomingMessageSchema.safeParse(message);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? '';
-    throw new ValidationError(
-      `message ${index}: ${field ? `${field}: ` : ''}${issue?.message}`,
-      `messages.${index}.${field}`,
-    );
-  }
-  const where = `message ${index} (position ${formatPosition(message)})`;
-  const payload = serialisePayload(message.payload, where);
-  const partitionKey = toPartitionKey(message.group);
-  return {
-    partitionKey,
-    lane: laneOf(partitionKey, laneCount),
-    commitLsn: message.commitLsn.toString(),
-    commitIdx: message.commitIdx,
-    tableSchema: message.tableSchema,
-    tableName: message.tableName,
-    action: message.action,
-    payload,
-    sizeBytes: Buffer.byteLength(payload, 'utf8') + Buffer.byteLength(partitionKey, 'utf8'),
-    backfillId: message.backfillId ?? null,
-  };
+  return { stored, duplicates: rows.length - stored };
 }
 
 function serialisePayload(payload: unknown, where: string): string {
