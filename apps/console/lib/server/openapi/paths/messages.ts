@@ -1,0 +1,3 @@
+import type { PathSpecs } from '../operation';
+
+export const messagesPaths: PathSpecs = {};

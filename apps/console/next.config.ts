@@ -1,0 +1,11 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // The workspace packages are TypeScript sources; Next compiles them with the app.
+  transpilePackages: ['@shardline/core', '@shardline/db', '@shardline/kinesis', '@shardline/capture'],
+  // Loaded by Node at run time rather than bundled: native-ish or dynamic-require packages.
+  serverExternalPackages: ['pg', 'pg-logical-replication', '@prisma/client', '@prisma/adapter-pg', 'pino'],
+  poweredByHeader: false,
+};
+
+export default config;
