@@ -7,6 +7,7 @@ const ORIGIN = 'http://console.test';
 
 type Handler = (request: Request, context: RouteContext<Record<string, string>>) => Promise<Response>;
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field, as a client would
 export interface ApiAnswer<T = any> {
   status: number;
   body: T;
@@ -38,6 +39,7 @@ export async function openApiHarness(): Promise<{ db: Database; close(): Promise
 }
 
 /** Calls a route handler. `body` is sent as JSON unless it is a string (sent as it is). */
+// biome-ignore lint/suspicious/noExplicitAny: see ApiAnswer
 export async function call<T = any>(
   handler: Handler,
   options: {
