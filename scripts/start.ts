@@ -1,6 +1,7 @@
 /**
- * `npm start`: prepares what the engine needs on this machine (a database with the current
- * schema, an encryption key for stored secrets) and runs it until Ctrl-C.
+ * `npm start`: prepares what Shardline needs on this machine (a database with the current
+ * schema, an encryption key for stored secrets), builds the engine and the console, and runs
+ * both until Ctrl-C.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -52,17 +53,38 @@ await ensureDatabase(env.DATABASE_URL ?? '');
 const migrate = spawnSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env, stdio: 'inherit' });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const build = spawnSync('npm', ['run', 'build', '--workspace', '@shardline/engine'], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+for (const workspace of ['@shardline/engine', '@shardline/console']) {
+  const build = spawnSync('npm', ['run', 'build', '--workspace', workspace], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
-const engine = spawn(process.execPath, ['--enable-source-maps', ...ENGINE_NODE_FLAGS, 'dist/main.js'], {
-  cwd: `${root}apps/engine`,
-  env,
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => engine.kill(signal));
-engine.on('exit', (code) => process.exit(code ?? 0));
+const consolePort = env.SHARDLINE_CONSOLE_PORT ?? '3000';
+const processes = [
+  spawn(process.execPath, ['--enable-source-maps', ...ENGINE_NODE_FLAGS, 'dist/main.js'], {
+    cwd: `${root}apps/engine`,
+    env,
+    stdio: 'inherit',
+  }),
+  spawn('npx', ['next', 'start', '--port', consolePort], {
+    cwd: `${root}apps/console`,
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: 'inherit',
+  }),
+];
+console.log(`Shardline console: http://localhost:${consolePort}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const child of processes) child.kill(signal);
+  });
+}
+// One of them ending ends both: a console without an engine (or the reverse) would mislead.
+for (const child of processes) {
+  child.on('exit', (code) => {
+    for (const other of processes) if (other !== child) other.kill('SIGTERM');
+    process.exitCode = code ?? 0;
+  });
+}

@@ -16,19 +16,17 @@ import {
 } from '@shardline/testing';
 import type { EngineProcess } from '../../apps/engine/test/engine-process';
 import { runCaptureBenchmarks } from './capture-report';
+import { runConsoleQueryBenchmarks } from './console-queries';
 import { residentMemoryMiB } from './engine-memory';
 import { BENCH_SECRET_KEY, benchEngine } from './engine-settings';
 import { fmt } from './format';
 import { makeWorkload } from './workload';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-// BENCH_RUNS=throughput,latency,backlog,emulator,capture-throughput,capture-latency picks runs
-// (all by default).
-const runs = new Set(
-  (process.env.BENCH_RUNS ?? 'throughput,latency,backlog,emulator,capture-throughput,capture-latency').split(
-    ',',
-  ),
-);
+// BENCH_RUNS=throughput,latency,backlog,emulator,capture-throughput,capture-latency,console-queries
+// picks runs (all by default).
+const ALL_RUNS = 'throughput,latency,backlog,emulator,capture-throughput,capture-latency,console-queries';
+const runs = new Set((process.env.BENCH_RUNS ?? ALL_RUNS).split(','));
 
 interface Setup {
   db: Database;
@@ -172,6 +170,7 @@ async function main(): Promise<void> {
     await deliveryRuns(say);
   }
   await runCaptureBenchmarks({ runs, scale, say });
+  await runConsoleQueryBenchmarks({ runs, scale, say });
 }
 
 async function deliveryRuns(say: (line: string) => void): Promise<void> {

@@ -5,7 +5,10 @@ import type { RouteContext } from '../lib/server/api/api-route';
 export const TEST_SECRET_KEY = 'b'.repeat(64);
 const ORIGIN = 'http://console.test';
 
-type Handler = (request: Request, context: RouteContext<Record<string, string>>) => Promise<Response>;
+type Handler<P extends Record<string, string>> = (
+  request: Request,
+  context: RouteContext<P>,
+) => Promise<Response>;
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field, as a client would
 export interface ApiAnswer<T = any> {
@@ -40,12 +43,12 @@ export async function openApiHarness(): Promise<{ db: Database; close(): Promise
 
 /** Calls a route handler. `body` is sent as JSON unless it is a string (sent as it is). */
 // biome-ignore lint/suspicious/noExplicitAny: see ApiAnswer
-export async function call<T = any>(
-  handler: Handler,
+export async function call<T = any, P extends Record<string, string> = Record<string, string>>(
+  handler: Handler<P>,
   options: {
     method?: string;
     path?: string;
-    params?: Record<string, string>;
+    params?: P;
     query?: Record<string, string>;
     body?: unknown;
     headers?: Record<string, string>;
@@ -63,7 +66,7 @@ export async function call<T = any>(
         : JSON.stringify(options.body)
       : undefined,
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await response.text();
   let body: unknown = null;
   try {

@@ -4,6 +4,8 @@ export * from './reader/build-message';
 export * from './reader/capture-supervisor';
 export * from './reader/lsn';
 export * from './reader/source-reader';
+export * from './source-catalog/list-source-tables';
+export * from './source-catalog/source-unreachable-error';
 export * from './source-checks';
 export * from './values/builtin-types';
 export * from './values/decode-row';

@@ -3,6 +3,7 @@ import type { Database } from '@shardline/db';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { startBulkOperationRunner } from './bulk-operation-runner';
 import { startDeliveryWorker } from './delivery-worker';
 import { DELIVERY_QUEUE, type RunLaneData } from './job-catalog';
 import { LaneRunner } from './lane-runner';
@@ -101,6 +102,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     retentionMs: options.retentionMs ?? 24 * 3_600_000,
     intervalMs: options.pruneIntervalMs ?? 60_000,
   });
+  const bulkOperations = startBulkOperationRunner({ db, logger });
   // Work stored while no engine was running was announced to nobody.
   await sweeper.sweepNow();
   logger.info(
@@ -125,6 +127,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     sweep: () => sweeper.sweepNow(),
     async stop() {
       sweeper.stop();
+      await bulkOperations.stop();
       await listener.stop();
       await worker.close();
       await pruner.close();

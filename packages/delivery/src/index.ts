@@ -1,4 +1,5 @@
 export * from './batch-builder';
+export * from './bulk-operation-runner';
 export * from './delivery-engine';
 export * from './job-catalog';
 export * from './lane-runner';

@@ -5,3 +5,4 @@ export { describeRecordError } from './describe-record-error';
 export { describeStream, type StreamDescription } from './describe-stream';
 export { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits';
 export { type OutgoingRecord, putRecords, type RecordOutcome } from './put-records';
+export { connectionHint, type StreamConnectionTest, testStreamConnection } from './test-stream-connection';

@@ -1,27 +1,72 @@
 import { MESSAGE_STATES, type MessageState } from '@shardline/core';
 import type { Queryable } from '../database';
+import { filterConditions, type MessageFilter } from './message-filter';
 
 export type MessageCounts = Record<MessageState, number> & {
   /** Pending messages inside a request under way right now. */
   inFlight: number;
 };
 
-export async function countMessages(db: Queryable, options: { sinkId: string }): Promise<MessageCounts> {
-  const [byState, inFlight] = await Promise.all([
-    db.query<{ state: MessageState; count: string }>(
-      'SELECT state, count(*) AS count FROM message WHERE sink_id = $1 GROUP BY state',
-      [options.sinkId],
-    ),
-    db.query<{ count: string }>(
-      `SELECT coalesce(sum(cardinality(in_flight_ids)), 0) AS count FROM delivery_lane
-        WHERE sink_id = $1 AND lease_expires_at > clock_timestamp()`,
-      [options.sinkId],
-    ),
+/**
+ * How many messages of a sink are in each state, optionally narrowed by a filter.
+ *
+ * Unfiltered, each state is counted by its own query, run side by side, as an index-only scan of
+ * message_sink_state_position_idx (sink, state, position): it holds every column the count needs,
+ * so no table page is read once vacuum has marked them visible. About 150 ms for a sink with a
+ * million stored messages (the console-queries benchmark). The ORDER BY in the subquery is there to steer the
+ * planner to that index: without it, it may prefer the partial delivered_at index and read every
+ * delivered row of every sink (five times slower).
+ *
+ * Filtered, the filter's columns (table, action, group, error code) are not in any index with
+ * the state, so every row of the sink in each state is read: expect about a second per million
+ * messages. A narrow state (failing) stays fast; the large delivered count is the slow part.
+ */
+export async function countMessages(
+  db: Queryable,
+  options: { sinkId: string; filter?: MessageFilter },
+): Promise<MessageCounts> {
+  const filter = options.filter ?? {};
+  const [inFlight, ...byState] = await Promise.all([
+    countInFlight(db, options.sinkId, filter),
+    ...MESSAGE_STATES.map((state) => countInState(db, options.sinkId, state, filter)),
   ]);
-  const counts = Object.fromEntries(MESSAGE_STATES.map((state) => [state, 0])) as Record<
-    MessageState,
-    number
-  >;
-  for (const row of byState.rows) counts[row.state] = Number(row.count);
-  return { ...counts, inFlight: Number(inFlight.rows[0]?.count ?? 0) };
+  const counts = Object.fromEntries(MESSAGE_STATES.map((state, index) => [state, byState[index] ?? 0]));
+  return { ...(counts as Record<MessageState, number>), inFlight };
+}
+
+async function countInFlight(db: Queryable, sinkId: string, filter: MessageFilter): Promise<number> {
+  const params: unknown[] = [sinkId];
+  const conditions = filterConditions(filter, params);
+  // At most a few thousand ids are in flight (lanes × one request): looking them up is cheap.
+  const result = await db.query<{ count: string }>(
+    conditions.length === 0
+      ? `SELECT coalesce(sum(cardinality(in_flight_ids)), 0) AS count FROM delivery_lane
+          WHERE sink_id = $1 AND lease_expires_at > clock_timestamp()`
+      : `SELECT count(*) AS count FROM message
+          WHERE sink_id = $1 AND ${conditions.join(' AND ')}
+            AND id IN (SELECT unnest(in_flight_ids) FROM delivery_lane
+                        WHERE sink_id = $1 AND lease_expires_at > clock_timestamp())`,
+    params,
+  );
+  return Number(result.rows[0]?.count ?? 0);
+}
+
+async function countInState(
+  db: Queryable,
+  sinkId: string,
+  state: MessageState,
+  filter: MessageFilter,
+): Promise<number> {
+  const params: unknown[] = [sinkId, state];
+  const filters = filterConditions(filter, params);
+  const where = ['sink_id = $1', 'state = $2::message_state', ...filters].join(' AND ');
+  // Filtered, the planner picks its own way: the rows must be read whichever index leads to them.
+  const sql =
+    filters.length === 0
+      ? `SELECT count(*) AS count FROM (
+           SELECT 1 FROM message WHERE ${where} ORDER BY sink_id, state, commit_lsn, commit_idx
+         ) AS matching`
+      : `SELECT count(*) AS count FROM message WHERE ${where}`;
+  const result = await db.query<{ count: string }>(sql, params);
+  return Number(result.rows[0]?.count ?? 0);
 }

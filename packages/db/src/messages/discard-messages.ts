@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../database';
 import { parseOrThrow } from '../validation';
-import { applyToSelection } from './apply-to-selection';
+import { applyToSelection, type ChunkedRunOptions } from './apply-to-selection';
 import { type MessageSelection, messageSelectionSchema } from './message-selection';
 
 const discardSchema = z.object({
@@ -15,16 +15,25 @@ const discardSchema = z.object({
  */
 export async function discardMessages(
   db: Queryable,
-  options: { sinkId: string; selection: MessageSelection; by: string; reason?: string | null },
+  options: {
+    sinkId: string;
+    selection: MessageSelection;
+    by: string;
+    reason?: string | null;
+    /** Only messages in these waiting states; both by default. */
+    states?: Array<'pending' | 'failing'>;
+  } & ChunkedRunOptions,
 ): Promise<number> {
   const selection = parseOrThrow(messageSelectionSchema, options.selection);
   const { by, reason } = parseOrThrow(discardSchema, { by: options.by, reason: options.reason });
   return applyToSelection(db, {
     sinkId: options.sinkId,
     selection,
-    states: ['pending', 'failing'],
+    states: options.states ?? ['pending', 'failing'],
     setClause: (n) =>
       `state = 'discarded', discarded_at = clock_timestamp(), discarded_by = $${n}, discard_reason = $${n + 1}`,
     setParams: [by, reason ?? null],
+    afterId: options.afterId,
+    onChunk: options.onChunk,
   });
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database';
 import { parseOrThrow } from '../validation';
-import { applyToSelection } from './apply-to-selection';
+import { applyToSelection, type ChunkedRunOptions } from './apply-to-selection';
 import { type MessageSelection, messageSelectionSchema } from './message-selection';
 
 /**
@@ -9,7 +9,7 @@ import { type MessageSelection, messageSelectionSchema } from './message-selecti
  */
 export async function retryMessages(
   db: Queryable,
-  options: { sinkId: string; selection: MessageSelection },
+  options: { sinkId: string; selection: MessageSelection } & ChunkedRunOptions,
 ): Promise<number> {
   const selection = parseOrThrow(messageSelectionSchema, options.selection);
   return applyToSelection(db, {
@@ -18,5 +18,7 @@ export async function retryMessages(
     states: ['failing'],
     setClause: () => `next_attempt_at = clock_timestamp(), next_attempt_trigger = 'manual'`,
     setParams: [],
+    afterId: options.afterId,
+    onChunk: options.onChunk,
   });
 }

@@ -1,8 +1,10 @@
-import { type SecretBox, ValidationError } from '@shardline/core';
+import type { SecretBox } from '@shardline/core';
 import type { Database } from '../database';
 import { parseOrThrow } from '../validation';
+import { assertSourceExists } from './assert-source-exists';
 import { type PublicSink, toPublicSink } from './public-sink';
 import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
+import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
 
 export async function createSink(
   db: Database,
@@ -10,41 +12,48 @@ export async function createSink(
 ): Promise<PublicSink> {
   const input = parseOrThrow(createSinkInputSchema, options.input);
   const existing = await db.prisma.sink.findUnique({ where: { name: input.name }, select: { id: true } });
-  if (existing) throw new ValidationError(`a sink named "${input.name}" already exists`, 'name');
+  if (existing) throw sinkNameTaken(input.name);
+  await assertSourceExists(db, input.sourceId);
 
-  const sink = await db.prisma.$transaction(async (tx) => {
-    const created = await tx.sink.create({
-      data: {
-        name: input.name,
-        streamArn: input.streamArn.trim(),
-        accessKeyId: input.accessKeyId ?? null,
-        secretAccessKeyCiphertext: input.secretAccessKey
-          ? options.secretBox.encrypt(input.secretAccessKey)
-          : null,
-        endpoint: input.endpoint ?? null,
-        backoffCapMs: input.backoffCapMs,
-        maxAttempts: input.maxAttempts ?? null,
-        maxRecordSizeBytes: input.maxRecordSizeBytes,
-        laneCount: input.laneCount,
-        sourceId: input.sourceId ?? null,
-        annotations: input.annotations,
-      },
-    });
-    if (input.tables.length > 0) {
-      await tx.sinkTable.createMany({
-        data: input.tables.map((table) => ({
-          sinkId: created.id,
-          tableSchema: table.schema,
-          tableName: table.name,
-          actions: table.actions,
-          groupColumns: table.groupColumns,
-        })),
+  const sink = await db.prisma
+    .$transaction(async (tx) => {
+      const created = await tx.sink.create({
+        data: {
+          name: input.name,
+          streamArn: input.streamArn.trim(),
+          accessKeyId: input.accessKeyId ?? null,
+          secretAccessKeyCiphertext: input.secretAccessKey
+            ? options.secretBox.encrypt(input.secretAccessKey)
+            : null,
+          endpoint: input.endpoint ?? null,
+          backoffCapMs: input.backoffCapMs,
+          maxAttempts: input.maxAttempts ?? null,
+          maxRecordSizeBytes: input.maxRecordSizeBytes,
+          laneCount: input.laneCount,
+          sourceId: input.sourceId ?? null,
+          annotations: input.annotations,
+        },
       });
-    }
-    await tx.deliveryLane.createMany({
-      data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
+      if (input.tables.length > 0) {
+        await tx.sinkTable.createMany({
+          data: input.tables.map((table) => ({
+            sinkId: created.id,
+            tableSchema: table.schema,
+            tableName: table.name,
+            actions: table.actions,
+            groupColumns: table.groupColumns,
+          })),
+        });
+      }
+      await tx.deliveryLane.createMany({
+        data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      // Someone took the name between the check and the insert.
+      if (isUniqueViolation(error)) throw sinkNameTaken(input.name);
+      throw error;
     });
-    return created;
-  });
   return toPublicSink(sink);
 }

@@ -19,43 +19,45 @@ export const sinkTableInputSchema = z.object({
 });
 export type SinkTableInput = z.input<typeof sinkTableInputSchema>;
 
+/**
+ * Every setting of a sink with its rules and no defaults: creating fills the defaults in, while
+ * editing must leave a setting that was not given as it is (a default would overwrite it).
+ */
+export const sinkSettingsSchema = z.object({
+  name: z.string().trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters'),
+  streamArn: streamArnSchema,
+  accessKeyId: z.string().trim().min(1).max(128).nullish(),
+  secretAccessKey: z.string().min(1).max(256).nullish(),
+  endpoint: z.url({ message: 'endpoint must be a URL such as http://localhost:4567' }).nullish(),
+  backoffCapMs: z
+    .int()
+    .min(1_000, 'the backoff cap must be at least 1 second')
+    .max(86_400_000, 'the backoff cap must be at most 24 hours'),
+  maxAttempts: z.int().min(1, 'maximum attempts must be at least 1 (or empty to retry forever)').nullish(),
+  maxRecordSizeBytes: z
+    .int()
+    .min(1024, 'the record size limit must be at least 1 KiB')
+    .max(10 * MIB, 'Kinesis records are at most 10 MiB'),
+  // Lanes are the most requests one sink has in flight at once, across all engines.
+  laneCount: z.int().min(1).max(1024),
+  /** The source the sink's changes come from, and which of its tables. */
+  sourceId: z.uuid().nullish(),
+  tables: z.array(sinkTableInputSchema),
+  annotations: z.record(z.string(), z.string()),
+});
+
 /** What a person (or the API) gives to create a sink. Secrets are write-only. */
-export const createSinkInputSchema = z
-  .object({
-    name: z.string().trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters'),
-    streamArn: streamArnSchema,
-    accessKeyId: z.string().trim().min(1).max(128).nullish(),
-    secretAccessKey: z.string().min(1).max(256).nullish(),
-    endpoint: z.url({ message: 'endpoint must be a URL such as http://localhost:4567' }).nullish(),
-    backoffCapMs: z
-      .int()
-      .min(1_000, 'the backoff cap must be at least 1 second')
-      .max(86_400_000, 'the backoff cap must be at most 24 hours')
-      .default(180_000),
-    maxAttempts: z.int().min(1, 'maximum attempts must be at least 1 (or empty to retry forever)').nullish(),
-    maxRecordSizeBytes: z
-      .int()
-      .min(1024, 'the record size limit must be at least 1 KiB')
-      .max(10 * MIB, 'Kinesis records are at most 10 MiB')
-      .default(MIB),
-    // Lanes are the most requests one sink has in flight at once, across all engines.
-    laneCount: z.int().min(1).max(1024).default(8),
-    /** The source the sink's changes come from, and which of its tables. */
-    sourceId: z.uuid().nullish(),
-    tables: z.array(sinkTableInputSchema).default([]),
-    annotations: z.record(z.string(), z.string()).default({}),
+export const createSinkInputSchema = sinkSettingsSchema
+  .extend({
+    backoffCapMs: sinkSettingsSchema.shape.backoffCapMs.default(180_000),
+    maxRecordSizeBytes: sinkSettingsSchema.shape.maxRecordSizeBytes.default(MIB),
+    laneCount: sinkSettingsSchema.shape.laneCount.default(8),
+    tables: sinkSettingsSchema.shape.tables.default([]),
+    annotations: sinkSettingsSchema.shape.annotations.default({}),
   })
   .superRefine((value, ctx) => {
-    if (value.sourceId && value.tables.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'choose at least one table of the source' });
-    }
-    const seen = new Set<string>();
-    value.tables.forEach((table, index) => {
-      const key = `${table.schema}.${table.name}`;
-      if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['tables', index], message: `table ${key} is listed twice` });
-      seen.add(key);
-    });
+    const tablesIssue = checkSinkTables(value);
+    if (tablesIssue) ctx.addIssue({ code: 'custom', ...tablesIssue });
     if (Boolean(value.accessKeyId) !== Boolean(value.secretAccessKey)) {
       ctx.addIssue({
         code: 'custom',
@@ -67,3 +69,23 @@ export const createSinkInputSchema = z
   });
 
 export type CreateSinkInput = z.input<typeof createSinkInputSchema>;
+
+/**
+ * The rules on a sink's tables: a sink fed by a source takes at least one of its tables, and no
+ * table twice. Returns the first problem, or null.
+ */
+export function checkSinkTables(value: {
+  sourceId?: string | null;
+  tables: ReadonlyArray<{ schema: string; name: string }>;
+}): { path: Array<string | number>; message: string } | null {
+  if (value.sourceId && value.tables.length === 0) {
+    return { path: ['tables'], message: 'choose at least one table of the source' };
+  }
+  const seen = new Set<string>();
+  for (const [index, table] of value.tables.entries()) {
+    const key = `${table.schema}.${table.name}`;
+    if (seen.has(key)) return { path: ['tables', index], message: `table ${key} is listed twice` };
+    seen.add(key);
+  }
+  return null;
+}

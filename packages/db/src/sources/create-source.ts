@@ -1,4 +1,4 @@
-import { type SecretBox, ValidationError } from '@shardline/core';
+import { ConflictError, type SecretBox } from '@shardline/core';
 import type { Database } from '../database';
 import { parseOrThrow } from '../validation';
 import { type PublicSource, toPublicSource } from './public-source';
@@ -11,7 +11,7 @@ export async function createSource(
 ): Promise<PublicSource> {
   const input = parseOrThrow(createSourceInputSchema, options.input);
   const existing = await db.prisma.source.findUnique({ where: { name: input.name }, select: { id: true } });
-  if (existing) throw new ValidationError(`a source named "${input.name}" already exists`, 'name');
+  if (existing) throw new ConflictError(`a source named "${input.name}" already exists`, 'name');
 
   // Two readers on one slot would each take changes away from the other.
   const sameSlot = await db.prisma.source.findFirst({
@@ -19,7 +19,7 @@ export async function createSource(
     select: { name: true },
   });
   if (sameSlot) {
-    throw new ValidationError(
+    throw new ConflictError(
       `the source "${sameSlot.name}" already reads database ${input.database} through the slot ` +
         `"${input.slotName}": give this source a slot of its own`,
       'slotName',
@@ -44,7 +44,7 @@ export async function createSource(
   } catch (error) {
     // Someone created one with the same name between the check and the insert.
     if ((error as { code?: string }).code === 'P2002') {
-      throw new ValidationError(`a source named "${input.name}" already exists`, 'name');
+      throw new ConflictError(`a source named "${input.name}" already exists`, 'name');
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '@shardline/core';
+import { ConflictError, NotFoundError } from '@shardline/core';
 import type { Database } from '../database';
 
 /**
@@ -22,7 +22,7 @@ export async function deleteSource(db: Database, options: { sourceId: string }):
       }),
     ]);
     const names = sinks.map((sink) => `"${sink.name}"`).join(', ');
-    throw new ValidationError(
+    throw new ConflictError(
       `the source "${source?.name ?? options.sourceId}" cannot be deleted while ` +
         `${sinks.length === 1 ? 'a sink reads' : `${sinks.length} sinks read`} from it (${names}): ` +
         'delete those sinks first',

@@ -2,7 +2,8 @@ import { NotFoundError, type SecretBox } from '@shardline/core';
 import type pg from 'pg';
 import type { Database } from '../database';
 import { type PublicSource, toPublicSource } from './public-source';
-import { type SslMode, sslOptionFor } from './ssl-mode';
+import { sourceClientConfig } from './source-client-config';
+import type { SslMode } from './ssl-mode';
 
 /** How to reach a source's database, password decrypted. For the engine only: never shown, never logged. */
 export interface SourceConnection {
@@ -18,17 +19,11 @@ export async function getSourceConnection(
   if (!source) throw new NotFoundError(`source ${options.sourceId} does not exist`);
   return {
     source: toPublicSource(source),
-    clientConfig: {
-      host: source.host,
-      port: source.port,
-      database: source.database,
-      user: source.username,
-      ...(source.passwordCiphertext === null
-        ? {}
-        : { password: options.secretBox.decrypt(source.passwordCiphertext) }),
-      ssl: sslOptionFor(source.sslMode as SslMode),
-      // So the source's operator can tell Shardline's sessions apart in pg_stat_activity.
-      application_name: 'shardline',
-    },
+    clientConfig: sourceClientConfig({
+      ...source,
+      password:
+        source.passwordCiphertext === null ? null : options.secretBox.decrypt(source.passwordCiphertext),
+      sslMode: source.sslMode as SslMode,
+    }),
   };
 }

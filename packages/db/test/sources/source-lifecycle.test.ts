@@ -90,7 +90,7 @@ describe('deleteSource', () => {
     });
 
     await expect(deleteSource(db, { sourceId: source.id })).rejects.toMatchObject({
-      name: 'ValidationError',
+      name: 'ConflictError',
       message:
         'the source "in-use" cannot be deleted while 2 sinks read from it ("audit", "orders-to-kinesis"): delete those sinks first',
     });

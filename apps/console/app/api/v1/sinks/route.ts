@@ -1,7 +1,19 @@
-import { listSinks } from '@shardline/db';
+import { createSink, createSinkInputSchema, getSink, listSinkSummaries } from '@shardline/db';
 import { apiRoute } from '../../../../lib/server/api/api-route';
+import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { database } from '../../../../lib/server/database';
+import { secretBox } from '../../../../lib/server/secret-box';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async () => ({ sinks: await listSinks(database()) }));
+export const GET = apiRoute(async () => ({ sinks: await listSinkSummaries(database()) }));
+
+export const POST = apiRoute(
+  async (request) => {
+    const input = await readJsonBody(request, createSinkInputSchema);
+    const created = await createSink(database(), { secretBox: secretBox(), input });
+    // Answered in the same shape as GET, so the console can show it without another request.
+    return { sink: await getSink(database(), { sinkId: created.id }) };
+  },
+  { status: 201 },
+);

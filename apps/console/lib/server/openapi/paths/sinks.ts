@@ -1,3 +1,104 @@
+import { createSinkInputSchema, updateSinkInputSchema } from '@shardline/db';
+import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
 
-export const sinksPaths: PathSpecs = {};
+const SINK =
+  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, pausedAt, pausedBy, sourceId, tables, annotations, health { status: healthy|failing|paused, reason }, counts { pending, inFlight, failing }, createdAt, updatedAt';
+const NOT_FOUND = 'No sink has this id (or the id is not a UUID)';
+
+export const sinksPaths: PathSpecs = {
+  '/api/v1/sinks': {
+    get: {
+      summary: 'List sinks',
+      description: 'Every sink by name, with its health and pending, in-flight and failing counts.',
+      tag: 'sinks',
+      responses: { 200: '`{ sinks: Sink[] }`' },
+    },
+    post: {
+      summary: 'Create a sink',
+      description:
+        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again.',
+      tag: 'sinks',
+      body: createSinkInputSchema,
+      responses: {
+        201: SINK,
+        400: 'Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it)',
+        409: 'A sink with this name already exists',
+      },
+    },
+  },
+  '/api/v1/sinks/test-connection': {
+    post: {
+      summary: 'Test the connection to a Kinesis stream',
+      description:
+        "Calls DescribeStreamSummary with the given settings. With `sinkId` and no secret access key, the saved sink's secret (and access key id, when left out) is used. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }`, the hint naming what to fix (a missing IAM permission, the region, the stream, the credentials, the endpoint).",
+      tag: 'sinks',
+      body: testConnectionInputSchema,
+      responses: {
+        200: '`{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }`',
+        400: 'Not JSON, or invalid settings (`field` names the one at fault)',
+        404: 'The `sinkId` names no sink',
+      },
+    },
+  },
+  '/api/v1/sinks/{id}': {
+    get: {
+      summary: 'Get a sink',
+      tag: 'sinks',
+      responses: { 200: SINK, 404: NOT_FOUND },
+    },
+    patch: {
+      summary: 'Edit a sink',
+      description:
+        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. The lane count cannot change after creation.',
+      tag: 'sinks',
+      body: updateSinkInputSchema,
+      responses: {
+        200: SINK,
+        400: 'Not JSON, or a setting is invalid (`field` names it), or the lane count would change',
+        404: NOT_FOUND,
+        409: 'Another sink already has this name',
+      },
+    },
+    delete: {
+      summary: 'Delete a sink with its messages',
+      tag: 'sinks',
+      responses: { 200: '`{ deleted: true }`', 404: NOT_FOUND },
+    },
+  },
+  '/api/v1/sinks/{id}/pause': {
+    post: {
+      summary: 'Pause delivery',
+      description: 'Messages keep being stored; none is sent until the sink resumes.',
+      tag: 'sinks',
+      responses: { 200: `${SINK}; health.status is paused`, 404: NOT_FOUND },
+    },
+  },
+  '/api/v1/sinks/{id}/resume': {
+    post: {
+      summary: 'Resume delivery',
+      tag: 'sinks',
+      responses: { 200: SINK, 404: NOT_FOUND },
+    },
+  },
+  '/api/v1/sinks/{id}/stats': {
+    get: {
+      summary: 'Counters and the last hour of a sink',
+      tag: 'sinks',
+      responses: {
+        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts',
+        404: NOT_FOUND,
+      },
+    },
+  },
+  '/api/v1/health': {
+    get: {
+      summary: 'Whether the console and its database are up',
+      tag: 'health',
+      responses: {
+        200: '`{ status: "ok", database: "ok" }`',
+        503: '`{ status: "unavailable", database: "unreachable", error: { code, message } }`: the database cannot be reached',
+      },
+    },
+  },
+};

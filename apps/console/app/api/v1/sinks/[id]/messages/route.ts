@@ -1,0 +1,14 @@
+import { listMessages } from '@shardline/db';
+import { apiRoute } from '../../../../../../lib/server/api/api-route';
+import { readQuery } from '../../../../../../lib/server/api/read-input';
+import { database } from '../../../../../../lib/server/database';
+import { existingSinkId } from '../../../../../../lib/server/messages/existing-sink-id';
+import { messageListQuerySchema } from '../../../../../../lib/server/messages/message-queries';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute<{ id: string }>(async (request, params) => {
+  const { state, after, limit, ...filter } = readQuery(request, messageListQuerySchema);
+  const sinkId = await existingSinkId(params);
+  return listMessages(database().pool, { sinkId, state, filter, after, limit });
+});

@@ -1,0 +1,24 @@
+import { deleteSink, getSink, updateSink, updateSinkInputSchema } from '@shardline/db';
+import { apiRoute } from '../../../../../lib/server/api/api-route';
+import { readJsonBody } from '../../../../../lib/server/api/read-input';
+import { database } from '../../../../../lib/server/database';
+import { secretBox } from '../../../../../lib/server/secret-box';
+import { sinkIdOf } from '../../../../../lib/server/sinks/sink-id';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async (_request, params) => ({
+  sink: await getSink(database(), { sinkId: sinkIdOf(params) }),
+}));
+
+export const PATCH = apiRoute(async (request, params) => {
+  const sinkId = sinkIdOf(params);
+  const input = await readJsonBody(request, updateSinkInputSchema);
+  await updateSink(database(), { secretBox: secretBox(), sinkId, input });
+  return { sink: await getSink(database(), { sinkId }) };
+});
+
+export const DELETE = apiRoute(async (_request, params) => {
+  await deleteSink(database(), { sinkId: sinkIdOf(params) });
+  return { deleted: true };
+});

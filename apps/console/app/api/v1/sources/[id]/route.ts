@@ -1,0 +1,48 @@
+import {
+  deleteSource,
+  getSource,
+  getSourceConnection,
+  listSourceEvents,
+  updateSource,
+  updateSourceInputSchema,
+} from '@shardline/db';
+import { apiRoute } from '../../../../../lib/server/api/api-route';
+import { readJsonBody } from '../../../../../lib/server/api/read-input';
+import { database } from '../../../../../lib/server/database';
+import { secretBox } from '../../../../../lib/server/secret-box';
+import { cleanUpSourceDatabase } from '../../../../../lib/server/sources/clean-up-source-database';
+import { readSourceId } from '../../../../../lib/server/sources/source-id';
+
+export const dynamic = 'force-dynamic';
+
+// Enough to see what went wrong lately; the reader records an event per problem, not per change.
+const LATEST_EVENTS = 20;
+
+export const GET = apiRoute(async (_request, params) => {
+  const sourceId = readSourceId(params);
+  const source = await getSource(database(), { sourceId });
+  const events = await listSourceEvents(database(), {
+    sourceId,
+    levels: ['warning', 'error'],
+    limit: LATEST_EVENTS,
+  });
+  return { source, events };
+});
+
+export const PATCH = apiRoute(async (request, params) => {
+  const sourceId = readSourceId(params);
+  const input = await readJsonBody(request, updateSourceInputSchema);
+  return { source: await updateSource(database(), { secretBox: secretBox(), sourceId, input }) };
+});
+
+export const DELETE = apiRoute(async (_request, params) => {
+  const sourceId = readSourceId(params);
+  // Read before deleting: the slot and publication are dropped with the settings stored.
+  const { source, clientConfig } = await getSourceConnection(database(), {
+    secretBox: secretBox(),
+    sourceId,
+  });
+  await deleteSource(database(), { sourceId });
+  const cleanup = await cleanUpSourceDatabase(clientConfig, source);
+  return { deleted: true, cleanup };
+});

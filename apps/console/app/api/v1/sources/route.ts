@@ -1,0 +1,27 @@
+import { checkSource } from '@shardline/capture';
+import { createSource, createSourceInputSchema, listSources, sourceClientConfig } from '@shardline/db';
+import { apiRoute } from '../../../../lib/server/api/api-route';
+import { readJsonBody } from '../../../../lib/server/api/read-input';
+import { database } from '../../../../lib/server/database';
+import { secretBox } from '../../../../lib/server/secret-box';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async () => ({ sources: await listSources(database()) }));
+
+export const POST = apiRoute(
+  async (request) => {
+    const input = await readJsonBody(request, createSourceInputSchema);
+    const source = await createSource(database(), { secretBox: secretBox(), input });
+    // A new source has no sink, so no tables yet: the report covers the connection, the server's
+    // settings, the role's rights, the publication and the slot. Sinks' tables are checked later
+    // (GET /api/v1/sources/{id}/checks).
+    const report = await checkSource(sourceClientConfig(input), {
+      publicationName: source.publicationName,
+      slotName: source.slotName,
+      tables: [],
+    });
+    return { source, report };
+  },
+  { status: 201 },
+);

@@ -1,0 +1,29 @@
+import { iamPolicyFor } from '../../../lib/client/iam-policy';
+import { parseStreamArn, STREAM_ARN_FORMAT } from '../../../lib/client/stream-arn';
+import { CopyButton } from '../../ui/copy-button';
+
+/** The policy to grant the sink's IAM user or role, with the stream's ARN filled in. */
+export function IamPolicy({ streamArn }: { streamArn: string }) {
+  const arn = parseStreamArn(streamArn)?.arn ?? STREAM_ARN_FORMAT;
+  const policy = iamPolicyFor(arn);
+  return (
+    <section className="space-y-2" aria-labelledby="iam-policy-title">
+      <div className="flex items-center justify-between">
+        <h3 id="iam-policy-title" className="text-sm font-medium text-slate-800">
+          IAM policy to grant
+        </h3>
+        <CopyButton text={policy} label="Copy policy" />
+      </div>
+      <pre
+        className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+        data-testid="iam-policy"
+      >
+        {policy}
+      </pre>
+      <p className="text-xs text-slate-500">
+        If the stream is encrypted with a customer-managed KMS key, also allow{' '}
+        <code>kms:GenerateDataKey</code> on that key.
+      </p>
+    </section>
+  );
+}

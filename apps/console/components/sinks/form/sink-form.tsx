@@ -1,0 +1,137 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError, errorMessage } from '../../../lib/client/api-fetch';
+import type { Sink } from '../../../lib/client/api-types';
+import { type TestConnectionInput, useCreateSink, useUpdateSink } from '../../../lib/client/mutations';
+import { useSourceTables } from '../../../lib/client/queries';
+import { parseStreamArn } from '../../../lib/client/stream-arn';
+import { Button, ButtonLink } from '../../ui/button';
+import { Field, inputClass } from '../../ui/field';
+import { Alert } from '../../ui/states';
+import { AdvancedFields } from './advanced-fields';
+import { CredentialsFields } from './credentials-fields';
+import { IamPolicy } from './iam-policy';
+import {
+  type ErrorFor,
+  initialSinkValues,
+  placeOfField,
+  type SetSinkValue,
+  type SinkFormValues,
+  toSinkInput,
+} from './sink-form-values';
+import { SourceTablesPicker } from './source-tables-picker';
+import { StreamArnField } from './stream-arn-field';
+import { TestConnection } from './test-connection';
+
+/** Creates a sink, or edits `sink`: one form for both. */
+export function SinkForm({ sink }: { sink?: Sink }) {
+  const router = useRouter();
+  const id = useId();
+  const [values, setValues] = useState<SinkFormValues>(() => initialSinkValues(sink));
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const create = useCreateSink();
+  const update = useUpdateSink(sink?.id ?? '');
+  const save = sink ? update : create;
+  const sourceTables = useSourceTables(values.sourceId || null).data?.tables;
+
+  const set: SetSinkValue = (key, value) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setClientErrors((current) => {
+      const { [key]: _dropped, ...rest } = current;
+      return rest;
+    });
+  };
+
+  const serverError = save.error;
+  const serverPlace =
+    serverError instanceof ApiError && serverError.field
+      ? placeOfField(serverError.field, values.tables.length)
+      : undefined;
+  const errorFor: ErrorFor = (field) =>
+    clientErrors[field] ?? (serverPlace === field && serverError ? serverError.message : undefined);
+  const topError = serverError && !serverPlace ? errorMessage(serverError) : undefined;
+  const clientErrorCount = Object.keys(clientErrors).length;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = toSinkInput(values, { sink, sourceTables });
+    if (result.errors) {
+      setClientErrors(result.errors);
+      return;
+    }
+    setClientErrors({});
+    const done = ({ sink: saved }: { sink: Sink }) => router.push(`/sinks/${saved.id}`);
+    if (sink) update.mutate(result.input, { onSuccess: done });
+    else create.mutate(result.input, { onSuccess: done });
+  };
+
+  const testInput = (): TestConnectionInput | null => {
+    if (!parseStreamArn(values.streamArn)) {
+      setClientErrors((current) => ({
+        ...current,
+        streamArn: 'give a valid stream ARN to test the connection',
+      }));
+      return null;
+    }
+    const keys = values.credentials === 'keys';
+    // With the secret left empty on edit, the API uses the saved one.
+    const savedSecret = sink && keys && !values.secretAccessKey;
+    return {
+      streamArn: values.streamArn.trim(),
+      accessKeyId: keys ? values.accessKeyId.trim() || null : null,
+      endpoint: values.endpoint.trim() || null,
+      ...(savedSecret
+        ? { sinkId: sink.id }
+        : { secretAccessKey: keys ? values.secretAccessKey || null : null }),
+    };
+  };
+
+  return (
+    <form onSubmit={onSubmit} className="max-w-3xl space-y-6" data-testid="sink-form" noValidate>
+      {topError && <Alert>{topError}</Alert>}
+      {clientErrorCount > 0 && <Alert>Some settings need attention: see the messages below.</Alert>}
+
+      <Field label="Name" htmlFor={`${id}-name`} error={errorFor('name')}>
+        <input
+          id={`${id}-name`}
+          className={inputClass}
+          value={values.name}
+          onChange={(event) => set('name', event.target.value)}
+          autoComplete="off"
+          data-testid="sink-name"
+        />
+      </Field>
+
+      <section
+        className="space-y-4 rounded-lg border border-slate-200 bg-slate-50/50 p-4"
+        aria-label="What to send"
+      >
+        <SourceTablesPicker values={values} set={set} errorFor={errorFor} />
+      </section>
+
+      <section
+        className="space-y-4 rounded-lg border border-slate-200 bg-slate-50/50 p-4"
+        aria-label="Where to send it"
+      >
+        <StreamArnField
+          value={values.streamArn}
+          onChange={(value) => set('streamArn', value)}
+          error={errorFor('streamArn')}
+        />
+        <CredentialsFields values={values} set={set} errorFor={errorFor} sink={sink} />
+        <AdvancedFields values={values} set={set} errorFor={errorFor} />
+        <TestConnection input={testInput} />
+        <IamPolicy streamArn={values.streamArn} />
+      </section>
+
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={save.isPending} data-testid="save-sink">
+          {save.isPending ? 'Saving…' : sink ? 'Save changes' : 'Create sink'}
+        </Button>
+        <ButtonLink href={sink ? `/sinks/${sink.id}` : '/sinks'}>Cancel</ButtonLink>
+      </div>
+    </form>
+  );
+}

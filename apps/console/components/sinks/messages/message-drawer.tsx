@@ -1,0 +1,143 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import type { MessageDetail } from '../../../lib/client/api-types';
+import { formatBytes, formatNumber, prettyJson } from '../../../lib/client/format';
+import { useMessage } from '../../../lib/client/queries';
+import { Dialog } from '../../ui/dialog';
+import { RelativeTime } from '../../ui/relative-time';
+import { ErrorState, LoadingState } from '../../ui/states';
+import { MessageActions } from './message-actions';
+import { MessageAttempts } from './message-attempts';
+import { formatPosition } from './position';
+
+/** A message's detail in a side panel; Escape or × closes it. */
+export function MessageDrawer({
+  sinkId,
+  messageId,
+  live,
+  onClose,
+}: {
+  sinkId: string;
+  messageId: string | null;
+  live: boolean;
+  onClose: () => void;
+}) {
+  const query = useMessage(sinkId, messageId, live);
+  const message = query.data?.message;
+  return (
+    <Dialog
+      open={messageId !== null}
+      onClose={onClose}
+      placement="side"
+      title={message ? `Message ${formatPosition(message)}` : 'Message'}
+      testId="message-detail"
+    >
+      {query.isPending ? (
+        <LoadingState label="Loading the message…" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        <MessageBody message={query.data.message} />
+      )}
+    </Dialog>
+  );
+}
+
+function MessageBody({ message }: { message: MessageDetail }) {
+  const facts: [string, ReactNode][] = [
+    [
+      'State',
+      <span key="state" data-testid="message-state">
+        {message.state}
+      </span>,
+    ],
+    ['Table', `${message.tableSchema}.${message.tableName}`],
+    ['Action', message.action],
+    [
+      'Group',
+      <code key="group" className="break-all">
+        {message.group}
+      </code>,
+    ],
+    ['Position', `${message.commitLsn}:${message.commitIdx}`],
+    ['Lane', message.lane],
+    ['Deliver count', formatNumber(message.deliverCount)],
+    ['Size', formatBytes(message.sizeBytes)],
+    ['Captured', <RelativeTime key="created" value={message.createdAt} />],
+  ];
+  if (message.state === 'pending' || message.state === 'failing') {
+    facts.push([
+      'Next attempt',
+      <span key="next">
+        <RelativeTime value={message.nextAttemptAt} /> ({message.nextAttemptTrigger})
+      </span>,
+    ]);
+  }
+  if (message.delivered) {
+    facts.push(
+      ['Delivered', <RelativeTime key="delivered" value={message.delivered.at} />],
+      [
+        'Shard',
+        <code key="shard" data-testid="shard-id">
+          {message.delivered.shardId}
+        </code>,
+      ],
+      [
+        'Sequence number',
+        <code key="seq" className="break-all" data-testid="sequence-number">
+          {message.delivered.sequenceNumber}
+        </code>,
+      ],
+    );
+  }
+  if (message.discarded) {
+    facts.push(
+      ['Discarded', <RelativeTime key="discarded" value={message.discarded.at} />],
+      ['Discarded by', message.discarded.by],
+      ['Reason', message.discarded.reason ?? '—'],
+    );
+  }
+  return (
+    <div className="space-y-6 text-sm">
+      <MessageActions message={message} />
+      {message.lastError && (
+        <div className="rounded-md border border-red-200 bg-red-50 p-3" data-testid="message-last-error">
+          <p className="font-medium text-red-800">
+            <code>{message.lastError.code}</code> · <RelativeTime value={message.lastError.at} />
+          </p>
+          <p className="mt-1 whitespace-pre-wrap text-red-700">{message.lastError.message}</p>
+        </div>
+      )}
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt className="text-xs text-slate-500">{term}</dt>
+            <dd className="break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <JsonBlock title="Payload, as it will be sent" value={message.payload} testId="message-payload" />
+      <JsonBlock title="Change, as captured" value={message.change} testId="message-change" />
+      <section>
+        <h3 className="mb-2 font-semibold">Attempts</h3>
+        <MessageAttempts attempts={message.attempts} />
+      </section>
+    </div>
+  );
+}
+
+/** JSON as text: React escapes it, so a payload holding markup shows as markup, never runs. */
+function JsonBlock({ title, value, testId }: { title: string; value: unknown; testId: string }) {
+  return (
+    <section>
+      <h3 className="mb-2 font-semibold">{title}</h3>
+      <pre
+        className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+        data-testid={testId}
+      >
+        {value === undefined ? '(not available)' : prettyJson(value)}
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Message } from '../../../lib/client/api-types';
+import { formatBytes } from '../../../lib/client/format';
+import { RelativeTime } from '../../ui/relative-time';
+import { formatPosition } from './position';
+
+/** One message; the position opens its detail. */
+export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id: string) => void }) {
+  const retried = message.deliverCount > 1;
+  return (
+    <tr data-testid="message-row" data-message-id={message.id} className="align-top hover:bg-slate-50">
+      <td className="px-3 py-2">
+        <button
+          type="button"
+          onClick={() => onOpen(message.id)}
+          className="font-mono text-xs text-sky-700 hover:underline"
+          title={`Position ${message.commitLsn}:${message.commitIdx}. Open the message`}
+          data-testid="open-message"
+        >
+          {formatPosition(message)}
+        </button>
+      </td>
+      <td className="px-3 py-2 font-mono text-xs">
+        {message.tableSchema}.{message.tableName}
+      </td>
+      <td className="px-3 py-2">{message.action}</td>
+      <td className="max-w-40 truncate px-3 py-2 font-mono text-xs" title={message.group}>
+        {message.group}
+      </td>
+      <td className="px-3 py-2 text-right tabular-nums">
+        <span
+          className={retried ? 'rounded bg-amber-100 px-1.5 font-semibold text-amber-900' : ''}
+          data-testid="deliver-count"
+          data-highlighted={retried}
+          title={retried ? 'Delivered more than once: earlier attempts failed' : undefined}
+        >
+          {message.deliverCount}
+        </span>
+      </td>
+      <td className="max-w-64 px-3 py-2 text-xs" data-testid="last-error">
+        {message.lastError ? (
+          <span className="line-clamp-2 text-red-700" title={message.lastError.message}>
+            <code className="font-semibold">{message.lastError.code}</code> {message.lastError.message}
+          </span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
+      </td>
+      <td className="px-3 py-2 text-xs whitespace-nowrap">
+        <OutcomeTime message={message} />
+      </td>
+      <td className="px-3 py-2 text-xs whitespace-nowrap">
+        <RelativeTime value={message.createdAt} />
+      </td>
+      <td className="px-3 py-2 text-right text-xs whitespace-nowrap tabular-nums">
+        {formatBytes(message.sizeBytes)}
+      </td>
+    </tr>
+  );
+}
+
+/** When the next attempt is due, or when the message was delivered or discarded. */
+function OutcomeTime({ message }: { message: Message }) {
+  switch (message.state) {
+    case 'pending':
+    case 'failing':
+      return (
+        <span data-testid="next-retry">
+          <RelativeTime value={message.nextAttemptAt} />
+          {message.nextAttemptTrigger === 'manual' && <span className="ml-1 text-slate-500">(manual)</span>}
+        </span>
+      );
+    case 'delivered':
+      return <RelativeTime value={message.delivered?.at} />;
+    case 'discarded':
+      return <RelativeTime value={message.discarded?.at} />;
+    default: {
+      const unknown: never = message.state;
+      return <span>{String(unknown)}</span>;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { errorMessage } from '../../lib/client/api-fetch';
+import type { Sink } from '../../lib/client/api-types';
+import { useDeleteSink, useSetSinkPaused } from '../../lib/client/mutations';
+import { Button, ButtonLink } from '../ui/button';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+
+/** Pause or resume, edit, delete (after confirming). */
+export function SinkActions({ sink }: { sink: Sink }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const pause = useSetSinkPaused(sink.id);
+  const remove = useDeleteSink(sink.id);
+  const paused = sink.pausedAt !== null;
+  return (
+    <>
+      <Button
+        onClick={() => pause.mutate(!paused)}
+        disabled={pause.isPending}
+        data-testid={paused ? 'resume' : 'pause'}
+      >
+        {paused ? 'Resume' : 'Pause'}
+      </Button>
+      <ButtonLink href={`/sinks/${sink.id}/edit`} data-testid="edit-sink">
+        Edit
+      </ButtonLink>
+      <Button variant="danger" onClick={() => setConfirming(true)} data-testid="delete-sink">
+        Delete
+      </Button>
+      {pause.isError && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {errorMessage(pause.error)}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete the sink ${sink.name}?`}
+        confirmLabel="Delete sink"
+        danger
+        pending={remove.isPending}
+        error={remove.error ? errorMessage(remove.error) : undefined}
+        onCancel={() => {
+          setConfirming(false);
+          remove.reset();
+        }}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => router.push('/sinks') })}
+      >
+        <p>
+          Its stored messages are deleted with it, including those not delivered yet. Changes of its tables
+          stop being sent to the stream.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

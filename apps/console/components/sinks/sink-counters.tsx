@@ -1,0 +1,47 @@
+'use client';
+
+import { formatDuration, formatNumber } from '../../lib/client/format';
+import { useSinkStats } from '../../lib/client/queries';
+import { ErrorState, LoadingState } from '../ui/states';
+import { ThroughputChart } from './throughput-chart';
+
+/** Counters, the oldest failing message's age and the last hour's throughput. */
+export function SinkCounters({ sinkId, live }: { sinkId: string; live: boolean }) {
+  const query = useSinkStats(sinkId, live);
+  if (query.isPending) return <LoadingState label="Loading counters…" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  const { counts, oldestFailingAgeMs, throughput } = query.data;
+  const counters = [
+    { id: 'pending', label: 'Pending', value: formatNumber(counts.pending) },
+    { id: 'in-flight', label: 'In flight', value: formatNumber(counts.inFlight) },
+    { id: 'failing', label: 'Failing', value: formatNumber(counts.failing), alert: counts.failing > 0 },
+    {
+      id: 'delivered-last-hour',
+      label: 'Delivered, last hour',
+      value: formatNumber(counts.deliveredLastHour),
+    },
+    {
+      id: 'oldest-failing',
+      label: 'Oldest failing',
+      value: oldestFailingAgeMs === null ? '—' : formatDuration(oldestFailingAgeMs),
+      alert: oldestFailingAgeMs !== null,
+    },
+  ];
+  return (
+    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Counters">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
+        {counters.map((counter) => (
+          <div key={counter.id} data-testid={`counter-${counter.id}`}>
+            <dt className="text-xs uppercase text-slate-500">{counter.label}</dt>
+            <dd
+              className={`text-2xl font-semibold tabular-nums ${counter.alert ? 'text-red-700' : 'text-slate-900'}`}
+            >
+              {counter.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <ThroughputChart throughput={throughput} />
+    </section>
+  );
+}

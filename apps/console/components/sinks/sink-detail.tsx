@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { formatBytes, formatDuration, formatNumber } from '../../lib/client/format';
+import { useSink } from '../../lib/client/queries';
+import { HealthBadge } from '../ui/health-badge';
+import { PageHeader } from '../ui/page-header';
+import { ErrorState, LoadingState } from '../ui/states';
+import { MessagesPanel } from './messages/messages-panel';
+import { SinkActions } from './sink-actions';
+import { SinkCounters } from './sink-counters';
+
+export function SinkDetail({ sinkId }: { sinkId: string }) {
+  // One switch pauses every live view of the page: counters, tabs and the open message.
+  const [live, setLive] = useState(true);
+  const query = useSink(sinkId, live);
+  if (query.isPending) return <LoadingState label="Loading the sink…" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  const { sink } = query.data;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={sink.name}
+        subtitle={
+          <div className="space-y-1">
+            <HealthBadge health={sink.health} showReason />
+            <p className="font-mono text-xs">{sink.streamArn}</p>
+            <p className="text-xs">
+              {sink.region} · {sink.accessKeyId ? `key ${sink.accessKeyId}` : 'default AWS credentials'} ·
+              backoff cap {formatDuration(sink.backoffCapMs)} ·{' '}
+              {sink.maxAttempts ? `${formatNumber(sink.maxAttempts)} attempts` : 'retries until delivered'} ·
+              records up to {formatBytes(sink.maxRecordSizeBytes)}
+              {sink.sourceId && (
+                <>
+                  {' · '}
+                  <Link href={`/sources/${sink.sourceId}`} className="text-sky-700 hover:underline">
+                    source
+                  </Link>
+                </>
+              )}
+            </p>
+          </div>
+        }
+        actions={<SinkActions sink={sink} />}
+      />
+      <SinkCounters sinkId={sink.id} live={live} />
+      <MessagesPanel sink={sink} live={live} onLiveChange={setLive} />
+    </div>
+  );
+}

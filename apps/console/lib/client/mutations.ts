@@ -1,0 +1,171 @@
+'use client';
+
+// Every command of the console. Each one refreshes the queries whose answers it changes.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from './api-fetch';
+import type {
+  BulkOperation,
+  BulkOperationInput,
+  CheckReport,
+  MessageDetail,
+  Sink,
+  SinkTable,
+  Source,
+  SslMode,
+  TestConnectionResult,
+} from './api-types';
+import { enc, queryKeys } from './queries';
+
+/** What the source form sends: a URL or the fields; `password` left out keeps the stored one. */
+export interface SourceInput {
+  name: string;
+  url?: string | null;
+  host?: string | null;
+  port?: number | null;
+  database?: string | null;
+  username?: string | null;
+  password?: string | null;
+  sslMode?: SslMode | null;
+  publicationName?: string | null;
+  slotName?: string | null;
+}
+
+/** What the sink form sends; a secret left out keeps the stored one, `null` removes it. */
+export interface SinkInput {
+  name: string;
+  sourceId: string | null;
+  tables: SinkTable[];
+  streamArn: string;
+  accessKeyId: string | null;
+  secretAccessKey?: string | null;
+  endpoint: string | null;
+  backoffCapMs: number;
+  maxAttempts: number | null;
+  maxRecordSizeBytes: number;
+}
+
+export interface TestConnectionInput {
+  streamArn: string;
+  accessKeyId: string | null;
+  secretAccessKey?: string | null;
+  endpoint: string | null;
+  /** Use this saved sink's secret when none is given. */
+  sinkId?: string;
+}
+
+export function useCheckSource() {
+  return useMutation({
+    mutationFn: (input: SourceInput) =>
+      apiFetch<{ report: CheckReport }>('/sources/check', { method: 'POST', body: { ...input, tables: [] } }),
+  });
+}
+
+export function useCreateSource() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SourceInput) =>
+      apiFetch<{ source: Source; report: CheckReport }>('/sources', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sources() }),
+  });
+}
+
+export function useUpdateSource(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<SourceInput>) =>
+      apiFetch<{ source: Source }>(`/sources/${enc(id)}`, { method: 'PATCH', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sources() }),
+  });
+}
+
+export function useDeleteSource(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ deleted: true }>(`/sources/${enc(id)}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: queryKeys.source(id) });
+      return client.invalidateQueries({ queryKey: queryKeys.sources() });
+    },
+  });
+}
+
+export function useCreateSink() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SinkInput) => apiFetch<{ sink: Sink }>('/sinks', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sinks() }),
+  });
+}
+
+export function useUpdateSink(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SinkInput) =>
+      apiFetch<{ sink: Sink }>(`/sinks/${enc(id)}`, { method: 'PATCH', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sinks() }),
+  });
+}
+
+export function useDeleteSink(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ deleted: true }>(`/sinks/${enc(id)}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: queryKeys.sink(id) });
+      return client.invalidateQueries({ queryKey: queryKeys.sinks() });
+    },
+  });
+}
+
+/** Pause or resume: both answer the sink as it now is. */
+export function useSetSinkPaused(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (paused: boolean) =>
+      apiFetch<{ sink: Sink }>(`/sinks/${enc(id)}/${paused ? 'pause' : 'resume'}`, { method: 'POST' }),
+    onSuccess: ({ sink }) => {
+      client.setQueryData(queryKeys.sink(id), { sink });
+      return client.invalidateQueries({ queryKey: queryKeys.sinks() });
+    },
+  });
+}
+
+export function useTestConnection() {
+  return useMutation({
+    mutationFn: (input: TestConnectionInput) =>
+      apiFetch<TestConnectionResult>('/sinks/test-connection', { method: 'POST', body: input }),
+  });
+}
+
+export function useRetryMessage(sinkId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) =>
+      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/retry`, {
+        method: 'POST',
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.sink(sinkId) }),
+  });
+}
+
+export function useDiscardMessage(sinkId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ messageId, reason }: { messageId: string; reason: string }) =>
+      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/discard`, {
+        method: 'POST',
+        body: reason ? { reason } : {},
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.sink(sinkId) }),
+  });
+}
+
+export function useStartBulkOperation(sinkId: string) {
+  return useMutation({
+    mutationFn: (input: BulkOperationInput) =>
+      apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations`, {
+        method: 'POST',
+        body: input,
+      }),
+  });
+}

@@ -1,0 +1,159 @@
+'use client';
+
+// Every query of the console: its key, its fetcher and its hook. Components call these hooks and
+// never `fetch` themselves, so a key is spelled once and invalidation can rely on its prefixes.
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { apiFetch, withQuery } from './api-fetch';
+import type {
+  BulkOperation,
+  CheckReport,
+  MessageCounts,
+  MessageDetail,
+  MessageFilter,
+  MessagePage,
+  MessageState,
+  Sink,
+  SinkStats,
+  Source,
+  SourceEvent,
+  SourceTable,
+} from './api-types';
+
+/** How often live views ask again. */
+export const LIVE_INTERVAL_MS = 3_000;
+const MESSAGE_PAGE_SIZE = 50;
+
+export const queryKeys = {
+  sources: () => ['sources'] as const,
+  source: (id: string) => ['sources', id] as const,
+  sourceTables: (id: string) => ['sources', id, 'tables'] as const,
+  sourceChecks: (id: string) => ['sources', id, 'checks'] as const,
+  sinks: () => ['sinks'] as const,
+  sink: (id: string) => ['sinks', id] as const,
+  sinkStats: (id: string) => ['sinks', id, 'stats'] as const,
+  messages: (sinkId: string, state: MessageState, filter: MessageFilter) =>
+    ['sinks', sinkId, 'messages', state, filter] as const,
+  messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
+  message: (sinkId: string, messageId: string) => ['sinks', sinkId, 'message', messageId] as const,
+  bulkOperation: (sinkId: string, operationId: string) => ['sinks', sinkId, 'bulk', operationId] as const,
+};
+
+export const fetchers = {
+  sources: () => apiFetch<{ sources: Source[] }>('/sources'),
+  source: (id: string) => apiFetch<{ source: Source; events: SourceEvent[] }>(`/sources/${enc(id)}`),
+  sourceTables: (id: string) => apiFetch<{ tables: SourceTable[] }>(`/sources/${enc(id)}/tables`),
+  sourceChecks: (id: string) => apiFetch<{ report: CheckReport }>(`/sources/${enc(id)}/checks`),
+  sinks: () => apiFetch<{ sinks: Sink[] }>('/sinks'),
+  sink: (id: string) => apiFetch<{ sink: Sink }>(`/sinks/${enc(id)}`),
+  sinkStats: (id: string) => apiFetch<SinkStats>(`/sinks/${enc(id)}/stats`),
+  messages: (sinkId: string, state: MessageState, filter: MessageFilter, after: string | undefined) =>
+    apiFetch<MessagePage>(
+      withQuery(`/sinks/${enc(sinkId)}/messages`, { state, ...filter, after, limit: MESSAGE_PAGE_SIZE }),
+    ),
+  messageCounts: (sinkId: string, filter: MessageFilter) =>
+    apiFetch<{ counts: MessageCounts }>(withQuery(`/sinks/${enc(sinkId)}/messages/counts`, { ...filter })),
+  message: (sinkId: string, messageId: string) =>
+    apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}`),
+  bulkOperation: (sinkId: string, operationId: string) =>
+    apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations/${enc(operationId)}`),
+};
+
+export function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+export function useSources() {
+  return useQuery({ queryKey: queryKeys.sources(), queryFn: fetchers.sources, refetchInterval: 10_000 });
+}
+
+export function useSource(id: string) {
+  return useQuery({
+    queryKey: queryKeys.source(id),
+    queryFn: () => fetchers.source(id),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useSourceTables(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.sourceTables(id ?? ''),
+    queryFn: () => fetchers.sourceTables(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 60_000,
+  });
+}
+
+/** The checks connect to the source database: run once per visit, and again on request. */
+export function useSourceChecks(id: string) {
+  return useQuery({
+    queryKey: queryKeys.sourceChecks(id),
+    queryFn: () => fetchers.sourceChecks(id),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useSinks() {
+  return useQuery({ queryKey: queryKeys.sinks(), queryFn: fetchers.sinks, refetchInterval: 5_000 });
+}
+
+export function useSink(id: string, live = false) {
+  return useQuery({
+    queryKey: queryKeys.sink(id),
+    queryFn: () => fetchers.sink(id),
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+  });
+}
+
+export function useSinkStats(id: string, live: boolean) {
+  return useQuery({
+    queryKey: queryKeys.sinkStats(id),
+    queryFn: () => fetchers.sinkStats(id),
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+  });
+}
+
+export function useMessages(sinkId: string, state: MessageState, filter: MessageFilter, live: boolean) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.messages(sinkId, state, filter),
+    queryFn: ({ pageParam }) => fetchers.messages(sinkId, state, filter, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+  });
+}
+
+export function useMessageCounts(sinkId: string, filter: MessageFilter, live: boolean) {
+  return useQuery({
+    queryKey: queryKeys.messageCounts(sinkId, filter),
+    queryFn: () => fetchers.messageCounts(sinkId, filter),
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMessage(sinkId: string, messageId: string | null, live: boolean) {
+  return useQuery({
+    queryKey: queryKeys.message(sinkId, messageId ?? ''),
+    queryFn: () => fetchers.message(sinkId, messageId ?? ''),
+    enabled: messageId !== null,
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+  });
+}
+
+/** Polls a bulk operation until it has finished. */
+export function useBulkOperation(sinkId: string, operationId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.bulkOperation(sinkId, operationId ?? ''),
+    queryFn: () => fetchers.bulkOperation(sinkId, operationId ?? ''),
+    enabled: operationId !== null,
+    refetchInterval: (query) => (isFinished(query.state.data?.operation) ? false : 1_000),
+  });
+}
+
+export function isFinished(operation: BulkOperation | undefined): boolean {
+  if (!operation) return false;
+  return (
+    operation.finishedAt !== null || ['done', 'succeeded', 'completed', 'failed'].includes(operation.state)
+  );
+}

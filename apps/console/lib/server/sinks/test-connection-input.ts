@@ -1,0 +1,15 @@
+import { streamArnSchema } from '@shardline/core';
+import { z } from 'zod';
+
+/**
+ * The sink form's connection settings, saved or not. With `sinkId`, a secret access key left out
+ * is the saved sink's (the form never holds it), and so is the access key id when left out.
+ */
+export const testConnectionInputSchema = z.object({
+  streamArn: streamArnSchema,
+  endpoint: z.url({ message: 'endpoint must be a URL such as http://localhost:4567' }).nullish(),
+  accessKeyId: z.string().trim().min(1).max(128).nullish(),
+  secretAccessKey: z.string().min(1).max(256).nullish(),
+  sinkId: z.guid({ message: 'sinkId must be the id (a UUID) of a saved sink' }).nullish(),
+});
+export type TestConnectionInput = z.output<typeof testConnectionInputSchema>;

@@ -1,0 +1,42 @@
+import { parseStreamArn } from '@shardline/core';
+import { getSinkDeliveryConfig } from '@shardline/db';
+import { type StreamConnectionTest, testStreamConnection } from '@shardline/kinesis';
+import { ApiError } from '../api/api-error';
+import { database } from '../database';
+import { secretBox } from '../secret-box';
+import type { TestConnectionInput } from './test-connection-input';
+
+/** Runs "Test connection" for the sink form, with the saved secret when the form has none. */
+export async function testSinkConnection(input: TestConnectionInput): Promise<StreamConnectionTest> {
+  const credentials = await resolveCredentials(input);
+  const arn = parseStreamArn(input.streamArn);
+  if (!arn) throw new ApiError(400, 'invalid_input', 'streamArn: not a Kinesis stream ARN', 'streamArn');
+  return testStreamConnection({
+    streamArn: arn.arn,
+    region: arn.region,
+    endpoint: input.endpoint ?? null,
+    credentials,
+  });
+}
+
+async function resolveCredentials(
+  input: TestConnectionInput,
+): Promise<{ accessKeyId: string; secretAccessKey: string } | null> {
+  const saved =
+    input.sinkId && input.secretAccessKey === undefined
+      ? (await getSinkDeliveryConfig(database(), { secretBox: secretBox(), sinkId: input.sinkId }))
+          .credentials
+      : null;
+  const accessKeyId = input.accessKeyId === undefined ? (saved?.accessKeyId ?? null) : input.accessKeyId;
+  const secretAccessKey = input.secretAccessKey ?? saved?.secretAccessKey ?? null;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    const field = accessKeyId ? 'secretAccessKey' : 'accessKeyId';
+    throw new ApiError(
+      400,
+      'invalid_input',
+      `${field}: give both the access key id and the secret access key, or neither to use the default AWS credentials`,
+      field,
+    );
+  }
+  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null;
+}

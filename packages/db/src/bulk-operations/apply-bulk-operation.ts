@@ -1,0 +1,62 @@
+import type { Database } from '../database';
+import { discardMessages } from '../messages/discard-messages';
+import { messageFilterSchema } from '../messages/message-filter';
+import { retryMessages } from '../messages/retry-messages';
+import { parseOrThrow } from '../validation';
+import { notifyWake } from '../wake-channel';
+import { bulkOperationStates } from './bulk-operation-input';
+import type { ClaimedBulkOperation } from './claimed-bulk-operation';
+import { recordBulkOperationProgress } from './record-bulk-operation-progress';
+
+/** Who discarded messages through a bulk operation, until the console has sign-in. */
+export const BULK_DISCARDED_BY = 'console';
+
+class StopRequested extends Error {}
+
+/**
+ * Does a claimed operation's work, chunk by chunk from its recorded progress. Each chunk and
+ * its progress commit in one transaction, so a run that dies leaves a count that matches the
+ * messages, and the run taking over neither redoes nor skips a chunk. `shouldStop` is asked
+ * after every chunk (an engine shutting down). Throws BulkOperationLostError when another
+ * engine took the operation over.
+ */
+export async function applyBulkOperation(
+  db: Database,
+  operation: ClaimedBulkOperation,
+  options: { shouldStop?: () => boolean } = {},
+): Promise<'finished' | 'stopped'> {
+  const selection = { filter: parseOrThrow(messageFilterSchema, operation.filter) };
+  const states = bulkOperationStates(operation.action, operation.messageState);
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const onChunk = async (chunk: { changed: number; lastId: string }) => {
+      await recordBulkOperationProgress(client, operation, chunk);
+      await client.query('COMMIT');
+      if (options.shouldStop?.()) throw new StopRequested();
+      await client.query('BEGIN');
+    };
+    const run = { sinkId: operation.sinkId, selection, afterId: operation.lastMessageId, onChunk };
+    if (operation.action === 'retry') {
+      await retryMessages(client, run);
+    } else {
+      await discardMessages(client, { ...run, states, by: BULK_DISCARDED_BY, reason: operation.reason });
+    }
+    // The last (partial) chunk, and the wake-up of the sink's lanes, commit here.
+    await client.query('COMMIT');
+    return 'finished';
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      // Outside a transaction (just committed) there is nothing to roll back; a broken
+      // connection is reported by the original error.
+    });
+    if (error instanceof StopRequested) {
+      // Stopping skips the wake-up that ends a full run: the chunks committed are due now.
+      await notifyWake(db.pool, { sinkId: operation.sinkId });
+      return 'stopped';
+    }
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,96 @@
+import { NotFoundError } from '@shardline/core';
+import type { Database } from '../database';
+import { countMessages } from '../messages/count-messages';
+import { type SinkHealth, sinkHealth } from './sink-health';
+import { isUuid } from './sink-id';
+
+/** One minute of the throughput chart: messages delivered, and failed attempts, in that minute. */
+export interface ThroughputMinute {
+  /** Start of the minute. */
+  minute: Date;
+  delivered: number;
+  failed: number;
+}
+
+export interface SinkStats {
+  health: SinkHealth;
+  counts: {
+    pending: number;
+    inFlight: number;
+    failing: number;
+    delivered: number;
+    discarded: number;
+    deliveredLastHour: number;
+  };
+  /** How long the oldest failing message has waited since it was stored; null when none fails. */
+  oldestFailingAgeMs: number | null;
+  /** The last 60 minutes, oldest first, the current (partial) minute last. */
+  throughput: ThroughputMinute[];
+}
+
+/** The sink's counters and last hour of activity, for its overview page. */
+export async function getSinkStats(db: Database, options: { sinkId: string }): Promise<SinkStats> {
+  const { sinkId } = options;
+  const sink = isUuid(sinkId)
+    ? await db.prisma.sink.findUnique({ where: { id: sinkId }, select: { pausedAt: true, pausedBy: true } })
+    : null;
+  if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
+
+  const [counts, failing, throughput] = await Promise.all([
+    countMessages(db.pool, { sinkId }),
+    db.pool.query<{ oldest_age_ms: string | null; latest_message: string | null }>(
+      `SELECT (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::int8 AS oldest_age_ms,
+              (array_agg(last_error_message ORDER BY last_error_at DESC NULLS LAST, id DESC))[1] AS latest_message
+         FROM message WHERE sink_id = $1 AND state = 'failing'`,
+      [sinkId],
+    ),
+    // Minutes come from the database's clock, like delivered_at and attempted_at, so the chart
+    // never shifts by the skew between the console's host and the database's; now() is fixed
+    // for the statement, so every part agrees on which 60 minutes these are.
+    db.pool.query<{ minute: Date; delivered: string; failed: string }>(
+      `WITH minutes AS (
+         SELECT generate_series(date_trunc('minute', now()) - interval '59 minutes',
+                                date_trunc('minute', now()), interval '1 minute') AS minute
+       ),
+       delivered AS (
+         SELECT date_trunc('minute', delivered_at) AS minute, count(*) AS count FROM message
+          WHERE sink_id = $1 AND state = 'delivered'
+            AND delivered_at >= date_trunc('minute', now()) - interval '59 minutes'
+          GROUP BY 1
+       ),
+       failed AS (
+         SELECT date_trunc('minute', attempted_at) AS minute, count(*) AS count FROM delivery_attempt
+          WHERE sink_id = $1 AND attempted_at >= date_trunc('minute', now()) - interval '59 minutes'
+          GROUP BY 1
+       )
+       SELECT m.minute, coalesce(d.count, 0) AS delivered, coalesce(f.count, 0) AS failed
+         FROM minutes m LEFT JOIN delivered d USING (minute) LEFT JOIN failed f USING (minute)
+        ORDER BY m.minute`,
+      [sinkId],
+    ),
+  ]);
+  const minutes = throughput.rows.map((row) => ({
+    minute: row.minute,
+    delivered: Number(row.delivered),
+    failed: Number(row.failed),
+  }));
+  const oldestAge = failing.rows[0]?.oldest_age_ms;
+  return {
+    health: sinkHealth({
+      pausedAt: sink.pausedAt,
+      pausedBy: sink.pausedBy,
+      failing: counts.failing,
+      latestError: { code: null, message: failing.rows[0]?.latest_message ?? null, at: null },
+    }),
+    counts: {
+      pending: counts.pending,
+      inFlight: counts.inFlight,
+      failing: counts.failing,
+      delivered: counts.delivered,
+      discarded: counts.discarded,
+      deliveredLastHour: minutes.reduce((sum, minute) => sum + minute.delivered, 0),
+    },
+    oldestFailingAgeMs: oldestAge === null || oldestAge === undefined ? null : Math.max(0, Number(oldestAge)),
+    throughput: minutes,
+  };
+}

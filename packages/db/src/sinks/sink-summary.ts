@@ -1,0 +1,100 @@
+import type { MessageAction } from '@shardline/core';
+import type { Database } from '../database';
+import type { Sink, SinkTable } from '../generated/prisma/client';
+import { type PublicSink, toPublicSink } from './public-sink';
+import { type LatestSinkError, type SinkHealth, sinkHealth } from './sink-health';
+
+/** A sink as the console shows it: its settings (never its secret), tables, health and backlog. */
+export interface SinkSummary extends PublicSink {
+  sourceId: string | null;
+  tables: Array<{ schema: string; name: string; actions: MessageAction[]; groupColumns: string[] }>;
+  annotations: Record<string, string>;
+  health: SinkHealth;
+  counts: { pending: number; inFlight: number; failing: number };
+}
+
+interface SinkActivity {
+  pending: number;
+  failing: number;
+  inFlight: number;
+  latestError: LatestSinkError | null;
+}
+
+/**
+ * Adds tables, health and counts to sinks read from the database, with one query per kind of
+ * fact for all of them (a list of many sinks costs the same few round trips as one sink).
+ */
+export async function summariseSinks(
+  db: Database,
+  sinks: Array<Sink & { tables: SinkTable[] }>,
+): Promise<SinkSummary[]> {
+  if (sinks.length === 0) return [];
+  const activity = await loadSinkActivity(
+    db,
+    sinks.map((sink) => sink.id),
+  );
+  return sinks.map((sink) => {
+    const facts = activity.get(sink.id) ?? { pending: 0, failing: 0, inFlight: 0, latestError: null };
+    return {
+      ...toPublicSink(sink),
+      sourceId: sink.sourceId,
+      tables: sink.tables
+        .map((table) => ({
+          schema: table.tableSchema,
+          name: table.tableName,
+          actions: table.actions as MessageAction[],
+          groupColumns: table.groupColumns,
+        }))
+        .sort((a, b) => `${a.schema}.${a.name}`.localeCompare(`${b.schema}.${b.name}`)),
+      annotations: (sink.annotations ?? {}) as Record<string, string>,
+      health: sinkHealth({
+        pausedAt: sink.pausedAt,
+        pausedBy: sink.pausedBy,
+        failing: facts.failing,
+        latestError: facts.latestError,
+      }),
+      counts: { pending: facts.pending, inFlight: facts.inFlight, failing: facts.failing },
+    };
+  });
+}
+
+async function loadSinkActivity(db: Database, sinkIds: string[]): Promise<Map<string, SinkActivity>> {
+  const [byState, inFlight, latestErrors] = await Promise.all([
+    // Delivered and discarded messages are left out: they can be many and are not backlog.
+    db.pool.query<{ sink_id: string; state: 'pending' | 'failing'; count: string }>(
+      `SELECT sink_id, state, count(*) AS count FROM message
+        WHERE sink_id = ANY($1::uuid[]) AND state IN ('pending', 'failing')
+        GROUP BY sink_id, state`,
+      [sinkIds],
+    ),
+    db.pool.query<{ sink_id: string; count: string }>(
+      `SELECT sink_id, coalesce(sum(cardinality(in_flight_ids)), 0) AS count FROM delivery_lane
+        WHERE sink_id = ANY($1::uuid[]) AND lease_expires_at > clock_timestamp()
+        GROUP BY sink_id`,
+      [sinkIds],
+    ),
+    db.pool.query<{ sink_id: string; code: string | null; message: string | null; at: Date | null }>(
+      `SELECT DISTINCT ON (sink_id) sink_id, last_error_code AS code, last_error_message AS message, last_error_at AS at
+         FROM message
+        WHERE sink_id = ANY($1::uuid[]) AND state = 'failing'
+        ORDER BY sink_id, last_error_at DESC NULLS LAST, id DESC`,
+      [sinkIds],
+    ),
+  ]);
+  const activity = new Map<string, SinkActivity>(
+    sinkIds.map((id) => [id, { pending: 0, failing: 0, inFlight: 0, latestError: null }]),
+  );
+  for (const row of byState.rows) {
+    const facts = activity.get(row.sink_id);
+    if (facts) facts[row.state] = Number(row.count);
+  }
+  for (const row of inFlight.rows) {
+    const facts = activity.get(row.sink_id);
+    if (facts) facts.inFlight = Number(row.count);
+  }
+  for (const row of latestErrors.rows) {
+    const facts = activity.get(row.sink_id);
+    if (facts) facts.latestError = { code: row.code, message: row.message, at: row.at };
+  }
+  return activity;
+}

@@ -1,0 +1,100 @@
+import { ConflictError, NotFoundError, type SecretBox } from '@shardline/core';
+import type { Database } from '../database';
+import type { Prisma } from '../generated/prisma/client';
+import { parseOrThrow } from '../validation';
+import { type PublicSource, toPublicSource } from './public-source';
+import { type SourceChanges, type UpdateSourceInput, updateSourceInputSchema } from './update-source-input';
+
+/**
+ * Edits a source's settings. The engine reads them when it (re)starts the source's reader. The
+ * replication slot cannot change while sinks read from the source: the new slot would start at
+ * the current position, and the changes in between would never reach them.
+ */
+export async function updateSource(
+  db: Database,
+  options: { secretBox: SecretBox; sourceId: string; input: UpdateSourceInput },
+): Promise<PublicSource> {
+  const input = parseOrThrow(updateSourceInputSchema, options.input);
+  try {
+    return await db.prisma.$transaction(async (tx) => {
+      // FOR UPDATE also holds back a sink being created for this source until the edit is done.
+      const locked = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM source WHERE id = ${options.sourceId}::uuid FOR UPDATE`;
+      const current =
+        locked.length > 0 ? await tx.source.findUnique({ where: { id: options.sourceId } }) : null;
+      if (!current) throw new NotFoundError(`source ${options.sourceId} does not exist`);
+
+      const next = { ...current, ...settingsOf(input) };
+      if (next.name !== current.name) {
+        const named = await tx.source.findUnique({ where: { name: next.name }, select: { id: true } });
+        if (named) throw nameTaken(next.name);
+      }
+      const slotChanged = next.slotName !== current.slotName;
+      if (slotChanged) await refuseWhileSinksRead(tx, current.id, current.name);
+      // Two readers on one slot would each take changes away from the other.
+      const sameSlot = await tx.source.findFirst({
+        where: {
+          id: { not: current.id },
+          host: next.host,
+          port: next.port,
+          database: next.database,
+          slotName: next.slotName,
+        },
+        select: { name: true },
+      });
+      if (sameSlot) {
+        throw new ConflictError(
+          `the source "${sameSlot.name}" already reads database ${next.database} through the slot ` +
+            `"${next.slotName}": give this source a slot of its own`,
+          'slotName',
+        );
+      }
+
+      const source = await tx.source.update({
+        where: { id: current.id },
+        data: {
+          ...settingsOf(input),
+          ...(input.password === undefined
+            ? {}
+            : {
+                passwordCiphertext:
+                  input.password === null ? null : options.secretBox.encrypt(input.password),
+              }),
+          // The position stored was the old slot's; the new one starts afresh.
+          ...(slotChanged ? { confirmedLsn: null } : {}),
+        },
+      });
+      return toPublicSource(source);
+    });
+  } catch (error) {
+    // Someone took the name between the check and the update.
+    if ((error as { code?: string }).code === 'P2002' && input.name) throw nameTaken(input.name);
+    throw error;
+  }
+}
+
+/** The settings the edit changes, the password aside (it is stored encrypted). */
+function settingsOf(changes: SourceChanges): Omit<SourceChanges, 'password'> {
+  const { password: _password, ...settings } = changes;
+  return settings;
+}
+
+async function refuseWhileSinksRead(tx: Prisma.TransactionClient, sourceId: string, sourceName: string) {
+  const sinks = await tx.sink.findMany({
+    where: { sourceId },
+    select: { name: true },
+    orderBy: { name: 'asc' },
+  });
+  if (sinks.length === 0) return;
+  throw new ConflictError(
+    `the replication slot of the source "${sourceName}" cannot change while ` +
+      `${sinks.length === 1 ? 'a sink reads' : `${sinks.length} sinks read`} from it ` +
+      `(${sinks.map((sink) => `"${sink.name}"`).join(', ')}): the changes made until the new slot exists ` +
+      'would never reach them. Delete those sinks first, or keep the slot',
+    'slotName',
+  );
+}
+
+function nameTaken(name: string): ConflictError {
+  return new ConflictError(`a source named "${name}" already exists: choose another name`, 'name');
+}
