@@ -249,10 +249,12 @@ describe('GET /api/v1/sinks/{id}/messages/counts', () => {
 
     const all = await counts();
     expect(all.status).toBe(200);
-    expect(all.body).toEqual({ counts: { pending: 6, failing: 2, delivered: 1, discarded: 1, inFlight: 2 } });
+    expect(all.body).toEqual({
+      counts: { pending: 6, failing: 2, delivered: 1, discarded: 1, inFlight: 2, capped: [] },
+    });
     const customers = await counts({ table: 'customers' });
     expect(customers.body).toEqual({
-      counts: { pending: 3, failing: 1, delivered: 0, discarded: 0, inFlight: 1 },
+      counts: { pending: 3, failing: 1, delivered: 0, discarded: 0, inFlight: 1, capped: [] },
     });
     const byError = await counts({ errorCode: 'InternalFailure' });
     expect(byError.body.counts).toMatchObject({ pending: 0, failing: 2 });
@@ -265,6 +267,33 @@ describe('GET /api/v1/sinks/{id}/messages/counts', () => {
       params: { id: UNKNOWN_SINK },
     });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('GET /api/v1/sinks/{id}/messages/counts on a busy sink', () => {
+  it('stops a filtered count of delivered messages at 10,000 and says so, while waiting ones stay exact', async () => {
+    const sinkId = await newSink();
+    await db.pool.query(
+      `INSERT INTO message (sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action,
+                            payload, size_bytes, state, delivered_at, shard_id, sequence_number)
+       SELECT $1::uuid, 'g' || g, 0, g, 0, 'public', 'orders', 'insert', '{}', 2,
+              CASE WHEN g <= 10050 THEN 'delivered' ELSE 'pending' END::message_state,
+              CASE WHEN g <= 10050 THEN now() END, CASE WHEN g <= 10050 THEN 'shardId-0' END,
+              CASE WHEN g <= 10050 THEN g::text END
+         FROM generate_series(1, 10070) AS g`,
+      [sinkId],
+    );
+    const filtered = await call(countMessages, {
+      path: path(sinkId, '/messages/counts'),
+      params: { id: sinkId },
+      query: { table: 'orders' },
+    });
+    expect(filtered.body.counts).toMatchObject({ delivered: 10_000, pending: 20, capped: ['delivered'] });
+    const unfiltered = await call(countMessages, {
+      path: path(sinkId, '/messages/counts'),
+      params: { id: sinkId },
+    });
+    expect(unfiltered.body.counts).toMatchObject({ delivered: 10_050, pending: 20, capped: [] });
   });
 });
 

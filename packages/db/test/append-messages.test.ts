@@ -148,6 +148,7 @@ describe('appendMessages', () => {
       delivered: 0,
       discarded: 0,
       inFlight: 0,
+      capped: [],
     });
   });
 });

@@ -108,6 +108,8 @@ export interface MessageCounts {
   failing: number;
   delivered: number;
   discarded: number;
+  /** States whose filtered count stopped at the cap: "10,000+". */
+  capped?: MessageState[];
 }
 
 export interface MessageFilter {

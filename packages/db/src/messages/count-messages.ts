@@ -5,7 +5,17 @@ import { filterConditions, type MessageFilter } from './message-filter';
 export type MessageCounts = Record<MessageState, number> & {
   /** Pending messages inside a request under way right now. */
   inFlight: number;
+  /** States whose count stopped at FILTERED_COUNT_CAP: there are at least that many. */
+  capped: MessageState[];
 };
+
+/**
+ * A filtered count of delivered or discarded messages stops here: those states hold most of a
+ * busy sink's messages, and counting them all under a filter reads every row (about half a
+ * second per million). Waiting states are always counted exactly: their counts back bulk actions.
+ */
+export const FILTERED_COUNT_CAP = 10_000;
+const FINISHED_STATES: readonly MessageState[] = ['delivered', 'discarded'];
 
 /**
  * How many messages of a sink are in each state, optionally narrowed by a filter.
@@ -18,8 +28,9 @@ export type MessageCounts = Record<MessageState, number> & {
  * delivered row of every sink (five times slower).
  *
  * Filtered, the filter's columns (table, action, group, error code) are not in any index with
- * the state, so every row of the sink in each state is read: expect about a second per million
- * messages. A narrow state (failing) stays fast; the large delivered count is the slow part.
+ * the state, so the rows are read: waiting states (usually few) are counted exactly, finished
+ * ones up to FILTERED_COUNT_CAP. A filter that matches few of a million delivered messages
+ * still reads them all.
  */
 export async function countMessages(
   db: Queryable,
@@ -31,7 +42,15 @@ export async function countMessages(
     ...MESSAGE_STATES.map((state) => countInState(db, options.sinkId, state, filter)),
   ]);
   const counts = Object.fromEntries(MESSAGE_STATES.map((state, index) => [state, byState[index] ?? 0]));
-  return { ...(counts as Record<MessageState, number>), inFlight };
+  const capped = MESSAGE_STATES.filter(
+    (state, index) =>
+      FINISHED_STATES.includes(state) && hasFilter(filter) && byState[index] === FILTERED_COUNT_CAP,
+  );
+  return { ...(counts as Record<MessageState, number>), inFlight, capped };
+}
+
+function hasFilter(filter: MessageFilter): boolean {
+  return filterConditions(filter, []).length > 0;
 }
 
 async function countInFlight(db: Queryable, sinkId: string, filter: MessageFilter): Promise<number> {
@@ -61,12 +80,13 @@ async function countInState(
   const filters = filterConditions(filter, params);
   const where = ['sink_id = $1', 'state = $2::message_state', ...filters].join(' AND ');
   // Filtered, the planner picks its own way: the rows must be read whichever index leads to them.
+  const limit = FINISHED_STATES.includes(state) ? ` LIMIT ${FILTERED_COUNT_CAP}` : '';
   const sql =
     filters.length === 0
       ? `SELECT count(*) AS count FROM (
            SELECT 1 FROM message WHERE ${where} ORDER BY sink_id, state, commit_lsn, commit_idx
          ) AS matching`
-      : `SELECT count(*) AS count FROM message WHERE ${where}`;
+      : `SELECT count(*) AS count FROM (SELECT 1 FROM message WHERE ${where}${limit}) AS matching`;
   const result = await db.query<{ count: string }>(sql, params);
   return Number(result.rows[0]?.count ?? 0);
 }

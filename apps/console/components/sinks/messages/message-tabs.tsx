@@ -45,7 +45,9 @@ export function MessageTabs({
               }`}
               data-testid={`${tab.testId}-count`}
             >
-              {counts ? formatNumber(tab.count(counts)) : '…'}
+              {counts
+                ? `${formatNumber(tab.count(counts))}${counts.capped?.includes(state) ? '+' : ''}`
+                : '…'}
             </span>
           </button>
         );
