@@ -61,7 +61,11 @@ export interface SinkStats {
 }
 
 export type TestConnectionResult =
-  | { ok: true; stream: { name: string; status: string; shardCount: number; maxRecordSizeBytes: number } }
+  | {
+      ok: true;
+      /** maxRecordSizeBytes is null when the stream does not say (emulators, older regions). */
+      stream: { name: string; status: string; shardCount: number; maxRecordSizeBytes: number | null };
+    }
   | { ok: false; error: { code: string; message: string; hint: string | null } };
 
 export interface Message {

@@ -10,6 +10,10 @@ let timer: ReturnType<typeof setInterval> | undefined;
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) {
+    // The clock stood still while nothing showed a time: a time shown now would be measured
+    // from then (a failure a moment ago read "in 3 s"). React reads the snapshot again once
+    // subscribed, so the first render is corrected at once.
+    now = Date.now();
     timer = setInterval(() => {
       now = Date.now();
       for (const notify of listeners) notify();

@@ -38,8 +38,11 @@ export function TestConnection({ input }: { input: () => TestConnectionInput | n
             data-ok="true"
           >
             Connected to <strong>{result.stream.name}</strong>: status {result.stream.status},{' '}
-            {formatNumber(result.stream.shardCount)} {result.stream.shardCount === 1 ? 'shard' : 'shards'},
-            record size limit {formatBytes(result.stream.maxRecordSizeBytes)}.
+            {formatNumber(result.stream.shardCount)} {result.stream.shardCount === 1 ? 'shard' : 'shards'},{' '}
+            {result.stream.maxRecordSizeBytes === null
+              ? "no record size limit reported (the sink's own limit applies)"
+              : `record size limit ${formatBytes(result.stream.maxRecordSizeBytes)}`}
+            .
           </p>
         )}
         {result?.ok === false && (

@@ -1,0 +1,402 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createSourceDatabase,
+  createTestDatabase,
+  createTestStream,
+  deleteRedisKeys,
+  readAllRecords,
+  redisUrl,
+  type SourceDatabase,
+  type StreamRecord,
+  type TestDatabase,
+  type TestStream,
+  testQueuePrefix,
+} from '@shardline/testing';
+import { kinesisEndpoint } from '@shardline/testing/vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EngineProcess, engineEnv } from '../../../engine/test/engine-process';
+import { launchBrowser, saveScreenshot } from './browser';
+import { type ConsoleServer, startConsoleServer } from './console-server';
+
+// The browser drives the production build: `npm run build -w @shardline/console` must have run.
+
+const SECRET_KEY = 'c'.repeat(64);
+/** How long a user may wait for something the engine does (capture, delivery, a bulk run). */
+const ENGINE_WAIT_MS = 60_000;
+/** How long a page may take to show what the API already has. */
+const UI_WAIT_MS = 30_000;
+/** The sink's record size limit: a row with a long note goes over it. */
+const RECORD_LIMIT_KIB = 2;
+// Nothing listens on port 1: a sink pointed there fails every delivery at once.
+const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:1';
+const TABLE = 'public.orders';
+
+let database: TestDatabase;
+let source: SourceDatabase;
+let stream: TestStream;
+let engine: EngineProcess;
+let server: ConsoleServer;
+let browser: Browser;
+let page: Page;
+let queuePrefix: string;
+let sourceName: string;
+let sourceId: string;
+let sinkId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  source = await createSourceDatabase();
+  await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL, note text)');
+  stream = await createTestStream(kinesisEndpoint());
+  queuePrefix = testQueuePrefix();
+  engine = new EngineProcess({
+    ...engineEnv({ databaseUrl: database.url, redisUrl: redisUrl(), queuePrefix, secretKey: SECRET_KEY }),
+    SHARDLINE_CAPTURE: 'true',
+    SHARDLINE_CAPTURE_POLL_MS: '200',
+    // kinesis-local needs seconds for a few full requests; shorter timeouts only cause resends.
+    SHARDLINE_LEASE_MS: '15000',
+    SHARDLINE_LOCK_DURATION_MS: '15000',
+    SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
+    SHARDLINE_CONCURRENCY: '4',
+  });
+  server = await startConsoleServer({ DATABASE_URL: database.url, SHARDLINE_SECRET_KEY: SECRET_KEY });
+  await engine.start();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(UI_WAIT_MS);
+  // Slot and publication names are server-wide: a name of its own per run.
+  sourceName = `shop_${randomBytes(3).toString('hex')}`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await engine?.stop();
+  await server?.stop();
+  // Each step runs even when an earlier one failed; the first failure is reported.
+  const cleanups = await Promise.allSettled([
+    source?.drop(),
+    database?.drop(),
+    queuePrefix ? deleteRedisKeys(queuePrefix) : undefined,
+  ]);
+  // The stream stays: the emulator goes away with the run.
+  const failure = cleanups.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+});
+
+// --- helpers -------------------------------------------------------------------------------
+
+async function openSink(): Promise<void> {
+  await page.goto(`${server.url}/sinks/${sinkId}`);
+  await page.getByTestId('messages').waitFor();
+}
+
+async function showTab(tab: 'tab-in-flight' | 'tab-failing' | 'tab-delivered' | 'tab-discarded') {
+  await page.getByTestId(tab).click();
+  await page.locator(`[data-testid="${tab}"][aria-selected="true"]`).waitFor();
+}
+
+async function filterMessages(filter: { table?: string; group?: string; errorCode?: string }) {
+  await page.getByTestId('clear-filters').click();
+  if (filter.table) await page.getByTestId('filter-table').selectOption(filter.table);
+  if (filter.group) await page.getByTestId('filter-group').fill(filter.group);
+  if (filter.errorCode) await page.getByTestId('filter-error-code').fill(filter.errorCode);
+  await page.getByTestId('apply-filters').click();
+}
+
+/** expect.poll with the patience of a user watching a live page (vitest's default is 1 s). */
+function eventually<T>(probe: () => Promise<T> | T, timeout = UI_WAIT_MS) {
+  return expect.poll(probe, { timeout, interval: 250 });
+}
+
+/** The rows the table shows now (it asks the API again every few seconds). */
+function rows(): Locator {
+  return page.getByTestId('message-row');
+}
+
+/** Waits until the current tab lists exactly `count` messages. */
+async function expectRowCount(count: number, timeout = ENGINE_WAIT_MS): Promise<void> {
+  await eventually(() => rows().count(), timeout).toBe(count);
+}
+
+/** Records in the stream whose row has one of the ids, in stream order. */
+async function recordsOf(ids: number[], expectCount: number): Promise<Array<Record<string, unknown>>> {
+  const wanted = new Set(ids.map(String));
+  const pick = (records: StreamRecord[]) =>
+    records
+      .map((record) => JSON.parse(record.data) as { record: Record<string, unknown> })
+      .map((payload) => payload.record)
+      .filter((row) => wanted.has(String(row.id)));
+  const deadline = Date.now() + ENGINE_WAIT_MS;
+  for (;;) {
+    const found = pick(await readAllRecords(kinesisEndpoint(), stream.streamArn));
+    if (found.length >= expectCount || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Opens the sink's edit form, sets the endpoint override, saves and waits for the sink page. */
+async function setEndpoint(endpoint: string): Promise<void> {
+  await page.goto(`${server.url}/sinks/${sinkId}/edit`);
+  const form = page.getByTestId('sink-form');
+  await form.waitFor();
+  await form.getByText('Advanced', { exact: true }).click();
+  await form.getByTestId('endpoint').fill(endpoint);
+  await form.getByTestId('save-sink').click();
+  await page.waitForURL(`${server.url}/sinks/${sinkId}`);
+  await page.getByTestId('messages').waitFor();
+}
+
+function lastSegment(url: string): string {
+  return new URL(url).pathname.split('/').pop() ?? '';
+}
+
+// --- tests ---------------------------------------------------------------------------------
+
+describe('the console in a browser', () => {
+  it('adds a source through the form, after a check that shows the checklist', async () => {
+    await page.goto(`${server.url}/sources/new`);
+    const form = page.getByTestId('source-form');
+    await form.getByTestId('source-name').fill(sourceName);
+    await form.getByTestId('source-url').fill(source.url);
+    await form.getByTestId('check-source').click();
+
+    const checks = form.getByTestId('check-list').getByTestId('check');
+    await checks.first().waitFor();
+    expect(await checks.count()).toBeGreaterThanOrEqual(4);
+    expect(await form.getByTestId('check-list').textContent()).toContain('Connected');
+    expect(await form.locator('[data-testid="check"][data-status="error"]').count()).toBe(0);
+    await saveScreenshot(page, 'source-form');
+
+    await form.getByTestId('save-source').click();
+    await page.waitForURL(/\/sources\/[0-9a-f-]{36}$/);
+    sourceId = lastSegment(page.url());
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(sourceName);
+    // The saved source's own checks run against its database too.
+    await page.getByTestId('check-list').waitFor();
+  });
+
+  it('creates a sink through the form: a bad ARN and an unknown stream are explained, then it saves healthy', async () => {
+    await page.goto(`${server.url}/sinks/new`);
+    const form = page.getByTestId('sink-form');
+    await form.getByTestId('sink-name').fill('orders-to-kinesis');
+
+    // A value that is not an ARN is refused as typed, naming the expected format.
+    const arn = form.getByTestId('stream-arn');
+    await arn.fill('orders-stream');
+    await arn.blur();
+    const arnError = form.getByText(
+      'not a stream ARN: expected arn:aws:kinesis:<region>:<account-id>:stream/<stream-name>',
+    );
+    await arnError.waitFor();
+    expect(await arn.getAttribute('aria-invalid')).toBe('true');
+
+    // A well-formed ARN of a stream that does not exist: the AWS error and what to do about it.
+    await form.getByText('Advanced', { exact: true }).click();
+    await form.getByTestId('endpoint').fill(kinesisEndpoint());
+    await form.getByTestId('access-key-id').fill('AKIAEMULATOR');
+    await form.getByTestId('secret-access-key').fill('emulator-secret');
+    await arn.fill(stream.streamArn.replace(/stream\/.+$/, 'stream/no-such-stream'));
+    await arnError.waitFor({ state: 'detached' });
+    await form.getByTestId('test-connection').click();
+    const result = form.getByTestId('test-connection-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('false');
+    const failure = await result.textContent();
+    expect(failure).toContain('ResourceNotFoundException');
+    expect(failure).toContain('no-such-stream');
+    expect(failure).toMatch(/Unknown stream: no stream named no-such-stream exists in region us-east-1/);
+
+    // The real stream answers.
+    await arn.fill(stream.streamArn);
+    await eventually(() => form.getByTestId('stream-region').textContent()).toBe('us-east-1');
+    await form.getByTestId('test-connection').click();
+    await eventually(() => result.getAttribute('data-ok')).toBe('true');
+    const connected = await result.textContent();
+    expect(connected).toContain(stream.streamName);
+    expect(connected).toContain('status ACTIVE, 1 shard');
+    // The emulator reports no record size limit: never shown as a limit of 0 bytes.
+    expect(connected).not.toMatch(/limit 0 B/);
+
+    // What to send: the source's orders table, grouped by its primary key.
+    await form.getByTestId('sink-source').selectOption(sourceId);
+    const table = form.getByTestId(`table-${TABLE}`);
+    await table.check();
+    const byPrimaryKey = form.getByTestId(`group-by-primary-key-${TABLE}`);
+    await byPrimaryKey.waitFor();
+    if (!(await byPrimaryKey.isChecked())) await byPrimaryKey.check();
+    await form.getByLabel('Record size limit (KiB)').fill(String(RECORD_LIMIT_KIB));
+    // Retries come quickly, so a failing message is tried several times within a test.
+    await form.getByLabel('Backoff cap (seconds)').fill('2');
+    await saveScreenshot(page, 'sink-form');
+
+    await form.getByTestId('save-sink').click();
+    await page.waitForURL(/\/sinks\/[0-9a-f-]{36}$/);
+    sinkId = lastSegment(page.url());
+    const badge = page.getByTestId('health-badge');
+    await eventually(() => badge.getAttribute('data-status')).toBe('healthy');
+    expect(await page.getByText(stream.streamArn, { exact: true }).count()).toBe(1);
+    expect(await page.getByText(/records up to 2(\.0)? KiB/).count()).toBe(1);
+
+    await page.goto(`${server.url}/sinks`);
+    const row = page.getByTestId('sink-row').filter({ hasText: 'orders-to-kinesis' });
+    await row.waitFor();
+    expect(await row.getByTestId('health-badge').getAttribute('data-status')).toBe('healthy');
+  });
+
+  it('shows inserted rows as delivered messages, and they are in the stream', async () => {
+    await source.query(
+      `INSERT INTO orders (id, customer, note) VALUES (1, 'Ada', 'first'), (2, 'Grace', 'second'), (3, 'Edsger', null)`,
+    );
+    await openSink();
+    await showTab('tab-delivered');
+    await expectRowCount(3);
+    const groups = await rows().locator('td:nth-child(4)').allTextContents();
+    expect(groups.sort()).toEqual(['1', '2', '3']);
+    expect(await rows().locator('td:nth-child(2)').allTextContents()).toEqual([TABLE, TABLE, TABLE]);
+    await eventually(() => page.getByTestId('tab-delivered-count').textContent()).toBe('3');
+    await saveScreenshot(page, 'sink');
+
+    const records = await recordsOf([1, 2, 3], 3);
+    expect(records.map((row) => row.customer).sort()).toEqual(['Ada', 'Edsger', 'Grace']);
+
+    await page.goto(`${server.url}/sinks`);
+    await page.getByTestId('sink-row').first().waitFor();
+    await saveScreenshot(page, 'sinks');
+  });
+
+  it('shows an oversize message failing with its retries and error, holding its group back until discarded', async () => {
+    const group = '10';
+    await source.query(`INSERT INTO orders (id, customer, note) VALUES (10, 'Barbara', $1)`, [
+      'x'.repeat(RECORD_LIMIT_KIB * 1024 + 500),
+    ]);
+    await source.query(`UPDATE orders SET note = 'shortened' WHERE id = 10`);
+    await source.query(`UPDATE orders SET customer = 'Barbara L.' WHERE id = 10`);
+
+    await openSink();
+    await showTab('tab-failing');
+    await expectRowCount(1);
+    const failing = rows().first();
+    const deliverCount = failing.getByTestId('deliver-count');
+    await eventually(async () => Number(await deliverCount.textContent()), ENGINE_WAIT_MS).toBeGreaterThan(1);
+    expect(await deliverCount.getAttribute('data-highlighted')).toBe('true');
+    const lastError = await failing.getByTestId('last-error').textContent();
+    expect(lastError).toContain('RecordTooLarge');
+    expect(lastError).toMatch(/over the stream's limit of 2\.0 KiB \(2,048 bytes\)/);
+    expect(await failing.locator('td:nth-child(4)').textContent()).toBe(group);
+    await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(
+      'failing',
+    );
+    await saveScreenshot(page, 'failing');
+
+    // The group's later changes wait behind it, and nothing of the group reached the stream.
+    await showTab('tab-in-flight');
+    await filterMessages({ group });
+    await expectRowCount(2);
+    expect(await recordsOf([10], 0)).toEqual([]);
+
+    // Open it and discard it.
+    await filterMessages({});
+    await showTab('tab-failing');
+    await rows().first().getByTestId('open-message').click();
+    const drawer = page.getByTestId('message-detail');
+    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('failing');
+    expect(await drawer.getByTestId('message-last-error').textContent()).toContain('RecordTooLarge');
+    expect(await drawer.getByTestId('message-payload').textContent()).toContain('"customer": "Barbara"');
+    await saveScreenshot(page, 'message');
+    await drawer.getByTestId('discard').click();
+    const confirm = drawer.getByTestId('confirm-dialog');
+    await confirm.getByTestId('discard-reason').fill('too large for the stream');
+    await confirm.getByTestId('confirm').click();
+    await confirm.waitFor({ state: 'hidden' });
+    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('discarded');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // The rest of the group goes out, in order.
+    await showTab('tab-delivered');
+    await filterMessages({ group });
+    await expectRowCount(2);
+    const delivered = await recordsOf([10], 2);
+    expect(delivered.map((row) => [row.customer, row.note])).toEqual([
+      ['Barbara', 'shortened'],
+      ['Barbara L.', 'shortened'],
+    ]);
+    await showTab('tab-discarded');
+    await expectRowCount(1, UI_WAIT_MS);
+    await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(
+      'healthy',
+    );
+  });
+
+  it('retries a filtered set of failing messages in bulk, showing the count first and then the progress', async () => {
+    // Deliveries fail while the sink points at an endpoint where nothing listens.
+    await setEndpoint(UNREACHABLE_ENDPOINT);
+    const ids = [20, 21, 22, 23];
+    await source.query(
+      `INSERT INTO orders (id, customer, note) SELECT g, 'bulk ' || g, 'bulk retry' FROM unnest($1::bigint[]) AS g`,
+      [ids],
+    );
+    await openSink();
+    await showTab('tab-failing');
+    await expectRowCount(ids.length);
+    const codes = await rows().getByTestId('last-error').locator('code').allTextContents();
+    expect(new Set(codes)).toEqual(new Set(['ECONNREFUSED']));
+
+    // Stopped, so that only the bulk retry sends them again once the endpoint is fixed.
+    await page.getByTestId('pause').click();
+    await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(
+      'paused',
+    );
+    await setEndpoint(kinesisEndpoint());
+
+    await showTab('tab-failing');
+    await filterMessages({ table: TABLE, errorCode: 'ECONNREFUSED' });
+    await expectRowCount(ids.length);
+    await eventually(() => page.getByTestId('tab-failing-count').textContent()).toBe(String(ids.length));
+    await page.getByTestId('bulk-retry').click();
+    const dialog = page.getByTestId('bulk-dialog');
+    const count = await dialog.getByTestId('bulk-count').textContent();
+    expect(count).toBe(`${ids.length} failing messages will be attempted again now.`);
+    expect(await dialog.textContent()).toContain(`Filter: table ${TABLE}, error ECONNREFUSED.`);
+    await dialog.getByTestId('confirm').click();
+    const progress = dialog.getByTestId('bulk-progress');
+    await progress.waitFor();
+    await eventually(() => progress.getAttribute('data-finished'), ENGINE_WAIT_MS).toBe('true');
+    expect(await progress.getAttribute('data-state')).toBe('done');
+    expect(await progress.getByRole('status').textContent()).toMatch(
+      new RegExp(`^${ids.length} of ${ids.length} retried`),
+    );
+    await dialog.getByTestId('cancel').click();
+
+    await page.getByTestId('resume').click();
+    await expectRowCount(0);
+    await showTab('tab-delivered');
+    await filterMessages({ table: TABLE });
+    const deliveredGroups = async () =>
+      (await rows().locator('td:nth-child(4)').allTextContents()).filter((group) =>
+        ids.includes(Number(group)),
+      );
+    await eventually(async () => (await deliveredGroups()).length, ENGINE_WAIT_MS).toBe(ids.length);
+    const records = await recordsOf(ids, ids.length);
+    expect(records.map((row) => String(row.id)).sort()).toEqual(ids.map(String));
+    await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(
+      'healthy',
+    );
+  });
+
+  it('shows markup in a payload as text, never running it', async () => {
+    const markup = '<script>window.__pwned = true</script>';
+    await source.query(`INSERT INTO orders (id, customer, note) VALUES (30, $1, $1)`, [markup]);
+    await openSink();
+    await showTab('tab-delivered');
+    await filterMessages({ group: '30' });
+    await expectRowCount(1);
+    await rows().first().getByTestId('open-message').click();
+    const payload = page.getByTestId('message-detail').getByTestId('message-payload');
+    await eventually(() => payload.textContent()).toContain(`"customer": "${markup}"`);
+    // Shown as characters, not parsed into an element.
+    expect(await payload.locator('script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+});
