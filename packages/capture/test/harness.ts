@@ -27,6 +27,7 @@ import pino from 'pino';
 import { type CaptureSupervisorOptions, startCaptureSupervisor } from '../src';
 
 export const TEST_SECRET_KEY = 'e'.repeat(64);
+const RECENT_LOG_LINES = 80;
 
 export interface CaptureTestSink {
   sink: PublicSink;
@@ -106,7 +107,20 @@ export async function setupCaptureTest(options: {
         readAllRecords(kinesisEndpoint(), stream.streamArn, { expectCount, timeoutMs }),
     });
   }
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // The engine's log is kept (its last lines) to be shown when a wait times out; TEST_LOG_LEVEL
+  // prints it instead.
+  const recentLog: string[] = [];
+  const logger = process.env.TEST_LOG_LEVEL
+    ? pino({ level: process.env.TEST_LOG_LEVEL })
+    : pino(
+        { level: 'debug' },
+        {
+          write(line: string) {
+            recentLog.push(line.trimEnd());
+            if (recentLog.length > RECENT_LOG_LINES) recentLog.shift();
+          },
+        },
+      );
   const queuePrefix = testQueuePrefix();
   const stoppers: Array<() => Promise<void>> = [];
 
@@ -177,8 +191,13 @@ export async function setupCaptureTest(options: {
           // What the source recorded is usually why: say it in the failure.
           const events = await listSourceEvents(db, { sourceId: source.id });
           const said = events.map((event) => `${event.level}: ${event.message}`).join('\n');
+          const slots = await sourceDb.query(
+            `SELECT slot_name, active, active_pid, confirmed_flush_lsn::text, pg_current_wal_lsn()::text AS wal_now
+               FROM pg_replication_slots WHERE database = current_database()`,
+          );
           throw new Error(
-            `timed out waiting for ${count} stored messages (have ${have}); source events:\n${said}`,
+            `timed out waiting for ${count} stored messages (have ${have}); source events:\n${said}\n` +
+              `slots: ${JSON.stringify(slots.rows)}\nlast log lines:\n${recentLog.join('\n')}`,
           );
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
