@@ -270,6 +270,26 @@ describe('GET /api/v1/sinks/{id}/messages/counts', () => {
   });
 });
 
+describe('GET /api/v1/sinks/{id}/messages: commit time', () => {
+  it('shows when each change was committed in the source, and null for a message stored without it', async () => {
+    const sinkId = await newSink();
+    await appendMessages(db, {
+      sinkId,
+      messages: [
+        message(600, 'a', {
+          payload: { record: {}, metadata: { commit_timestamp: '2026-11-26T01:02:03.456789Z' } },
+        }),
+        message(601, 'b'),
+      ],
+    });
+    const page = await call(listMessages, { path: path(sinkId, '/messages'), params: { id: sinkId } });
+    expect(page.body.messages.map((m: { commitTimestamp: string | null }) => m.commitTimestamp)).toEqual([
+      '2026-11-26T01:02:03.456789Z',
+      null,
+    ]);
+  });
+});
+
 describe('GET /api/v1/sinks/{id}/messages/counts on a busy sink', () => {
   it('stops a filtered count of delivered messages at 10,000 and says so, while waiting ones stay exact', async () => {
     const sinkId = await newSink();

@@ -85,6 +85,8 @@ export interface Message {
   nextAttemptTrigger: AttemptTrigger;
   lastError: { code: string; message: string; at: string } | null;
   createdAt: string;
+  /** When the change was committed in the source; null for messages stored without it. */
+  commitTimestamp: string | null;
   delivered: { at: string; shardId: string; sequenceNumber: string } | null;
   discarded: { at: string; by: string; reason: string | null } | null;
 }

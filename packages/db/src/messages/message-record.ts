@@ -18,13 +18,16 @@ export interface MessageRecord {
   nextAttemptTrigger: AttemptTrigger;
   lastError: { code: string; message: string; at: Date } | null;
   createdAt: Date;
+  /** When the change was committed in the source (the payload's metadata.commit_timestamp). */
+  commitTimestamp: string | null;
   delivered: { at: Date; shardId: string; sequenceNumber: string } | null;
   discarded: { at: Date; by: string; reason: string | null } | null;
 }
 
 export const MESSAGE_RECORD_COLUMNS = `id, sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action,
   size_bytes, state, deliver_count, next_attempt_at, next_attempt_trigger, last_error_code, last_error_message,
-  last_error_at, created_at, delivered_at, shard_id, sequence_number, discarded_at, discarded_by, discard_reason`;
+  last_error_at, created_at, delivered_at, shard_id, sequence_number, discarded_at, discarded_by, discard_reason,
+  payload->'metadata'->>'commit_timestamp' AS commit_timestamp`;
 
 export interface MessageRow {
   id: string;
@@ -45,6 +48,7 @@ export interface MessageRow {
   last_error_message: string | null;
   last_error_at: Date | null;
   created_at: Date;
+  commit_timestamp: string | null;
   delivered_at: Date | null;
   shard_id: string | null;
   sequence_number: string | null;
@@ -75,6 +79,7 @@ export function toMessageRecord(row: MessageRow): MessageRecord {
         ? { code: row.last_error_code, message: row.last_error_message ?? '', at: row.last_error_at }
         : null,
     createdAt: row.created_at,
+    commitTimestamp: row.commit_timestamp,
     delivered:
       row.delivered_at && row.shard_id && row.sequence_number
         ? { at: row.delivered_at, shardId: row.shard_id, sequenceNumber: row.sequence_number }

@@ -60,10 +60,16 @@ function MessageBody({ message }: { message: MessageDetail }) {
         {message.group}
       </code>,
     ],
-    ['Position', `${message.commitLsn}:${message.commitIdx}`],
+    [
+      'Position',
+      <span key="position" title={`${message.commitLsn}:${message.commitIdx}`}>
+        {formatPosition(message)}
+      </span>,
+    ],
     ['Lane', message.lane],
     ['Deliver count', formatNumber(message.deliverCount)],
     ['Size', formatBytes(message.sizeBytes)],
+    ['Committed', <RelativeTime key="committed" value={message.commitTimestamp ?? message.createdAt} />],
     ['Captured', <RelativeTime key="created" value={message.createdAt} />],
   ];
   if (message.state === 'pending' || message.state === 'failing') {

@@ -49,7 +49,7 @@ export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id:
         <OutcomeTime message={message} />
       </td>
       <td className="px-3 py-2 text-xs whitespace-nowrap">
-        <RelativeTime value={message.createdAt} />
+        <RelativeTime value={message.commitTimestamp ?? message.createdAt} />
       </td>
       <td className="px-3 py-2 text-right text-xs whitespace-nowrap tabular-nums">
         {formatBytes(message.sizeBytes)}

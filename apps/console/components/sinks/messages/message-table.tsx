@@ -48,7 +48,7 @@ export function MessageTable({
     'Deliver count',
     'Last error',
     OUTCOME_HEADING[state],
-    'Captured',
+    'Committed',
     'Size',
   ];
   return (
