@@ -155,6 +155,11 @@ function lastSegment(url: string): string {
 
 describe('the console in a browser', () => {
   it('adds a source through the form, after a check that shows the checklist', async () => {
+    // A new installation says what to do first.
+    await page.goto(`${server.url}/sinks`);
+    await page.getByTestId('empty-state').waitFor();
+    expect(await page.getByTestId('create-sink').getAttribute('href')).toBe('/sinks/new');
+
     await page.goto(`${server.url}/sources/new`);
     const form = page.getByTestId('source-form');
     await form.getByTestId('source-name').fill(sourceName);
@@ -217,6 +222,10 @@ describe('the console in a browser', () => {
     expect(connected).toContain('status ACTIVE, 1 shard');
     // The emulator reports no record size limit: never shown as a limit of 0 bytes.
     expect(connected).not.toMatch(/limit 0 B/);
+    // The policy to grant names this very stream.
+    const policy = JSON.parse((await form.getByTestId('iam-policy').textContent()) ?? '{}');
+    expect(JSON.stringify(policy)).toContain(`"Resource":"${stream.streamArn}"`);
+    expect(JSON.stringify(policy)).toContain('kinesis:PutRecords');
 
     // What to send: the source's orders table, grouped by its primary key.
     await form.getByTestId('sink-source').selectOption(sourceId);
