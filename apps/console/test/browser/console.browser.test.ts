@@ -408,4 +408,36 @@ describe('the console in a browser', () => {
     expect(await payload.locator('script').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   });
+  it('stops refreshing while Live is off, and picks up new messages when it is back on', async () => {
+    await openSink();
+    await showTab('tab-delivered');
+    await filterMessages({ group: '40' });
+    await page.getByTestId('live-toggle').uncheck();
+    await source.query(`INSERT INTO orders (id, customer, note) VALUES (40, 'Live', 'off')`);
+    await recordsOf([40], 1); // delivered, as the stream shows
+    // Two refresh periods pass with nothing new on screen.
+    await page.waitForTimeout(7_000);
+    expect(await rows().count()).toBe(0);
+    await page.getByTestId('live-toggle').check();
+    await expectRowCount(1, UI_WAIT_MS);
+  });
+
+  it('explains a sink that does not exist, and is driven from the keyboard', async () => {
+    await page.goto(`${server.url}/sinks/00000000-0000-4000-8000-000000000000`);
+    const error = page.getByTestId('error-state');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/does not exist|not found/i);
+
+    // From the sinks list, Tab reaches the sink's link and Enter opens it.
+    await page.goto(`${server.url}/sinks`);
+    await page.getByTestId('sink-row').first().waitFor();
+    const link = page.getByTestId('sink-row').first().getByRole('link').first();
+    for (let press = 0; press < 30; press++) {
+      await page.keyboard.press('Tab');
+      if (await link.evaluate((element) => element === document.activeElement)) break;
+    }
+    expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/sinks\/[0-9a-f-]{36}$/);
+  });
 });
