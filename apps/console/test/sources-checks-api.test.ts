@@ -329,6 +329,21 @@ describe('a source whose password is wrong', () => {
     expect(checksById(right.body.report).connection?.status).toBe('ok');
   });
 
+  it('checks an edit with the saved password when none is typed again', async () => {
+    const created = await call(createSource, { path: '/api/v1/sources', body: settings(RIGHT) });
+    expect(created.status).toBe(201);
+    const { password: _typed, ...withoutPassword } = settings(RIGHT);
+    const edited = { ...withoutPassword, name: created.body.source.name };
+    const alone = await call(checkSettings, { path: '/api/v1/sources/check', body: edited });
+    expect(checksById(alone.body.report).connection?.status).toBe('error');
+    const withSaved = await call(checkSettings, {
+      path: '/api/v1/sources/check',
+      body: { ...edited, sourceId: created.body.source.id },
+    });
+    expect(checksById(withSaved.body.report).connection?.status).toBe('ok');
+    expect(withSaved.text).not.toContain(RIGHT);
+  });
+
   it('makes the table list answer 502 saying the password is wrong', async () => {
     const created = await call(createSource, { path: '/api/v1/sources', body: settings(WRONG) });
     expect(created.status).toBe(201);

@@ -23,7 +23,7 @@ export function SourceForm({ source, onSaved }: { source?: Source; onSaved?: () 
   const router = useRouter();
   const id = useId();
   const [values, setValues] = useState<SourceFormValues>(() => initialSourceValues(source));
-  const check = useCheckSource();
+  const check = useCheckSource(source?.id);
   const create = useCreateSource();
   const update = useUpdateSource(source?.id ?? '');
   const save = editing ? update : create;

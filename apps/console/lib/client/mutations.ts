@@ -53,10 +53,14 @@ export interface TestConnectionInput {
   sinkId?: string;
 }
 
-export function useCheckSource() {
+/** Checks the form's settings; when editing `sourceId`, an empty password means the saved one. */
+export function useCheckSource(sourceId?: string) {
   return useMutation({
     mutationFn: (input: SourceInput) =>
-      apiFetch<{ report: CheckReport }>('/sources/check', { method: 'POST', body: { ...input, tables: [] } }),
+      apiFetch<{ report: CheckReport }>('/sources/check', {
+        method: 'POST',
+        body: { ...input, tables: [], ...(sourceId ? { sourceId } : {}) },
+      }),
   });
 }
 

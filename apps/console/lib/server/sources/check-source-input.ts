@@ -12,8 +12,15 @@ export const sourceTableChoiceSchema = z.object({
   groupColumns: z.array(identifier('a grouping column')).default([]),
 });
 
-/** Connection settings not saved yet (as for creating a source), and the tables to check them for. */
+/**
+ * Connection settings not saved yet (as for creating a source), and the tables to check them
+ * for. `sourceId` names the saved source being edited: its stored password is used when none is
+ * given, so checking an edit does not need the password typed again.
+ */
 export const checkSourceInputSchema = z.intersection(
   createSourceInputSchema,
-  z.object({ tables: z.array(sourceTableChoiceSchema).default([]) }),
+  z.object({
+    tables: z.array(sourceTableChoiceSchema).default([]),
+    sourceId: z.uuid('sourceId must be the id of a saved source').optional(),
+  }),
 );

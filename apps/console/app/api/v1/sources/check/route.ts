@@ -1,7 +1,9 @@
 import { checkSource } from '@shardline/capture';
-import { sourceClientConfig } from '@shardline/db';
+import { getSourceConnection, sourceClientConfig } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
+import { database } from '../../../../../lib/server/database';
+import { secretBox } from '../../../../../lib/server/secret-box';
 import { checkSourceInputSchema } from '../../../../../lib/server/sources/check-source-input';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +11,12 @@ export const dynamic = 'force-dynamic';
 /** Checks settings before they are saved; nothing is stored. */
 export const POST = apiRoute(async (request) => {
   const input = await readJsonBody(request, checkSourceInputSchema);
-  const report = await checkSource(sourceClientConfig(input), {
+  let clientConfig = sourceClientConfig(input);
+  if (input.sourceId && input.password === null) {
+    const saved = await getSourceConnection(database(), { secretBox: secretBox(), sourceId: input.sourceId });
+    clientConfig = { ...clientConfig, password: saved.clientConfig.password };
+  }
+  const report = await checkSource(clientConfig, {
     publicationName: input.publicationName,
     slotName: input.slotName,
     tables: input.tables,
