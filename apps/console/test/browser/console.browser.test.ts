@@ -440,4 +440,20 @@ describe('the console in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/sinks\/[0-9a-f-]{36}$/);
   });
+  // Last: it removes the sink the tests above use.
+  it('deletes a sink only after confirming, and the list is empty again', async () => {
+    await openSink();
+    await page.getByTestId('delete-sink').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('cancel').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toMatch(/\/sinks\/[0-9a-f-]{36}$/);
+
+    await page.getByTestId('delete-sink').click();
+    await dialog.getByTestId('confirm').click();
+    await page.waitForURL(/\/sinks$/);
+    await page.getByTestId('empty-state').waitFor();
+    expect(await page.getByTestId('sink-row').count()).toBe(0);
+  });
 });
