@@ -1,0 +1,4 @@
+export * from './filter';
+export { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './limits';
+export { MESSAGE_FIELDS } from './path-transform';
+export * from './transform';

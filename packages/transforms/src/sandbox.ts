@@ -1,0 +1,307 @@
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import {
+  type FunctionRole,
+  invalidMessage,
+  notSerializable,
+  ranTooLong,
+  recursedTooDeeply,
+  returnedWrongType,
+  threw,
+  unreadableAnswer,
+  usedTooMuchMemory,
+} from './failure-text';
+import { BATCH_SEPARATOR, type ExpectedResult, HARNESS_SOURCE, OUTCOME } from './harness';
+import type { SandboxLimits } from './limits';
+import { loadQuickJS } from './quickjs-module';
+import { prepareSource } from './source';
+
+/** One message's result: the function's answer as text (JSON, or `true`/`false`), or why it failed. */
+export type SandboxAnswer = { ok: true; text: string } | { ok: false; error: string };
+
+export type SandboxCreation = { ok: true; sandbox: FunctionSandbox } | { ok: false; error: string };
+
+interface LiveInstance {
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+  runner: QuickJSHandle;
+}
+
+/**
+ * A fresh instance bounds what a function can keep between calls (a global array it keeps filling,
+ * promises that never settle); starting one costs about a millisecond, so every few thousand
+ * messages is negligible.
+ */
+const RECYCLE_AFTER_MESSAGES = 10_000;
+
+interface SandboxOptions {
+  source: string;
+  role: FunctionRole;
+  expected: ExpectedResult;
+  limits: SandboxLimits;
+}
+
+/**
+ * One user function compiled into its own QuickJS runtime: its own heap, memory limit, stack limit
+ * and time limit, nothing in its global scope but the language's built-ins (no fetch, require,
+ * process, timers or file access). The runtime is reused across calls while they succeed and is
+ * replaced after any call that had to be stopped, so one bad message never affects the next.
+ */
+export class FunctionSandbox {
+  private instance: LiveInstance | undefined;
+  private deadline = 0;
+  private messageStartsLeft = 0;
+  private interrupted = false;
+  private messagesSinceStart = 0;
+  private disposed = false;
+  private readonly preparedSource: string;
+
+  private constructor(
+    private readonly module: QuickJSWASMModule,
+    private readonly options: SandboxOptions,
+  ) {
+    this.preparedSource = prepareSource(options.source);
+  }
+
+  static async create(options: SandboxOptions): Promise<SandboxCreation> {
+    const sandbox = new FunctionSandbox(await loadQuickJS(), options);
+    const started = sandbox.start();
+    if (typeof started === 'string') return { ok: false, error: started };
+    sandbox.instance = started;
+    return { ok: true, sandbox };
+  }
+
+  /** Runs the function on each message (JSON text), entering the sandbox once for the whole batch. */
+  runBatch(messagesJson: readonly string[]): SandboxAnswer[] {
+    if (this.disposed) throw new Error(`This ${this.options.role} has been disposed and can no longer run.`);
+    const answers: SandboxAnswer[] = new Array(messagesJson.length);
+    const runnable: number[] = [];
+    messagesJson.forEach((messageJson, index) => {
+      // Valid JSON never holds a raw U+001E; such a message would split the batch wrongly.
+      if (messageJson.includes(BATCH_SEPARATOR)) {
+        answers[index] = { ok: false, error: invalidMessage('it contains a raw U+001E character') };
+      } else {
+        runnable.push(index);
+      }
+    });
+    if (runnable.length === 0) return answers;
+
+    const batch = runnable.map((index) => messagesJson[index] as string);
+    const entered = this.enter(batch);
+    if (Array.isArray(entered)) {
+      runnable.forEach((messageIndex, position) => {
+        answers[messageIndex] = entered[position] as SandboxAnswer;
+      });
+    } else if (batch.length === 1) {
+      answers[runnable[0] as number] = { ok: false, error: entered.abortedBecause };
+    } else {
+      // A stopped batch loses every answer; running its messages one by one pins the failure on the
+      // message that caused it and lets the others succeed. Failures are rare, so the rerun is cheap.
+      runnable.forEach((messageIndex, position) => {
+        const single = this.enter([batch[position] as string]);
+        answers[messageIndex] = Array.isArray(single)
+          ? (single[0] as SandboxAnswer)
+          : { ok: false, error: single.abortedBecause };
+      });
+    }
+    return answers;
+  }
+
+  dispose(): void {
+    this.stop();
+    this.disposed = true;
+  }
+
+  private enter(batch: readonly string[]): SandboxAnswer[] | { abortedBecause: string } {
+    if (!this.instance) {
+      const started = this.start();
+      if (typeof started === 'string') return { abortedBecause: started };
+      this.instance = started;
+    }
+    const { context, runtime, runner } = this.instance;
+    this.messageStartsLeft = batch.length;
+    this.interrupted = false;
+    const input = context.newString(batch.join(BATCH_SEPARATOR));
+    const result = context.callFunction(runner, context.undefined, input);
+    input.dispose();
+    if (result.error) {
+      const reason = this.describeAbort(context, result.error);
+      result.error.dispose();
+      this.stop();
+      return { abortedBecause: reason };
+    }
+    const text = context.typeof(result.value) === 'string' ? context.getString(result.value) : undefined;
+    result.value.dispose();
+    const parts = text?.split(BATCH_SEPARATOR);
+    if (!parts || parts.length !== batch.length) {
+      this.stop();
+      return { abortedBecause: unreadableAnswer(this.options.role) };
+    }
+    const answers = parts.map((part) => this.toAnswer(part));
+    this.messagesSinceStart += batch.length;
+    const hitMemoryLimit = parts.some((part) => part.startsWith(OUTCOME.outOfMemory));
+    if (hitMemoryLimit || this.messagesSinceStart >= RECYCLE_AFTER_MESSAGES || runtime.hasPendingJob()) {
+      this.stop();
+    }
+    return answers;
+  }
+
+  /** A new runtime and context with the harness and the user's function compiled; or why not. */
+  private start(): LiveInstance | string {
+    const { limits, role, expected } = this.options;
+    const runtime = this.module.newRuntime();
+    runtime.setMemoryLimit(limits.memoryLimitBytes);
+    runtime.setMaxStackSize(limits.maxStackSizeBytes);
+    runtime.setInterruptHandler(() => this.shouldInterrupt());
+    const context = runtime.newContext();
+    const handles: QuickJSHandle[] = [];
+    const abandon = (reason: string) => {
+      for (const handle of handles) handle.dispose();
+      context.dispose();
+      runtime.dispose();
+      return reason;
+    };
+
+    // The harness is our own code: no time limit, so a slow start of the engine cannot fail it.
+    this.deadline = Number.POSITIVE_INFINITY;
+    const harness = context.evalCode(HARNESS_SOURCE, 'harness.js');
+    if (harness.error) {
+      handles.push(harness.error);
+      return abandon(`the ${role} sandbox could not start: ${describeError(context, harness.error)}`);
+    }
+    handles.push(harness.value);
+    // Top-level code of the source runs now, under the same time and memory limits as a call.
+    this.armDeadline();
+    const user = context.evalCode(this.preparedSource, `${role}.js`);
+    if (user.error) {
+      handles.push(user.error);
+      return abandon(this.describeCompileFailure(context, user.error));
+    }
+    handles.push(user.value);
+    const userType = context.typeof(user.value);
+    if (userType !== 'function') {
+      return abandon(
+        `the ${role} must be a function such as (message) => ${role === 'filter' ? 'true' : 'message'}, ` +
+          `but its code evaluates to ${userType === 'undefined' ? 'nothing' : `a value of type ${userType}`}`,
+      );
+    }
+    const beginMessage = context.newFunction('beginMessage', () => this.beginMessage());
+    handles.push(beginMessage);
+    const expectedHandle = context.newString(expected);
+    handles.push(expectedHandle);
+    const runner = context.callFunction(
+      harness.value,
+      context.undefined,
+      user.value,
+      beginMessage,
+      expectedHandle,
+    );
+    if (runner.error) {
+      handles.push(runner.error);
+      return abandon(`the ${role} sandbox could not start: ${describeError(context, runner.error)}`);
+    }
+    for (const handle of handles) handle.dispose();
+    this.messagesSinceStart = 0;
+    return { runtime, context, runner: runner.value };
+  }
+
+  private stop(): void {
+    if (!this.instance) return;
+    const { runner, context, runtime } = this.instance;
+    this.instance = undefined;
+    runner.dispose();
+    context.dispose();
+    runtime.dispose();
+  }
+
+  /** Called by the harness before each message: every message gets the full time limit. */
+  private beginMessage(): void {
+    // Capped at the batch size so nothing inside the sandbox can extend its own time.
+    if (this.messageStartsLeft <= 0) return;
+    this.messageStartsLeft -= 1;
+    this.armDeadline();
+  }
+
+  private armDeadline(): void {
+    this.deadline = performance.now() + this.options.limits.timeLimitMs;
+  }
+
+  private shouldInterrupt(): boolean {
+    if (performance.now() <= this.deadline) return false;
+    this.interrupted = true;
+    return true;
+  }
+
+  private toAnswer(part: string): SandboxAnswer {
+    const { role, limits } = this.options;
+    const detail = part.slice(1);
+    switch (part.charAt(0)) {
+      case OUTCOME.ok:
+        return { ok: true, text: detail };
+      case OUTCOME.threw:
+        return { ok: false, error: threw(role, detail) };
+      case OUTCOME.outOfMemory:
+        return { ok: false, error: usedTooMuchMemory(role, limits) };
+      case OUTCOME.stackOverflow:
+        return { ok: false, error: recursedTooDeeply(role, limits) };
+      case OUTCOME.wrongType:
+        return { ok: false, error: returnedWrongType(role, detail) };
+      case OUTCOME.notSerializable:
+        return { ok: false, error: notSerializable(detail) };
+      case OUTCOME.invalidMessage:
+        return { ok: false, error: invalidMessage(detail) };
+      default:
+        return { ok: false, error: unreadableAnswer(role) };
+    }
+  }
+
+  /** Why a call was stopped before the harness could answer: the time limit, memory, or stack. */
+  private describeAbort(context: QuickJSContext, error: QuickJSHandle): string {
+    const { role, limits } = this.options;
+    if (this.interrupted) return ranTooLong(role, limits);
+    this.armDeadline();
+    const description = describeError(context, error);
+    if (description.includes('out of memory')) return usedTooMuchMemory(role, limits);
+    if (description.includes('stack overflow')) return recursedTooDeeply(role, limits);
+    return `the ${role} stopped its sandbox: ${description}`;
+  }
+
+  private describeCompileFailure(context: QuickJSContext, error: QuickJSHandle): string {
+    const { role, limits } = this.options;
+    if (this.interrupted) return `the ${role}'s top-level code ran longer than ${limits.timeLimitMs} ms`;
+    this.armDeadline();
+    const description = describeError(context, error);
+    if (description.includes('out of memory')) return usedTooMuchMemory(role, limits);
+    if (description.startsWith('SyntaxError')) return `the ${role} does not compile: ${description}`;
+    return `the ${role}'s top-level code threw: ${description}`;
+  }
+}
+
+/** `Name: message (line N)` for an error handle. */
+function describeError(context: QuickJSContext, error: QuickJSHandle): string {
+  try {
+    return readErrorDescription(context, error);
+  } catch {
+    // Reading a thrown object can run its getters, which may throw or be stopped by the time limit.
+    return 'an error that cannot be described';
+  }
+}
+
+function readErrorDescription(context: QuickJSContext, error: QuickJSHandle): string {
+  const readString = (key: string): string | undefined => {
+    const property = context.getProp(error, key);
+    try {
+      return context.typeof(property) === 'string' ? context.getString(property) : undefined;
+    } finally {
+      property.dispose();
+    }
+  };
+  if (context.typeof(error) !== 'object') {
+    return context.typeof(error) === 'string'
+      ? context.getString(error)
+      : `a thrown ${context.typeof(error)}`;
+  }
+  const name = readString('name') ?? 'Error';
+  const message = readString('message') ?? '';
+  const line = /(?:transform|filter)\.js:(\d+)/.exec(readString('stack') ?? '')?.[1];
+  return `${name}: ${message}${line ? ` (line ${line})` : ''}`;
+}

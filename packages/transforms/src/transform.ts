@@ -1,0 +1,73 @@
+import { resolveLimits, type SandboxLimits } from './limits';
+import { parsePath, pickPath } from './path-transform';
+import { FunctionSandbox } from './sandbox';
+
+/** What a user attaches to a sink: JavaScript code, or a path picking part of the message. */
+export type TransformDefinition = { kind: 'code'; source: string } | { kind: 'path'; path: string };
+
+/** The payload to send (JSON text), or the error text that becomes the message's last error. */
+export type TransformResult = { ok: true; payloadJson: string } | { ok: false; error: string };
+
+/** A transform ready to run many times. Holds a sandbox until `dispose()`. */
+export interface CompiledTransform {
+  readonly kind: TransformDefinition['kind'];
+  runBatch(messagesJson: readonly string[]): TransformResult[];
+  dispose(): void;
+}
+
+export type TransformCompilation = { ok: true; transform: CompiledTransform } | { ok: false; error: string };
+
+/**
+ * Compiles a transform once (per transform version) so each message costs only a call. Fails with a
+ * readable error for a syntax error, a source that is not a function, or an invalid path.
+ */
+export async function compileTransform(
+  definition: TransformDefinition,
+  limits?: Partial<SandboxLimits>,
+): Promise<TransformCompilation> {
+  if (definition.kind === 'path') {
+    const parsed = parsePath(definition.path);
+    if (!parsed.ok) return parsed;
+    const { segments } = parsed;
+    return {
+      ok: true,
+      transform: {
+        kind: 'path',
+        runBatch: (messagesJson) => messagesJson.map((messageJson) => pickPath(messageJson, segments)),
+        dispose: () => {},
+      },
+    };
+  }
+  const created = await FunctionSandbox.create({
+    source: definition.source,
+    role: 'transform',
+    expected: 'json',
+    limits: resolveLimits(limits),
+  });
+  if (!created.ok) return created;
+  const { sandbox } = created;
+  return {
+    ok: true,
+    transform: {
+      kind: 'code',
+      runBatch: (messagesJson) =>
+        sandbox
+          .runBatch(messagesJson)
+          .map((answer) => (answer.ok ? { ok: true, payloadJson: answer.text } : answer)),
+      dispose: () => sandbox.dispose(),
+    },
+  };
+}
+
+/** The payload for one message (JSON text in, JSON text out). */
+export function applyTransform(transform: CompiledTransform, messageJson: string): TransformResult {
+  return transform.runBatch([messageJson])[0] as TransformResult;
+}
+
+/** The payloads for many messages, in order, entering the sandbox once. */
+export function applyTransformBatch(
+  transform: CompiledTransform,
+  messagesJson: readonly string[],
+): TransformResult[] {
+  return transform.runBatch(messagesJson);
+}
