@@ -69,4 +69,5 @@ export * from './sources/source-input';
 export * from './sources/ssl-mode';
 export * from './sources/update-source';
 export * from './sources/update-source-input';
+export * from './validation';
 export * from './wake-channel';

@@ -1,20 +1,33 @@
-// The JSON shapes of docs/api.md as the browser receives them: times are ISO strings, ids and
-// positions are strings. Unions come from the packages so a new state or action is a compile error
-// in every mapping of the console.
+// The JSON shapes of docs/api.md as the browser receives them. Where the data layer has the type,
+// it is taken from there (types only: nothing of the server reaches the browser) and mapped to
+// its JSON form, so a field added on the server is known here too.
 import type { AttemptTrigger, MessageAction, MessageState } from '@shardline/core';
-import type { SslMode } from '@shardline/db';
+import type {
+  BulkOperationRecord,
+  MessageRecord,
+  PublicSource,
+  SinkSummary,
+  SslMode,
+  MessageCounts as StoredMessageCounts,
+  SinkStats as StoredSinkStats,
+} from '@shardline/db';
 
 export type { AttemptTrigger, MessageAction, MessageState, SslMode };
+
+/** A data-layer value as it arrives in JSON: dates and bigints (ids, positions) become strings. */
+export type AsJson<T> = T extends Date | bigint
+  ? string
+  : T extends Array<infer Item>
+    ? AsJson<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: AsJson<T[Key]> }
+      : T;
 
 /** What a sink takes from a table; `read` is a backfill's, never chosen by a person. */
 export type ChangeAction = Exclude<MessageAction, 'read'>;
 
-export type HealthStatus = 'healthy' | 'failing' | 'paused';
-
-export interface Health {
-  status: HealthStatus;
-  reason: string | null;
-}
+export type Health = SinkSummary['health'];
+export type HealthStatus = Health['status'];
 
 export interface SinkTable {
   schema: string;
@@ -23,42 +36,10 @@ export interface SinkTable {
   groupColumns: string[];
 }
 
-export interface Sink {
-  id: string;
-  name: string;
-  streamArn: string;
-  region: string;
-  accessKeyId: string | null;
-  hasSecretAccessKey: boolean;
-  endpoint: string | null;
-  backoffCapMs: number;
-  maxAttempts: number | null;
-  maxRecordSizeBytes: number;
-  laneCount: number;
-  pausedAt: string | null;
-  pausedBy: string | null;
-  sourceId: string | null;
-  tables: SinkTable[];
-  annotations: Record<string, string>;
-  health: Health;
-  counts: { pending: number; inFlight: number; failing: number };
-  createdAt: string;
-  updatedAt: string;
-}
+/** Tables keep the console's narrower action type: a person never chooses `read`. */
+export type Sink = Omit<AsJson<SinkSummary>, 'tables'> & { tables: SinkTable[] };
 
-export interface SinkStats {
-  health: Health;
-  counts: {
-    pending: number;
-    inFlight: number;
-    failing: number;
-    delivered: number;
-    discarded: number;
-    deliveredLastHour: number;
-  };
-  oldestFailingAgeMs: number | null;
-  throughput: { minute: string; delivered: number; failed: number }[];
-}
+export type SinkStats = AsJson<StoredSinkStats>;
 
 export type TestConnectionResult =
   | {
@@ -68,28 +49,7 @@ export type TestConnectionResult =
     }
   | { ok: false; error: { code: string; message: string; hint: string | null } };
 
-export interface Message {
-  id: string;
-  sinkId: string;
-  group: string;
-  lane: number;
-  commitLsn: string;
-  commitIdx: number;
-  tableSchema: string;
-  tableName: string;
-  action: MessageAction;
-  sizeBytes: number;
-  state: MessageState;
-  deliverCount: number;
-  nextAttemptAt: string | null;
-  nextAttemptTrigger: AttemptTrigger;
-  lastError: { code: string; message: string; at: string } | null;
-  createdAt: string;
-  /** When the change was committed in the source; null for messages stored without it. */
-  commitTimestamp: string | null;
-  delivered: { at: string; shardId: string; sequenceNumber: string } | null;
-  discarded: { at: string; by: string; reason: string | null } | null;
-}
+export type Message = AsJson<MessageRecord>;
 
 export interface DeliveryAttempt {
   attemptNumber: number;
@@ -100,23 +60,15 @@ export interface DeliveryAttempt {
   attemptedAt: string;
 }
 
-export interface MessageDetail extends Message {
+export type MessageDetail = Message & {
   /** The record's data exactly as it will be sent: a JSON text, or already parsed. */
   payload: unknown;
   /** The change as captured. */
   change: unknown;
   attempts: DeliveryAttempt[];
-}
+};
 
-export interface MessageCounts {
-  pending: number;
-  inFlight: number;
-  failing: number;
-  delivered: number;
-  discarded: number;
-  /** States whose filtered count stopped at the cap: "10,000+". */
-  capped?: MessageState[];
-}
+export type MessageCounts = StoredMessageCounts;
 
 export interface MessageFilter {
   table?: string;
@@ -146,41 +98,9 @@ export interface BulkOperationInput {
   reason?: string;
 }
 
-export interface BulkOperation {
-  id: string;
-  action: BulkAction;
-  state: BulkOperationState;
-  messageState: WaitingState | null;
-  filter: MessageFilter;
-  reason: string | null;
-  /** Messages the filter matched when the operation was created. */
-  total: number;
-  /** Changed so far; below total at the end when some were delivered or discarded meanwhile. */
-  done: number;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type BulkOperation = AsJson<BulkOperationRecord>;
 
-export interface Source {
-  id: string;
-  name: string;
-  host: string;
-  port: number;
-  database: string;
-  username: string;
-  hasPassword: boolean;
-  sslMode: SslMode;
-  publicationName: string;
-  slotName: string;
-  confirmedLsn: string | null;
-  readerSeenAt: string | null;
-  lastErrorMessage: string | null;
-  lastErrorAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Source = AsJson<PublicSource>;
 
 export interface SourceEvent {
   id: string;

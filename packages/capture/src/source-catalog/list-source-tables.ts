@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { indexColumnsSql } from '../source-checks/index-columns-sql';
 import { connectToSource } from '../source-checks/source-client';
 import { SourceUnreachableError } from './source-unreachable-error';
 
@@ -63,12 +64,7 @@ export async function listSourceTables(
                  FROM pg_attribute a
                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
              ), '[]'::json) AS columns,
-             ARRAY(SELECT a.attname::text
-                     FROM pg_index x
-                     CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
-                     JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
-                    WHERE x.indrelid = c.oid AND x.indisprimary
-                    ORDER BY k.position) AS "primaryKey",
+             ${indexColumnsSql('c.oid', 'indisprimary')} AS "primaryKey",
              c.relreplident::text AS "replicaIdentity",
              -- Named in the publication, through its schema (FOR TABLES IN SCHEMA), or FOR ALL TABLES.
              (EXISTS (SELECT 1 FROM pg_publication p WHERE p.pubname = $1 AND p.puballtables)

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { indexColumnsSql } from './index-columns-sql';
 import type { SourceTableChoice } from './source-check-report';
 
 /** One chosen table as the source database's catalog describes it. */
@@ -42,20 +43,10 @@ export async function readTableFacts(client: pg.Client, tables: SourceTableChoic
            ARRAY(SELECT a.attname::text FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                   ORDER BY a.attnum) AS columns,
-           ARRAY(SELECT a.attname::text
-                   FROM pg_index x
-                   CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
-                   JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
-                  WHERE x.indrelid = c.oid AND x.indisprimary
-                  ORDER BY k.position) AS "primaryKey",
+           ${indexColumnsSql('c.oid', 'indisprimary')} AS "primaryKey",
            (SELECT x.indexrelid::regclass::text FROM pg_index x
              WHERE x.indrelid = c.oid AND x.indisreplident) AS "identityIndex",
-           ARRAY(SELECT a.attname::text
-                   FROM pg_index x
-                   CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
-                   JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
-                  WHERE x.indrelid = c.oid AND x.indisreplident
-                  ORDER BY k.position) AS "identityColumns"
+           ${indexColumnsSql('c.oid', 'indisreplident')} AS "identityColumns"
       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(schema, name, position)
       LEFT JOIN pg_namespace n ON n.nspname = t.schema
       LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = t.name

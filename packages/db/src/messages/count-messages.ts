@@ -42,15 +42,14 @@ export async function countMessages(
     ...MESSAGE_STATES.map((state) => countInState(db, options.sinkId, state, filter)),
   ]);
   const counts = Object.fromEntries(MESSAGE_STATES.map((state, index) => [state, byState[index] ?? 0]));
-  const capped = MESSAGE_STATES.filter(
-    (state, index) =>
-      FINISHED_STATES.includes(state) && hasFilter(filter) && byState[index] === FILTERED_COUNT_CAP,
-  );
+  // Unfiltered counts are never capped, even when one is exactly the cap.
+  const filtered = filterConditions(filter, []).length > 0;
+  const capped = filtered
+    ? MESSAGE_STATES.filter(
+        (state, index) => FINISHED_STATES.includes(state) && byState[index] === FILTERED_COUNT_CAP,
+      )
+    : [];
   return { ...(counts as Record<MessageState, number>), inFlight, capped };
-}
-
-function hasFilter(filter: MessageFilter): boolean {
-  return filterConditions(filter, []).length > 0;
 }
 
 async function countInFlight(db: Queryable, sinkId: string, filter: MessageFilter): Promise<number> {

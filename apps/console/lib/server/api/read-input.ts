@@ -1,3 +1,4 @@
+import { parseOrThrow } from '@shardline/db';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
@@ -18,12 +19,8 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.o
   return parseInput(schema, params);
 }
 
-/** Parses input; the first problem becomes a 400 `invalid_input` naming its field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'invalid input';
-  throw new ApiError(400, 'invalid_input', message, field);
-}
+/**
+ * Parses input with the data layer's own rule: the first problem becomes a ValidationError naming
+ * its field, which the API answers as a 400 `invalid_input`.
+ */
+export const parseInput = parseOrThrow;
