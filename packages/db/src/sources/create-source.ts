@@ -2,6 +2,7 @@ import { ConflictError, type SecretBox } from '@shardline/core';
 import type { Database } from '../database';
 import { parseOrThrow } from '../validation';
 import { type PublicSource, toPublicSource } from './public-source';
+import { refuseSharedSlot } from './refuse-shared-slot';
 import { type CreateSourceInput, createSourceInputSchema } from './source-input';
 
 /** Stores a source's settings; checking that the database is ready is checkSource's job (capture). */
@@ -13,18 +14,7 @@ export async function createSource(
   const existing = await db.prisma.source.findUnique({ where: { name: input.name }, select: { id: true } });
   if (existing) throw new ConflictError(`a source named "${input.name}" already exists`, 'name');
 
-  // Two readers on one slot would each take changes away from the other.
-  const sameSlot = await db.prisma.source.findFirst({
-    where: { host: input.host, port: input.port, database: input.database, slotName: input.slotName },
-    select: { name: true },
-  });
-  if (sameSlot) {
-    throw new ConflictError(
-      `the source "${sameSlot.name}" already reads database ${input.database} through the slot ` +
-        `"${input.slotName}": give this source a slot of its own`,
-      'slotName',
-    );
-  }
+  await refuseSharedSlot(db.prisma, input);
 
   try {
     const source = await db.prisma.source.create({

@@ -3,6 +3,7 @@ import type { Database } from '../database';
 import type { Prisma } from '../generated/prisma/client';
 import { parseOrThrow } from '../validation';
 import { type PublicSource, toPublicSource } from './public-source';
+import { refuseSharedSlot } from './refuse-shared-slot';
 import { type SourceChanges, type UpdateSourceInput, updateSourceInputSchema } from './update-source-input';
 
 /**
@@ -31,24 +32,7 @@ export async function updateSource(
       }
       const slotChanged = next.slotName !== current.slotName;
       if (slotChanged) await refuseWhileSinksRead(tx, current.id, current.name);
-      // Two readers on one slot would each take changes away from the other.
-      const sameSlot = await tx.source.findFirst({
-        where: {
-          id: { not: current.id },
-          host: next.host,
-          port: next.port,
-          database: next.database,
-          slotName: next.slotName,
-        },
-        select: { name: true },
-      });
-      if (sameSlot) {
-        throw new ConflictError(
-          `the source "${sameSlot.name}" already reads database ${next.database} through the slot ` +
-            `"${next.slotName}": give this source a slot of its own`,
-          'slotName',
-        );
-      }
+      await refuseSharedSlot(tx, { ...next, exceptId: current.id });
 
       const source = await tx.source.update({
         where: { id: current.id },
