@@ -116,7 +116,13 @@ export class SourceReader {
     service.on('heartbeat', (lsn: string, _time: number, shouldRespond: boolean) => {
       // Caught up and holding nothing: everything the server sent up to `lsn` is stored (or
       // was no change of ours), so the slot may move there even while our tables are quiet.
-      if (this.#isIdle()) this.#acknowledged = maxLsn(this.#acknowledged, lsn);
+      if (this.#isIdle() && lsn !== this.#acknowledged) {
+        this.#options.logger.debug(
+          { source: this.#options.sourceName, lsn },
+          'idle: acknowledging the server position',
+        );
+        this.#acknowledged = maxLsn(this.#acknowledged, lsn);
+      }
       if (shouldRespond || this.#isIdle()) void this.#sendStatus();
     });
     const started = new Promise<void>((resolve, reject) => {
@@ -178,6 +184,16 @@ export class SourceReader {
             oldValues: message.old ?? message.key,
           });
         case 'commit':
+          // Which transactions arrived, and how many changes each held: what to compare with the
+          // slot's position when a change seems missing.
+          this.#options.logger.debug(
+            {
+              source: this.#options.sourceName,
+              commitEndLsn: message.commitEndLsn,
+              changes: this.#transaction?.nextIdx,
+            },
+            'transaction read',
+          );
           this.#transaction = null;
           this.#buffer.completeTransaction(message.commitEndLsn ?? '0/0');
           this.#scheduleStore(this.#buffer.size >= this.#options.maxBufferedMessages);
@@ -219,7 +235,13 @@ export class SourceReader {
       const table = sink.tables.get(key);
       return table?.actions.has(change.action) ? [{ sink, table }] : [];
     });
-    if (targets.length === 0) return;
+    if (targets.length === 0) {
+      this.#options.logger.debug(
+        { source: this.#options.sourceName, table: key, action: change.action },
+        'change taken by no sink',
+      );
+      return;
+    }
     const rowChange: RowChange = {
       action: change.action,
       relation,
