@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { SecretBox } from '@shardline/core';
 import { createDatabase, createSink, createSource, type Database } from '@shardline/db';
-import { createSourceDatabase, createTestDatabase, type SourceDatabase } from '@shardline/testing';
+import {
+  createSourceDatabase,
+  createTestDatabase,
+  type SourceDatabase,
+  waitUntilSlotStreamed,
+} from '@shardline/testing';
 import type { EngineProcess } from '../../apps/engine/test/engine-process';
 import { BENCH_SECRET_KEY, benchEngine } from './engine-settings';
 
@@ -74,16 +79,9 @@ export async function setupCapture(endpoint: string, streamArn: string): Promise
     engine,
     async start() {
       await engine.start();
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const slots = await source.query(
-          'SELECT 1 FROM pg_replication_slots WHERE database = current_database() AND active',
-        );
-        if (slots.rowCount) return;
-        if (Date.now() > deadline)
-          throw new Error(`the engine did not start reading the source:\n${engine.output.join('\n')}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitUntilSlotStreamed(source, {
+        describe: () => `the engine did not start reading the source:\n${engine.output.join('\n')}`,
+      });
     },
     async commit(batch) {
       const after = (batch * ROWS_PER_TRANSACTION) % GROUPS;

@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import { SecretBox } from '@shardline/core';
-import { appendMessages, createDatabase, createSink, type Database } from '@shardline/db';
+import { appendMessages, createDatabase, createSink, createTransform, type Database } from '@shardline/db';
 import {
   createTestDatabase,
   createTestStream,
@@ -23,9 +23,16 @@ import { fmt } from './format';
 import { makeWorkload } from './workload';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-// BENCH_RUNS=throughput,latency,backlog,emulator,capture-throughput,capture-latency,console-queries
+// BENCH_RUNS=throughput,transform,latency,backlog,emulator,capture-throughput,capture-latency,console-queries
 // picks runs (all by default).
-const ALL_RUNS = 'throughput,latency,backlog,emulator,capture-throughput,capture-latency,console-queries';
+const ALL_RUNS =
+  'throughput,transform,latency,backlog,emulator,capture-throughput,capture-latency,console-queries';
+
+/** The transform of the `transform` run: what a user drops a column with. */
+const SIMPLE_TRANSFORM = `(message) => {
+  const { currency, ...record } = message.record;
+  return { ...message, record };
+}`;
 const runs = new Set((process.env.BENCH_RUNS ?? ALL_RUNS).split(','));
 
 interface Setup {
@@ -35,12 +42,22 @@ interface Setup {
   cleanup(): Promise<void>;
 }
 
-async function setup(endpoint: string, streamArn: string): Promise<Setup> {
+async function setup(endpoint: string, streamArn: string, transformSource?: string): Promise<Setup> {
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 4 });
+  const transform = transformSource
+    ? await createTransform(db, { input: { name: 'bench', kind: 'code', body: transformSource } })
+    : null;
   const sink = await createSink(db, {
     secretBox: new SecretBox(BENCH_SECRET_KEY),
-    input: { name: 'bench', streamArn, endpoint, accessKeyId: 'bench', secretAccessKey: 'bench' },
+    input: {
+      name: 'bench',
+      streamArn,
+      endpoint,
+      accessKeyId: 'bench',
+      secretAccessKey: 'bench',
+      transformId: transform?.id ?? null,
+    },
   });
   const engine = benchEngine(database.url);
   return {
@@ -94,8 +111,9 @@ async function drain(
   count: number,
   groups: number,
   acknowledged?: () => number,
+  transformSource?: string,
 ) {
-  const run = await setup(endpoint, streamArn);
+  const run = await setup(endpoint, streamArn, transformSource);
   try {
     const storeRate = await store(run.db, run.sinkId, count, groups);
     await run.db.pool.query('VACUUM ANALYZE message');
@@ -155,7 +173,7 @@ async function steady(endpoint: string, streamArn: string, rate: number, seconds
   }
 }
 
-const DELIVERY_RUNS = ['throughput', 'latency', 'backlog', 'emulator'];
+const DELIVERY_RUNS = ['throughput', 'transform', 'latency', 'backlog', 'emulator'];
 
 async function main(): Promise<void> {
   await prepareTemplateDatabase();
@@ -184,6 +202,17 @@ async function deliveryRuns(say: (line: string) => void): Promise<void> {
       say(
         `| backlog → no-op endpoint | ${fmt(throughput.count)} | **${fmt(throughput.rate)} msg/s** (drained in ${fmt(throughput.seconds, 1)} s; stored at ${fmt(throughput.storeRate)} msg/s) | ${fmt(throughput.peakMiB)} MiB |`,
       );
+    const transformed = runs.has('transform')
+      ? await drain(noop.endpoint, noopArn, 200_000 * scale, 10_000, noop.recordsReceived, SIMPLE_TRANSFORM)
+      : null;
+    if (transformed) {
+      const share = throughput
+        ? ` (${fmt((transformed.rate / throughput.rate) * 100)}% of the same backlog without; target ≥ 70%)`
+        : '';
+      say(
+        `| backlog with a transform → no-op endpoint | ${fmt(transformed.count)} | **${fmt(transformed.rate)} msg/s**${share}, drained in ${fmt(transformed.seconds, 1)} s | ${fmt(transformed.peakMiB)} MiB |`,
+      );
+    }
     const latency = runs.has('latency') ? await steady(noop.endpoint, noopArn, 5_000, 30, 10_000) : null;
     if (latency)
       say(

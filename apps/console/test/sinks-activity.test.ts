@@ -91,6 +91,8 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
       delivered: 0,
       discarded: 0,
       deliveredLastHour: 0,
+      // Messages the sink's filter dropped: a bigint, sent as a string.
+      filteredCount: '0',
     });
     expect(answer.body.oldestFailingAgeMs).toBeNull();
     expect(answer.body.throughput).toHaveLength(60);
@@ -131,6 +133,7 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
       delivered: 3,
       discarded: 1,
       deliveredLastHour: 2,
+      filteredCount: '0',
     });
     expect(body.oldestFailingAgeMs).toBeGreaterThanOrEqual(600_000);
     expect(body.oldestFailingAgeMs).toBeLessThan(660_000);
@@ -179,7 +182,7 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
     );
     const list = await call(listSinks, {});
     const listed = list.body.sinks.find((sink: { id: string }) => sink.id === sinkId);
-    expect(listed.counts).toEqual({ pending: 2, inFlight: 1, failing: 2 });
+    expect(listed.counts).toEqual({ pending: 2, inFlight: 1, failing: 2, filteredCount: '0' });
     expect(listed.health).toEqual({
       status: 'failing',
       reason: '2 messages are failing; the latest error: the newest error',

@@ -69,7 +69,10 @@ describe('POST /api/v1/sinks', () => {
       sourceId: null,
       annotations: { team: 'billing' },
       health: { status: 'healthy', reason: null },
-      counts: { pending: 0, inFlight: 0, failing: 0 },
+      counts: { pending: 0, inFlight: 0, failing: 0, filteredCount: '0' },
+      transform: null,
+      filterSource: null,
+      filteredCount: '0',
     });
     expect(sink.tables).toEqual([
       { schema: 'public', name: 'refunds', actions: ['insert', 'update', 'delete'], groupColumns: [] },
@@ -180,7 +183,7 @@ describe('GET /api/v1/sinks and /api/v1/sinks/{id}', () => {
       { schema: 'public', name: 'orders', actions: ['insert', 'update'], groupColumns: [] },
     ]);
     expect(first.health).toEqual({ status: 'healthy', reason: null });
-    expect(first.counts).toEqual({ pending: 0, inFlight: 0, failing: 0 });
+    expect(first.counts).toEqual({ pending: 0, inFlight: 0, failing: 0, filteredCount: '0' });
     expect(answer.text).not.toContain(SECRET);
   });
 

@@ -10,7 +10,7 @@ import {
   type PublicSource,
   type SinkTableInput,
 } from '@shardline/db';
-import { type DeliveryEngine, startDeliveryEngine } from '@shardline/delivery';
+import { type DeliveryEngine, type DeliveryEngineOptions, startDeliveryEngine } from '@shardline/delivery';
 import {
   createSourceDatabase,
   createTestDatabase,
@@ -21,13 +21,14 @@ import {
   type StreamRecord,
   startFaultProxy,
   testQueuePrefix,
+  waitUntilSlotStreamed,
 } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import pino from 'pino';
 import { type CaptureSupervisorOptions, startCaptureSupervisor } from '../src';
 
 export const TEST_SECRET_KEY = 'e'.repeat(64);
-const RECENT_LOG_LINES = 80;
+const RECENT_LOG_LINES = 400;
 
 export interface CaptureTestSink {
   sink: PublicSink;
@@ -49,10 +50,15 @@ export interface CaptureTestContext {
   proxy: FaultProxy;
   queuePrefix: string;
   startCapture(overrides?: Partial<CaptureSupervisorOptions>): { stop(): Promise<void> };
-  startDelivery(): Promise<DeliveryEngine>;
+  startDelivery(overrides?: Partial<DeliveryEngineOptions>): Promise<DeliveryEngine>;
   /** Stored messages of a sink, payloads parsed, in position order. */
   stored(sinkIndex?: number): Promise<Array<{ group: string; state: string; payload: StoredPayload }>>;
   waitForStored(count: number, sinkIndex?: number, timeoutMs?: number): Promise<void>;
+  /**
+   * Waits until the source's slot is being streamed: only changes committed after the slot was
+   * created are captured, so a test writes after this.
+   */
+  waitUntilReading(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -110,14 +116,17 @@ export async function setupCaptureTest(options: {
   // The engine's log is kept (its last lines) to be shown when a wait times out; TEST_LOG_LEVEL
   // prints it instead.
   const recentLog: string[] = [];
+  const remember = (line: string) => {
+    recentLog.push(line);
+    if (recentLog.length > RECENT_LOG_LINES) recentLog.shift();
+  };
   const logger = process.env.TEST_LOG_LEVEL
     ? pino({ level: process.env.TEST_LOG_LEVEL })
     : pino(
         { level: 'debug' },
         {
           write(line: string) {
-            recentLog.push(line.trimEnd());
-            if (recentLog.length > RECENT_LOG_LINES) recentLog.shift();
+            remember(line.trimEnd());
           },
         },
       );
@@ -141,7 +150,20 @@ export async function setupCaptureTest(options: {
     databaseUrl: database.url,
     source,
     sourceUrl: sourceDb.url,
-    sql: async <T>(text: string, params?: unknown[]) => (await sourceDb.query(text, params)).rows as T[],
+    sql: async <T>(text: string, params?: unknown[]) => {
+      const rows = (await sourceDb.query(text, params)).rows as T[];
+      // Where the test's writes ended in the WAL, beside the reader's log, for a change that seems missing.
+      const wal = await sourceDb.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+      remember(
+        JSON.stringify({
+          time: Date.now(),
+          msg: 'test wrote',
+          sql: text.slice(0, 80),
+          walAfter: wal.rows[0]?.lsn,
+        }),
+      );
+      return rows;
+    },
     sinks,
     get proxy() {
       if (!proxy) throw new Error('set up without a fault proxy (withProxy: true)');
@@ -161,7 +183,7 @@ export async function setupCaptureTest(options: {
       stoppers.push(() => supervisor.stop());
       return supervisor;
     },
-    async startDelivery() {
+    async startDelivery(overrides = {}) {
       const engine = await startDeliveryEngine({
         db,
         databaseUrl: database.url,
@@ -177,6 +199,7 @@ export async function setupCaptureTest(options: {
         requestTimeoutMs: 10_000,
         sweepIntervalMs: 1_000,
         initialRetryDelayMs: 200,
+        ...overrides,
       });
       stoppers.push(() => engine.stop());
       return engine;
@@ -195,14 +218,19 @@ export async function setupCaptureTest(options: {
             `SELECT slot_name, active, active_pid, confirmed_flush_lsn::text, pg_current_wal_lsn()::text AS wal_now
                FROM pg_replication_slots WHERE database = current_database()`,
           );
+          const published = await sourceDb.query(
+            'SELECT pubname, schemaname, tablename FROM pg_publication_tables ORDER BY 1, 2, 3',
+          );
           throw new Error(
             `timed out waiting for ${count} stored messages (have ${have}); source events:\n${said}\n` +
-              `slots: ${JSON.stringify(slots.rows)}\nlast log lines:\n${recentLog.join('\n')}`,
+              `slots: ${JSON.stringify(slots.rows)}\npublished: ${JSON.stringify(published.rows)}\n` +
+              `last log lines:\n${recentLog.join('\n')}`,
           );
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
+    waitUntilReading: () => waitUntilSlotStreamed(sourceDb),
     async cleanup() {
       for (const stop of stoppers.reverse()) await stop();
       await db.close();

@@ -24,7 +24,8 @@ describe('createSink', () => {
     });
     expect(sink.region).toBe('eu-central-1');
     expect(sink.hasSecretAccessKey).toBe(true);
-    expect(JSON.stringify(sink)).not.toContain('secret-value-never-shown');
+    const asJson = JSON.stringify(sink, (_key, value) => (typeof value === 'bigint' ? String(value) : value));
+    expect(asJson).not.toContain('secret-value-never-shown');
     const raw = await db.pool.query<{ secret_access_key_ciphertext: string }>(
       'SELECT secret_access_key_ciphertext FROM sink WHERE id = $1',
       [sink.id],

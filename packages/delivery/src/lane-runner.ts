@@ -16,6 +16,8 @@ import {
 import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
 import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
+import { TRANSFORM_FAILED, transformOutgoing } from './payload-transform';
+import { splitIntoRequests } from './request-split';
 import type { SinkRegistry, SinkRuntime } from './sink-registry';
 
 export interface LaneRunnerOptions {
@@ -67,7 +69,8 @@ export class LaneRunner {
         const plan = planBatch(heads, {
           maxRecords: MAX_RECORDS_PER_REQUEST,
           maxRequestBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
-          maxRecordBytes: sink.maxRecordBytes,
+          // A transform may shrink a stored message below the limit: its size is judged after.
+          maxRecordBytes: sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY,
         });
         cursor = plan.cursor ?? cursor;
         const chosen = [...plan.send, ...plan.tooLarge];
@@ -137,21 +140,27 @@ export class LaneRunner {
       maxDelayMs: config.backoffCapMs,
       maxAttempts: config.maxAttempts,
     };
-    const send = outgoing.filter((message) => message.sizeBytes <= sink.maxRecordBytes);
-    const tooLarge = outgoing.filter((message) => message.sizeBytes > sink.maxRecordBytes);
+    const transformed = transformOutgoing(sink.transform, outgoing);
+    const ready = transformed.flatMap((result) => (result.ok === true ? [result.message] : []));
+    const send = ready.filter((message) => message.sizeBytes <= sink.maxRecordBytes);
+    const tooLarge = ready.filter((message) => message.sizeBytes > sink.maxRecordBytes);
 
     const sentAt = Date.now();
-    const outcomes =
-      send.length > 0
-        ? await putRecords(
-            sink.client,
-            sink.connection,
-            send.map((message) => ({
-              data: Buffer.from(message.payload, 'utf8'),
-              partitionKey: message.groupKey,
-            })),
-          )
-        : [];
+    // Stored sizes chose the batch; transformed payloads may be larger, so the batch may take
+    // more than one request (each group still appears once, so order within a group holds).
+    const outcomes: Awaited<ReturnType<typeof putRecords>> = [];
+    for (const request of splitIntoRequests(send, Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes))) {
+      outcomes.push(
+        ...(await putRecords(
+          sink.client,
+          sink.connection,
+          request.map((message) => ({
+            data: Buffer.from(message.payload, 'utf8'),
+            partitionKey: message.groupKey,
+          })),
+        )),
+      );
+    }
     const durationMs = Date.now() - sentAt;
 
     const delivered: DeliveredOutcome[] = [];
@@ -184,11 +193,16 @@ export class LaneRunner {
         );
       }
     });
+    for (const result of transformed) {
+      if (result.ok === false) fail(result.message, TRANSFORM_FAILED, result.error, 0);
+    }
     for (const message of tooLarge) {
       fail(
         message,
         'RecordTooLarge',
-        `The record is ${formatBytes(message.sizeBytes)} (data plus partition key), over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Attach a transform that makes it smaller, or discard it.`,
+        sink.transform.kind === 'none'
+          ? `The record is ${formatBytes(message.sizeBytes)} (data plus partition key), over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Attach a transform that makes it smaller, or discard it.`
+          : `The record is ${formatBytes(message.sizeBytes)} (data plus partition key) after the sink's transform, over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Change the transform to make it smaller, or discard it.`,
         0,
       );
     }

@@ -3,6 +3,7 @@ import type { SecretBox } from '@shardline/core';
 import { type Database, getSinkDeliveryConfig, type SinkDeliveryConfig } from '@shardline/db';
 import { createKinesisClient, describeStream, type KinesisConnection } from '@shardline/kinesis';
 import type { Logger } from 'pino';
+import { disposeSinkTransform, loadSinkTransform, type SinkTransform } from './payload-transform';
 
 export interface SinkRuntime {
   config: SinkDeliveryConfig;
@@ -10,7 +11,12 @@ export interface SinkRuntime {
   client: KinesisClient;
   /** The stream's record size limit when DescribeStreamSummary gave one, else the sink's setting. */
   maxRecordBytes: number;
+  /** The sink's current transform, compiled once per sink configuration. */
+  transform: SinkTransform;
 }
+
+/** Longer than a lane run can keep a runtime it was given (runs end within their lease). */
+const DISPOSE_AFTER_MS = 60_000;
 
 interface CachedSink {
   runtime: SinkRuntime;
@@ -67,6 +73,7 @@ export class SinkRegistry {
         connection,
         client: createKinesisClient(connection),
         maxRecordBytes: config.maxRecordSizeBytes,
+        transform: await loadSinkTransform(config),
       },
       recordLimitCheckedAt: 0,
     };
@@ -92,7 +99,11 @@ export class SinkRegistry {
   }
 
   #evict(sinkId: string): void {
-    this.#cache.get(sinkId)?.runtime.client.destroy();
+    const cached = this.#cache.get(sinkId);
+    cached?.runtime.client.destroy();
+    // A lane run that took this runtime before the sink changed may still transform a batch with
+    // it; runs end well within a lane lease, so the sandbox is freed after that long.
+    if (cached) setTimeout(() => disposeSinkTransform(cached.runtime.transform), DISPOSE_AFTER_MS).unref();
     this.#cache.delete(sinkId);
   }
 

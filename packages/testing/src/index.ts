@@ -22,3 +22,4 @@ export {
 export { type PrepareTemplateOptions, prepareTemplateDatabase } from './template-database';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { createTestStream, type TestStream, type TestStreamOptions } from './test-stream';
+export { waitUntilSlotStreamed } from './wait-until-streamed';

@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/sinks', label: 'Sinks' },
   { href: '/sources', label: 'Sources' },
+  { href: '/transforms', label: 'Transforms' },
 ] as const;
 
 export function MainNav() {

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDuration, formatNumber } from '../../lib/client/format';
+import { formatCount, formatDuration, formatNumber } from '../../lib/client/format';
 import { useSinkStats } from '../../lib/client/queries';
 import { ErrorState, LoadingState } from '../ui/states';
 import { ThroughputChart } from './throughput-chart';
@@ -11,7 +11,7 @@ export function SinkCounters({ sinkId, live }: { sinkId: string; live: boolean }
   if (query.isPending) return <LoadingState label="Loading counters…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const { counts, oldestFailingAgeMs, throughput } = query.data;
-  const counters = [
+  const counters: { id: string; label: string; value: string; alert?: boolean; title?: string }[] = [
     { id: 'pending', label: 'Pending', value: formatNumber(counts.pending) },
     { id: 'in-flight', label: 'In flight', value: formatNumber(counts.inFlight) },
     { id: 'failing', label: 'Failing', value: formatNumber(counts.failing), alert: counts.failing > 0 },
@@ -19,6 +19,12 @@ export function SinkCounters({ sinkId, live }: { sinkId: string; live: boolean }
       id: 'delivered-last-hour',
       label: 'Delivered, last hour',
       value: formatNumber(counts.deliveredLastHour),
+    },
+    {
+      id: 'filtered',
+      label: 'Filtered',
+      value: formatCount(counts.filteredCount),
+      title: "Messages the sink's filter dropped when they were read, since the sink was created",
     },
     {
       id: 'oldest-failing',
@@ -29,9 +35,9 @@ export function SinkCounters({ sinkId, live }: { sinkId: string; live: boolean }
   ];
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Counters">
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
         {counters.map((counter) => (
-          <div key={counter.id} data-testid={`counter-${counter.id}`}>
+          <div key={counter.id} data-testid={`counter-${counter.id}`} title={counter.title}>
             <dt className="text-xs uppercase text-slate-500">{counter.label}</dt>
             <dd
               className={`text-2xl font-semibold tabular-nums ${counter.alert ? 'text-red-700' : 'text-slate-900'}`}

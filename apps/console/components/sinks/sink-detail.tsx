@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../ui/states';
 import { MessagesPanel } from './messages/messages-panel';
 import { SinkActions } from './sink-actions';
 import { SinkCounters } from './sink-counters';
+import { SinkTransformSummary } from './sink-transform-summary';
 
 export function SinkDetail({ sinkId }: { sinkId: string }) {
   // One switch pauses every live view of the page: counters, tabs and the open message.
@@ -31,6 +32,8 @@ export function SinkDetail({ sinkId }: { sinkId: string }) {
               backoff cap {formatDuration(sink.backoffCapMs)} ·{' '}
               {sink.maxAttempts ? `${formatNumber(sink.maxAttempts)} attempts` : 'retries until delivered'} ·
               records up to {formatBytes(sink.maxRecordSizeBytes)}
+              {' · '}
+              <SinkTransformSummary sink={sink} />
               {sink.sourceId && (
                 <>
                   {' · '}

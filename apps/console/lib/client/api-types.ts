@@ -6,13 +6,16 @@ import type {
   BulkOperationRecord,
   MessageRecord,
   PublicSource,
+  PublicTransform,
   SinkSummary,
   SslMode,
   MessageCounts as StoredMessageCounts,
   SinkStats as StoredSinkStats,
+  TransformDetail as StoredTransformDetail,
+  TransformKind,
 } from '@shardline/db';
 
-export type { AttemptTrigger, MessageAction, MessageState, SslMode };
+export type { AttemptTrigger, MessageAction, MessageState, SslMode, TransformKind };
 
 /** A data-layer value as it arrives in JSON: dates and bigints (ids, positions) become strings. */
 export type AsJson<T> = T extends Date | bigint
@@ -61,10 +64,14 @@ export interface DeliveryAttempt {
 }
 
 export type MessageDetail = Message & {
-  /** The record's data exactly as it will be sent: a JSON text, or already parsed. */
+  /** The record's data exactly as stored: a JSON text, or already parsed. */
   payload: unknown;
   /** The change as captured. */
   change: unknown;
+  /** What the sink's current transform makes of the payload (JSON text); null without one. */
+  sentPayload: string | null;
+  /** Why the sink's current transform fails on this payload; null when it does not, or without one. */
+  transformError: string | null;
   attempts: DeliveryAttempt[];
 };
 
@@ -124,4 +131,32 @@ export interface SourceTable {
   replicaIdentity: string | null;
   inPublication: boolean;
   columns: { name: string; type: string; nullable: boolean }[];
+}
+
+export type Transform = AsJson<PublicTransform>;
+
+/** A transform with every version it has had, newest first. */
+export type TransformDetail = AsJson<StoredTransformDetail>;
+
+export type TransformVersion = TransformDetail['versions'][number];
+
+/** What to run a transform test on: a pasted message, or messages of a sink. */
+export interface TransformTestInput {
+  definition: { kind: TransformKind; body: string };
+  sinkId?: string;
+  messageIds?: string[];
+  message?: Record<string, unknown>;
+  limit?: number;
+}
+
+/** What the transform made of one message, or why it failed (POST /transforms/test). */
+export interface TransformTestResult {
+  messageId: string | null;
+  input: string;
+  output: string | null;
+  outputBytes: number | null;
+  recordLimitBytes: number;
+  fitsLimit: boolean | null;
+  durationMs: number;
+  error: string | null;
 }

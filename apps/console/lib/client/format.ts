@@ -4,6 +4,12 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);
 }
 
+/** A count the API sends as a string (a bigint: it may exceed what a JSON number holds exactly). */
+export function formatCount(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return /^-?\d+$/.test(value) ? BigInt(value).toLocaleString('en-US') : value;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${numberFormat.format(bytes)} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;

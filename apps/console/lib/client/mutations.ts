@@ -1,7 +1,7 @@
 'use client';
 
 // Every command of the console. Each one refreshes the queries whose answers it changes.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './api-fetch';
 import type {
   BulkOperation,
@@ -42,6 +42,10 @@ export interface SinkInput {
   backoffCapMs: number;
   maxAttempts: number | null;
   maxRecordSizeBytes: number;
+  /** The transform applied when sending; null: none. */
+  transformId: string | null;
+  /** `(message) => boolean` run when a change is read; null: keep every message. */
+  filterSource: string | null;
 }
 
 export interface TestConnectionInput {
@@ -97,7 +101,7 @@ export function useCreateSink() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: SinkInput) => apiFetch<{ sink: Sink }>('/sinks', { method: 'POST', body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sinks() }),
+    onSuccess: () => invalidateSinksAndTransforms(client),
   });
 }
 
@@ -106,7 +110,7 @@ export function useUpdateSink(id: string) {
   return useMutation({
     mutationFn: (input: SinkInput) =>
       apiFetch<{ sink: Sink }>(`/sinks/${enc(id)}`, { method: 'PATCH', body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sinks() }),
+    onSuccess: () => invalidateSinksAndTransforms(client),
   });
 }
 
@@ -116,9 +120,17 @@ export function useDeleteSink(id: string) {
     mutationFn: () => apiFetch<{ deleted: true }>(`/sinks/${enc(id)}`, { method: 'DELETE' }),
     onSuccess: () => {
       client.removeQueries({ queryKey: queryKeys.sink(id) });
-      return client.invalidateQueries({ queryKey: queryKeys.sinks() });
+      return invalidateSinksAndTransforms(client);
     },
   });
+}
+
+/** A sink's transform shows on the sink and, as "used by", on the transform. */
+function invalidateSinksAndTransforms(client: QueryClient) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.sinks() }),
+    client.invalidateQueries({ queryKey: queryKeys.transforms() }),
+  ]);
 }
 
 /** Pause or resume: both answer the sink as it now is. */

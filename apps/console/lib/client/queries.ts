@@ -17,6 +17,8 @@ import type {
   Source,
   SourceEvent,
   SourceTable,
+  Transform,
+  TransformDetail,
 } from './api-types';
 
 /** How often live views ask again. */
@@ -36,6 +38,8 @@ export const queryKeys = {
   messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
   message: (sinkId: string, messageId: string) => ['sinks', sinkId, 'message', messageId] as const,
   bulkOperation: (sinkId: string, operationId: string) => ['sinks', sinkId, 'bulk', operationId] as const,
+  transforms: () => ['transforms'] as const,
+  transform: (id: string) => ['transforms', id] as const,
 };
 
 export const fetchers = {
@@ -56,6 +60,8 @@ export const fetchers = {
     apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}`),
   bulkOperation: (sinkId: string, operationId: string) =>
     apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations/${enc(operationId)}`),
+  transforms: () => apiFetch<{ transforms: Transform[] }>('/transforms'),
+  transform: (id: string) => apiFetch<{ transform: TransformDetail }>(`/transforms/${enc(id)}`),
 };
 
 export function enc(segment: string): string {
@@ -139,6 +145,14 @@ export function useMessage(sinkId: string, messageId: string | null, live: boole
     enabled: messageId !== null,
     refetchInterval: live ? LIVE_INTERVAL_MS : false,
   });
+}
+
+export function useTransforms() {
+  return useQuery({ queryKey: queryKeys.transforms(), queryFn: fetchers.transforms });
+}
+
+export function useTransform(id: string) {
+  return useQuery({ queryKey: queryKeys.transform(id), queryFn: () => fetchers.transform(id) });
 }
 
 /** Polls a bulk operation until it has finished. */

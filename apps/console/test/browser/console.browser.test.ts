@@ -1,138 +1,48 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createSourceDatabase,
-  createTestDatabase,
-  createTestStream,
-  deleteRedisKeys,
-  readAllRecords,
-  redisUrl,
-  type SourceDatabase,
-  type StreamRecord,
-  type TestDatabase,
-  type TestStream,
-  testQueuePrefix,
-} from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineProcess, engineEnv } from '../../../engine/test/engine-process';
-import { launchBrowser, saveScreenshot } from './browser';
-import { type ConsoleServer, startConsoleServer } from './console-server';
+import { saveScreenshot } from './browser';
+import { consoleHelpers, eventually, lastSegment } from './console-helpers';
+import type { ConsoleServer } from './console-server';
+import {
+  type ConsoleWorld,
+  ENGINE_WAIT_MS,
+  startConsoleWorld,
+  stopConsoleWorld,
+  UI_WAIT_MS,
+} from './console-world';
 
-// The browser drives the production build: `npm run build -w @shardline/console` must have run.
-
-const SECRET_KEY = 'c'.repeat(64);
-/** How long a user may wait for something the engine does (capture, delivery, a bulk run). */
-const ENGINE_WAIT_MS = 60_000;
-/** How long a page may take to show what the API already has. */
-const UI_WAIT_MS = 30_000;
 /** The sink's record size limit: a row with a long note goes over it. */
 const RECORD_LIMIT_KIB = 2;
 // Nothing listens on port 1: a sink pointed there fails every delivery at once.
 const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:1';
 const TABLE = 'public.orders';
 
-let database: TestDatabase;
-let source: SourceDatabase;
-let stream: TestStream;
-let engine: EngineProcess;
+const world: Partial<ConsoleWorld> = {};
+let source: ConsoleWorld['source'];
+let stream: ConsoleWorld['stream'];
 let server: ConsoleServer;
-let browser: Browser;
 let page: Page;
-let queuePrefix: string;
 let sourceName: string;
 let sourceId: string;
 let sinkId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  source = await createSourceDatabase();
+  ({ source, stream, server, page } = await startConsoleWorld(world));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL, note text)');
-  stream = await createTestStream(kinesisEndpoint());
-  queuePrefix = testQueuePrefix();
-  engine = new EngineProcess({
-    ...engineEnv({ databaseUrl: database.url, redisUrl: redisUrl(), queuePrefix, secretKey: SECRET_KEY }),
-    SHARDLINE_CAPTURE: 'true',
-    SHARDLINE_CAPTURE_POLL_MS: '200',
-    // kinesis-local needs seconds for a few full requests; shorter timeouts only cause resends.
-    SHARDLINE_LEASE_MS: '15000',
-    SHARDLINE_LOCK_DURATION_MS: '15000',
-    SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
-    SHARDLINE_CONCURRENCY: '4',
-  });
-  server = await startConsoleServer({ DATABASE_URL: database.url, SHARDLINE_SECRET_KEY: SECRET_KEY });
-  await engine.start();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(UI_WAIT_MS);
   // Slot and publication names are server-wide: a name of its own per run.
   sourceName = `shop_${randomBytes(3).toString('hex')}`;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await engine?.stop();
-  await server?.stop();
-  // Each step runs even when an earlier one failed; the first failure is reported.
-  const cleanups = await Promise.allSettled([
-    source?.drop(),
-    database?.drop(),
-    queuePrefix ? deleteRedisKeys(queuePrefix) : undefined,
-  ]);
-  // The stream stays: the emulator goes away with the run.
-  const failure = cleanups.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
-});
+afterAll(() => stopConsoleWorld(world));
 
 // --- helpers -------------------------------------------------------------------------------
 
+const { showTab, filterMessages, rows, expectRowCount, recordsOf, ...helpers } = consoleHelpers(world);
+
 async function openSink(): Promise<void> {
-  await page.goto(`${server.url}/sinks/${sinkId}`);
-  await page.getByTestId('messages').waitFor();
-}
-
-async function showTab(tab: 'tab-in-flight' | 'tab-failing' | 'tab-delivered' | 'tab-discarded') {
-  await page.getByTestId(tab).click();
-  await page.locator(`[data-testid="${tab}"][aria-selected="true"]`).waitFor();
-}
-
-async function filterMessages(filter: { table?: string; group?: string; errorCode?: string }) {
-  await page.getByTestId('clear-filters').click();
-  if (filter.table) await page.getByTestId('filter-table').selectOption(filter.table);
-  if (filter.group) await page.getByTestId('filter-group').fill(filter.group);
-  if (filter.errorCode) await page.getByTestId('filter-error-code').fill(filter.errorCode);
-  await page.getByTestId('apply-filters').click();
-}
-
-/** expect.poll with the patience of a user watching a live page (vitest's default is 1 s). */
-function eventually<T>(probe: () => Promise<T> | T, timeout = UI_WAIT_MS) {
-  return expect.poll(probe, { timeout, interval: 250 });
-}
-
-/** The rows the table shows now (it asks the API again every few seconds). */
-function rows(): Locator {
-  return page.getByTestId('message-row');
-}
-
-/** Waits until the current tab lists exactly `count` messages. */
-async function expectRowCount(count: number, timeout = ENGINE_WAIT_MS): Promise<void> {
-  await eventually(() => rows().count(), timeout).toBe(count);
-}
-
-/** Records in the stream whose row has one of the ids, in stream order. */
-async function recordsOf(ids: number[], expectCount: number): Promise<Array<Record<string, unknown>>> {
-  const wanted = new Set(ids.map(String));
-  const pick = (records: StreamRecord[]) =>
-    records
-      .map((record) => JSON.parse(record.data) as { record: Record<string, unknown> })
-      .map((payload) => payload.record)
-      .filter((row) => wanted.has(String(row.id)));
-  const deadline = Date.now() + ENGINE_WAIT_MS;
-  for (;;) {
-    const found = pick(await readAllRecords(kinesisEndpoint(), stream.streamArn));
-    if (found.length >= expectCount || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await helpers.openSink(sinkId);
 }
 
 /** Opens the sink's edit form, sets the endpoint override, saves and waits for the sink page. */
@@ -145,10 +55,6 @@ async function setEndpoint(endpoint: string): Promise<void> {
   await form.getByTestId('save-sink').click();
   await page.waitForURL(`${server.url}/sinks/${sinkId}`);
   await page.getByTestId('messages').waitFor();
-}
-
-function lastSegment(url: string): string {
-  return new URL(url).pathname.split('/').pop() ?? '';
 }
 
 // --- tests ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import {
 } from '@shardline/db';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { SinkFilters } from '../filters/sink-filters';
 import { asRefusal, isLockContention } from './backfill-refusal';
 import { BackfillSource } from './backfill-source';
 import { runBackfillPage } from './run-backfill-page';
@@ -41,6 +42,7 @@ export class BackfillRunner {
     BackfillRunnerOptions;
   readonly #retryAfter = new Map<string, number>();
   #source: BackfillSource | null = null;
+  readonly #filters: SinkFilters;
   #loop: Promise<void> | null = null;
   #stopping = false;
   #wake: (() => void) | null = null;
@@ -53,6 +55,7 @@ export class BackfillRunner {
       stopGraceMs: 5_000,
       ...options,
     };
+    this.#filters = new SinkFilters({ db: options.db, sourceId: options.sourceId, logger: options.logger });
   }
 
   start(): void {
@@ -88,6 +91,7 @@ export class BackfillRunner {
       if (!progressed) await this.#sleep(this.#options.pollIntervalMs);
     }
     await this.#closeSource();
+    this.#filters.dispose();
   }
 
   /** One page; false when it failed. */
@@ -103,6 +107,7 @@ export class BackfillRunner {
           source: this.#source,
           publicationName: this.#options.publicationName,
           pageSize: this.#options.pageSize,
+          filters: this.#filters,
         },
         backfill,
         sink,

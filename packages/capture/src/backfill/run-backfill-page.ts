@@ -6,6 +6,7 @@ import {
   storeBackfillPage,
   tableKey,
 } from '@shardline/db';
+import type { SinkFilters } from '../filters/sink-filters';
 import { buildMessage } from '../reader/build-message';
 import { BackfillRefusal } from './backfill-refusal';
 import type { BackfillSource } from './backfill-source';
@@ -30,7 +31,13 @@ export interface BackfillPageOutcome {
  * order, only after the earlier ones went through, so the read reaches Kinesis first.
  */
 export async function runBackfillPage(
-  context: { db: Database; source: BackfillSource; publicationName: string; pageSize: number },
+  context: {
+    db: Database;
+    source: BackfillSource;
+    publicationName: string;
+    pageSize: number;
+    filters: SinkFilters;
+  },
   backfill: RunningBackfill,
   sink: SourceSinkRoute,
 ): Promise<BackfillPageOutcome> {
@@ -38,13 +45,14 @@ export async function runBackfillPage(
   const next = backfill.tables.map((table) => ({ ...table }));
   const current = next.find((table) => !table.done);
   await refreshEstimates(source, next, current);
-  const store = (messages: Parameters<typeof storeBackfillPage>[1]['messages']) =>
+  const store = (messages: Parameters<typeof storeBackfillPage>[1]['messages'], filteredCount = 0) =>
     storeBackfillPage(db, {
       backfillId: backfill.id,
       sinkId: backfill.sinkId,
       expected: backfill.tables,
       next,
       messages,
+      filteredCount,
     });
   if (!current) return { stored: await store([]), rows: 0, finished: true };
 
@@ -57,7 +65,7 @@ export async function runBackfillPage(
     pageSize,
   );
   try {
-    const messages = page.rows.map((row, index) =>
+    const built = page.rows.map((row, index) =>
       buildMessage(
         { action: 'read', relation: page.relation, newRow: row.record, oldRow: null },
         { commitLsn: page.lsn, commitIdx: index, commitTimestamp: page.readAt, backfillId: backfill.id },
@@ -70,7 +78,15 @@ export async function runBackfillPage(
       current.done = true;
       current.rowsEstimate = current.rowsDone;
     }
-    const stored = await store(messages);
+    // A backfill's reads pass the sink's filter like live changes do.
+    const filtered = await context.filters.apply(
+      sink,
+      built.map((message) => ({ message, payload: JSON.stringify(message.payload) })),
+    );
+    const stored = await store(
+      filtered.kept.map((candidate) => candidate.message),
+      filtered.filteredOut,
+    );
     await page.release();
     return { stored, rows: page.rows.length, finished: next.every((table) => table.done) };
   } catch (error) {

@@ -10,6 +10,7 @@ import {
 import pg from 'pg';
 import { LogicalReplicationService, type Pgoutput } from 'pg-logical-replication';
 import type { Logger } from 'pino';
+import { SinkFilters } from '../filters/sink-filters';
 import { decodeRow } from '../values/decode-row';
 import { sessionOptionsString } from '../values/session-settings';
 import { TypeCatalog } from '../values/type-catalog';
@@ -56,6 +57,7 @@ export class SourceReader {
   readonly #buffer = new MessageBuffer();
   readonly #catalogClient: pg.Client;
   readonly #relations: RelationRegistry;
+  readonly #filters: SinkFilters;
   #service: LogicalReplicationService | null = null;
   #transaction: OpenTransaction | null = null;
   #routes: SourceSinkRoute[] = [];
@@ -83,6 +85,7 @@ export class SourceReader {
       application_name: 'shardline-reader',
     };
     this.#catalogClient = new pg.Client(sessionConfig);
+    this.#filters = new SinkFilters({ db: options.db, sourceId: options.sourceId, logger: options.logger });
     this.#relations = new RelationRegistry(
       this.#catalogClient,
       new TypeCatalog((sql, params) => this.#catalogClient.query(sql, params)),
@@ -319,7 +322,18 @@ export class SourceReader {
   async #store(drained: ReturnType<MessageBuffer['drain']>): Promise<void> {
     if (this.#failed) throw new Error('the reader has failed; nothing more is stored');
     for (const [sinkId, messages] of drained.bySink) {
-      await appendPreparedMessages(this.#options.db, { sinkId, messages });
+      const route = this.#routes.find((candidate) => candidate.sinkId === sinkId);
+      const { kept, filteredOut } = await this.#filters.apply(
+        { sinkId, sinkName: route?.sinkName ?? sinkId, filterSource: route?.filterSource ?? null },
+        messages,
+      );
+      if (kept.length > 0 || filteredOut > 0) {
+        await appendPreparedMessages(this.#options.db, {
+          sinkId,
+          messages: kept,
+          filteredCount: filteredOut,
+        });
+      }
     }
     if (drained.completeUpTo) {
       this.#acknowledged = maxLsn(this.#acknowledged, drained.completeUpTo);
@@ -372,6 +386,7 @@ export class SourceReader {
     // the supervisor starts a new one once this one has finished.
     await withinMs(SHUTDOWN_TIMEOUT_MS, this.#service?.destroy());
     await withinMs(SHUTDOWN_TIMEOUT_MS, this.#catalogClient.end());
+    this.#filters.dispose();
     this.#finish(error);
   }
 }

@@ -55,7 +55,7 @@ describe('backfill while rows change', () => {
     ctx.startCapture({ backfill: { pageSize: 250, pollIntervalMs: 100 } });
     await ctx.startDelivery();
     // Changes flow before, during and after the backfill.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
     const writer = startWriter(ctx.sourceUrl);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const backfill = await startBackfill(ctx.db, { sinkId: ctx.sinks[0]?.sink.id ?? '' });
@@ -105,7 +105,7 @@ describe('backfill while rows change', () => {
       sinks: [{ tables: [{ name: 'items' }] }],
     });
     ctx.startCapture({ backfill: { pageSize: 20, pollIntervalMs: 100 } });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
     const app = new pg.Client({ connectionString: ctx.sourceUrl });
     await app.connect();
     let backfillId = '';

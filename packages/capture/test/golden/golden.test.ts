@@ -7,18 +7,6 @@ import { messagesInCommitOrder, withPlaceholders } from './normalize';
 let ctx: CaptureTestContext;
 afterEach(() => ctx?.cleanup());
 
-async function waitForSlot(context: CaptureTestContext): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const slots = await context.sql(
-      'SELECT 1 FROM pg_replication_slots WHERE database = current_database() AND active',
-    );
-    if (slots.length > 0) return;
-    if (Date.now() > deadline) throw new Error('capture did not start reading the source');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('golden records', () => {
   it('sends every column type, inserted, updated and deleted, as in the golden files', async () => {
     ctx = await setupCaptureTest({
@@ -27,7 +15,7 @@ describe('golden records', () => {
     });
     ctx.startCapture();
     await ctx.startDelivery();
-    await waitForSlot(ctx);
+    await ctx.waitUntilReading();
     for (const transaction of changeTransactions()) await ctx.sql(transaction);
 
     const total = 2 * MESSAGES_PER_TABLE;

@@ -22,7 +22,7 @@ describe('change capture', () => {
     ctx = await setupCaptureTest({ schemaSql: ORDERS, sinks: [{ tables: [{ name: 'orders' }] }] });
     ctx.startCapture();
     await ctx.startDelivery();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
     await ctx.sql(`INSERT INTO orders VALUES (42, 7, 'pending', 'first')`);
     await ctx.sql(`UPDATE orders SET status = 'shipped' WHERE id = 42`);
     await ctx.sql(`DELETE FROM orders WHERE id = 42`);
@@ -70,7 +70,7 @@ describe('change capture', () => {
       sinks: [{ tables: [{ name: 'orders' }, { name: 'orders_full' }] }],
     });
     ctx.startCapture();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
     await ctx.sql(
       `INSERT INTO orders VALUES (1, 7, 'pending', 'n'); INSERT INTO orders_full VALUES (1, 7, 'pending', 'n')`,
     );
@@ -101,7 +101,7 @@ describe('change capture', () => {
     });
     ctx.startCapture();
     await ctx.startDelivery();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
     await ctx.sql(`INSERT INTO orders SELECT g, g % 100, 'new', NULL FROM generate_series(1, 10000) AS g`);
     await ctx.waitForStored(10_000);
     const stored = await ctx.stored();
@@ -127,7 +127,7 @@ describe('change capture', () => {
       ],
     });
     ctx.startCapture();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
     await ctx.sql(`INSERT INTO orders VALUES (1, 7, 'a', NULL), (2, 8, 'a', NULL)`);
     await ctx.sql(`UPDATE orders SET status = 'b' WHERE id = 1`);
     await ctx.sql(`INSERT INTO customers VALUES (7, 'Ada')`);
@@ -151,7 +151,7 @@ describe('change capture', () => {
   it('reflects a column added, renamed or dropped in the next messages, and ignores truncates with a warning', async () => {
     ctx = await setupCaptureTest({ schemaSql: ORDERS, sinks: [{ tables: [{ name: 'orders' }] }] });
     ctx.startCapture();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
     await ctx.sql(`INSERT INTO orders VALUES (1, 7, 'a', 'n')`);
     await ctx.sql(`ALTER TABLE orders ADD COLUMN priority int DEFAULT 3`);
     await ctx.sql(`INSERT INTO orders VALUES (2, 7, 'a', 'n')`);

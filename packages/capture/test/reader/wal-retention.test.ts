@@ -25,7 +25,7 @@ describe('a sink that cannot deliver', () => {
     await ctx.proxy.goDown();
     ctx.startCapture();
     await ctx.startDelivery();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ctx.waitUntilReading();
 
     const before = await slotLag(ctx);
     let written = 0;

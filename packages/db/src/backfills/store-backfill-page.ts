@@ -17,9 +17,12 @@ export async function storeBackfillPage(
     expected: readonly BackfillTableProgress[];
     next: readonly BackfillTableProgress[];
     messages: IncomingMessage[];
+    /** Rows of the page the sink's filter dropped: counted on the sink, and as rows done. */
+    filteredCount?: number;
   },
 ): Promise<boolean> {
   const finished = options.next.every((table) => table.done);
+  const filteredCount = options.filteredCount ?? 0;
   return inTransaction(db.pool, async (client) => {
     const updated = await client.query(
       `UPDATE backfill
@@ -32,14 +35,19 @@ export async function storeBackfillPage(
         options.backfillId,
         JSON.stringify(options.expected),
         JSON.stringify(options.next),
-        options.messages.length,
+        options.messages.length + filteredCount,
         estimateTotalRows(options.next),
         finished,
       ],
     );
     if (updated.rowCount === 0) return false;
-    if (options.messages.length > 0) {
-      await appendMessages(db, { sinkId: options.sinkId, messages: options.messages, transaction: client });
+    if (options.messages.length > 0 || filteredCount > 0) {
+      await appendMessages(db, {
+        sinkId: options.sinkId,
+        messages: options.messages,
+        filteredCount,
+        transaction: client,
+      });
     }
     return true;
   });

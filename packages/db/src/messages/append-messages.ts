@@ -49,11 +49,6 @@ export interface AppendResult {
  * position already stored for the sink (and backfill, for a read) is skipped, so a change seen
  * twice (after a restart) is stored once. Validates the whole batch before writing anything.
  */
-/**
- * Stores a batch of messages for one sink in one transaction (or in the caller's). Idempotent: a
- * position already stored for the sink (and backfill, for a read) is skipped, so a change seen
- * twice (after a restart) is stored once. Validates the whole batch before writing anything.
- */
 export async function appendMessages(
   db: Database,
   options: {
@@ -63,10 +58,12 @@ export async function appendMessages(
     transaction?: Queryable;
     /** The sink's lane count when the caller already knows it (it never changes): saves a lookup. */
     laneCount?: number;
+    /** Messages the sink's filter dropped, counted on the sink; see appendPreparedMessages. */
+    filteredCount?: number;
   },
 ): Promise<AppendResult> {
   const { messages } = options;
-  if (messages.length === 0)
+  if (messages.length === 0 && !options.filteredCount)
     throw new ValidationError('the batch is empty: give at least one message', 'messages');
   const laneCount = options.laneCount ?? (await findLaneCount(db, options.sinkId));
   const prepared = messages.map((message, index) => prepareMessage(message, laneCount, index));
@@ -119,13 +116,24 @@ export function prepareMessage(message: IncomingMessage, laneCount: number, inde
   };
 }
 
-/** Stores messages prepared by `prepareMessage` (for this sink's lane count); see appendMessages. */
+/**
+ * Stores messages prepared by `prepareMessage` (for this sink's lane count); see appendMessages.
+ * `filteredCount` adds the messages the sink's filter dropped to its counter, in the same
+ * transaction, so the count is exact: with none kept, only the counter moves.
+ */
 export async function appendPreparedMessages(
   db: Database,
-  options: { sinkId: string; messages: PreparedMessage[]; transaction?: Queryable },
+  options: { sinkId: string; messages: PreparedMessage[]; transaction?: Queryable; filteredCount?: number },
 ): Promise<AppendResult> {
   const { sinkId, messages: rows } = options;
-  if (rows.length === 0)
+  const filteredCount = options.filteredCount ?? 0;
+  if (!Number.isSafeInteger(filteredCount) || filteredCount < 0) {
+    throw new ValidationError(
+      `filteredCount must be a whole number of messages, 0 or more (got ${filteredCount})`,
+      'filteredCount',
+    );
+  }
+  if (rows.length === 0 && filteredCount === 0)
     throw new ValidationError('the batch is empty: give at least one message', 'messages');
   const insert = async (client: Queryable) => {
     const result = await client.query<{ lane: number }>(
@@ -155,10 +163,23 @@ export async function appendPreparedMessages(
     if (lanes.length > 0) await notifyWake(client, { sinkId, lanes });
     return result.rowCount ?? 0;
   };
-  const stored = options.transaction
-    ? await insert(options.transaction)
-    : await inTransaction(db.pool, insert);
+  // The counter moves after the insert, so the sink's row is locked for the shortest time.
+  const store = async (client: Queryable) => {
+    const stored = rows.length > 0 ? await insert(client) : 0;
+    if (filteredCount > 0) await countFiltered(client, { sinkId, filteredCount });
+    return stored;
+  };
+  const stored = options.transaction ? await store(options.transaction) : await inTransaction(db.pool, store);
   return { stored, duplicates: rows.length - stored };
+}
+
+async function countFiltered(client: Queryable, options: { sinkId: string; filteredCount: number }) {
+  const result = await client.query('UPDATE sink SET filtered_count = filtered_count + $2 WHERE id = $1', [
+    options.sinkId,
+    options.filteredCount,
+  ]);
+  // Without the sink the count has nowhere to go; the messages' foreign key says the same.
+  if (result.rowCount === 0) throw new NotFoundError(`sink ${options.sinkId} does not exist`);
 }
 
 function serialisePayload(payload: unknown, where: string): string {

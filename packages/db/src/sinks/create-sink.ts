@@ -1,8 +1,9 @@
 import type { SecretBox } from '@shardline/core';
 import type { Database } from '../database';
+import { assertTransformExists } from '../transforms/assert-transform-exists';
 import { parseOrThrow } from '../validation';
 import { assertSourceExists } from './assert-source-exists';
-import { type PublicSink, toPublicSink } from './public-sink';
+import { type PublicSink, publicSinkInclude, toPublicSink } from './public-sink';
 import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
 import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
 
@@ -17,6 +18,7 @@ export async function createSink(
 
   const sink = await db.prisma
     .$transaction(async (tx) => {
+      await assertTransformExists(tx, input.transformId);
       const created = await tx.sink.create({
         data: {
           name: input.name,
@@ -32,7 +34,10 @@ export async function createSink(
           laneCount: input.laneCount,
           sourceId: input.sourceId ?? null,
           annotations: input.annotations,
+          transformId: input.transformId ?? null,
+          filterSource: input.filterSource ?? null,
         },
+        include: publicSinkInclude,
       });
       if (input.tables.length > 0) {
         await tx.sinkTable.createMany({

@@ -1,5 +1,6 @@
 import { NotFoundError, parseStreamArn, type SecretBox } from '@shardline/core';
 import type { Database } from '../database';
+import type { TransformKind } from '../transforms/transform-input';
 
 /** What the engine needs to deliver a sink's messages, secrets decrypted. Never leaves the engine. */
 export interface SinkDeliveryConfig {
@@ -14,7 +15,12 @@ export interface SinkDeliveryConfig {
   maxRecordSizeBytes: number;
   laneCount: number;
   paused: boolean;
-  /** Changes whenever the sink is edited, so cached clients can be rebuilt. */
+  /** The current version of the sink's transform, applied to each message as it is sent. */
+  transform: { id: string; version: number; kind: TransformKind; body: string } | null;
+  /**
+   * Changes whenever the sink is edited or its transform gets a new version (updateTransform moves
+   * the sink's updated_at), so cached clients and compiled transforms are rebuilt.
+   */
   version: string;
 }
 
@@ -22,9 +28,13 @@ export async function getSinkDeliveryConfig(
   db: Database,
   options: { secretBox: SecretBox; sinkId: string },
 ): Promise<SinkDeliveryConfig> {
-  const sink = await db.prisma.sink.findUnique({ where: { id: options.sinkId } });
+  const sink = await db.prisma.sink.findUnique({
+    where: { id: options.sinkId },
+    include: { transform: { select: { id: true, versions: currentVersionOnly } } },
+  });
   if (!sink) throw new NotFoundError(`sink ${options.sinkId} does not exist`);
   const arn = parseStreamArn(sink.streamArn);
+  const transform = sink.transform ? currentTransformOf(sink.transform) : null;
   return {
     id: sink.id,
     name: sink.name,
@@ -43,6 +53,30 @@ export async function getSinkDeliveryConfig(
     maxRecordSizeBytes: sink.maxRecordSizeBytes,
     laneCount: sink.laneCount,
     paused: sink.pausedAt !== null,
+    transform,
+    // The lane lease compares this with the sink's updated_at, which updateTransform moves too.
     version: sink.updatedAt.toISOString(),
   };
+}
+
+/**
+ * The highest version is the current one: a version is only ever added as current_version + 1,
+ * in the transaction that moves current_version. Reading it, rather than matching
+ * current_version, keeps version and body together even when an edit commits between Prisma's
+ * separate reads of the transform and of its versions.
+ */
+const currentVersionOnly = {
+  select: { version: true, kind: true, body: true },
+  orderBy: { version: 'desc' },
+  take: 1,
+} as const;
+
+function currentTransformOf(transform: {
+  id: string;
+  versions: Array<{ version: number; kind: TransformKind; body: string }>;
+}): NonNullable<SinkDeliveryConfig['transform']> {
+  const [current] = transform.versions;
+  // Version 1 is created with the transform, and versions are only deleted with it.
+  if (!current) throw new Error(`transform ${transform.id} has no version`);
+  return { id: transform.id, version: current.version, kind: current.kind, body: current.body };
 }

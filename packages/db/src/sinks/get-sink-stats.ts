@@ -21,6 +21,8 @@ export interface SinkStats {
     delivered: number;
     discarded: number;
     deliveredLastHour: number;
+    /** Messages the sink's filter dropped, since it was created. */
+    filteredCount: bigint;
   };
   /** How long the oldest failing message has waited since it was stored; null when none fails. */
   oldestFailingAgeMs: number | null;
@@ -32,7 +34,10 @@ export interface SinkStats {
 export async function getSinkStats(db: Database, options: { sinkId: string }): Promise<SinkStats> {
   const { sinkId } = options;
   const sink = isUuid(sinkId)
-    ? await db.prisma.sink.findUnique({ where: { id: sinkId }, select: { pausedAt: true, pausedBy: true } })
+    ? await db.prisma.sink.findUnique({
+        where: { id: sinkId },
+        select: { pausedAt: true, pausedBy: true, filteredCount: true },
+      })
     : null;
   if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
 
@@ -89,6 +94,7 @@ export async function getSinkStats(db: Database, options: { sinkId: string }): P
       delivered: counts.delivered,
       discarded: counts.discarded,
       deliveredLastHour: minutes.reduce((sum, minute) => sum + minute.delivered, 0),
+      filteredCount: sink.filteredCount,
     },
     oldestFailingAgeMs: oldestAge === null || oldestAge === undefined ? null : Math.max(0, Number(oldestAge)),
     throughput: minutes,

@@ -1,5 +1,6 @@
 import { NotFoundError } from '@shardline/core';
 import type { Database } from '../database';
+import { publicSinkInclude } from './public-sink';
 import { isUuid } from './sink-id';
 import { type SinkSummary, summariseSinks } from './sink-summary';
 
@@ -7,7 +8,10 @@ import { type SinkSummary, summariseSinks } from './sink-summary';
 export async function getSink(db: Database, options: { sinkId: string }): Promise<SinkSummary> {
   // The id column is a uuid: anything else cannot name a sink, and would fail the query.
   const sink = isUuid(options.sinkId)
-    ? await db.prisma.sink.findUnique({ where: { id: options.sinkId }, include: { tables: true } })
+    ? await db.prisma.sink.findUnique({
+        where: { id: options.sinkId },
+        include: { ...publicSinkInclude, tables: true },
+      })
     : null;
   const [summary] = sink ? await summariseSinks(db, [sink]) : [];
   if (!summary) throw new NotFoundError(`sink ${options.sinkId} does not exist`);

@@ -1,8 +1,8 @@
 import type { Database } from '../database';
-import { type PublicSink, toPublicSink } from './public-sink';
+import { type PublicSink, publicSinkInclude, toPublicSink } from './public-sink';
 
 export async function listSinks(db: Database): Promise<PublicSink[]> {
-  const sinks = await db.prisma.sink.findMany({ orderBy: { name: 'asc' } });
+  const sinks = await db.prisma.sink.findMany({ orderBy: { name: 'asc' }, include: publicSinkInclude });
   return sinks.map(toPublicSink);
 }
 

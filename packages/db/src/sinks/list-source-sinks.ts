@@ -14,6 +14,8 @@ export interface SourceSinkRoute {
   sinkName: string;
   laneCount: number;
   annotations: Record<string, string>;
+  /** `(message) => boolean` run on each of the sink's messages when read; null: keep all. */
+  filterSource: string | null;
   /** Keyed by `schema.table`. */
   tables: ReadonlyMap<string, SinkTableRoute>;
 }
@@ -37,6 +39,7 @@ export async function listSourceSinks(
     sinkName: sink.name,
     laneCount: sink.laneCount,
     annotations: (sink.annotations ?? {}) as Record<string, string>,
+    filterSource: sink.filterSource,
     tables: new Map(
       sink.tables.map((table) => [
         tableKey(table.tableSchema, table.tableName),

@@ -1,5 +1,5 @@
 import { parseStreamArn } from '@shardline/core';
-import type { Sink } from '../generated/prisma/client';
+import type { Prisma, Sink } from '../generated/prisma/client';
 
 /** A sink as it may be shown: whether a secret is set, never the secret. */
 export interface PublicSink {
@@ -16,11 +16,26 @@ export interface PublicSink {
   laneCount: number;
   pausedAt: Date | null;
   pausedBy: string | null;
+  /** The transform applied when messages are sent, with its current version; null: none. */
+  transform: { id: string; name: string; version: number } | null;
+  /** `(message) => boolean` run when a change is read; null: every message is kept. */
+  filterSource: string | null;
+  /** Messages the filter dropped since the sink was created. */
+  filteredCount: bigint;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export function toPublicSink(sink: Sink): PublicSink {
+/** What to read with a sink row for toPublicSink: the name and current version of its transform. */
+export const publicSinkInclude = {
+  transform: { select: { id: true, name: true, currentVersion: true } },
+} satisfies Prisma.SinkInclude;
+
+export type SinkWithTransform = Sink & {
+  transform: { id: string; name: string; currentVersion: number } | null;
+};
+
+export function toPublicSink(sink: SinkWithTransform): PublicSink {
   return {
     id: sink.id,
     name: sink.name,
@@ -35,6 +50,11 @@ export function toPublicSink(sink: Sink): PublicSink {
     laneCount: sink.laneCount,
     pausedAt: sink.pausedAt,
     pausedBy: sink.pausedBy,
+    transform: sink.transform
+      ? { id: sink.transform.id, name: sink.transform.name, version: sink.transform.currentVersion }
+      : null,
+    filterSource: sink.filterSource,
+    filteredCount: sink.filteredCount,
     createdAt: sink.createdAt,
     updatedAt: sink.updatedAt,
   };

@@ -44,6 +44,15 @@ export const sinkSettingsSchema = z.object({
   sourceId: z.uuid().nullish(),
   tables: z.array(sinkTableInputSchema),
   annotations: z.record(z.string(), z.string()),
+  /** The transform that reshapes each message when it is sent; null: sent as stored. */
+  transformId: z.uuid({ message: 'transformId must be the id of a transform' }).nullish(),
+  /** `(message) => boolean` run when a change is read; null: every message is kept. */
+  filterSource: z
+    .string()
+    .max(65_536, 'the filter must be at most 65536 characters')
+    .nullish()
+    // An empty filter box means no filter, not a filter that fails to compile.
+    .transform((source) => (source === undefined ? undefined : source?.trim() ? source : null)),
 });
 
 /** What a person (or the API) gives to create a sink. Secrets are write-only. */

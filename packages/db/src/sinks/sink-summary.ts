@@ -1,7 +1,7 @@
 import type { MessageAction } from '@shardline/core';
 import type { Database } from '../database';
-import type { Sink, SinkTable } from '../generated/prisma/client';
-import { type PublicSink, toPublicSink } from './public-sink';
+import type { SinkTable } from '../generated/prisma/client';
+import { type PublicSink, type SinkWithTransform, toPublicSink } from './public-sink';
 import { type LatestSinkError, type SinkHealth, sinkHealth } from './sink-health';
 
 /** A sink as the console shows it: its settings (never its secret), tables, health and backlog. */
@@ -10,7 +10,8 @@ export interface SinkSummary extends PublicSink {
   tables: Array<{ schema: string; name: string; actions: MessageAction[]; groupColumns: string[] }>;
   annotations: Record<string, string>;
   health: SinkHealth;
-  counts: { pending: number; inFlight: number; failing: number };
+  /** Backlog, and messages the filter dropped (stored on the sink, exact). */
+  counts: { pending: number; inFlight: number; failing: number; filteredCount: bigint };
 }
 
 interface SinkActivity {
@@ -26,7 +27,7 @@ interface SinkActivity {
  */
 export async function summariseSinks(
   db: Database,
-  sinks: Array<Sink & { tables: SinkTable[] }>,
+  sinks: Array<SinkWithTransform & { tables: SinkTable[] }>,
 ): Promise<SinkSummary[]> {
   if (sinks.length === 0) return [];
   const activity = await loadSinkActivity(
@@ -53,7 +54,12 @@ export async function summariseSinks(
         failing: facts.failing,
         latestError: facts.latestError,
       }),
-      counts: { pending: facts.pending, inFlight: facts.inFlight, failing: facts.failing },
+      counts: {
+        pending: facts.pending,
+        inFlight: facts.inFlight,
+        failing: facts.failing,
+        filteredCount: sink.filteredCount,
+      },
     };
   });
 }

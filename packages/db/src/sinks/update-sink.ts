@@ -2,9 +2,10 @@ import { NotFoundError, type SecretBox, ValidationError } from '@shardline/core'
 import { z } from 'zod';
 import type { Database } from '../database';
 import type { Sink } from '../generated/prisma/client';
+import { assertTransformExists } from '../transforms/assert-transform-exists';
 import { parseOrThrow } from '../validation';
 import { assertSourceExists } from './assert-source-exists';
-import { type PublicSink, toPublicSink } from './public-sink';
+import { type PublicSink, publicSinkInclude, toPublicSink } from './public-sink';
 import { isUuid } from './sink-id';
 import { checkSinkTables, sinkSettingsSchema } from './sink-input';
 import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
@@ -68,6 +69,7 @@ export async function updateSink(
   const { tables } = changes;
   const updated = await db.prisma
     .$transaction(async (tx) => {
+      await assertTransformExists(tx, changes.transformId);
       const sink = await tx.sink.update({
         where: { id: current.id },
         data: {
@@ -82,9 +84,13 @@ export async function updateSink(
           maxRecordSizeBytes: changes.maxRecordSizeBytes,
           sourceId: changes.sourceId,
           annotations: changes.annotations,
+          // null detaches the transform, or removes the filter.
+          transformId: changes.transformId,
+          filterSource: changes.filterSource,
           // Always moved on, even when only the tables change: the engine rebuilds on a new version.
           updatedAt: new Date(),
         },
+        include: publicSinkInclude,
       });
       if (tables) {
         await tx.sinkTable.deleteMany({ where: { sinkId: current.id } });

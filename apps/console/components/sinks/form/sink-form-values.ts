@@ -26,6 +26,10 @@ export interface SinkFormValues {
   backoffCapSeconds: string;
   maxAttempts: string;
   maxRecordSizeKib: string;
+  /** The attached transform's id; empty: none. */
+  transformId: string;
+  /** `(message) => boolean`; empty: no filter. */
+  filterSource: string;
 }
 
 /** The API's names of the inputs the form shows, for placing its errors. */
@@ -40,6 +44,8 @@ export const SINK_FIELDS = [
   'backoffCapMs',
   'maxAttempts',
   'maxRecordSizeBytes',
+  'transformId',
+  'filterSource',
 ] as const;
 
 export const tableKey = (table: { schema: string; name: string }) => `${table.schema}.${table.name}`;
@@ -63,6 +69,8 @@ export function initialSinkValues(sink?: Sink): SinkFormValues {
     backoffCapSeconds: String((sink?.backoffCapMs ?? 180_000) / 1000),
     maxAttempts: sink?.maxAttempts ? String(sink.maxAttempts) : '',
     maxRecordSizeKib: String((sink?.maxRecordSizeBytes ?? 1024 * 1024) / 1024),
+    transformId: sink?.transform?.id ?? '',
+    filterSource: sink?.filterSource ?? '',
   };
 }
 
@@ -145,6 +153,9 @@ export function toSinkInput(
     backoffCapMs,
     maxAttempts,
     maxRecordSizeBytes,
+    transformId: values.transformId || null,
+    // The API compiles it; an empty box is no filter.
+    filterSource: values.filterSource.trim() ? values.filterSource : null,
   };
   // Left out, the stored secret is kept.
   if (secretAccessKey !== undefined) input.secretAccessKey = secretAccessKey;

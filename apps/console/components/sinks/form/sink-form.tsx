@@ -24,6 +24,7 @@ import {
 import { SourceTablesPicker } from './source-tables-picker';
 import { StreamArnField } from './stream-arn-field';
 import { TestConnection } from './test-connection';
+import { TransformFields } from './transform-fields';
 
 /** Creates a sink, or edits `sink`: one form for both. */
 export function SinkForm({ sink }: { sink?: Sink }) {
@@ -109,6 +110,14 @@ export function SinkForm({ sink }: { sink?: Sink }) {
         aria-label="What to send"
       >
         <SourceTablesPicker values={values} set={set} errorFor={errorFor} />
+      </section>
+
+      <section
+        className="space-y-4 rounded-lg border border-slate-200 bg-slate-50/50 p-4"
+        aria-label="Filter and transform"
+        data-testid="sink-transform-fields"
+      >
+        <TransformFields values={values} set={set} errorFor={errorFor} />
       </section>
 
       <section

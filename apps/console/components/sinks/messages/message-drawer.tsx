@@ -1,24 +1,29 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { MessageDetail } from '../../../lib/client/api-types';
-import { formatBytes, formatNumber, prettyJson } from '../../../lib/client/format';
+import type { MessageDetail, Sink } from '../../../lib/client/api-types';
+import { formatBytes, formatNumber } from '../../../lib/client/format';
 import { useMessage } from '../../../lib/client/queries';
 import { Dialog } from '../../ui/dialog';
 import { RelativeTime } from '../../ui/relative-time';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { JsonBlock } from './json-block';
 import { MessageActions } from './message-actions';
 import { MessageAttempts } from './message-attempts';
+import { PayloadAfterTransform } from './payload-after-transform';
 import { formatPosition } from './position';
 
 /** A message's detail in a side panel; Escape or × closes it. */
 export function MessageDrawer({
   sinkId,
+  transform,
   messageId,
   live,
   onClose,
 }: {
   sinkId: string;
+  /** The sink's transform, to name the version its payload after the transform comes from. */
+  transform: Sink['transform'];
   messageId: string | null;
   live: boolean;
   onClose: () => void;
@@ -38,13 +43,13 @@ export function MessageDrawer({
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} />
       ) : (
-        <MessageBody message={query.data.message} />
+        <MessageBody message={query.data.message} transform={transform} />
       )}
     </Dialog>
   );
 }
 
-function MessageBody({ message }: { message: MessageDetail }) {
+function MessageBody({ message, transform }: { message: MessageDetail; transform: Sink['transform'] }) {
   const facts: [string, ReactNode][] = [
     [
       'State',
@@ -123,27 +128,19 @@ function MessageBody({ message }: { message: MessageDetail }) {
           </div>
         ))}
       </dl>
-      <JsonBlock title="Payload, as it will be sent" value={message.payload} testId="message-payload" />
+      {message.sentPayload !== null || message.transformError !== null ? (
+        <>
+          <JsonBlock title="Payload, as stored" value={message.payload} testId="message-payload" />
+          <PayloadAfterTransform message={message} transform={transform} />
+        </>
+      ) : (
+        <JsonBlock title="Payload, as it will be sent" value={message.payload} testId="message-payload" />
+      )}
       <JsonBlock title="Change, as captured" value={message.change} testId="message-change" />
       <section>
         <h3 className="mb-2 font-semibold">Attempts</h3>
         <MessageAttempts attempts={message.attempts} />
       </section>
     </div>
-  );
-}
-
-/** JSON as text: React escapes it, so a payload holding markup shows as markup, never runs. */
-function JsonBlock({ title, value, testId }: { title: string; value: unknown; testId: string }) {
-  return (
-    <section>
-      <h3 className="mb-2 font-semibold">{title}</h3>
-      <pre
-        className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-        data-testid={testId}
-      >
-        {value === undefined ? '(not available)' : prettyJson(value)}
-      </pre>
-    </section>
   );
 }

@@ -42,7 +42,13 @@ export function MessagesPanel({
       <div role="tabpanel" id={panelId}>
         <MessageTable sinkId={sink.id} state={state} filter={filter} live={live} onOpen={setOpenId} />
       </div>
-      <MessageDrawer sinkId={sink.id} messageId={openId} live={live} onClose={() => setOpenId(null)} />
+      <MessageDrawer
+        sinkId={sink.id}
+        transform={sink.transform}
+        messageId={openId}
+        live={live}
+        onClose={() => setOpenId(null)}
+      />
     </section>
   );
 }

@@ -3,9 +3,10 @@ import { messagesPaths } from './paths/messages';
 import { metaPaths } from './paths/meta';
 import { sinksPaths } from './paths/sinks';
 import { sourcesPaths } from './paths/sources';
+import { transformsPaths } from './paths/transforms';
 
 // Each resource describes its own routes; a test checks that every route file is described.
-const ALL_PATHS: PathSpecs[] = [metaPaths, sourcesPaths, sinksPaths, messagesPaths];
+const ALL_PATHS: PathSpecs[] = [metaPaths, sourcesPaths, sinksPaths, messagesPaths, transformsPaths];
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -14,7 +15,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Shardline API',
       version: '1',
       description:
-        'Everything the Shardline console does: sources, sinks, messages, actions and health. Errors are JSON `{ error: { code, message, field? } }`; secrets are write-only.',
+        'Everything the Shardline console does: sources, sinks, transforms, messages, actions and health. Errors are JSON `{ error: { code, message, field? } }`; secrets are write-only.',
     },
     paths: openApiPaths(Object.assign({}, ...ALL_PATHS)),
   };

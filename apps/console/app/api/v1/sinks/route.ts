@@ -3,6 +3,7 @@ import { apiRoute } from '../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { database } from '../../../../lib/server/database';
 import { secretBox } from '../../../../lib/server/secret-box';
+import { assertFilterCompiles } from '../../../../lib/server/transforms/transform-definition';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +12,7 @@ export const GET = apiRoute(async () => ({ sinks: await listSinkSummaries(databa
 export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSinkInputSchema);
+    await assertFilterCompiles(input.filterSource);
     const created = await createSink(database(), { secretBox: secretBox(), input });
     // Answered in the same shape as GET, so the console can show it without another request.
     return { sink: await getSink(database(), { sinkId: created.id }) };

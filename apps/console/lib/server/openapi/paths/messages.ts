@@ -44,7 +44,7 @@ export const messagesPaths: PathSpecs = {
     get: {
       summary: 'One message with its payload and every failed attempt',
       description:
-        '`{ message }`: the listed fields, plus `payload` (the JSON exactly as it is sent to Kinesis), `change` (the change as captured; the same as the payload until transforms exist) and `attempts` (every failed attempt, oldest first: `{ attemptNumber, trigger: scheduled|manual, errorCode, errorMessage, durationMs, attemptedAt }`). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.',
+        "`{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform) and `attempts` (every failed attempt, oldest first: `{ attemptNumber, trigger: scheduled|manual, errorCode, errorMessage, durationMs, attemptedAt }`). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.",
       tag: TAG,
       responses: {
         200: '`{ message }`',

@@ -3,7 +3,7 @@ import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
 
 const SINK =
-  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, pausedAt, pausedBy, sourceId, tables, annotations, health { status: healthy|failing|paused, reason }, counts { pending, inFlight, failing }, createdAt, updatedAt';
+  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health { status: healthy|failing|paused, reason }, counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt';
 const NOT_FOUND = 'No sink has this id (or the id is not a UUID)';
 
 export const sinksPaths: PathSpecs = {
@@ -17,12 +17,12 @@ export const sinksPaths: PathSpecs = {
     post: {
       summary: 'Create a sink',
       description:
-        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again.',
+        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first.',
       tag: 'sinks',
       body: createSinkInputSchema,
       responses: {
         201: SINK,
-        400: 'Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it)',
+        400: "Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` that does not compile (the compiler's message)",
         409: 'A sink with this name already exists',
       },
     },
@@ -50,12 +50,12 @@ export const sinksPaths: PathSpecs = {
     patch: {
       summary: 'Edit a sink',
       description:
-        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. The lane count cannot change after creation.',
+        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter. The lane count cannot change after creation.',
       tag: 'sinks',
       body: updateSinkInputSchema,
       responses: {
         200: SINK,
-        400: 'Not JSON, or a setting is invalid (`field` names it), or the lane count would change',
+        400: 'Not JSON, or a setting is invalid (`field` names it: an unknown `transformId`, a `filterSource` that does not compile), or the lane count would change',
         404: NOT_FOUND,
         409: 'Another sink already has this name',
       },
@@ -86,7 +86,7 @@ export const sinksPaths: PathSpecs = {
       summary: 'Counters and the last hour of a sink',
       tag: 'sinks',
       responses: {
-        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts',
+        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts; filteredCount (a string) the messages the filter dropped',
         404: NOT_FOUND,
       },
     },

@@ -4,6 +4,7 @@ import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { database } from '../../../../../lib/server/database';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { sinkIdOf } from '../../../../../lib/server/sinks/sink-id';
+import { assertFilterCompiles } from '../../../../../lib/server/transforms/transform-definition';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,6 +15,7 @@ export const GET = apiRoute(async (_request, params) => ({
 export const PATCH = apiRoute(async (request, params) => {
   const sinkId = sinkIdOf(params);
   const input = await readJsonBody(request, updateSinkInputSchema);
+  await assertFilterCompiles(input.filterSource);
   await updateSink(database(), { secretBox: secretBox(), sinkId, input });
   return { sink: await getSink(database(), { sinkId }) };
 });

@@ -1,0 +1,20 @@
+import { createTransform, createTransformInputSchema, getTransform, listTransforms } from '@shardline/db';
+import { apiRoute } from '../../../../lib/server/api/api-route';
+import { readJsonBody } from '../../../../lib/server/api/read-input';
+import { database } from '../../../../lib/server/database';
+import { assertTransformCompiles } from '../../../../lib/server/transforms/transform-definition';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async () => ({ transforms: await listTransforms(database()) }));
+
+export const POST = apiRoute(
+  async (request) => {
+    const input = await readJsonBody(request, createTransformInputSchema);
+    await assertTransformCompiles(input, 'body');
+    const created = await createTransform(database(), { input });
+    // Answered as GET /transforms/{id} answers it, with its (one) version.
+    return { transform: await getTransform(database(), { transformId: created.id }) };
+  },
+  { status: 201 },
+);

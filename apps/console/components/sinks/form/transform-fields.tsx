@@ -1,0 +1,79 @@
+'use client';
+
+import Link from 'next/link';
+import { useId } from 'react';
+import { useTransforms } from '../../../lib/client/queries';
+import { CodeField } from '../../ui/code-field';
+import { Field, inputClass } from '../../ui/field';
+import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
+
+const FILTER_EXAMPLE = `(message) => message.record.status !== 'draft'`;
+
+/** Which transform reshapes the messages when sent, and which filter drops some when read. */
+export function TransformFields({
+  values,
+  set,
+  errorFor,
+}: {
+  values: SinkFormValues;
+  set: SetSinkValue;
+  errorFor: ErrorFor;
+}) {
+  const id = useId();
+  const query = useTransforms();
+  const transforms = query.data?.transforms ?? [];
+  // A transform attached but not in the list yet (still loading) keeps its option.
+  const known = !values.transformId || transforms.some((transform) => transform.id === values.transformId);
+  return (
+    <>
+      <Field
+        label="Transform"
+        htmlFor={`${id}-transform`}
+        hint={
+          <>
+            Reshapes each message just before it is sent, failing ones included; the transform&apos;s current
+            version is what runs.{' '}
+            <Link href="/transforms" className="text-sky-700 hover:underline">
+              Write and test transforms
+            </Link>
+            .
+          </>
+        }
+        error={errorFor('transformId') ?? (query.isError ? 'The transforms could not be loaded.' : undefined)}
+      >
+        <select
+          id={`${id}-transform`}
+          className={inputClass}
+          value={values.transformId}
+          onChange={(event) => set('transformId', event.target.value)}
+          aria-invalid={Boolean(errorFor('transformId')) || undefined}
+          data-testid="sink-transform"
+        >
+          <option value="">None: send messages as stored</option>
+          {!known && <option value={values.transformId}>The attached transform</option>}
+          {transforms.map((transform) => (
+            <option key={transform.id} value={transform.id}>
+              {transform.name} (version {transform.version})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <CodeField
+        label="Filter (optional)"
+        hint={
+          <>
+            A function <code>(message) =&gt; boolean</code> run on each change when it is read: false drops it
+            (counted as filtered), true keeps it. If it fails or returns anything else, the message is kept
+            and a warning is shown on the source. Empty: keep every message. Example:{' '}
+            <code>{FILTER_EXAMPLE}</code>
+          </>
+        }
+        error={errorFor('filterSource')}
+        value={values.filterSource}
+        onChange={(source) => set('filterSource', source)}
+        minHeight="4.5rem"
+        testId="sink-filter"
+      />
+    </>
+  );
+}

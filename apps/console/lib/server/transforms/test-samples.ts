@@ -1,0 +1,61 @@
+import { type MessageState, NotFoundError } from '@shardline/core';
+import { getMessage, listMessages, type MessageRecord } from '@shardline/db';
+import { database } from '../database';
+
+/** A message to test a transform on: its stored payload and, for a sink's, its partition key. */
+export interface TestSample {
+  messageId: string | null;
+  /** The payload as JSON text, exactly as stored (or as pasted). */
+  input: string;
+  /** The message's group, which Kinesis counts in the record size with the data. */
+  partitionKey: string | null;
+}
+
+/** The record limit of a sink, or a NotFoundError: the test must name a sink that exists. */
+export async function sinkRecordLimit(sinkId: string): Promise<number> {
+  const sink = await database().prisma.sink.findUnique({
+    where: { id: sinkId },
+    select: { maxRecordSizeBytes: true },
+  });
+  if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
+  return sink.maxRecordSizeBytes;
+}
+
+/** Messages of a sink by id, in the order given; an id the sink does not have is a 404. */
+export async function sinkMessagesById(sinkId: string, messageIds: readonly string[]): Promise<TestSample[]> {
+  return Promise.all(messageIds.map((id) => sampleOf(sinkId, BigInt(id))));
+}
+
+async function sampleOf(sinkId: string, id: bigint): Promise<TestSample> {
+  const detail = await getMessage(database().pool, { sinkId, id });
+  return { messageId: detail.id.toString(), input: detail.payload, partitionKey: detail.group };
+}
+
+/**
+ * Which of a sink's messages a test runs on when none is named, in this order: those a transform
+ * will run on next (failing, then pending, in the order they go out), then the most recently
+ * delivered, then the most recently discarded. For a sink that keeps up, that is its most recent
+ * messages; for one with a backlog, the messages the transform matters for.
+ */
+const SAMPLE_STATES: readonly MessageState[] = ['failing', 'pending', 'delivered', 'discarded'];
+
+/** Up to `limit` messages of the sink, as SAMPLE_STATES orders them. */
+export async function sampleSinkMessages(sinkId: string, limit: number): Promise<TestSample[]> {
+  const pool = database().pool;
+  const chosen: MessageRecord[] = [];
+  for (const state of SAMPLE_STATES) {
+    if (chosen.length >= limit) break;
+    const page = await listMessages(pool, { sinkId, state, limit: limit - chosen.length });
+    chosen.push(...page.messages);
+  }
+  const samples = await Promise.all(
+    chosen.map((message) =>
+      sampleOf(sinkId, message.id).catch((error: unknown) => {
+        // Pruned since it was listed: one sample fewer, not a failed test.
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }),
+    ),
+  );
+  return samples.filter((sample) => sample !== null);
+}

@@ -1,0 +1,29 @@
+import type { TransformKind } from '@shardline/db';
+import { compileFilter, compileTransform, type TransformDefinition } from '@shardline/transforms';
+import { ApiError } from '../api/api-error';
+
+/** A stored kind and body as the sandbox package takes them. */
+export function transformDefinition(kind: TransformKind, body: string): TransformDefinition {
+  return kind === 'code' ? { kind, source: body } : { kind, path: body };
+}
+
+/**
+ * Refuses a transform that does not compile, with the compiler's words, before anything is saved:
+ * otherwise every message of the sinks using it would fail at delivery instead.
+ */
+export async function assertTransformCompiles(
+  definition: { kind: TransformKind; body: string },
+  field: string,
+): Promise<void> {
+  const compiled = await compileTransform(transformDefinition(definition.kind, definition.body));
+  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.error, field);
+  compiled.transform.dispose();
+}
+
+/** Refuses a sink filter that does not compile; null (no filter) passes. */
+export async function assertFilterCompiles(source: string | null | undefined): Promise<void> {
+  if (!source) return;
+  const compiled = await compileFilter(source);
+  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.error, 'filterSource');
+  compiled.filter.dispose();
+}

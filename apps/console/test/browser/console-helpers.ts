@@ -1,0 +1,76 @@
+import { readAllRecords, type StreamRecord } from '@shardline/testing';
+import { kinesisEndpoint } from '@shardline/testing/vitest';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type ConsoleWorld, ENGINE_WAIT_MS, UI_WAIT_MS } from './console-world';
+
+export type MessageTab = 'tab-in-flight' | 'tab-failing' | 'tab-delivered' | 'tab-discarded';
+
+/** expect.poll with the patience of a user watching a live page (vitest's default is 1 s). */
+export function eventually<T>(probe: () => Promise<T> | T, timeout = UI_WAIT_MS) {
+  return expect.poll(probe, { timeout, interval: 250 });
+}
+
+export function lastSegment(url: string): string {
+  return new URL(url).pathname.split('/').pop() ?? '';
+}
+
+/**
+ * What the browser tests do on a sink's page, for the world `world` (filled in by beforeAll,
+ * so each helper reads it when it runs).
+ */
+export function consoleHelpers(world: Partial<ConsoleWorld>) {
+  const page = (): Page => {
+    if (!world.page) throw new Error('the console world has not started');
+    return world.page;
+  };
+
+  /** The rows the table shows now (it asks the API again every few seconds). */
+  const rows = (): Locator => page().getByTestId('message-row');
+
+  return {
+    async openSink(sinkId: string): Promise<void> {
+      await page().goto(`${world.server?.url}/sinks/${sinkId}`);
+      await page().getByTestId('messages').waitFor();
+    },
+
+    async showTab(tab: MessageTab): Promise<void> {
+      await page().getByTestId(tab).click();
+      await page().locator(`[data-testid="${tab}"][aria-selected="true"]`).waitFor();
+    },
+
+    async filterMessages(filter: { table?: string; group?: string; errorCode?: string }): Promise<void> {
+      await page().getByTestId('clear-filters').click();
+      if (filter.table) await page().getByTestId('filter-table').selectOption(filter.table);
+      if (filter.group) await page().getByTestId('filter-group').fill(filter.group);
+      if (filter.errorCode) await page().getByTestId('filter-error-code').fill(filter.errorCode);
+      await page().getByTestId('apply-filters').click();
+    },
+
+    rows,
+
+    /** Waits until the current tab lists exactly `count` messages. */
+    async expectRowCount(count: number, timeout = ENGINE_WAIT_MS): Promise<void> {
+      await eventually(() => rows().count(), timeout).toBe(count);
+    },
+
+    /** Records in the stream whose row has one of the ids, in stream order. */
+    async recordsOf(ids: number[], expectCount: number): Promise<Array<Record<string, unknown>>> {
+      const streamArn = world.stream?.streamArn;
+      if (!streamArn) throw new Error('the console world has no stream');
+      const wanted = new Set(ids.map(String));
+      const pick = (records: StreamRecord[]) =>
+        records
+          .map((record) => JSON.parse(record.data) as { record?: Record<string, unknown> })
+          // A transform may send something else than the message: only messages have a record.
+          .flatMap((payload) => (payload.record ? [payload.record] : []))
+          .filter((row) => wanted.has(String(row.id)));
+      const deadline = Date.now() + ENGINE_WAIT_MS;
+      for (;;) {
+        const found = pick(await readAllRecords(kinesisEndpoint(), streamArn));
+        if (found.length >= expectCount || Date.now() > deadline) return found;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    },
+  };
+}

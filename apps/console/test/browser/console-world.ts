@@ -1,0 +1,87 @@
+import {
+  createSourceDatabase,
+  createTestDatabase,
+  createTestStream,
+  deleteRedisKeys,
+  redisUrl,
+  type SourceDatabase,
+  type TestDatabase,
+  type TestStream,
+  testQueuePrefix,
+} from '@shardline/testing';
+import { kinesisEndpoint } from '@shardline/testing/vitest';
+import type { Browser, Page } from 'playwright-core';
+import { EngineProcess, engineEnv } from '../../../engine/test/engine-process';
+import { launchBrowser } from './browser';
+import { type ConsoleServer, startConsoleServer } from './console-server';
+
+// The browser drives the production build: `npm run build -w @shardline/console` must have run.
+
+const SECRET_KEY = 'c'.repeat(64);
+/** How long a page may take to show what the API already has. */
+export const UI_WAIT_MS = 30_000;
+/** How long a user may wait for something the engine does (capture, delivery, a bulk run). */
+export const ENGINE_WAIT_MS = 60_000;
+
+/** Everything a browser test drives: its own databases, stream, engine, console and browser page. */
+export interface ConsoleWorld {
+  database: TestDatabase;
+  /** The Postgres database whose changes are captured; its tables are the test's to create. */
+  source: SourceDatabase;
+  stream: TestStream;
+  queuePrefix: string;
+  engine: EngineProcess;
+  server: ConsoleServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts a world, filling `world` as each part starts, so that stopConsoleWorld can clean up
+ * whatever was started when a later step fails.
+ */
+export async function startConsoleWorld(world: Partial<ConsoleWorld>): Promise<ConsoleWorld> {
+  world.database = await createTestDatabase();
+  world.source = await createSourceDatabase();
+  world.stream = await createTestStream(kinesisEndpoint());
+  world.queuePrefix = testQueuePrefix();
+  world.engine = new EngineProcess({
+    ...engineEnv({
+      databaseUrl: world.database.url,
+      redisUrl: redisUrl(),
+      queuePrefix: world.queuePrefix,
+      secretKey: SECRET_KEY,
+    }),
+    SHARDLINE_CAPTURE: 'true',
+    SHARDLINE_CAPTURE_POLL_MS: '200',
+    // kinesis-local needs seconds for a few full requests; shorter timeouts only cause resends.
+    SHARDLINE_LEASE_MS: '15000',
+    SHARDLINE_LOCK_DURATION_MS: '15000',
+    SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
+    SHARDLINE_CONCURRENCY: '4',
+  });
+  world.server = await startConsoleServer({
+    DATABASE_URL: world.database.url,
+    SHARDLINE_SECRET_KEY: SECRET_KEY,
+  });
+  await world.engine.start();
+  world.browser = await launchBrowser();
+  world.page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  world.page.setDefaultTimeout(UI_WAIT_MS);
+  return world as ConsoleWorld;
+}
+
+export async function stopConsoleWorld(world: Partial<ConsoleWorld>): Promise<void> {
+  await world.browser?.close();
+  await world.engine?.stop();
+  await world.server?.stop();
+  // Each step runs even when an earlier one failed; the first failure is reported.
+  const cleanups = await Promise.allSettled([
+    world.source?.drop(),
+    world.database?.drop(),
+    world.queuePrefix ? deleteRedisKeys(world.queuePrefix) : undefined,
+  ]);
+  // The stream stays: the emulator goes away with the run.
+  const failure = cleanups.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}

@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto';
+import { kinesisEndpoint } from '@shardline/testing/vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './browser';
+import { consoleHelpers, eventually, lastSegment } from './console-helpers';
+import type { ConsoleServer } from './console-server';
+import { type ConsoleWorld, ENGINE_WAIT_MS, startConsoleWorld, stopConsoleWorld } from './console-world';
+
+/** The sink's record size limit: a row with a long note goes over it, the row without it does not. */
+const RECORD_LIMIT_BYTES = 2048;
+const LONG_NOTE = 'x'.repeat(RECORD_LIMIT_BYTES + 500);
+const TRANSFORM_NAME = 'drop-the-note';
+/** Typed into the editor key by key, as a person would. */
+const TRANSFORM_CODE = '(message) => ({ ...message, record: { ...message.record, note: null } })';
+/** Longer than the reader's routesRefreshMs: a change after it sees the sinks' new settings. */
+const ROUTES_REFRESH_WAIT_MS = 2_500;
+const FILTER_CODE = "(message) => message.record.customer !== 'test account'";
+
+const world: Partial<ConsoleWorld> = {};
+let source: ConsoleWorld['source'];
+let server: ConsoleServer;
+let page: Page;
+let sinkId: string;
+let transformId: string;
+
+const { showTab, filterMessages, rows, expectRowCount, recordsOf, openSink } = consoleHelpers(world);
+
+/** Seeds through the product's API, as a person would have set it up before. */
+async function api<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+beforeAll(async () => {
+  let stream: ConsoleWorld['stream'];
+  ({ source, stream, server, page } = await startConsoleWorld(world));
+  await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL, note text)');
+  const { source: created } = await api<{ source: { id: string } }>('/sources', {
+    // Slot and publication names are server-wide: a name of its own per run.
+    name: `shop_${randomBytes(3).toString('hex')}`,
+    url: source.url,
+  });
+  const { sink } = await api<{ sink: { id: string } }>('/sinks', {
+    name: 'orders-transformed',
+    streamArn: stream.streamArn,
+    endpoint: kinesisEndpoint(),
+    accessKeyId: 'AKIAEMULATOR',
+    secretAccessKey: 'emulator-secret',
+    sourceId: created.id,
+    tables: [{ name: 'orders' }],
+    maxRecordSizeBytes: RECORD_LIMIT_BYTES,
+    backoffCapMs: 2_000,
+  });
+  sinkId = sink.id;
+  // The reader may have loaded the source's sinks before this one existed; it loads them again
+  // when a change comes more than 2 s (routesRefreshMs) later.
+  await new Promise((resolve) => setTimeout(resolve, ROUTES_REFRESH_WAIT_MS));
+});
+
+afterAll(() => stopConsoleWorld(world));
+
+/** The health badge of the sink page, once it says `status`. */
+async function expectHealth(status: 'healthy' | 'failing' | 'paused'): Promise<void> {
+  await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(status);
+}
+
+describe('transforms in a browser', () => {
+  it('writes a transform in the editor and tests it on the failing message of a sink', async () => {
+    await source.query(
+      `INSERT INTO orders (id, customer, note) VALUES (1, 'Ada', 'short'), (10, 'Barbara', $1)`,
+      [LONG_NOTE],
+    );
+    await openSink(sinkId);
+    await showTab('tab-failing');
+    await expectRowCount(1);
+    expect(await rows().first().getByTestId('last-error').textContent()).toContain('RecordTooLarge');
+    // Held while the transform is written, so that the retry below is what sends it.
+    await page.getByTestId('pause').click();
+    await expectHealth('paused');
+
+    await page.goto(`${server.url}/transforms`);
+    await page.getByTestId('empty-state').waitFor();
+    await page.getByTestId('create-transform').click();
+    await page.waitForURL(`${server.url}/transforms/new`);
+    await page.getByTestId('transform-name').fill(TRANSFORM_NAME);
+
+    // Replace the starter function by typing, key by key.
+    const editor = page.getByTestId('transform-body');
+    const content = editor.locator('.cm-content');
+    await content.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(TRANSFORM_CODE);
+    expect(await content.textContent()).toBe(TRANSFORM_CODE);
+    // Highlighted as JavaScript: the tokens are styled spans.
+    expect(await editor.locator('.cm-line span').count()).toBeGreaterThan(3);
+    // Named for assistive technology, and Tab leaves the editor rather than trapping the focus.
+    expect(await content.getAttribute('aria-labelledby')).toBeTruthy();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor') ?? null)).toBeNull();
+
+    // The test panel runs the unsaved code on the sink's messages, the failing one first.
+    const panel = page.getByTestId('transform-test');
+    await panel.getByTestId('test-sink').selectOption(sinkId);
+    await panel.getByTestId('run-test').click();
+    const results = panel.getByTestId('test-result');
+    await eventually(() => results.count()).toBe(2);
+    const oversize = results.first();
+    expect(await oversize.getByTestId('test-input').textContent()).toContain(`"note": "${LONG_NOTE}"`);
+    expect(await oversize.getByTestId('test-output').textContent()).toContain('"note": null');
+    expect(await oversize.getAttribute('data-fits')).toBe('true');
+    expect(await oversize.getByTestId('test-size').textContent()).toMatch(
+      /^2\.\d KiB in, \d+ B out, of the 2\.0 KiB record limit: fits$/,
+    );
+    expect(await oversize.getByTestId('test-duration').textContent()).toMatch(/^\d+\.\d ms$/);
+    await saveScreenshot(page, 'transforms');
+
+    await page.getByTestId('save-transform').click();
+    await page.waitForURL(/\/transforms\/[0-9a-f-]{36}$/);
+    transformId = lastSegment(page.url());
+    await eventually(() => page.getByTestId('transform-summary').textContent()).toBe(
+      'Version 1 · attached to no sink',
+    );
+    expect(await page.getByTestId('transform-version-row').count()).toBe(1);
+    const saved = await (await fetch(`${server.url}/api/v1/transforms/${transformId}`)).json();
+    expect(saved.transform).toMatchObject({ name: TRANSFORM_NAME, kind: 'code', body: TRANSFORM_CODE });
+  });
+
+  it('attaches it in the sink form; the failing message shows what it would send, and a retry delivers it', async () => {
+    await page.goto(`${server.url}/sinks/${sinkId}/edit`);
+    const form = page.getByTestId('sink-form');
+    await form.getByTestId('sink-transform').selectOption({ label: `${TRANSFORM_NAME} (version 1)` });
+    await form.getByTestId('save-sink').click();
+    await page.waitForURL(`${server.url}/sinks/${sinkId}`);
+    await eventually(() => page.getByTestId('sink-transform-link').textContent()).toBe(TRANSFORM_NAME);
+    expect(await page.getByTestId('sink-transform-summary').textContent()).toContain('(version 1)');
+    expect(await page.getByTestId('counter-filtered').textContent()).toContain('0');
+
+    await showTab('tab-failing');
+    await expectRowCount(1);
+    await rows().first().getByTestId('open-message').click();
+    const drawer = page.getByTestId('message-detail');
+    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('failing');
+    expect(await drawer.getByTestId('message-payload').textContent()).toContain(`"note": "${LONG_NOTE}"`);
+    const sent = drawer.getByTestId('message-sent-payload');
+    expect(await sent.textContent()).toContain('"note": null');
+    expect(await sent.textContent()).toContain('"customer": "Barbara"');
+    expect(await drawer.textContent()).toContain(`Payload after ${TRANSFORM_NAME} (version 1)`);
+
+    await drawer.getByTestId('retry-now').click();
+    await drawer.getByText('Queued for an attempt now.').waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByTestId('resume').click();
+
+    await showTab('tab-delivered');
+    await filterMessages({ group: '10' });
+    await expectRowCount(1);
+    expect(await recordsOf([10], 1)).toEqual([{ id: 10, customer: 'Barbara', note: null }]);
+    await expectHealth('healthy');
+  });
+
+  it('lists the transform with its sink, and refuses to delete it while attached', async () => {
+    await page.goto(`${server.url}/transforms`);
+    const row = page.getByTestId('transform-row').filter({ hasText: TRANSFORM_NAME });
+    await row.waitFor();
+    expect(await row.getByTestId('transform-sinks').textContent()).toBe('orders-transformed');
+    await row.getByRole('link', { name: TRANSFORM_NAME }).click();
+    await page.waitForURL(`${server.url}/transforms/${transformId}`);
+
+    await page.getByTestId('delete-transform').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByTestId('confirm').click();
+    await eventually(() => dialog.getByRole('alert').textContent()).toContain('detach it first');
+    await dialog.getByTestId('cancel').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toBe(`${server.url}/transforms/${transformId}`);
+  });
+
+  it('sets a filter in the sink form: dropped changes are counted as filtered, the others delivered', async () => {
+    await page.goto(`${server.url}/sinks/${sinkId}/edit`);
+    const form = page.getByTestId('sink-form');
+    const filter = form.getByTestId('sink-filter').locator('.cm-content');
+    await filter.click();
+    await page.keyboard.type(FILTER_CODE);
+    await form.getByTestId('save-sink').click();
+    await page.waitForURL(`${server.url}/sinks/${sinkId}`);
+    expect(await page.getByTestId('sink-transform-summary').textContent()).toContain(
+      'filtered by a function',
+    );
+    // The reader reloads a source's sink settings at most every 2 s (routesRefreshMs).
+    await page.waitForTimeout(ROUTES_REFRESH_WAIT_MS);
+
+    await source.query(`INSERT INTO orders (id, customer) VALUES (20, 'test account'), (21, 'Grace')`);
+    await eventually(() => page.getByTestId('counter-filtered').textContent(), ENGINE_WAIT_MS).toContain('1');
+    expect(await recordsOf([21], 1)).toEqual([{ id: 21, customer: 'Grace', note: null }]);
+    expect(await recordsOf([20], 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { SecretBox } from '@shardline/core';
+import { getSink, listSourceEvents, updateSink } from '@shardline/db';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CaptureTestContext, setupCaptureTest, TEST_SECRET_KEY } from '../harness';
+
+let ctx: CaptureTestContext;
+afterEach(() => ctx?.cleanup());
+
+const ORDERS = `CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL, total numeric)`;
+
+async function setFilter(context: CaptureTestContext, filterSource: string): Promise<void> {
+  await updateSink(context.db, {
+    secretBox: new SecretBox(TEST_SECRET_KEY),
+    sinkId: context.sinks[0]?.sink.id ?? '',
+    input: { filterSource },
+  });
+}
+
+async function filteredCount(context: CaptureTestContext): Promise<bigint> {
+  return (await getSink(context.db, { sinkId: context.sinks[0]?.sink.id ?? '' })).filteredCount;
+}
+
+describe('a sink filter', () => {
+  it('turns only the matching changes into messages and counts the others', async () => {
+    ctx = await setupCaptureTest({ schemaSql: ORDERS, sinks: [{ tables: [{ name: 'orders' }] }] });
+    await setFilter(ctx, `(message) => message.record.status !== 'draft'`);
+    ctx.startCapture();
+    await ctx.waitUntilReading();
+    await ctx.startDelivery();
+    // 30 rows, every third a draft; then each draft is updated to 'paid' (kept), and each paid
+    // row back to draft (filtered).
+    await ctx.sql(
+      `INSERT INTO orders SELECT i, CASE WHEN i % 3 = 0 THEN 'draft' ELSE 'paid' END, i FROM generate_series(1, 30) i`,
+    );
+    await ctx.sql(`UPDATE orders SET status = 'paid' WHERE id = 3`);
+    await ctx.sql(`UPDATE orders SET status = 'draft' WHERE id = 4`);
+
+    await ctx.waitForStored(21);
+    const stored = await ctx.stored();
+    expect(stored.every((message) => message.payload.record.status === 'paid')).toBe(true);
+    expect(stored.map((message) => `${message.payload.action}:${message.payload.record.id}`)).toEqual([
+      ...Array.from({ length: 30 }, (_, i) => i + 1)
+        .filter((id) => id % 3 !== 0)
+        .map((id) => `insert:${id}`),
+      'update:3',
+    ]);
+    expect(await filteredCount(ctx)).toBe(11n);
+    const records = await ctx.sinks[0]?.readStream(21);
+    expect(records).toHaveLength(21);
+  });
+
+  it('keeps a change it cannot decide on, and says so on the source', async () => {
+    ctx = await setupCaptureTest({ schemaSql: ORDERS, sinks: [{ tables: [{ name: 'orders' }] }] });
+    // Throws when total is NULL.
+    await setFilter(ctx, `(message) => message.record.total.length > 0 || message.record.id > 1`);
+    ctx.startCapture();
+    await ctx.waitUntilReading();
+    await ctx.sql(`INSERT INTO orders VALUES (1, 'paid', NULL), (2, 'paid', 5), (3, 'paid', NULL)`);
+
+    await ctx.waitForStored(3);
+    expect((await ctx.stored()).map((message) => message.payload.record.id)).toEqual([1, 2, 3]);
+    expect(await filteredCount(ctx)).toBe(0n);
+    const events = await listSourceEvents(ctx.db, { sourceId: ctx.source.id });
+    expect(events.map((event) => event.message).join('\n')).toMatch(
+      /The filter of sink "sink-0" could not decide on some changes, which were kept and will be sent: the filter threw: TypeError/,
+    );
+  });
+});
