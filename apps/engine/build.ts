@@ -6,8 +6,12 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The transform worker is a thread of its own: its own file, which the runner finds beside main.js.
+  entryPoints: {
+    main: 'src/main.ts',
+    'transform-worker': '../../packages/transforms/src/worker/transform-worker-entry.ts',
+  },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

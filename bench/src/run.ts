@@ -28,11 +28,19 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 const ALL_RUNS =
   'throughput,transform,latency,backlog,emulator,capture-throughput,capture-latency,console-queries';
 
-/** The transform of the `transform` run: what a user drops a column with. */
-const SIMPLE_TRANSFORM = `(message) => {
+/** The transforms of the `transform` run: a function dropping a column, and a path. */
+const SIMPLE_TRANSFORMS = [
+  {
+    label: 'a code transform (drops a column)',
+    kind: 'code',
+    body: `(message) => {
   const { currency, ...record } = message.record;
   return { ...message, record };
-}`;
+}`,
+  },
+  { label: 'a path transform (`record`)', kind: 'path', body: 'record' },
+] as const;
+type BenchTransform = (typeof SIMPLE_TRANSFORMS)[number];
 const runs = new Set((process.env.BENCH_RUNS ?? ALL_RUNS).split(','));
 
 interface Setup {
@@ -42,11 +50,13 @@ interface Setup {
   cleanup(): Promise<void>;
 }
 
-async function setup(endpoint: string, streamArn: string, transformSource?: string): Promise<Setup> {
+async function setup(endpoint: string, streamArn: string, benchTransform?: BenchTransform): Promise<Setup> {
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 4 });
-  const transform = transformSource
-    ? await createTransform(db, { input: { name: 'bench', kind: 'code', body: transformSource } })
+  const transform = benchTransform
+    ? await createTransform(db, {
+        input: { name: 'bench', kind: benchTransform.kind, body: benchTransform.body },
+      })
     : null;
   const sink = await createSink(db, {
     secretBox: new SecretBox(BENCH_SECRET_KEY),
@@ -111,9 +121,9 @@ async function drain(
   count: number,
   groups: number,
   acknowledged?: () => number,
-  transformSource?: string,
+  benchTransform?: BenchTransform,
 ) {
-  const run = await setup(endpoint, streamArn, transformSource);
+  const run = await setup(endpoint, streamArn, benchTransform);
   try {
     const storeRate = await store(run.db, run.sinkId, count, groups);
     await run.db.pool.query('VACUUM ANALYZE message');
@@ -202,15 +212,20 @@ async function deliveryRuns(say: (line: string) => void): Promise<void> {
       say(
         `| backlog → no-op endpoint | ${fmt(throughput.count)} | **${fmt(throughput.rate)} msg/s** (drained in ${fmt(throughput.seconds, 1)} s; stored at ${fmt(throughput.storeRate)} msg/s) | ${fmt(throughput.peakMiB)} MiB |`,
       );
-    const transformed = runs.has('transform')
-      ? await drain(noop.endpoint, noopArn, 200_000 * scale, 10_000, noop.recordsReceived, SIMPLE_TRANSFORM)
-      : null;
-    if (transformed) {
+    for (const benchTransform of runs.has('transform') ? SIMPLE_TRANSFORMS : []) {
+      const transformed = await drain(
+        noop.endpoint,
+        noopArn,
+        200_000 * scale,
+        10_000,
+        noop.recordsReceived,
+        benchTransform,
+      );
       const share = throughput
         ? ` (${fmt((transformed.rate / throughput.rate) * 100)}% of the same backlog without; target ≥ 70%)`
         : '';
       say(
-        `| backlog with a transform → no-op endpoint | ${fmt(transformed.count)} | **${fmt(transformed.rate)} msg/s**${share}, drained in ${fmt(transformed.seconds, 1)} s | ${fmt(transformed.peakMiB)} MiB |`,
+        `| backlog with ${benchTransform.label} → no-op endpoint | ${fmt(transformed.count)} | **${fmt(transformed.rate)} msg/s**${share}, drained in ${fmt(transformed.seconds, 1)} s | ${fmt(transformed.peakMiB)} MiB |`,
       );
     }
     const latency = runs.has('latency') ? await steady(noop.endpoint, noopArn, 5_000, 30, 10_000) : null;

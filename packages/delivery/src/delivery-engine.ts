@@ -1,5 +1,6 @@
 import { DEFAULT_RETRY_POLICY, type SecretBox } from '@shardline/core';
 import type { Database } from '@shardline/db';
+import { TransformRunner } from '@shardline/transforms/runner';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -53,10 +54,13 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue<RunLaneData>(DELIVERY_QUEUE, { connection, prefix: options.queuePrefix });
   const scheduler = new LaneScheduler(queue, redis, options.queuePrefix);
+  // One worker thread runs every sink's transforms, away from this event loop.
+  const transforms = new TransformRunner();
   const sinks = new SinkRegistry({
     db,
     secretBox: options.secretBox,
     logger,
+    transforms,
     requestTimeoutMs,
     recordLimitRefreshMs: 10 * 60_000,
   });
@@ -64,6 +68,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     db,
     sinks,
     logger,
+    transforms,
     retryPolicy: {
       initialDelayMs: options.initialRetryDelayMs ?? DEFAULT_RETRY_POLICY.initialDelayMs,
       jitterRatio: DEFAULT_RETRY_POLICY.jitterRatio,
@@ -134,6 +139,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
       await queue.close();
       redis.disconnect();
       sinks.close();
+      await transforms.close();
       logger.info('delivery engine stopped');
     },
   };

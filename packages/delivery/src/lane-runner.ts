@@ -14,6 +14,7 @@ import {
   startLaneBatch,
 } from '@shardline/db';
 import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
+import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
 import { TRANSFORM_FAILED, transformOutgoing } from './payload-transform';
@@ -24,6 +25,7 @@ export interface LaneRunnerOptions {
   db: Database;
   sinks: SinkRegistry;
   logger: Logger;
+  transforms: TransformRunner;
   retryPolicy: Omit<RetryPolicy, 'maxDelayMs' | 'maxAttempts'>;
   /** How long a lane stays taken without a sign of life from its holder. */
   leaseMs: number;
@@ -140,7 +142,7 @@ export class LaneRunner {
       maxDelayMs: config.backoffCapMs,
       maxAttempts: config.maxAttempts,
     };
-    const transformed = transformOutgoing(sink.transform, outgoing);
+    const transformed = await transformOutgoing(this.options.transforms, sink.transform, outgoing);
     const ready = transformed.flatMap((result) => (result.ok === true ? [result.message] : []));
     const send = ready.filter((message) => message.sizeBytes <= sink.maxRecordBytes);
     const tooLarge = ready.filter((message) => message.sizeBytes > sink.maxRecordBytes);

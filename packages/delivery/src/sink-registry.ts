@@ -2,8 +2,9 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { SecretBox } from '@shardline/core';
 import { type Database, getSinkDeliveryConfig, type SinkDeliveryConfig } from '@shardline/db';
 import { createKinesisClient, describeStream, type KinesisConnection } from '@shardline/kinesis';
+import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
-import { disposeSinkTransform, loadSinkTransform, type SinkTransform } from './payload-transform';
+import { type SinkTransform, sinkTransformOf } from './payload-transform';
 
 export interface SinkRuntime {
   config: SinkDeliveryConfig;
@@ -11,12 +12,9 @@ export interface SinkRuntime {
   client: KinesisClient;
   /** The stream's record size limit when DescribeStreamSummary gave one, else the sink's setting. */
   maxRecordBytes: number;
-  /** The sink's current transform, compiled once per sink configuration. */
+  /** The sink's current transform version. */
   transform: SinkTransform;
 }
-
-/** Longer than a lane run can keep a runtime it was given (runs end within their lease). */
-const DISPOSE_AFTER_MS = 60_000;
 
 interface CachedSink {
   runtime: SinkRuntime;
@@ -36,6 +34,7 @@ export class SinkRegistry {
       db: Database;
       secretBox: SecretBox;
       logger: Logger;
+      transforms: TransformRunner;
       requestTimeoutMs: number;
       /** How often to ask the stream for its record size limit again. */
       recordLimitRefreshMs: number;
@@ -73,7 +72,7 @@ export class SinkRegistry {
         connection,
         client: createKinesisClient(connection),
         maxRecordBytes: config.maxRecordSizeBytes,
-        transform: await loadSinkTransform(config),
+        transform: sinkTransformOf(config),
       },
       recordLimitCheckedAt: 0,
     };
@@ -101,9 +100,9 @@ export class SinkRegistry {
   #evict(sinkId: string): void {
     const cached = this.#cache.get(sinkId);
     cached?.runtime.client.destroy();
-    // A lane run that took this runtime before the sink changed may still transform a batch with
-    // it; runs end well within a lane lease, so the sandbox is freed after that long.
-    if (cached) setTimeout(() => disposeSinkTransform(cached.runtime.transform), DISPOSE_AFTER_MS).unref();
+    // The worker frees it after any batch already sent for it.
+    if (cached?.runtime.transform.kind === 'attached')
+      this.deps.transforms.forget(cached.runtime.transform.key);
     this.#cache.delete(sinkId);
   }
 

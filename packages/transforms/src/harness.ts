@@ -27,10 +27,9 @@ export const OUTCOME = {
 export type ExpectedResult = 'json' | 'boolean';
 
 /**
- * Evaluates to `(userFunction, beginMessage, expected) => (batchText) => answersText`.
+ * Evaluates to `(userFunction, expected) => (batchText) => answersText`.
  * Built-ins are captured before the user's code runs, so redefining `JSON` or `String.prototype`
  * in a transform cannot change how messages are read or answers written.
- * `beginMessage` is a host function restarting the time limit; only this closure can reach it.
  */
 export const HARNESS_SOURCE = String.raw`(function () {
   'use strict';
@@ -129,12 +128,11 @@ export const HARNESS_SOURCE = String.raw`(function () {
     return serialize(result, expected);
   }
 
-  return function createRunner(userFunction, beginMessage, expected) {
+  return function createRunner(userFunction, expected) {
     return function runBatch(batchText) {
       const messages = applyFunction(splitString, batchText, [SEPARATOR]);
       let answers = '';
       for (let index = 0; index < messages.length; index++) {
-        beginMessage();
         if (index > 0) answers += SEPARATOR;
         answers += runOne(userFunction, messages[index], expected);
       }

@@ -1,3 +1,4 @@
+export { type BudgetedResult, runWithinBudget } from './budgeted-run';
 export * from './filter';
 export { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './limits';
 export { MESSAGE_FIELDS } from './path-transform';
