@@ -42,5 +42,9 @@ export async function runCaptureBenchmarks(options: {
 }
 
 function cpuLine(cpu: CpuShares): string {
-  return `cores used during the run: engine ${fmt(cpu.engine, 2)}, Postgres ${fmt(cpu.postgres, 2)}, writer and no-op endpoint ${fmt(cpu.bench, 2)}, other processes ${fmt(cpu.other, 2)}`;
+  const parts = cpu.postgresParts;
+  const postgres = parts
+    ? `Postgres ${fmt(cpu.postgres, 2)} (decoding the WAL ${fmt(parts.walDecoding, 2)}, the writer's updates ${fmt(parts.sourceWrites, 2)}, Shardline's database ${fmt(parts.shardline, 2)}, background ${fmt(parts.background, 2)})`
+    : `Postgres ${fmt(cpu.postgres, 2)}`;
+  return `cores used during the run: engine ${fmt(cpu.engine, 2)}, ${postgres}, writer and no-op endpoint ${fmt(cpu.bench, 2)}, other processes ${fmt(cpu.other, 2)}`;
 }

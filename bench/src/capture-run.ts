@@ -60,7 +60,7 @@ export async function captureThroughput(
     for (let batch = 1; batch < transactions; batch++) lastCommit = await run.commit(batch);
     const count = transactions * ROWS_PER_TRANSACTION;
     await waitForDelivered(run, noop, before, count);
-    const cpu = cpuShares(cpuBefore, await cpuSnapshot(), run.engine.pid ?? 0);
+    const cpu = cpuShares(cpuBefore, await cpuSnapshot(), run.engine.pid ?? 0, run.databases);
     const result = await run.db.pool.query<{ stored: string; delivered: string; bytes: number }>(
       `SELECT extract(epoch FROM max(created_at)) * 1000 AS stored,
               extract(epoch FROM max(delivered_at)) * 1000 AS delivered, avg(size_bytes)::int AS bytes
@@ -109,7 +109,7 @@ export async function captureLatency(
     const count = transactions * ROWS_PER_TRANSACTION;
     const actualRate = count / ((performance.now() - startedAt) / 1000);
     await waitForDelivered(run, noop, before, count);
-    const cpu = cpuShares(cpuBefore, await cpuSnapshot(), run.engine.pid ?? 0);
+    const cpu = cpuShares(cpuBefore, await cpuSnapshot(), run.engine.pid ?? 0, run.databases);
     const result = await run.db.pool.query<{ batch: number; stored: string; delivered: string }>(
       `SELECT (payload->'record'->>'batch')::int AS batch, extract(epoch FROM created_at) * 1000 AS stored,
               extract(epoch FROM delivered_at) * 1000 AS delivered

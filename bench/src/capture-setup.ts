@@ -8,6 +8,7 @@ import {
   waitUntilSlotStreamed,
 } from '@shardline/testing';
 import type { EngineProcess } from '../../apps/engine/test/engine-process';
+import type { PostgresDatabases } from './cpu-usage';
 import { BENCH_SECRET_KEY, benchEngine } from './engine-settings';
 
 export const GROUPS = 10_000;
@@ -29,6 +30,8 @@ export interface CaptureSetup {
   db: Database;
   sinkId: string;
   engine: EngineProcess;
+  /** Names of the source database and of Shardline's, to split Postgres's CPU time by role. */
+  databases: PostgresDatabases;
   /** Starts the engine and waits until its reader streams from the source's slot. */
   start(): Promise<void>;
   /**
@@ -77,6 +80,10 @@ export async function setupCapture(endpoint: string, streamArn: string): Promise
     db,
     sinkId: sink.id,
     engine,
+    databases: {
+      source: decodeURIComponent(new URL(source.url).pathname.slice(1)),
+      shardline: decodeURIComponent(new URL(database.url).pathname.slice(1)),
+    },
     async start() {
       await engine.start();
       await waitUntilSlotStreamed(source, {

@@ -35,8 +35,12 @@ export function consoleHelpers(world: Partial<ConsoleWorld>) {
     },
 
     async showTab(tab: MessageTab): Promise<void> {
-      await page().getByTestId(tab).click();
-      await page().locator(`[data-testid="${tab}"][aria-selected="true"]`).waitFor();
+      // A click that lands before the page has hydrated does nothing: click again until it takes.
+      const selected = page().locator(`[data-testid="${tab}"][aria-selected="true"]`);
+      await eventually(async () => {
+        if ((await selected.count()) === 0) await page().getByTestId(tab).click();
+        return selected.count();
+      }).toBe(1);
     },
 
     async filterMessages(filter: { table?: string; group?: string; errorCode?: string }): Promise<void> {
