@@ -150,13 +150,4 @@ export interface TransformTestInput {
 }
 
 /** What the transform made of one message, or why it failed (POST /transforms/test). */
-export interface TransformTestResult {
-  messageId: string | null;
-  input: string;
-  output: string | null;
-  outputBytes: number | null;
-  recordLimitBytes: number;
-  fitsLimit: boolean | null;
-  durationMs: number;
-  error: string | null;
-}
+export type { TransformTestResult } from '../server/transforms/run-transform-test';
