@@ -21,6 +21,8 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'packages', include: testFiles('packages') } },
       { test: { ...shared, name: 'apps', include: testFiles('apps') } },
+      // The repository's own commands (npm run secrets:rotate).
+      { test: { ...shared, name: 'scripts', include: ['scripts/test/**/*.test.ts'] } },
     ],
   },
 });

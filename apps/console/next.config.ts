@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/security-headers';
 
 const config: NextConfig = {
   // The workspace packages are TypeScript sources; Next compiles them with the app.
@@ -20,6 +21,10 @@ const config: NextConfig = {
     'quickjs-emscripten',
   ],
   poweredByHeader: false,
+  async headers() {
+    // Every response: pages, API routes, static assets and 404s alike.
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
 };
 
 export default config;

@@ -1,3 +1,4 @@
+import { secretKeyEnvShape } from '@shardline/core';
 import { z } from 'zod';
 
 const milliseconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -15,12 +16,8 @@ const envSchema = z.object({
       (value) => /^\{[^{}]+\}$/.test(value),
       'SHARDLINE_QUEUE_PREFIX must be wrapped in braces, e.g. {shardline}, so it works on Redis Cluster',
     ),
-  SHARDLINE_SECRET_KEY: z
-    .string()
-    .min(
-      1,
-      'SHARDLINE_SECRET_KEY is required: 32 random bytes as 64 hex characters (openssl rand -hex 32); it encrypts stored AWS secrets',
-    ),
+  // SHARDLINE_SECRET_KEY and SHARDLINE_SECRET_KEY_PREVIOUS, checked as the console checks them.
+  ...secretKeyEnvShape,
   SHARDLINE_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
   SHARDLINE_LEASE_MS: milliseconds(30_000),
   SHARDLINE_LOCK_DURATION_MS: milliseconds(30_000),

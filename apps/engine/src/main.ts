@@ -3,18 +3,13 @@ import { startCaptureSupervisor } from '@shardline/capture';
 import { SecretBox } from '@shardline/core';
 import { createDatabase } from '@shardline/db';
 import { startDeliveryEngine } from '@shardline/delivery';
-import pino from 'pino';
 import { readEnv } from './env';
+import { createEngineLogger } from './logger';
 
 const env = readEnv();
-const logger = pino({
-  level: env.LOG_LEVEL,
-  // Secrets never reach the logs, even if an object carrying one is logged by mistake.
-  redact: {
-    paths: ['*.secretAccessKey', '*.credentials', 'credentials', 'secretAccessKey'],
-    censor: '[secret]',
-  },
-});
+const logger = createEngineLogger(env.LOG_LEVEL);
+// Reads secrets stored with the previous key too while a key rotation is under way.
+const secretBox = new SecretBox(env.SHARDLINE_SECRET_KEY, env.SHARDLINE_SECRET_KEY_PREVIOUS);
 
 const db = createDatabase({
   url: env.DATABASE_URL,
@@ -28,7 +23,7 @@ const engine = await startDeliveryEngine({
   databaseUrl: env.DATABASE_URL,
   redisUrl: env.REDIS_URL,
   queuePrefix: env.SHARDLINE_QUEUE_PREFIX,
-  secretBox: new SecretBox(env.SHARDLINE_SECRET_KEY),
+  secretBox,
   logger,
   concurrency: env.SHARDLINE_CONCURRENCY,
   leaseMs: env.SHARDLINE_LEASE_MS,
@@ -44,7 +39,7 @@ const capture = env.SHARDLINE_CAPTURE
   ? startCaptureSupervisor({
       db,
       databaseUrl: env.DATABASE_URL,
-      secretBox: new SecretBox(env.SHARDLINE_SECRET_KEY),
+      secretBox,
       logger,
       pollIntervalMs: env.SHARDLINE_CAPTURE_POLL_MS,
     })

@@ -18,6 +18,7 @@ import {
   type FaultProxy,
   readAllRecords,
   redisUrl,
+  type SourceDatabase,
   type StreamRecord,
   startFaultProxy,
   testQueuePrefix,
@@ -79,16 +80,26 @@ export async function setupCaptureTest(options: {
   withProxy?: boolean;
   /** Where the sinks send, instead of the shared emulator. */
   endpoint?: string;
+  /** The sinks' AWS secret access key (the emulator takes any). */
+  sinkSecretAccessKey?: string;
+  /**
+   * Read the source as a role of its own with this password (owner of the tables, with
+   * REPLICATION), instead of as the server's superuser without one.
+   */
+  sourcePassword?: string;
 }): Promise<CaptureTestContext> {
   const sourceDb = await createSourceDatabase();
   await sourceDb.query(options.schemaSql);
+  const sourceUrl = options.sourcePassword
+    ? await ownerRoleUrl(sourceDb, options.sourcePassword)
+    : sourceDb.url;
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 12 });
   const secretBox = new SecretBox(TEST_SECRET_KEY);
   const proxy = options.withProxy ? await startFaultProxy({ target: kinesisEndpoint() }) : null;
   const source = await createSource(db, {
     secretBox,
-    input: { name: `src_${randomBytes(4).toString('hex')}`, url: sourceDb.url },
+    input: { name: `src_${randomBytes(4).toString('hex')}`, url: sourceUrl },
   });
   const sinks: CaptureTestSink[] = [];
   for (const [index, sinkOptions] of options.sinks.entries()) {
@@ -100,7 +111,7 @@ export async function setupCaptureTest(options: {
         streamArn: stream.streamArn,
         endpoint: proxy?.endpoint ?? options.endpoint ?? kinesisEndpoint(),
         accessKeyId: 'test',
-        secretAccessKey: 'test',
+        secretAccessKey: options.sinkSecretAccessKey ?? 'test',
         backoffCapMs: 1_600,
         sourceId: source.id,
         tables: sinkOptions.tables,
@@ -239,4 +250,18 @@ export async function setupCaptureTest(options: {
       await proxy?.stop();
     },
   };
+}
+
+/**
+ * The URL of a login role with `password` that may do what Shardline does on a source: it has
+ * REPLICATION, may create the publication (CREATE on the database) and owns the tables.
+ */
+async function ownerRoleUrl(sourceDb: SourceDatabase, password: string): Promise<string> {
+  const role = await sourceDb.createRole({ replication: true, password });
+  await sourceDb.query(`GRANT CREATE ON DATABASE "${sourceDb.name}" TO "${role.name}"`);
+  const { rows } = await sourceDb.query<{ name: string }>(
+    "SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = 'public'",
+  );
+  for (const table of rows) await sourceDb.query(`ALTER TABLE ${table.name} OWNER TO "${role.name}"`);
+  return role.url;
 }

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/sinks', label: 'Sinks' },
   { href: '/sources', label: 'Sources' },
   { href: '/transforms', label: 'Transforms' },
+  { href: '/audit', label: 'Audit' },
 ] as const;
 
 export function MainNav() {

@@ -12,7 +12,14 @@ import { SinkActions } from './sink-actions';
 import { SinkCounters } from './sink-counters';
 import { SinkTransformSummary } from './sink-transform-summary';
 
-export function SinkDetail({ sinkId }: { sinkId: string }) {
+export function SinkDetail({
+  sinkId,
+  openMessageId = null,
+}: {
+  sinkId: string;
+  /** A message whose detail is open when the page opens. */
+  openMessageId?: string | null;
+}) {
   // One switch pauses every live view of the page: counters, tabs and the open message.
   const [live, setLive] = useState(true);
   const query = useSink(sinkId, live);
@@ -48,7 +55,7 @@ export function SinkDetail({ sinkId }: { sinkId: string }) {
         actions={<SinkActions sink={sink} />}
       />
       <SinkCounters sinkId={sink.id} live={live} />
-      <MessagesPanel sink={sink} live={live} onLiveChange={setLive} />
+      <MessagesPanel sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />
     </div>
   );
 }

@@ -3,6 +3,9 @@
 // its JSON form, so a field added on the server is known here too.
 import type { AttemptTrigger, MessageAction, MessageState } from '@shardline/core';
 import type {
+  AuditAction,
+  AuditEventRecord,
+  AuditTargetType,
   BulkOperationRecord,
   MessageRecord,
   PublicSource,
@@ -15,7 +18,15 @@ import type {
   TransformKind,
 } from '@shardline/db';
 
-export type { AttemptTrigger, MessageAction, MessageState, SslMode, TransformKind };
+export type {
+  AttemptTrigger,
+  AuditAction,
+  AuditTargetType,
+  MessageAction,
+  MessageState,
+  SslMode,
+  TransformKind,
+};
 
 /** A data-layer value as it arrives in JSON: dates and bigints (ids, positions) become strings. */
 export type AsJson<T> = T extends Date | bigint
@@ -73,6 +84,8 @@ export type MessageDetail = Message & {
   /** Why the sink's current transform fails on this payload; null when it does not, or without one. */
   transformError: string | null;
   attempts: DeliveryAttempt[];
+  /** Who retried or discarded it, and when, newest first. */
+  auditEvents: AuditEvent[];
 };
 
 export type MessageCounts = StoredMessageCounts;
@@ -139,6 +152,25 @@ export type Transform = AsJson<PublicTransform>;
 export type TransformDetail = AsJson<StoredTransformDetail>;
 
 export type TransformVersion = TransformDetail['versions'][number];
+
+/** One entry of the audit trail (GET /api/v1/audit). */
+export type AuditEvent = AsJson<AuditEventRecord>;
+
+/** Filters of the audit trail; times are ISO 8601, `since` inclusive and `until` exclusive. */
+export interface AuditFilter {
+  actor?: string;
+  action?: AuditAction;
+  targetType?: AuditTargetType;
+  targetId?: string;
+  since?: string;
+  until?: string;
+}
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Pass back as `before` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
 
 /** What to run a transform test on: a pasted message, or messages of a sink. */
 export interface TransformTestInput {

@@ -5,6 +5,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiFetch, withQuery } from './api-fetch';
 import type {
+  AuditFilter,
+  AuditPage,
   BulkOperation,
   CheckReport,
   MessageCounts,
@@ -24,6 +26,7 @@ import type {
 /** How often live views ask again. */
 export const LIVE_INTERVAL_MS = 3_000;
 const MESSAGE_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export const queryKeys = {
   sources: () => ['sources'] as const,
@@ -40,6 +43,7 @@ export const queryKeys = {
   bulkOperation: (sinkId: string, operationId: string) => ['sinks', sinkId, 'bulk', operationId] as const,
   transforms: () => ['transforms'] as const,
   transform: (id: string) => ['transforms', id] as const,
+  audit: (filter: AuditFilter) => ['audit', filter] as const,
 };
 
 export const fetchers = {
@@ -62,6 +66,8 @@ export const fetchers = {
     apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations/${enc(operationId)}`),
   transforms: () => apiFetch<{ transforms: Transform[] }>('/transforms'),
   transform: (id: string) => apiFetch<{ transform: TransformDetail }>(`/transforms/${enc(id)}`),
+  audit: (filter: AuditFilter, before: string | undefined) =>
+    apiFetch<AuditPage>(withQuery('/audit', { ...filter, before, limit: AUDIT_PAGE_SIZE })),
 };
 
 export function enc(segment: string): string {
@@ -153,6 +159,16 @@ export function useTransforms() {
 
 export function useTransform(id: string) {
   return useQuery({ queryKey: queryKeys.transform(id), queryFn: () => fetchers.transform(id) });
+}
+
+/** The audit trail for the filter, newest first, a keyset page at a time. */
+export function useAuditEvents(filter: AuditFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.audit(filter),
+    queryFn: ({ pageParam }) => fetchers.audit(filter, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 }
 
 /** Polls a bulk operation until it has finished. */

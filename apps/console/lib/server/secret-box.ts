@@ -1,17 +1,13 @@
-import { SecretBox } from '@shardline/core';
+import { type SecretBox, secretBoxFromEnv } from '@shardline/core';
 
 const holder = globalThis as { shardlineSecretBox?: SecretBox };
 
-/** Encrypts AWS secrets and database passwords before they are stored (same key as the engine). */
+/**
+ * Encrypts AWS secrets and database passwords before they are stored, and reads them back: the
+ * same key as the engine, and during a key rotation the previous one too. A missing or malformed
+ * key throws an error naming the variable (start-up checks it too: instrumentation.ts).
+ */
 export function secretBox(): SecretBox {
-  if (!holder.shardlineSecretBox) {
-    const key = process.env.SHARDLINE_SECRET_KEY;
-    if (!key) {
-      throw new Error(
-        'SHARDLINE_SECRET_KEY is not set: the console needs the same key as the engine (64 hex characters) to store secrets',
-      );
-    }
-    holder.shardlineSecretBox = new SecretBox(key);
-  }
+  if (!holder.shardlineSecretBox) holder.shardlineSecretBox = secretBoxFromEnv(process.env);
   return holder.shardlineSecretBox;
 }

@@ -34,6 +34,8 @@ export interface ConsoleWorld {
   server: ConsoleServer;
   browser: Browser;
   page: Page;
+  /** What the browser refused under the console's Content Security Policy: stopConsoleWorld fails on any. */
+  cspViolations: string[];
 }
 
 /**
@@ -68,6 +70,15 @@ export async function startConsoleWorld(world: Partial<ConsoleWorld>): Promise<C
   world.browser = await launchBrowser();
   world.page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
   world.page.setDefaultTimeout(UI_WAIT_MS);
+  // A script or style the policy blocks can break a page only partly (a hydration that never
+  // happens, an editor without styles): every refusal fails the run, whatever the tests looked at.
+  const cspViolations: string[] = [];
+  world.cspViolations = cspViolations;
+  world.page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      cspViolations.push(`${world.page?.url()}: ${message.text()}`);
+    }
+  });
   return world as ConsoleWorld;
 }
 
@@ -84,4 +95,9 @@ export async function stopConsoleWorld(world: Partial<ConsoleWorld>): Promise<vo
   // The stream stays: the emulator goes away with the run.
   const failure = cleanups.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
+  if (world.cspViolations?.length) {
+    throw new Error(
+      `the browser refused content under the console's CSP:\n${world.cspViolations.join('\n')}`,
+    );
+  }
 }

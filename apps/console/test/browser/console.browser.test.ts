@@ -225,6 +225,10 @@ describe('the console in a browser', () => {
     await confirm.getByTestId('confirm').click();
     await confirm.waitFor({ state: 'hidden' });
     await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('discarded');
+    // The detail says who discarded it, from the audit trail.
+    expect(await drawer.getByTestId('message-audit-event').first().textContent()).toContain(
+      'Discarded by console · too large for the stream',
+    );
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
@@ -361,5 +365,26 @@ describe('the console in a browser', () => {
     await page.waitForURL(/\/sinks$/);
     await page.getByTestId('empty-state').waitFor();
     expect(await page.getByTestId('sink-row').count()).toBe(0);
+  });
+
+  it('lists what was done on the Audit page, newest first, and filters it by action', async () => {
+    await page.goto(`${server.url}/audit`);
+    const auditRows = page.getByTestId('audit-row');
+    await eventually(() => auditRows.first().getAttribute('data-action')).toBe('sink.delete');
+    await saveScreenshot(page, 'audit');
+
+    // A click before hydration is lost: choose and apply again until the table shows only discards.
+    const actionsShown = () =>
+      auditRows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-action')));
+    await eventually(async () => {
+      await page.getByTestId('audit-filter-action').selectOption('message.discard');
+      await page.getByTestId('audit-apply-filters').click();
+      const actions = await actionsShown();
+      return actions.length > 0 && actions.every((action) => action === 'message.discard');
+    }).toBe(true);
+    const discard = auditRows.first();
+    expect(await discard.getByTestId('audit-actor').textContent()).toBe('console');
+    expect(await discard.getByTestId('audit-details').textContent()).toBe('Reason: too large for the stream');
+    expect(await discard.getByTestId('audit-target').textContent()).toMatch(/^\d+ of /);
   });
 });

@@ -8,9 +8,6 @@ import { bulkOperationStates } from './bulk-operation-input';
 import type { ClaimedBulkOperation } from './claimed-bulk-operation';
 import { recordBulkOperationProgress } from './record-bulk-operation-progress';
 
-/** Who discarded messages through a bulk operation, until the console has sign-in. */
-export const BULK_DISCARDED_BY = 'console';
-
 class StopRequested extends Error {}
 
 /**
@@ -40,7 +37,7 @@ export async function applyBulkOperation(
     if (operation.action === 'retry') {
       await retryMessages(client, run);
     } else {
-      await discardMessages(client, { ...run, states, by: BULK_DISCARDED_BY, reason: operation.reason });
+      await discardMessages(client, { ...run, states, by: operation.createdBy, reason: operation.reason });
     }
     // The last (partial) chunk, and the wake-up of the sink's lanes, commit here.
     await client.query('COMMIT');

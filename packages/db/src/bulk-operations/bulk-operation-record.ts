@@ -20,6 +20,8 @@ export interface BulkOperationRecord {
   /** Messages changed so far: below total at the end when some were delivered or discarded meanwhile. */
   done: number;
   error: string | null;
+  /** Who queued it. */
+  createdBy: string;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -37,6 +39,7 @@ export function toBulkOperationRecord(row: BulkOperation): BulkOperationRecord {
     total: row.total,
     done: row.done,
     error: row.error,
+    createdBy: row.createdBy,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

@@ -24,6 +24,7 @@ export async function claimNextBulkOperation(
     message_state: 'pending' | 'failing' | null;
     filter: MessageFilter;
     reason: string | null;
+    created_by: string;
     total: number;
     done: number;
     last_message_id: string;
@@ -44,8 +45,8 @@ export async function claimNextBulkOperation(
         SET state = 'running', runner_token = gen_random_uuid(), heartbeat_at = clock_timestamp(),
             started_at = coalesce(o.started_at, clock_timestamp())
        FROM next WHERE o.id = next.id
-     RETURNING o.id, o.sink_id, o.action, o.message_state, o.filter, o.reason, o.total, o.done,
-               o.last_message_id, o.runner_token`,
+     RETURNING o.id, o.sink_id, o.action, o.message_state, o.filter, o.reason, o.created_by, o.total,
+               o.done, o.last_message_id, o.runner_token`,
     [staleAfterMs],
   );
   const row = result.rows[0];
@@ -57,6 +58,7 @@ export async function claimNextBulkOperation(
     messageState: row.message_state,
     filter: row.filter,
     reason: row.reason,
+    createdBy: row.created_by,
     total: row.total,
     done: row.done,
     lastMessageId: row.last_message_id,

@@ -10,6 +10,8 @@ export interface ClaimedBulkOperation {
   /** As stored; parsed again before use (an operation may outlive a change of the filter's shape). */
   filter: MessageFilter;
   reason: string | null;
+  /** Who queued it: recorded as who discarded its messages. */
+  createdBy: string;
   total: number;
   done: number;
   /** Carry on after this message id: a previous run of it may have done part of the work. */

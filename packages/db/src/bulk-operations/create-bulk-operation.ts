@@ -1,4 +1,6 @@
 import { NotFoundError } from '@shardline/core';
+import { actorOf } from '../audit/audit-actions';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import { filterConditions } from '../messages/message-filter';
 import { isUuid } from '../sinks/sink-id';
@@ -12,16 +14,18 @@ import { type BulkOperationRecord, toBulkOperationRecord } from './bulk-operatio
 
 /**
  * Queues a retry or discard of every waiting message of a sink that a filter matches; an engine
- * runs it in the background (see claimNextBulkOperation). `total` is how many match now.
+ * runs it in the background (see claimNextBulkOperation). `total` is how many match now. `by` is
+ * who asked: recorded in the audit trail (with the filter and that count) in the transaction
+ * that queues it, and as who discarded the messages.
  */
 export async function createBulkOperation(
   db: Database,
-  options: { sinkId: string; input: BulkOperationInput },
+  options: { sinkId: string; input: BulkOperationInput; by?: string },
 ): Promise<BulkOperationRecord> {
   const input = parseOrThrow(bulkOperationInputSchema, options.input);
   const { sinkId } = options;
   const sink = isUuid(sinkId)
-    ? await db.prisma.sink.findUnique({ where: { id: sinkId }, select: { id: true } })
+    ? await db.prisma.sink.findUnique({ where: { id: sinkId }, select: { id: true, name: true } })
     : null;
   if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
 
@@ -36,15 +40,36 @@ export async function createBulkOperation(
     `SELECT count(*) AS count FROM message WHERE ${conditions.join(' AND ')}`,
     params,
   );
-  const row = await db.prisma.bulkOperation.create({
-    data: {
-      sinkId,
-      action: input.action,
-      messageState,
-      filter: input.filter,
-      reason: input.action === 'discard' ? (input.reason ?? null) : null,
-      total: Number(matched.rows[0]?.count ?? 0),
-    },
+  const actor = actorOf(options.by);
+  const reason = input.action === 'discard' ? (input.reason ?? null) : null;
+  const row = await db.prisma.$transaction(async (tx) => {
+    const created = await tx.bulkOperation.create({
+      data: {
+        sinkId,
+        action: input.action,
+        messageState,
+        filter: input.filter,
+        reason,
+        total: Number(matched.rows[0]?.count ?? 0),
+        createdBy: actor,
+      },
+    });
+    // The engine adds `done` and `outcome` when the operation ends (finishBulkOperation).
+    await recordAuditEvent(tx, {
+      actor,
+      action: input.action === 'retry' ? 'bulk.retry' : 'bulk.discard',
+      targetType: 'sink',
+      targetId: sink.id,
+      targetName: sink.name,
+      details: {
+        operationId: created.id,
+        filter: input.filter,
+        messageState,
+        ...(reason ? { reason } : {}),
+        matched: created.total,
+      },
+    });
+    return created;
   });
   return toBulkOperationRecord(row);
 }

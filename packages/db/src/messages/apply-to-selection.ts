@@ -16,10 +16,19 @@ export interface ChunkedRunOptions {
   onChunk?: (progress: ChunkProgress) => Promise<void> | void;
 }
 
+/** An audit event to record for each message changed, in the statement that changes it. */
+export interface MessageAudit {
+  actor: string;
+  action: 'message.retry' | 'message.discard';
+  /** Added to each event's details, after the message's sink and id. */
+  details?: Record<string, unknown>;
+}
+
 /**
  * Runs one bulk UPDATE over every selected message of a sink, a chunk at a time, so millions
  * of messages never sit in one long transaction; then wakes the sink's lanes. `setClause` is
- * the UPDATE's SET list and may use parameters numbered after the chunk's own.
+ * the UPDATE's SET list and may use parameters numbered after the chunk's own. With `audit`,
+ * each message changed gets its audit event in the same statement: both happen, or neither.
  */
 export async function applyToSelection(
   db: Queryable,
@@ -29,6 +38,7 @@ export async function applyToSelection(
     states: string[];
     setClause: (firstFreeParam: number) => string;
     setParams: unknown[];
+    audit?: MessageAudit;
   } & ChunkedRunOptions,
 ): Promise<number> {
   let lastId = options.afterId ?? '0';
@@ -38,9 +48,12 @@ export async function applyToSelection(
     const chunkSql = selectChunkSql(options.selection, params);
     const set = options.setClause(params.length + 1);
     params.push(...options.setParams);
+    const update = `UPDATE message m SET ${set} FROM chunk WHERE m.id = chunk.id RETURNING m.id`;
     const result = await db.query<{ id: string }>(
-      `WITH chunk AS (${chunkSql})
-       UPDATE message m SET ${set} FROM chunk WHERE m.id = chunk.id RETURNING m.id`,
+      options.audit
+        ? `WITH chunk AS (${chunkSql}), changed AS (${update}, m.sink_id), ${auditCte(options.audit, params)}
+           SELECT id FROM changed`
+        : `WITH chunk AS (${chunkSql}) ${update}`,
       params,
     );
     total += result.rows.length;
@@ -50,4 +63,17 @@ export async function applyToSelection(
   }
   if (total > 0) await notifyWake(db, { sinkId: options.sinkId });
   return total;
+}
+
+/** A data-modifying CTE recording one audit event per row of `changed`; appends its parameters. */
+function auditCte(audit: MessageAudit, params: unknown[]): string {
+  params.push(audit.actor, audit.action, JSON.stringify(audit.details ?? {}));
+  const [actor, action, details] = [params.length - 2, params.length - 1, params.length];
+  return `audited AS (
+    INSERT INTO audit_event (actor, action, target_type, target_id, details)
+    SELECT $${actor}, $${action}, 'message', changed.id::text,
+           jsonb_build_object('sinkId', changed.sink_id, 'sinkName', sink.name, 'messageId', changed.id::text)
+             || $${details}::jsonb
+      FROM changed JOIN sink ON sink.id = changed.sink_id
+  )`;
 }

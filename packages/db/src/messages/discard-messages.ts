@@ -11,7 +11,9 @@ const discardSchema = z.object({
 
 /**
  * Gives up on waiting messages: they will never be sent, and the rest of their group moves on.
- * Who did it, when and why is kept on each message. Returns how many were discarded.
+ * Who did it, when and why is kept on each message. Returns how many were discarded. Messages
+ * selected by id are each recorded in the audit trail too; a filter is a bulk operation's work,
+ * recorded once when it is queued (createBulkOperation).
  */
 export async function discardMessages(
   db: Queryable,
@@ -33,6 +35,10 @@ export async function discardMessages(
     setClause: (n) =>
       `state = 'discarded', discarded_at = clock_timestamp(), discarded_by = $${n}, discard_reason = $${n + 1}`,
     setParams: [by, reason ?? null],
+    audit:
+      'ids' in selection
+        ? { actor: by, action: 'message.discard', details: reason ? { reason } : {} }
+        : undefined,
     afterId: options.afterId,
     onChunk: options.onChunk,
   });

@@ -1,3 +1,4 @@
+import { actorOf } from '../audit/audit-actions';
 import type { Queryable } from '../database';
 import { parseOrThrow } from '../validation';
 import { applyToSelection, type ChunkedRunOptions } from './apply-to-selection';
@@ -5,11 +6,13 @@ import { type MessageSelection, messageSelectionSchema } from './message-selecti
 
 /**
  * "Retry now": failing messages are due at once, and their next attempt is recorded as asked
- * for by a person. Returns how many messages were rescheduled.
+ * for by a person. Returns how many messages were rescheduled. Messages selected by id are each
+ * recorded in the audit trail as retried `by` that person; a filter is a bulk operation's work,
+ * recorded once when it is queued (createBulkOperation).
  */
 export async function retryMessages(
   db: Queryable,
-  options: { sinkId: string; selection: MessageSelection } & ChunkedRunOptions,
+  options: { sinkId: string; selection: MessageSelection; by?: string } & ChunkedRunOptions,
 ): Promise<number> {
   const selection = parseOrThrow(messageSelectionSchema, options.selection);
   return applyToSelection(db, {
@@ -18,6 +21,7 @@ export async function retryMessages(
     states: ['failing'],
     setClause: () => `next_attempt_at = clock_timestamp(), next_attempt_trigger = 'manual'`,
     setParams: [],
+    audit: 'ids' in selection ? { actor: actorOf(options.by), action: 'message.retry' } : undefined,
     afterId: options.afterId,
     onChunk: options.onChunk,
   });

@@ -1,4 +1,6 @@
 import type { SecretBox } from '@shardline/core';
+import { actorOf } from '../audit/audit-actions';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
 import { parseOrThrow } from '../validation';
@@ -7,9 +9,10 @@ import { type PublicSink, publicSinkInclude, toPublicSink } from './public-sink'
 import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
 import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
 
+/** Creates a sink; `by` is recorded in the audit trail as who created it. */
 export async function createSink(
   db: Database,
-  options: { secretBox: SecretBox; input: CreateSinkInput },
+  options: { secretBox: SecretBox; input: CreateSinkInput; by?: string },
 ): Promise<PublicSink> {
   const input = parseOrThrow(createSinkInputSchema, options.input);
   const existing = await db.prisma.sink.findUnique({ where: { name: input.name }, select: { id: true } });
@@ -52,6 +55,13 @@ export async function createSink(
       }
       await tx.deliveryLane.createMany({
         data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
+      });
+      await recordAuditEvent(tx, {
+        actor: actorOf(options.by),
+        action: 'sink.create',
+        targetType: 'sink',
+        targetId: created.id,
+        targetName: created.name,
       });
       return created;
     })

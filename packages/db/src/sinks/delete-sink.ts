@@ -1,8 +1,27 @@
 import { NotFoundError } from '@shardline/core';
+import { actorOf } from '../audit/audit-actions';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
+import { isRecordNotFound } from './sink-name-taken';
 
-/** Deletes a sink with all its messages and their history. */
-export async function deleteSink(db: Database, options: { sinkId: string }): Promise<void> {
-  const { count } = await db.prisma.sink.deleteMany({ where: { id: options.sinkId } });
-  if (count === 0) throw new NotFoundError(`sink ${options.sinkId} does not exist`);
+/** Deletes a sink with all its messages and their history; `by` is recorded in the audit trail. */
+export async function deleteSink(db: Database, options: { sinkId: string; by?: string }): Promise<void> {
+  try {
+    await db.prisma.$transaction(async (tx) => {
+      const deleted = await tx.sink.delete({
+        where: { id: options.sinkId },
+        select: { id: true, name: true },
+      });
+      await recordAuditEvent(tx, {
+        actor: actorOf(options.by),
+        action: 'sink.delete',
+        targetType: 'sink',
+        targetId: deleted.id,
+        targetName: deleted.name,
+      });
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw new NotFoundError(`sink ${options.sinkId} does not exist`);
+    throw error;
+  }
 }

@@ -9,3 +9,8 @@ export function sinkNameTaken(name: string): ConflictError {
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'P2002';
 }
+
+/** Prisma's code for an update or delete of a row that does not exist. */
+export function isRecordNotFound(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'P2025';
+}

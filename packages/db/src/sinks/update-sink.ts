@@ -1,11 +1,14 @@
 import { NotFoundError, type SecretBox, ValidationError } from '@shardline/core';
 import { z } from 'zod';
+import { actorOf } from '../audit/audit-actions';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import type { Sink } from '../generated/prisma/client';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
 import { parseOrThrow } from '../validation';
 import { assertSourceExists } from './assert-source-exists';
 import { type PublicSink, publicSinkInclude, toPublicSink } from './public-sink';
+import { sinkChangedFields } from './sink-changed-fields';
 import { isUuid } from './sink-id';
 import { checkSinkTables, sinkSettingsSchema } from './sink-input';
 import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
@@ -23,11 +26,16 @@ export const updateSinkInputSchema = z.strictObject(sinkSettingsSchema.partial()
       : undefined,
 });
 export type UpdateSinkInput = z.input<typeof updateSinkInputSchema>;
+/** An edit once parsed: defaults filled in, the filter's blank text turned into null. */
+export type UpdateSinkChanges = z.output<typeof updateSinkInputSchema>;
 
-/** Edits a sink; `tables`, when given, replaces the whole list. */
+/**
+ * Edits a sink; `tables`, when given, replaces the whole list. `by` is recorded in the audit
+ * trail with the names of the settings that changed.
+ */
 export async function updateSink(
   db: Database,
-  options: { secretBox: SecretBox; sinkId: string; input: UpdateSinkInput },
+  options: { secretBox: SecretBox; sinkId: string; input: UpdateSinkInput; by?: string },
 ): Promise<PublicSink> {
   const changes = parseOrThrow(updateSinkInputSchema, options.input);
   const current = isUuid(options.sinkId)
@@ -106,6 +114,14 @@ export async function updateSink(
           });
         }
       }
+      await recordAuditEvent(tx, {
+        actor: actorOf(options.by),
+        action: 'sink.update',
+        targetType: 'sink',
+        targetId: sink.id,
+        targetName: sink.name,
+        details: { fields: sinkChangedFields(current, changes) },
+      });
       return sink;
     })
     .catch((error: unknown) => {
@@ -116,7 +132,7 @@ export async function updateSink(
 }
 
 /** The stored credentials after the edit must still be both halves or neither. */
-function checkCredentials(changes: z.output<typeof updateSinkInputSchema>, current: Sink): void {
+function checkCredentials(changes: UpdateSinkChanges, current: Sink): void {
   const accessKeyId = changes.accessKeyId === undefined ? current.accessKeyId : changes.accessKeyId;
   const hasSecret =
     changes.secretAccessKey === undefined

@@ -1,16 +1,32 @@
 import { ConflictError, NotFoundError } from '@shardline/core';
+import { actorOf } from '../audit/audit-actions';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
+import { isRecordNotFound } from '../sinks/sink-name-taken';
 
 /**
  * Deletes a source and its events. Refused while sinks read from it. The replication slot and
  * publication on the source database are left alone: dropping them (dropSlotAndPublication in
  * capture) needs a connection to it, which the caller gets from getSourceConnection first.
+ * `by` is recorded in the audit trail.
  */
-export async function deleteSource(db: Database, options: { sourceId: string }): Promise<void> {
+export async function deleteSource(db: Database, options: { sourceId: string; by?: string }): Promise<void> {
   try {
-    const { count } = await db.prisma.source.deleteMany({ where: { id: options.sourceId } });
-    if (count === 0) throw new NotFoundError(`source ${options.sourceId} does not exist`);
+    await db.prisma.$transaction(async (tx) => {
+      const deleted = await tx.source.delete({
+        where: { id: options.sourceId },
+        select: { id: true, name: true },
+      });
+      await recordAuditEvent(tx, {
+        actor: actorOf(options.by),
+        action: 'source.delete',
+        targetType: 'source',
+        targetId: deleted.id,
+        targetName: deleted.name,
+      });
+    });
   } catch (error) {
+    if (isRecordNotFound(error)) throw new NotFoundError(`source ${options.sourceId} does not exist`);
     // The foreign key from sink is the guard, so a sink added concurrently cannot slip through.
     if (!isForeignKeyViolation(error)) throw error;
     const [source, sinks] = await Promise.all([

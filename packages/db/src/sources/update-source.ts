@@ -1,4 +1,7 @@
 import { ConflictError, NotFoundError, type SecretBox } from '@shardline/core';
+import { actorOf } from '../audit/audit-actions';
+import { changedFields, STORED_SECRET } from '../audit/changed-fields';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import type { Prisma } from '../generated/prisma/client';
 import { parseOrThrow } from '../validation';
@@ -9,11 +12,12 @@ import { type SourceChanges, type UpdateSourceInput, updateSourceInputSchema } f
 /**
  * Edits a source's settings. The engine reads them when it (re)starts the source's reader. The
  * replication slot cannot change while sinks read from the source: the new slot would start at
- * the current position, and the changes in between would never reach them.
+ * the current position, and the changes in between would never reach them. `by` is recorded in
+ * the audit trail with the names of the settings that changed (the password only as changed).
  */
 export async function updateSource(
   db: Database,
-  options: { secretBox: SecretBox; sourceId: string; input: UpdateSourceInput },
+  options: { secretBox: SecretBox; sourceId: string; input: UpdateSourceInput; by?: string },
 ): Promise<PublicSource> {
   const input = parseOrThrow(updateSourceInputSchema, options.input);
   try {
@@ -47,6 +51,15 @@ export async function updateSource(
           // The position stored was the old slot's; the new one starts afresh.
           ...(slotChanged ? { confirmedLsn: null } : {}),
         },
+      });
+      const stored = { ...current, password: current.passwordCiphertext === null ? null : STORED_SECRET };
+      await recordAuditEvent(tx, {
+        actor: actorOf(options.by),
+        action: 'source.update',
+        targetType: 'source',
+        targetId: source.id,
+        targetName: source.name,
+        details: { fields: changedFields(stored, { ...input }) },
       });
       return toPublicSource(source);
     });

@@ -1,3 +1,5 @@
+import { actorOf } from '../audit/audit-actions';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import { isUniqueViolation } from '../sinks/sink-name-taken';
 import { parseOrThrow } from '../validation';
@@ -5,7 +7,10 @@ import { type PublicTransform, publicTransformInclude, toPublicTransform } from 
 import { type CreateTransformInput, createTransformInputSchema } from './transform-input';
 import { transformNameTaken } from './transform-name-taken';
 
-/** Creates a transform with its first version. `by` is recorded as the version's author. */
+/**
+ * Creates a transform with its first version. `by` is recorded as the version's author, and in
+ * the audit trail.
+ */
 export async function createTransform(
   db: Database,
   options: { input: CreateTransformInput; by?: string },
@@ -17,16 +22,26 @@ export async function createTransform(
   });
   if (existing) throw transformNameTaken(input.name);
 
-  const created = await db.prisma.transform
-    .create({
-      // A nested create: the transform and its version 1 are written in one transaction.
-      data: {
-        name: input.name,
-        description: input.description,
-        currentVersion: 1,
-        versions: { create: { version: 1, kind: input.kind, body: input.body, createdBy: options.by } },
-      },
-      include: publicTransformInclude,
+  const actor = actorOf(options.by);
+  const created = await db.prisma
+    .$transaction(async (tx) => {
+      const transform = await tx.transform.create({
+        data: {
+          name: input.name,
+          description: input.description,
+          currentVersion: 1,
+          versions: { create: { version: 1, kind: input.kind, body: input.body, createdBy: actor } },
+        },
+        include: publicTransformInclude,
+      });
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'transform.create',
+        targetType: 'transform',
+        targetId: transform.id,
+        targetName: transform.name,
+      });
+      return transform;
     })
     .catch((error: unknown) => {
       // Someone took the name between the check and the insert.

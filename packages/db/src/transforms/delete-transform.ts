@@ -1,15 +1,36 @@
 import { ConflictError, NotFoundError } from '@shardline/core';
+import { actorOf } from '../audit/audit-actions';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import { isUuid } from '../sinks/sink-id';
+import { isRecordNotFound } from '../sinks/sink-name-taken';
 
-/** Deletes a transform and its versions. Refused while sinks use it (docs/transforms.md). */
-export async function deleteTransform(db: Database, options: { transformId: string }): Promise<void> {
+/**
+ * Deletes a transform and its versions. Refused while sinks use it (docs/transforms.md). `by` is
+ * recorded in the audit trail.
+ */
+export async function deleteTransform(
+  db: Database,
+  options: { transformId: string; by?: string },
+): Promise<void> {
   const { transformId } = options;
   if (!isUuid(transformId)) throw new NotFoundError(`transform ${transformId} does not exist`);
   try {
-    const { count } = await db.prisma.transform.deleteMany({ where: { id: transformId } });
-    if (count === 0) throw new NotFoundError(`transform ${transformId} does not exist`);
+    await db.prisma.$transaction(async (tx) => {
+      const deleted = await tx.transform.delete({
+        where: { id: transformId },
+        select: { id: true, name: true },
+      });
+      await recordAuditEvent(tx, {
+        actor: actorOf(options.by),
+        action: 'transform.delete',
+        targetType: 'transform',
+        targetId: deleted.id,
+        targetName: deleted.name,
+      });
+    });
   } catch (error) {
+    if (isRecordNotFound(error)) throw new NotFoundError(`transform ${transformId} does not exist`);
     // The foreign key from sink (ON DELETE RESTRICT) is the guard, so a sink attached
     // concurrently cannot slip through a check made beforehand.
     if (!isForeignKeyViolation(error)) throw error;

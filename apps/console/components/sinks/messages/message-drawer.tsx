@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { JsonBlock } from './json-block';
 import { MessageActions } from './message-actions';
 import { MessageAttempts } from './message-attempts';
+import { MessageAuditEvents } from './message-audit-events';
 import { PayloadAfterTransform } from './payload-after-transform';
 import { formatPosition } from './position';
 
@@ -140,6 +141,10 @@ function MessageBody({ message, transform }: { message: MessageDetail; transform
       <section>
         <h3 className="mb-2 font-semibold">Attempts</h3>
         <MessageAttempts attempts={message.attempts} />
+      </section>
+      <section>
+        <h3 className="mb-2 font-semibold">Who retried or discarded it</h3>
+        <MessageAuditEvents events={message.auditEvents} />
       </section>
     </div>
   );

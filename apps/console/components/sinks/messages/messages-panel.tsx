@@ -15,15 +15,18 @@ export function MessagesPanel({
   sink,
   live,
   onLiveChange,
+  openMessageId = null,
 }: {
   sink: Sink;
   live: boolean;
   onLiveChange: (live: boolean) => void;
+  /** The message open when the panel first shows (a link to it). */
+  openMessageId?: string | null;
 }) {
   const panelId = useId();
   const [state, setState] = useState<MessageState>('pending');
   const [filter, setFilter] = useState<MessageFilter>({});
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(openMessageId);
   const counts = useMessageCounts(sink.id, filter, live).data?.counts;
 
   return (

@@ -1,4 +1,5 @@
 import { openApiPaths, type PathSpecs } from './operation';
+import { auditPaths } from './paths/audit';
 import { messagesPaths } from './paths/messages';
 import { metaPaths } from './paths/meta';
 import { sinksPaths } from './paths/sinks';
@@ -6,7 +7,14 @@ import { sourcesPaths } from './paths/sources';
 import { transformsPaths } from './paths/transforms';
 
 // Each resource describes its own routes; a test checks that every route file is described.
-const ALL_PATHS: PathSpecs[] = [metaPaths, sourcesPaths, sinksPaths, messagesPaths, transformsPaths];
+const ALL_PATHS: PathSpecs[] = [
+  metaPaths,
+  sourcesPaths,
+  sinksPaths,
+  messagesPaths,
+  transformsPaths,
+  auditPaths,
+];
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -15,7 +23,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Shardline API',
       version: '1',
       description:
-        'Everything the Shardline console does: sources, sinks, transforms, messages, actions and health. Errors are JSON `{ error: { code, message, field? } }`; secrets are write-only.',
+        'Everything the Shardline console does: sources, sinks, transforms, messages, actions, the audit trail and health. Errors are JSON `{ error: { code, message, field? } }`; secrets are write-only.',
     },
     paths: openApiPaths(Object.assign({}, ...ALL_PATHS)),
   };

@@ -1,6 +1,7 @@
 import { createSink, createSinkInputSchema, getSink, listSinkSummaries } from '@shardline/db';
 import { apiRoute } from '../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
+import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
 import { secretBox } from '../../../../lib/server/secret-box';
 import { assertFilterCompiles } from '../../../../lib/server/transforms/transform-definition';
@@ -13,7 +14,11 @@ export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSinkInputSchema);
     await assertFilterCompiles(input.filterSource);
-    const created = await createSink(database(), { secretBox: secretBox(), input });
+    const created = await createSink(database(), {
+      secretBox: secretBox(),
+      input,
+      by: requestActor(request),
+    });
     // Answered in the same shape as GET, so the console can show it without another request.
     return { sink: await getSink(database(), { sinkId: created.id }) };
   },

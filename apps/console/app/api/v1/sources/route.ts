@@ -2,6 +2,7 @@ import { checkSource } from '@shardline/capture';
 import { createSource, createSourceInputSchema, listSources, sourceClientConfig } from '@shardline/db';
 import { apiRoute } from '../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
+import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
 import { secretBox } from '../../../../lib/server/secret-box';
 
@@ -12,7 +13,11 @@ export const GET = apiRoute(async () => ({ sources: await listSources(database()
 export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSourceInputSchema);
-    const source = await createSource(database(), { secretBox: secretBox(), input });
+    const source = await createSource(database(), {
+      secretBox: secretBox(),
+      input,
+      by: requestActor(request),
+    });
     // A new source has no sink, so no tables yet: the report covers the connection, the server's
     // settings, the role's rights, the publication and the slot. Sinks' tables are checked later
     // (GET /api/v1/sources/{id}/checks).

@@ -1,6 +1,7 @@
 import { createTransform, createTransformInputSchema, getTransform, listTransforms } from '@shardline/db';
 import { apiRoute } from '../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
+import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
 import { assertTransformCompiles } from '../../../../lib/server/transforms/transform-definition';
 
@@ -12,7 +13,7 @@ export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createTransformInputSchema);
     await assertTransformCompiles(input, 'body');
-    const created = await createTransform(database(), { input });
+    const created = await createTransform(database(), { input, by: requestActor(request) });
     // Answered as GET /transforms/{id} answers it, with its (one) version.
     return { transform: await getTransform(database(), { transformId: created.id }) };
   },

@@ -44,7 +44,7 @@ export const messagesPaths: PathSpecs = {
     get: {
       summary: 'One message with its payload and every failed attempt',
       description:
-        "`{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform) and `attempts` (every failed attempt, oldest first: `{ attemptNumber, trigger: scheduled|manual, errorCode, errorMessage, durationMs, attemptedAt }`). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.",
+        "`{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform), `attempts` (every failed attempt, oldest first: `{ attemptNumber, trigger: scheduled|manual, errorCode, errorMessage, durationMs, attemptedAt }`) and `auditEvents` (who retried or discarded it and when, newest first, as GET /api/v1/audit lists them; a bulk operation is recorded on the sink, not on each message). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.",
       tag: TAG,
       responses: {
         200: '`{ message }`',
@@ -57,7 +57,7 @@ export const messagesPaths: PathSpecs = {
     post: {
       summary: 'Retry a failing message now',
       description:
-        'Its next attempt is due at once and recorded as asked for by a person (trigger `manual`).',
+        'Its next attempt is due at once and recorded as asked for by a person (trigger `manual`), and who asked is recorded in the audit trail.',
       tag: TAG,
       responses: {
         200: '`{ message }` as listed',
@@ -71,7 +71,7 @@ export const messagesPaths: PathSpecs = {
     post: {
       summary: 'Discard a waiting message',
       description:
-        'It is never sent, and the rest of its group moves on. Who (`console` until sign-in exists), when and the optional reason are kept. The body may be left out.',
+        'It is never sent, and the rest of its group moves on. Who (`console` until sign-in exists), when and the optional reason are kept, and recorded in the audit trail. The body may be left out.',
       tag: TAG,
       body: discardMessageBodySchema,
       responses: {
@@ -86,7 +86,7 @@ export const messagesPaths: PathSpecs = {
     post: {
       summary: 'Retry or discard every waiting message a filter matches, in the background',
       description:
-        'Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). Retry applies to failing messages only; discard to pending and failing ones, or to the `state` given. `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdAt, startedAt, finishedAt }`.',
+        'Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). Retry applies to failing messages only; discard to pending and failing ones, or to the `state` given. `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail with the filter and `total`; the final count is added when it ends.',
       tag: TAG,
       body: bulkOperationInputSchema,
       responses: {

@@ -1,6 +1,7 @@
 import { deleteSink, getSink, updateSink, updateSinkInputSchema } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
+import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { sinkIdOf } from '../../../../../lib/server/sinks/sink-id';
@@ -16,11 +17,11 @@ export const PATCH = apiRoute(async (request, params) => {
   const sinkId = sinkIdOf(params);
   const input = await readJsonBody(request, updateSinkInputSchema);
   await assertFilterCompiles(input.filterSource);
-  await updateSink(database(), { secretBox: secretBox(), sinkId, input });
+  await updateSink(database(), { secretBox: secretBox(), sinkId, input, by: requestActor(request) });
   return { sink: await getSink(database(), { sinkId }) };
 });
 
-export const DELETE = apiRoute(async (_request, params) => {
-  await deleteSink(database(), { sinkId: sinkIdOf(params) });
+export const DELETE = apiRoute(async (request, params) => {
+  await deleteSink(database(), { sinkId: sinkIdOf(params), by: requestActor(request) });
   return { deleted: true };
 });

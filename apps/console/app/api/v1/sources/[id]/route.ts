@@ -8,6 +8,7 @@ import {
 } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
+import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { cleanUpSourceDatabase } from '../../../../../lib/server/sources/clean-up-source-database';
@@ -32,17 +33,24 @@ export const GET = apiRoute(async (_request, params) => {
 export const PATCH = apiRoute(async (request, params) => {
   const sourceId = readSourceId(params);
   const input = await readJsonBody(request, updateSourceInputSchema);
-  return { source: await updateSource(database(), { secretBox: secretBox(), sourceId, input }) };
+  return {
+    source: await updateSource(database(), {
+      secretBox: secretBox(),
+      sourceId,
+      input,
+      by: requestActor(request),
+    }),
+  };
 });
 
-export const DELETE = apiRoute(async (_request, params) => {
+export const DELETE = apiRoute(async (request, params) => {
   const sourceId = readSourceId(params);
   // Read before deleting: the slot and publication are dropped with the settings stored.
   const { source, clientConfig } = await getSourceConnection(database(), {
     secretBox: secretBox(),
     sourceId,
   });
-  await deleteSource(database(), { sourceId });
+  await deleteSource(database(), { sourceId, by: requestActor(request) });
   const cleanup = await cleanUpSourceDatabase(clientConfig, source);
   return { deleted: true, cleanup };
 });

@@ -1,6 +1,7 @@
 import { deleteTransform, getTransform, updateTransform, updateTransformInputSchema } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
+import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
 import { assertTransformCompiles } from '../../../../../lib/server/transforms/transform-definition';
 import { transformIdOf } from '../../../../../lib/server/transforms/transform-id';
@@ -22,11 +23,11 @@ export const PATCH = apiRoute(async (request, params) => {
       input.body === undefined ? 'kind' : 'body',
     );
   }
-  await updateTransform(database(), { transformId, input });
+  await updateTransform(database(), { transformId, input, by: requestActor(request) });
   return { transform: await getTransform(database(), { transformId }) };
 });
 
-export const DELETE = apiRoute(async (_request, params) => {
-  await deleteTransform(database(), { transformId: transformIdOf(params) });
+export const DELETE = apiRoute(async (request, params) => {
+  await deleteTransform(database(), { transformId: transformIdOf(params), by: requestActor(request) });
   return { deleted: true };
 });

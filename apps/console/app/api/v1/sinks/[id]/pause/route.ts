@@ -1,15 +1,14 @@
 import { getSink, pauseSink } from '@shardline/db';
 import { apiRoute } from '../../../../../../lib/server/api/api-route';
+import { requestActor } from '../../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../../lib/server/database';
 import { sinkIdOf } from '../../../../../../lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 
-// Who paused it is shown in the sink's health; the console has no sign-in yet, so it is "console".
-const PAUSED_BY = 'console';
-
-export const POST = apiRoute(async (_request, params) => {
+// Who paused it is shown in the sink's health, and recorded in the audit trail.
+export const POST = apiRoute(async (request, params) => {
   const sinkId = sinkIdOf(params);
-  await pauseSink(database(), { sinkId, by: PAUSED_BY });
+  await pauseSink(database(), { sinkId, by: requestActor(request) });
   return { sink: await getSink(database(), { sinkId }) };
 });

@@ -1,6 +1,7 @@
 import { ConflictError } from '@shardline/core';
 import { discardMessages } from '@shardline/db';
 import { apiRoute } from '../../../../../../../../lib/server/api/api-route';
+import { requestActor } from '../../../../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../../../../lib/server/database';
 import { messageIdOf } from '../../../../../../../../lib/server/messages/message-id';
 import { discardMessageBodySchema } from '../../../../../../../../lib/server/messages/message-queries';
@@ -9,9 +10,6 @@ import { readOptionalJsonBody } from '../../../../../../../../lib/server/message
 import { sinkIdOf } from '../../../../../../../../lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
-
-// Who discards, until the console has sign-in.
-const DISCARDED_BY = 'console';
 
 /** Gives up on a waiting message: it is never sent, and the rest of its group moves on. */
 export const POST = apiRoute<{ id: string; messageId: string }>(async (request, params) => {
@@ -27,7 +25,7 @@ export const POST = apiRoute<{ id: string; messageId: string }>(async (request, 
     (await discardMessages(db, {
       sinkId,
       selection: { ids: [id] },
-      by: DISCARDED_BY,
+      by: requestActor(request),
       reason: reason ?? null,
     }));
   if (!discarded) {

@@ -1,6 +1,7 @@
 import { ConflictError } from '@shardline/core';
 import { retryMessages } from '@shardline/db';
 import { apiRoute } from '../../../../../../../../lib/server/api/api-route';
+import { requestActor } from '../../../../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../../../../lib/server/database';
 import { messageIdOf } from '../../../../../../../../lib/server/messages/message-id';
 import { messageRecordOf } from '../../../../../../../../lib/server/messages/message-record-of';
@@ -9,14 +10,15 @@ import { sinkIdOf } from '../../../../../../../../lib/server/sinks/sink-id';
 export const dynamic = 'force-dynamic';
 
 /** "Retry now": only a failing message waits for a retry; any other is already due or finished. */
-export const POST = apiRoute<{ id: string; messageId: string }>(async (_request, params) => {
+export const POST = apiRoute<{ id: string; messageId: string }>(async (request, params) => {
   const sinkId = sinkIdOf(params);
   const id = messageIdOf(params);
   const db = database().pool;
   const message = await messageRecordOf(db, { sinkId, id });
   // Checked again by the update itself: the message may have been delivered in between.
   const retried =
-    message.state === 'failing' && (await retryMessages(db, { sinkId, selection: { ids: [id] } }));
+    message.state === 'failing' &&
+    (await retryMessages(db, { sinkId, selection: { ids: [id] }, by: requestActor(request) }));
   if (!retried) {
     const state = message.state === 'failing' ? 'no longer failing' : message.state;
     throw new ConflictError(

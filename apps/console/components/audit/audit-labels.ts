@@ -1,0 +1,52 @@
+import type { AuditAction, AuditTargetType } from '../../lib/client/api-types';
+
+/** Every action the audit trail records, as the filter and the table name it. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'sink.create': 'Sink created',
+  'sink.update': 'Sink edited',
+  'sink.delete': 'Sink deleted',
+  'sink.pause': 'Sink paused',
+  'sink.resume': 'Sink resumed',
+  'source.create': 'Source added',
+  'source.update': 'Source edited',
+  'source.delete': 'Source removed',
+  'transform.create': 'Transform created',
+  'transform.update': 'Transform edited',
+  'transform.delete': 'Transform deleted',
+  'message.retry': 'Message retried',
+  'message.discard': 'Message discarded',
+  'bulk.retry': 'Retry all',
+  'bulk.discard': 'Discard all',
+};
+
+export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
+  sink: 'Sink',
+  source: 'Source',
+  transform: 'Transform',
+  message: 'Message',
+};
+
+/** Settings as a person reads them; a field not listed is split at its capitals. */
+const FIELD_LABELS: Record<string, string> = {
+  streamArn: 'stream ARN',
+  accessKeyId: 'access key id',
+  secretAccessKey: 'secret access key',
+  backoffCapMs: 'backoff cap',
+  maxAttempts: 'maximum attempts',
+  maxRecordSizeBytes: 'record size limit',
+  sourceId: 'source',
+  transformId: 'transform',
+  filterSource: 'filter',
+  sslMode: 'SSL mode',
+  publicationName: 'publication',
+  slotName: 'slot',
+  body: 'code or path',
+};
+
+/** Fields whose value is never recorded, only that it changed. */
+const SECRET_FIELDS = new Set(['secretAccessKey', 'password']);
+
+export function fieldLabel(field: string): string {
+  const label = FIELD_LABELS[field] ?? field.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return SECRET_FIELDS.has(field) ? `${label} (not recorded)` : label;
+}

@@ -1,0 +1,82 @@
+import type { AuditEvent } from '../../lib/client/api-types';
+import { formatNumber } from '../../lib/client/format';
+import { fieldLabel } from './audit-labels';
+
+type Details = Record<string, unknown>;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const count = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/** What the event's details say, in words; null when there is nothing beyond the action. */
+export function describeAuditDetails(event: AuditEvent): string | null {
+  const details = event.details as Details;
+  if (event.action.endsWith('.update')) return describeEdit(details);
+  if (event.action === 'bulk.retry' || event.action === 'bulk.discard') {
+    return describeBulk(event.action === 'bulk.retry' ? 'retried' : 'discarded', details);
+  }
+  const reason = text(details.reason);
+  return reason ? `Reason: ${reason}` : null;
+}
+
+function describeEdit(details: Details): string {
+  const fields = Array.isArray(details.fields) ? details.fields.filter((f) => typeof f === 'string') : [];
+  const version = count(details.version);
+  const madeVersion = fields.includes('kind') || fields.includes('body');
+  if (fields.length === 0) return 'Saved without changing anything';
+  const changed = `Changed ${listInWords(fields.map(fieldLabel))}`;
+  return madeVersion && version !== null ? `${changed} (now version ${version})` : changed;
+}
+
+function describeBulk(verb: 'retried' | 'discarded', details: Details): string {
+  const state = text(details.messageState);
+  const scope = state
+    ? `${state} messages`
+    : verb === 'retried'
+      ? 'failing messages'
+      : 'pending and failing messages';
+  const filter = (details.filter ?? {}) as Details;
+  const parts = [
+    text(filter.table) && `table ${filter.table}`,
+    text(filter.action) && `action ${filter.action}`,
+    text(filter.group) && `group ${filter.group}`,
+    text(filter.errorCode) && `error code ${filter.errorCode}`,
+  ].filter((part): part is string => Boolean(part));
+  const which = parts.length > 0 ? `${scope} with ${listInWords(parts)}` : `all ${scope}`;
+  const matched = count(details.matched);
+  const done = count(details.done);
+  const outcome =
+    done === null
+      ? 'not finished yet'
+      : `${formatNumber(done)} ${verb}${details.outcome === 'failed' ? ' before it failed' : ''}`;
+  const reason = text(details.reason);
+  return [
+    `${which[0]?.toUpperCase()}${which.slice(1)}: ${formatNumber(matched)} matched, ${outcome}`,
+    reason && `Reason: ${reason}`,
+  ]
+    .filter(Boolean)
+    .join('. ');
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** What the event was done to, and where to see it now (null once it was deleted). */
+export function auditTarget(event: AuditEvent): { label: string; href: string | null } {
+  const details = event.details as Details;
+  if (event.targetType === 'message') {
+    const sinkId = text(details.sinkId);
+    const sinkName = text(details.sinkName) ?? 'a sink';
+    return {
+      // The type is shown beside it: `Message 42 of orders`.
+      label: `${event.targetId} of ${sinkName}`,
+      href: sinkId ? `/sinks/${sinkId}?message=${encodeURIComponent(event.targetId)}` : null,
+    };
+  }
+  const label = event.targetName ?? event.targetId;
+  const deleted = event.action.endsWith('.delete');
+  const base = { sink: '/sinks', source: '/sources', transform: '/transforms' }[event.targetType];
+  return { label, href: base && !deleted ? `${base}/${event.targetId}` : null };
+}

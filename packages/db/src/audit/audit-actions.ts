@@ -1,0 +1,35 @@
+/** What the audit trail records: every change of configuration, every retry and discard. */
+export const AUDIT_ACTIONS = [
+  'sink.create',
+  'sink.update',
+  'sink.delete',
+  'sink.pause',
+  'sink.resume',
+  'source.create',
+  'source.update',
+  'source.delete',
+  'transform.create',
+  'transform.update',
+  'transform.delete',
+  'message.retry',
+  'message.discard',
+  'bulk.retry',
+  'bulk.discard',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an action was done to. A bulk operation's target is its sink. */
+export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message'] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/**
+ * Who a change is recorded as when the caller does not say: the console, which has no sign-in
+ * yet (transform versions and bulk operations default to it in the schema too). The API passes
+ * its actor explicitly, so sign-in only changes what the API passes.
+ */
+export const DEFAULT_ACTOR = 'console';
+
+/** The actor to record: the one given, or DEFAULT_ACTOR. */
+export function actorOf(by: string | null | undefined): string {
+  return by?.trim() || DEFAULT_ACTOR;
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run secrets:rotate`: re-encrypts every stored secret (sinks' AWS secret access keys,
+ * sources' passwords) with SHARDLINE_SECRET_KEY, reading those stored with
+ * SHARDLINE_SECRET_KEY_PREVIOUS too. Run it after setting both and restarting the engines and
+ * the console; docs/security.md gives the whole procedure.
+ */
+import { fileURLToPath } from 'node:url';
+import { config } from 'dotenv';
+import pg from 'pg';
+import { secretBoxFromEnv } from '../packages/core/src';
+import { reEncryptSecrets } from './re-encrypt-secrets';
+
+// The engine's settings: the environment first, then .env at the repository's root.
+const root = fileURLToPath(new URL('..', import.meta.url));
+config({ path: `${root}.env`, quiet: true });
+
+async function rotateSecrets(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl)
+    throw new Error('DATABASE_URL is required: the Postgres database Shardline keeps its state in');
+  const secretBox = secretBoxFromEnv(process.env);
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    application_name: 'shardline-rotate-secrets',
+  });
+  await client.connect();
+  try {
+    const { sinks, sources } = await reEncryptSecrets(client, secretBox);
+    console.log(
+      `Re-encrypted ${sinks + sources} stored secret(s) with SHARDLINE_SECRET_KEY: ` +
+        `${sinks} sink secret access key(s), ${sources} source password(s). ` +
+        'SHARDLINE_SECRET_KEY_PREVIOUS can now be removed.',
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+try {
+  await rotateSecrets();
+} catch (error) {
+  console.error(`secrets:rotate failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
