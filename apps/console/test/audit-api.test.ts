@@ -9,7 +9,7 @@ import { POST as pauseSink } from '../app/api/v1/sinks/[id]/pause/route';
 import { DELETE as deleteSink, PATCH as patchSink } from '../app/api/v1/sinks/[id]/route';
 import { POST as createSink } from '../app/api/v1/sinks/route';
 import { openApiDocument } from '../lib/server/openapi/document';
-import { call, openApiHarness } from './api-harness';
+import { call, openApiHarness, TEST_ACTOR } from './api-harness';
 import { SECRET, sinkBody } from './sinks-fixtures';
 
 let db: Database;
@@ -56,7 +56,7 @@ async function failingMessages(sinkId: string, errorCodes: string[]): Promise<st
 }
 
 describe('GET /api/v1/audit', () => {
-  it('lists a sink created, edited, paused and deleted through the API, newest first, by console', async () => {
+  it('lists a sink created, edited, paused and deleted through the API, newest first, by the API token', async () => {
     const sink = await newSink();
     const patch = await call(patchSink, {
       method: 'PATCH',
@@ -83,10 +83,10 @@ describe('GET /api/v1/audit', () => {
         event.targetName,
       ]),
     ).toEqual([
-      ['sink.delete', 'console', sink.name],
-      ['sink.pause', 'console', sink.name],
-      ['sink.update', 'console', sink.name],
-      ['sink.create', 'console', sink.name],
+      ['sink.delete', TEST_ACTOR, sink.name],
+      ['sink.pause', TEST_ACTOR, sink.name],
+      ['sink.update', TEST_ACTOR, sink.name],
+      ['sink.create', TEST_ACTOR, sink.name],
     ]);
     expect(answer.body.events[2]).toMatchObject({
       targetType: 'sink',
@@ -147,12 +147,12 @@ describe('GET /api/v1/audit', () => {
       body: { action: 'discard', filter: { errorCode: 'Throttled' }, reason: 'stream recreated' },
     });
     expect(queued.status, queued.text).toBe(202);
-    expect(queued.body.operation.createdBy).toBe('console');
+    expect(queued.body.operation.createdBy).toBe(TEST_ACTOR);
 
     const answer = await audit({ action: 'bulk.discard', targetId: sink.id });
     expect(answer.body.events).toEqual([
       expect.objectContaining({
-        actor: 'console',
+        actor: TEST_ACTOR,
         targetType: 'sink',
         targetName: sink.name,
         details: {
@@ -192,14 +192,14 @@ describe('the message detail', () => {
     expect(detail.body.message.auditEvents).toEqual([
       expect.objectContaining({
         action: 'message.discard',
-        actor: 'console',
+        actor: TEST_ACTOR,
         targetType: 'message',
         targetId: id,
         details: { sinkId: sink.id, sinkName: sink.name, messageId: id, reason: 'not needed' },
       }),
       expect.objectContaining({
         action: 'message.retry',
-        actor: 'console',
+        actor: TEST_ACTOR,
         details: { sinkId: sink.id, sinkName: sink.name, messageId: id },
       }),
     ]);

@@ -12,7 +12,7 @@ import { GET as getMessage } from '../app/api/v1/sinks/[id]/messages/[messageId]
 import { GET as countMessages } from '../app/api/v1/sinks/[id]/messages/counts/route';
 import { GET as listMessages } from '../app/api/v1/sinks/[id]/messages/route';
 import { openApiDocument } from '../lib/server/openapi/document';
-import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
+import { call, openApiHarness, TEST_ACTOR, TEST_SECRET_KEY } from './api-harness';
 
 const UNKNOWN_SINK = '00000000-0000-4000-8000-000000000000';
 
@@ -423,7 +423,7 @@ describe('POST …/messages/{messageId}/retry and …/discard', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.message).toMatchObject({
       state: 'discarded',
-      discarded: { by: 'console', reason: 'bad row, fixed at the source' },
+      discarded: { by: TEST_ACTOR, reason: 'bad row, fixed at the source' },
     });
     const again = await discard(id, { reason: 'twice' });
     expect(again.status).toBe(409);
@@ -433,7 +433,7 @@ describe('POST …/messages/{messageId}/retry and …/discard', () => {
   it('discards without a body, and refuses a delivered message', async () => {
     const answer = await discard(await idAt(sinkId, 403));
     expect(answer.status).toBe(200);
-    expect(answer.body.message.discarded).toMatchObject({ by: 'console', reason: null });
+    expect(answer.body.message.discarded).toMatchObject({ by: TEST_ACTOR, reason: null });
     const delivered = await discard(await deliver(sinkId, 404));
     expect(delivered.status).toBe(409);
     expect(delivered.body.error.message).toMatch(/already delivered/);

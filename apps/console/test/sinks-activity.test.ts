@@ -5,7 +5,7 @@ import { POST as resumeSink } from '../app/api/v1/sinks/[id]/resume/route';
 import { GET as getSink } from '../app/api/v1/sinks/[id]/route';
 import { GET as getStats } from '../app/api/v1/sinks/[id]/stats/route';
 import { POST as createSink, GET as listSinks } from '../app/api/v1/sinks/route';
-import { call, openApiHarness } from './api-harness';
+import { call, openApiHarness, TEST_ACTOR } from './api-harness';
 import { sinkBody } from './sinks-fixtures';
 
 let db: Database;
@@ -206,11 +206,11 @@ describe('POST /api/v1/sinks/{id}/pause and /resume', () => {
     const sinkId = await createdSinkId();
     const paused = await call(pauseSink, { params: { id: sinkId } });
     expect(paused.status).toBe(200);
-    expect(paused.body.sink.pausedBy).toBe('console');
+    expect(paused.body.sink.pausedBy).toBe(TEST_ACTOR);
     expect(Date.parse(paused.body.sink.pausedAt)).not.toBeNaN();
     expect(paused.body.sink.health.status).toBe('paused');
     expect(paused.body.sink.health.reason).toMatch(
-      /paused by console.*messages are stored and wait until it resumes/,
+      new RegExp(`paused by ${TEST_ACTOR}.*messages are stored and wait until it resumes`),
     );
 
     const list = await call(listSinks, {});

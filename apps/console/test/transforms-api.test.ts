@@ -11,7 +11,7 @@ import {
 import { POST as createTransform, GET as listTransforms } from '../app/api/v1/transforms/route';
 import { POST as testTransform } from '../app/api/v1/transforms/test/route';
 import { openApiDocument } from '../lib/server/openapi/document';
-import { call, openApiHarness } from './api-harness';
+import { call, openApiHarness, TEST_ACTOR } from './api-harness';
 import { sinkBody } from './sinks-fixtures';
 
 let db: Database;
@@ -102,7 +102,7 @@ describe('POST /api/v1/transforms', () => {
       sinks: [],
     });
     expect(transform.versions).toEqual([
-      { version: 1, kind: 'code', body: ONLY_RECORD, createdAt: expect.any(String), createdBy: 'console' },
+      { version: 1, kind: 'code', body: ONLY_RECORD, createdAt: expect.any(String), createdBy: TEST_ACTOR },
     ]);
     expect(Date.parse(transform.createdAt)).not.toBeNaN();
   });

@@ -17,6 +17,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'message.discard': 'Message discarded',
   'bulk.retry': 'Retry all',
   'bulk.discard': 'Discard all',
+  'account.create': 'Account created',
+  'account.delete': 'Account deleted',
+  'account.sign_in_failure': 'Sign-in failed',
+  'account.lock': 'Sign-in locked',
+  'token.create': 'API token created',
+  'token.revoke': 'API token revoked',
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -24,6 +30,8 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   source: 'Source',
   transform: 'Transform',
   message: 'Message',
+  account: 'Account',
+  token: 'API token',
 };
 
 /** Settings as a person reads them; a field not listed is split at its capitals. */

@@ -15,11 +15,20 @@ export const AUDIT_ACTIONS = [
   'message.discard',
   'bulk.retry',
   'bulk.discard',
+  'account.create',
+  'account.delete',
+  'account.sign_in_failure',
+  'account.lock',
+  'token.create',
+  'token.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What an action was done to. A bulk operation's target is its sink. */
-export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message'] as const;
+/**
+ * What an action was done to. A bulk operation's target is its sink; a failed sign-in's is the
+ * account (its id, or the email typed when no account has it).
+ */
+export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message', 'account', 'token'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**

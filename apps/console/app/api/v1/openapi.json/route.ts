@@ -3,4 +3,5 @@ import { openApiDocument } from '../../../../lib/server/openapi/document';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async () => openApiDocument());
+// Public: it describes the API, never any data, and clients are generated from it.
+export const GET = apiRoute(async () => openApiDocument(), { access: 'public' });

@@ -1,0 +1,259 @@
+import { createAccount, type Database } from '@shardline/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as createAccountRoute } from '../app/api/v1/accounts/route';
+import { GET as listAudit } from '../app/api/v1/audit/route';
+import { POST as signIn, DELETE as signOut, GET as whoAmI } from '../app/api/v1/session/route';
+import { POST as setUp, GET as setupNeeded } from '../app/api/v1/setup/route';
+import { POST as createSink } from '../app/api/v1/sinks/route';
+import { DELETE as revokeToken } from '../app/api/v1/tokens/[id]/route';
+import { POST as createToken, GET as listTokens } from '../app/api/v1/tokens/route';
+import { call, openApiHarness, sessionCookieOf } from './api-harness';
+import { sinkBody } from './sinks-fixtures';
+
+let db: Database;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, close } = await openApiHarness());
+});
+afterAll(() => close());
+
+const PASSWORD = 'correct horse battery staple';
+
+function signInAs(email: string, password: string) {
+  return call(signIn, { path: '/api/v1/session', as: 'none', body: { email, password } });
+}
+
+async function sessionOf(email: string, password = PASSWORD): Promise<string> {
+  const answer = await signInAs(email, password);
+  expect(answer.status, answer.text).toBe(200);
+  return sessionCookieOf(answer);
+}
+
+function withCookie(cookie: string, headers: Record<string, string> = {}) {
+  return { as: 'none' as const, headers: { cookie, ...headers } };
+}
+
+describe('first-run setup', () => {
+  it('creates the first administrator while there is no account, then never again', async () => {
+    expect((await call(setupNeeded, { path: '/api/v1/setup', as: 'none' })).body).toEqual({ needed: true });
+    const weak = await call(setUp, {
+      path: '/api/v1/setup',
+      as: 'none',
+      body: { email: 'ada@example.com', password: 'short' },
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.field).toBe('password');
+
+    const created = await call(setUp, {
+      path: '/api/v1/setup',
+      as: 'none',
+      body: { email: 'Ada@Example.com', password: PASSWORD },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toEqual({ account: { email: 'ada@example.com', role: 'admin' } });
+    const cookie = created.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^shardline_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax$/);
+    const me = await call(whoAmI, { path: '/api/v1/session', ...withCookie(sessionCookieOf(created)) });
+    expect(me.body.account).toEqual({ email: 'ada@example.com', role: 'admin', kind: 'session' });
+
+    expect((await call(setupNeeded, { path: '/api/v1/setup', as: 'none' })).body).toEqual({ needed: false });
+    const again = await call(setUp, {
+      path: '/api/v1/setup',
+      as: 'none',
+      body: { email: 'mallory@example.com', password: PASSWORD },
+    });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with the right password, sets a Secure cookie over https, and records who acts', async () => {
+    await createAccount(db, { input: { email: 'grace@example.com', password: PASSWORD, role: 'admin' } });
+    const overHttps = await call(signIn, {
+      path: '/api/v1/session',
+      as: 'none',
+      body: { email: 'grace@example.com', password: PASSWORD },
+      headers: { 'x-forwarded-proto': 'https', origin: 'https://console.test' },
+    });
+    expect(overHttps.status, overHttps.text).toBe(200);
+    expect(overHttps.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+
+    const cookie = await sessionOf('grace@example.com');
+    const created = await call(createSink, {
+      path: '/api/v1/sinks',
+      body: sinkBody(),
+      ...withCookie(cookie),
+    });
+    expect(created.status, created.text).toBe(201);
+    const audit = await call(listAudit, { path: '/api/v1/audit', query: { action: 'sink.create' } });
+    expect(audit.body.events[0].actor).toBe('grace@example.com');
+  });
+
+  it('refuses a wrong password and an unknown account with the same answer', async () => {
+    await createAccount(db, { input: { email: 'linus@example.com', password: PASSWORD, role: 'viewer' } });
+    const wrong = await signInAs('linus@example.com', 'not the password at all');
+    const unknown = await signInAs('nobody@example.com', PASSWORD);
+    for (const answer of [wrong, unknown]) {
+      expect(answer.status).toBe(401);
+      expect(answer.body.error).toEqual({
+        code: 'invalid_credentials',
+        message: 'the email or the password is wrong',
+      });
+      expect(answer.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('locks an email for 15 minutes after 5 failures, even with the right password, and audits it', async () => {
+    await createAccount(db, { input: { email: 'barbara@example.com', password: PASSWORD, role: 'viewer' } });
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect((await signInAs('barbara@example.com', `wrong password ${attempt}`)).status).toBe(401);
+    }
+    const fifth = await signInAs('barbara@example.com', 'wrong password 5');
+    expect(fifth.status).toBe(429);
+    expect(fifth.body.error.code).toBe('locked');
+    expect(fifth.body.error.message).toMatch(
+      /too many failed sign-ins for barbara@example.com: it is locked for 15 more minute/,
+    );
+    const right = await signInAs('barbara@example.com', PASSWORD);
+    expect(right.status).toBe(429);
+
+    // The lock has ended once its time has passed: the right password signs in again.
+    await db.pool.query(
+      "UPDATE sign_in_failure SET at = at - interval '16 minutes', locked_until = locked_until - interval '16 minutes' WHERE email = $1",
+      ['barbara@example.com'],
+    );
+    expect((await signInAs('barbara@example.com', PASSWORD)).status).toBe(200);
+
+    const audit = await call(listAudit, { path: '/api/v1/audit', query: { actor: 'barbara@example.com' } });
+    expect(audit.body.events.map((event: { action: string }) => event.action)).toEqual([
+      'account.lock',
+      'account.sign_in_failure',
+      'account.sign_in_failure',
+      'account.sign_in_failure',
+      'account.sign_in_failure',
+    ]);
+  });
+
+  it('ends a session idle for more than 12 hours', async () => {
+    await createAccount(db, { input: { email: 'edsger@example.com', password: PASSWORD, role: 'viewer' } });
+    const cookie = await sessionOf('edsger@example.com');
+    expect((await call(whoAmI, { path: '/api/v1/session', ...withCookie(cookie) })).status).toBe(200);
+    await db.pool.query(
+      "UPDATE session SET last_seen_at = now() - interval '11 hours' FROM account WHERE account.id = session.account_id AND email = $1",
+      ['edsger@example.com'],
+    );
+    expect((await call(whoAmI, { path: '/api/v1/session', ...withCookie(cookie) })).status).toBe(200);
+    await db.pool.query(
+      "UPDATE session SET last_seen_at = now() - interval '12 hours 1 minute' FROM account WHERE account.id = session.account_id AND email = $1",
+      ['edsger@example.com'],
+    );
+    const expired = await call(whoAmI, { path: '/api/v1/session', ...withCookie(cookie) });
+    expect(expired.status).toBe(401);
+  });
+
+  it('signs out: the session row is deleted and the cookie signs nobody in any more', async () => {
+    const cookie = await sessionOf('linus@example.com');
+    const out = await call(signOut, { method: 'DELETE', path: '/api/v1/session', ...withCookie(cookie) });
+    expect(out.status, out.text).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/^shardline_session=; .*Max-Age=0/);
+    expect((await call(whoAmI, { path: '/api/v1/session', ...withCookie(cookie) })).status).toBe(401);
+    const { rows } = await db.pool.query(
+      "SELECT 1 FROM session JOIN account ON account.id = session.account_id WHERE email = 'linus@example.com'",
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('lets a viewer session read but not change anything', async () => {
+    const cookie = await sessionOf('linus@example.com');
+    const refused = await call(createSink, {
+      path: '/api/v1/sinks',
+      body: sinkBody({ name: 'v' }),
+      ...withCookie(cookie),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/needs the admin role; linus@example.com is a viewer/);
+  });
+});
+
+describe('cross-site requests', () => {
+  it('refuses a change sent with the session cookie from another origin, or with no origin at all', async () => {
+    const cookie = await sessionOf('ada@example.com');
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: '', referer: 'https://evil.example/page' },
+      { origin: '' },
+    ]) {
+      const answer = await call(createSink, {
+        path: '/api/v1/sinks',
+        body: sinkBody({ name: 'forged' }),
+        ...withCookie(cookie, headers),
+      });
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+      expect(answer.body.error.code).toBe('cross_site_request');
+    }
+    const fromReferer = await call(createSink, {
+      path: '/api/v1/sinks',
+      body: sinkBody({ name: 'from-the-console' }),
+      ...withCookie(cookie, { origin: '', referer: 'http://console.test/sinks/new' }),
+    });
+    expect(fromReferer.status, fromReferer.text).toBe(201);
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const answer = await call(signIn, {
+      path: '/api/v1/session',
+      as: 'none',
+      body: { email: 'ada@example.com', password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(answer.status).toBe(403);
+  });
+
+  it('accepts a bearer token from anywhere (no cookie is involved)', async () => {
+    const answer = await call(createSink, {
+      path: '/api/v1/sinks',
+      body: sinkBody({ name: 'by-token' }),
+      headers: { origin: 'https://elsewhere.example' },
+    });
+    expect(answer.status, answer.text).toBe(201);
+  });
+});
+
+describe('accounts and API tokens', () => {
+  it('creates a token shown once, which works until revoked', async () => {
+    const created = await call(createToken, {
+      path: '/api/v1/tokens',
+      body: { name: 'deploy-bot', role: 'viewer' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const { token, id } = created.body.token;
+    expect(token).toMatch(/^shl_[\w-]{43}$/);
+    const listed = await call(listTokens, { path: '/api/v1/tokens' });
+    expect(listed.text).not.toContain(token);
+    const { rows } = await db.pool.query('SELECT token_hash FROM api_token WHERE id = $1', [id]);
+    expect(rows[0].token_hash).not.toContain(token);
+
+    const bearer = { as: 'none' as const, headers: { authorization: `Bearer ${token}` } };
+    expect((await call(whoAmI, { path: '/api/v1/session', ...bearer })).body.account).toEqual({
+      email: 'deploy-bot',
+      role: 'viewer',
+      kind: 'token',
+    });
+    const revoked = await call(revokeToken, {
+      method: 'DELETE',
+      path: `/api/v1/tokens/${id}`,
+      params: { id },
+    });
+    expect(revoked.status).toBe(200);
+    expect((await call(whoAmI, { path: '/api/v1/session', ...bearer })).status).toBe(401);
+  });
+
+  it('creates accounts with a role; an email is taken once', async () => {
+    const body = { email: 'alan@example.com', password: PASSWORD, role: 'viewer' };
+    const created = await call(createAccountRoute, { path: '/api/v1/accounts', body });
+    expect(created.status, created.text).toBe(201);
+    expect(created.text).not.toContain(PASSWORD);
+    expect(created.body.account).toMatchObject({ email: 'alan@example.com', role: 'viewer' });
+    expect((await call(createAccountRoute, { path: '/api/v1/accounts', body })).status).toBe(409);
+  });
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ACCOUNT_ROLES } from './account-role';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'email must be an email address, such as ada@example.com' }).max(254));
+
+/** Long enough to resist guessing; argon2 takes any length, the cap only bounds the work. */
+export const passwordSchema = z
+  .string({ error: 'password is required' })
+  .min(12, 'password must be at least 12 characters')
+  .max(200, 'password must be at most 200 characters');
+
+export const createAccountInputSchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  role: z.enum(ACCOUNT_ROLES, { error: `role must be one of ${ACCOUNT_ROLES.join(', ')}` }),
+});
+export type CreateAccountInput = z.input<typeof createAccountInputSchema>;
+
+export const firstAccountInputSchema = z.strictObject({ email: emailSchema, password: passwordSchema });
+export type FirstAccountInput = z.input<typeof firstAccountInputSchema>;
+
+export const signInInputSchema = z.strictObject({
+  // Not validated as an email: a mistyped address is a failed sign-in like any other.
+  email: z.string().trim().toLowerCase().min(1, 'email is required').max(254),
+  password: z.string().min(1, 'password is required').max(200),
+});
+export type SignInInput = z.input<typeof signInInputSchema>;
