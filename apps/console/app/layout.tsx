@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AccountMenu } from '../components/layout/account-menu';
 import { MainNav } from '../components/layout/main-nav';
 import { Providers } from '../components/layout/providers';
 import './globals.css';
@@ -18,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 Shardline
               </Link>
               <MainNav />
+              <AccountMenu />
             </div>
           </header>
           <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>

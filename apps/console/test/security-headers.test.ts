@@ -30,10 +30,11 @@ function directives(policy: string | null): Record<string, string[]> {
 
 describe('security headers', () => {
   it.each([
-    ['a page', '/sinks', 200],
+    ['a page', '/sign-in', 200],
+    ['a page that sends to sign-in', '/sinks', 307],
     ['an API route', '/api/v1/health', 200],
-    ['an API answer for something missing', '/api/v1/sinks/not-a-sink', 404],
-    ['a page that does not exist', '/no-such-page', 404],
+    ['an API answer refused without credentials', '/api/v1/sinks/not-a-sink', 401],
+    ['a page that does not exist, before sign-in', '/no-such-page', 307],
   ])('are sent with %s (%s)', async (_what, path, status) => {
     const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
     expect(response.status).toBe(status);

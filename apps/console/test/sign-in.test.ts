@@ -178,11 +178,12 @@ describe('sign-in', () => {
 describe('cross-site requests', () => {
   it('refuses a change sent with the session cookie from another origin, or with no origin at all', async () => {
     const cookie = await sessionOf('ada@example.com');
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { origin: 'https://evil.example' },
       { origin: '', referer: 'https://evil.example/page' },
       { origin: '' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const answer = await call(createSink, {
         path: '/api/v1/sinks',
         body: sinkBody({ name: 'forged' }),

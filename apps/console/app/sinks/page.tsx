@@ -1,3 +1,4 @@
+import { AdminOnly } from '../../components/access/admin-only';
 import { SinkList } from '../../components/sinks/sink-list';
 import { ButtonLink } from '../../components/ui/button';
 import { PageHeader } from '../../components/ui/page-header';
@@ -11,9 +12,11 @@ export default function SinksPage() {
         title="Sinks"
         subtitle="Each sink sends the row changes of a source's tables to a Kinesis data stream."
         actions={
-          <ButtonLink href="/sinks/new" variant="primary">
-            Create sink
-          </ButtonLink>
+          <AdminOnly>
+            <ButtonLink href="/sinks/new" variant="primary">
+              Create sink
+            </ButtonLink>
+          </AdminOnly>
         }
       />
       <SinkList />

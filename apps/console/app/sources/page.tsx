@@ -1,3 +1,4 @@
+import { AdminOnly } from '../../components/access/admin-only';
 import { SourceList } from '../../components/sources/source-list';
 import { ButtonLink } from '../../components/ui/button';
 import { PageHeader } from '../../components/ui/page-header';
@@ -11,9 +12,11 @@ export default function SourcesPage() {
         title="Sources"
         subtitle="Postgres databases whose row changes Shardline reads."
         actions={
-          <ButtonLink href="/sources/new" variant="primary">
-            Add source
-          </ButtonLink>
+          <AdminOnly>
+            <ButtonLink href="/sources/new" variant="primary">
+              Add source
+            </ButtonLink>
+          </AdminOnly>
         }
       />
       <SourceList />

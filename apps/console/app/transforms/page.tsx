@@ -1,3 +1,4 @@
+import { AdminOnly } from '../../components/access/admin-only';
 import { TransformList } from '../../components/transforms/transform-list';
 import { ButtonLink } from '../../components/ui/button';
 import { PageHeader } from '../../components/ui/page-header';
@@ -11,9 +12,11 @@ export default function TransformsPage() {
         title="Transforms"
         subtitle="Each transform reshapes messages just before a sink sends them. Attach one to a sink in its settings."
         actions={
-          <ButtonLink href="/transforms/new" variant="primary">
-            Create transform
-          </ButtonLink>
+          <AdminOnly>
+            <ButtonLink href="/transforms/new" variant="primary">
+              Create transform
+            </ButtonLink>
+          </AdminOnly>
         }
       />
       <TransformList />

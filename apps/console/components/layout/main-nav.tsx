@@ -2,19 +2,23 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useIsAdmin } from '../../lib/client/session';
 
 const LINKS = [
   { href: '/sinks', label: 'Sinks' },
   { href: '/sources', label: 'Sources' },
   { href: '/transforms', label: 'Transforms' },
   { href: '/audit', label: 'Audit' },
+  { href: '/access', label: 'Access', adminOnly: true },
 ] as const;
 
 export function MainNav() {
   const pathname = usePathname();
+  const isAdmin = useIsAdmin();
+  if (pathname === '/sign-in' || pathname === '/setup') return null;
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
-      {LINKS.map((link) => {
+      {LINKS.filter((link) => isAdmin || !('adminOnly' in link)).map((link) => {
         const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

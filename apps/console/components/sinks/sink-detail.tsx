@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { formatBytes, formatDuration, formatNumber } from '../../lib/client/format';
 import { useSink } from '../../lib/client/queries';
+import { AdminOnly } from '../access/admin-only';
 import { HealthBadge } from '../ui/health-badge';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -52,7 +53,11 @@ export function SinkDetail({
             </p>
           </div>
         }
-        actions={<SinkActions sink={sink} />}
+        actions={
+          <AdminOnly>
+            <SinkActions sink={sink} />
+          </AdminOnly>
+        }
       />
       <SinkCounters sinkId={sink.id} live={live} />
       <MessagesPanel sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />

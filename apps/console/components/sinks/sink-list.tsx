@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { formatNumber } from '../../lib/client/format';
 import { useSinks } from '../../lib/client/queries';
 import { parseStreamArn } from '../../lib/client/stream-arn';
+import { AdminOnly } from '../access/admin-only';
 import { ButtonLink } from '../ui/button';
 import { HealthBadge } from '../ui/health-badge';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
@@ -18,9 +19,11 @@ export function SinkList() {
       <EmptyState
         title="No sinks yet"
         action={
-          <ButtonLink href="/sinks/new" variant="primary" data-testid="create-sink">
-            Create a sink
-          </ButtonLink>
+          <AdminOnly>
+            <ButtonLink href="/sinks/new" variant="primary" data-testid="create-sink">
+              Create a sink
+            </ButtonLink>
+          </AdminOnly>
         }
       >
         A sink sends the row changes of a source&apos;s tables to a Kinesis data stream.

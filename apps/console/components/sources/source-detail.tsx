@@ -3,6 +3,7 @@
 import { type ReactNode, useState } from 'react';
 import { formatLsn } from '../../lib/client/format';
 import { useSource } from '../../lib/client/queries';
+import { AdminOnly } from '../access/admin-only';
 import { Button } from '../ui/button';
 import { PageHeader } from '../ui/page-header';
 import { RelativeTime } from '../ui/relative-time';
@@ -45,7 +46,7 @@ export function SourceDetail({ sourceId }: { sourceId: string }) {
         title={source.name}
         subtitle="Source"
         actions={
-          <>
+          <AdminOnly>
             <Button
               onClick={() => setEditing((value) => !value)}
               aria-expanded={editing}
@@ -54,7 +55,7 @@ export function SourceDetail({ sourceId }: { sourceId: string }) {
               {editing ? 'Close editing' : 'Edit'}
             </Button>
             <RemoveSource source={source} />
-          </>
+          </AdminOnly>
         }
       />
       {editing && (

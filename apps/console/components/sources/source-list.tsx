@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { formatLsn } from '../../lib/client/format';
 import { useSources } from '../../lib/client/queries';
+import { AdminOnly } from '../access/admin-only';
 import { ButtonLink } from '../ui/button';
 import { RelativeTime } from '../ui/relative-time';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
@@ -17,9 +18,11 @@ export function SourceList() {
       <EmptyState
         title="No sources yet"
         action={
-          <ButtonLink href="/sources/new" variant="primary" data-testid="add-source">
-            Add a source
-          </ButtonLink>
+          <AdminOnly>
+            <ButtonLink href="/sources/new" variant="primary" data-testid="add-source">
+              Add a source
+            </ButtonLink>
+          </AdminOnly>
         }
       >
         A source is the Postgres database whose row changes Shardline reads. Add one, then create a sink that

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useTransform } from '../../lib/client/queries';
+import { AdminOnly } from '../access/admin-only';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
 import { DeleteTransform } from './delete-transform';
@@ -37,7 +38,11 @@ export function TransformDetailView({ transformId }: { transformId: string }) {
             )}
           </p>
         }
-        actions={<DeleteTransform transform={transform} />}
+        actions={
+          <AdminOnly>
+            <DeleteTransform transform={transform} />
+          </AdminOnly>
+        }
       />
       {/* Keyed so the editor starts from the transform as loaded, not from a later refetch. */}
       <TransformEditor key={transform.id} transform={transform} />

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useTransforms } from '../../lib/client/queries';
+import { AdminOnly } from '../access/admin-only';
 import { ButtonLink } from '../ui/button';
 import { RelativeTime } from '../ui/relative-time';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
@@ -17,9 +18,11 @@ export function TransformList() {
       <EmptyState
         title="No transforms yet"
         action={
-          <ButtonLink href="/transforms/new" variant="primary" data-testid="create-transform">
-            Create a transform
-          </ButtonLink>
+          <AdminOnly>
+            <ButtonLink href="/transforms/new" variant="primary" data-testid="create-transform">
+              Create a transform
+            </ButtonLink>
+          </AdminOnly>
         }
       >
         A transform reshapes each message just before a sink sends it: keep only the row, drop a column,

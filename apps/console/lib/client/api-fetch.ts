@@ -12,6 +12,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Pages where a 401 is an answer to show (a wrong password), not a reason to go to sign-in. */
+const NO_REDIRECT = new Set(['/sign-in', '/setup']);
+
 interface ApiRequest {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -34,6 +37,15 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     throw new ApiError(0, 'network', 'The console server cannot be reached. Check that it is running.');
   }
   const body = await readJson(response);
+  if (
+    response.status === 401 &&
+    typeof window !== 'undefined' &&
+    !NO_REDIRECT.has(window.location.pathname)
+  ) {
+    // The session ended (signed out elsewhere, idle too long): sign in again, then come back.
+    const next = `${window.location.pathname}${window.location.search}`;
+    window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+  }
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
     throw new ApiError(

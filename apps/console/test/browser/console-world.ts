@@ -1,3 +1,4 @@
+import { createApiToken, createDatabase } from '@shardline/db';
 import {
   createSourceDatabase,
   createTestDatabase,
@@ -22,6 +23,9 @@ const SECRET_KEY = 'c'.repeat(64);
 export const UI_WAIT_MS = 30_000;
 /** How long a user may wait for something the engine does (capture, delivery, a bulk run). */
 export const ENGINE_WAIT_MS = 60_000;
+/** The administrator the console creates at start (SHARDLINE_ADMIN_EMAIL), unless `firstRun`. */
+export const ADMIN_EMAIL = 'admin@shardline.test';
+export const ADMIN_PASSWORD = 'a password for the browser tests';
 
 /** Everything a browser test drives: its own databases, stream, engine, console and browser page. */
 export interface ConsoleWorld {
@@ -34,6 +38,8 @@ export interface ConsoleWorld {
   server: ConsoleServer;
   browser: Browser;
   page: Page;
+  /** An admin API token, for seeding through the API as a script would. */
+  apiToken: string;
   /** What the browser refused under the console's Content Security Policy: stopConsoleWorld fails on any. */
   cspViolations: string[];
 }
@@ -42,7 +48,13 @@ export interface ConsoleWorld {
  * Starts a world, filling `world` as each part starts, so that stopConsoleWorld can clean up
  * whatever was started when a later step fails.
  */
-export async function startConsoleWorld(world: Partial<ConsoleWorld>): Promise<ConsoleWorld> {
+export async function startConsoleWorld(
+  world: Partial<ConsoleWorld>,
+  options: {
+    /** Start with no account, as a new installation does: the page is not signed in. */
+    firstRun?: boolean;
+  } = {},
+): Promise<ConsoleWorld> {
   world.database = await createTestDatabase();
   world.source = await createSourceDatabase();
   world.stream = await createTestStream(kinesisEndpoint());
@@ -65,7 +77,11 @@ export async function startConsoleWorld(world: Partial<ConsoleWorld>): Promise<C
   world.server = await startConsoleServer({
     DATABASE_URL: world.database.url,
     SHARDLINE_SECRET_KEY: SECRET_KEY,
+    ...(options.firstRun
+      ? {}
+      : { SHARDLINE_ADMIN_EMAIL: ADMIN_EMAIL, SHARDLINE_ADMIN_PASSWORD: ADMIN_PASSWORD }),
   });
+  world.apiToken = await adminToken(world.database.url);
   await world.engine.start();
   world.browser = await launchBrowser();
   world.page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -79,7 +95,28 @@ export async function startConsoleWorld(world: Partial<ConsoleWorld>): Promise<C
       cspViolations.push(`${world.page?.url()}: ${message.text()}`);
     }
   });
+  if (!options.firstRun) await signIn(world.page, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
   return world as ConsoleWorld;
+}
+
+/** Signs `page` in through the sign-in form, and waits for the page it lands on. */
+export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  const form = page.getByTestId('sign-in-form');
+  await form.getByTestId('email').fill(email);
+  await form.getByTestId('password').fill(password);
+  await form.getByTestId('submit-credentials').click();
+  await page.waitForURL((target) => target.pathname !== '/sign-in');
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+async function adminToken(url: string): Promise<string> {
+  const db = createDatabase({ url, maxConnections: 1 });
+  try {
+    return (await createApiToken(db, { input: { name: 'browser-tests', role: 'admin' } })).token;
+  } finally {
+    await db.close();
+  }
 }
 
 export async function stopConsoleWorld(world: Partial<ConsoleWorld>): Promise<void> {

@@ -18,6 +18,9 @@ const RECORD_LIMIT_KIB = 2;
 // Nothing listens on port 1: a sink pointed there fails every delivery at once.
 const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:1';
 const TABLE = 'public.orders';
+/** The first administrator, created on the first-run page. */
+const ADMIN = { email: 'ada@shardline.test', password: 'the first administrator' };
+const VIEWER = { email: 'grace@shardline.test', password: 'a viewer who only looks' };
 
 const world: Partial<ConsoleWorld> = {};
 let source: ConsoleWorld['source'];
@@ -29,7 +32,8 @@ let sourceId: string;
 let sinkId: string;
 
 beforeAll(async () => {
-  ({ source, stream, server, page } = await startConsoleWorld(world));
+  // A new installation: no account yet, so the first test creates the administrator.
+  ({ source, stream, server, page } = await startConsoleWorld(world, { firstRun: true }));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL, note text)');
   // Slot and publication names are server-wide: a name of its own per run.
   sourceName = `shop_${randomBytes(3).toString('hex')}`;
@@ -60,6 +64,26 @@ async function setEndpoint(endpoint: string): Promise<void> {
 // --- tests ---------------------------------------------------------------------------------
 
 describe('the console in a browser', () => {
+  it('sends a new installation to sign-in, then to the first-run setup that creates the administrator', async () => {
+    await page.goto(`${server.url}/sinks`);
+    await page.waitForURL(/\/setup$/);
+    const form = page.getByTestId('setup-form');
+    await form.getByTestId('email').fill(ADMIN.email);
+    await form.getByTestId('password').fill('too short');
+    await form.getByTestId('submit-credentials').click();
+    expect(await form.getByTestId('credentials-error').textContent()).toMatch(/at least 12 characters/);
+    await form.getByTestId('password').fill(ADMIN.password);
+    await form.getByTestId('submit-credentials').click();
+    await page.waitForURL(/\/sinks$/);
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe(`${ADMIN.email} (admin)`);
+
+    // Setup is gone once an account exists.
+    await page.goto(`${server.url}/setup`);
+    await page.waitForURL(/\/sign-in$/);
+    await page.goto(`${server.url}/sinks`);
+    await page.getByTestId('signed-in-as').waitFor();
+  });
+
   it('adds a source through the form, after a check that shows the checklist', async () => {
     // A new installation says what to do first.
     await page.goto(`${server.url}/sinks`);
@@ -227,7 +251,7 @@ describe('the console in a browser', () => {
     await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('discarded');
     // The detail says who discarded it, from the audit trail.
     expect(await drawer.getByTestId('message-audit-event').first().textContent()).toContain(
-      'Discarded by console · too large for the stream',
+      `Discarded by ${ADMIN.email} · too large for the stream`,
     );
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
@@ -246,6 +270,64 @@ describe('the console in a browser', () => {
     await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(
       'healthy',
     );
+  });
+
+  it('shows a viewer the messages but no Discard, Retry, Edit or Delete', async () => {
+    await page.goto(`${server.url}/access`);
+    const form = page.getByTestId('account-form');
+    await form.getByTestId('account-email').fill(VIEWER.email);
+    await form.getByTestId('account-password').fill(VIEWER.password);
+    await form.getByTestId('account-role').selectOption('viewer');
+    await form.getByTestId('create-account').click();
+    await eventually(() => page.getByTestId('account-row').count()).toBe(2);
+
+    const context = await world.browser?.newContext({ viewport: { width: 1280, height: 900 } });
+    if (!context) throw new Error('no browser');
+    try {
+      const viewerPage = await context.newPage();
+      viewerPage.setDefaultTimeout(UI_WAIT_MS);
+      // Not signed in: the sink page sends it to sign-in, and back once signed in.
+      await viewerPage.goto(`${server.url}/sinks/${sinkId}`);
+      await viewerPage.waitForURL(/\/sign-in\?next=/);
+      const signInForm = viewerPage.getByTestId('sign-in-form');
+      await signInForm.getByTestId('email').fill(VIEWER.email);
+      await signInForm.getByTestId('password').fill('not the password');
+      await signInForm.getByTestId('submit-credentials').click();
+      expect(await signInForm.getByTestId('credentials-error').textContent()).toBe(
+        'the email or the password is wrong',
+      );
+      await signInForm.getByTestId('password').fill(VIEWER.password);
+      await signInForm.getByTestId('submit-credentials').click();
+      await viewerPage.waitForURL(`${server.url}/sinks/${sinkId}`);
+      expect(await viewerPage.getByTestId('signed-in-as').textContent()).toBe(`${VIEWER.email} (viewer)`);
+
+      await viewerPage.getByTestId('messages').waitFor();
+      // A click before hydration is lost: click until the tab is selected.
+      const discardedTab = viewerPage.locator('[data-testid="tab-discarded"][aria-selected="true"]');
+      await eventually(async () => {
+        if ((await discardedTab.count()) === 0) await viewerPage.getByTestId('tab-discarded').click();
+        return discardedTab.count();
+      }).toBe(1);
+      const row = viewerPage.getByTestId('message-row').first();
+      await row.getByTestId('open-message').click();
+      const drawer = viewerPage.getByTestId('message-detail');
+      await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('discarded');
+      expect(await drawer.getByTestId('discard').count()).toBe(0);
+      expect(await drawer.getByTestId('retry-now').count()).toBe(0);
+      expect(await viewerPage.getByTestId('delete-sink').count()).toBe(0);
+      expect(await viewerPage.getByTestId('edit-sink').count()).toBe(0);
+      await viewerPage.goto(`${server.url}/sinks`);
+      await viewerPage.getByTestId('sink-row').first().waitFor();
+      expect(await viewerPage.getByText('Create sink').count()).toBe(0);
+
+      // Signing out ends the session: the next page asks to sign in again.
+      await viewerPage.getByTestId('sign-out').click();
+      await viewerPage.waitForURL(/\/sign-in/);
+      await viewerPage.goto(`${server.url}/sinks`);
+      await viewerPage.waitForURL(/\/sign-in/);
+    } finally {
+      await context.close();
+    }
   });
 
   it('retries a filtered set of failing messages in bulk, showing the count first and then the progress', async () => {
@@ -383,7 +465,7 @@ describe('the console in a browser', () => {
       return actions.length > 0 && actions.every((action) => action === 'message.discard');
     }).toBe(true);
     const discard = auditRows.first();
-    expect(await discard.getByTestId('audit-actor').textContent()).toBe('console');
+    expect(await discard.getByTestId('audit-actor').textContent()).toBe(ADMIN.email);
     expect(await discard.getByTestId('audit-details').textContent()).toBe('Reason: too large for the stream');
     expect(await discard.getByTestId('audit-target').textContent()).toMatch(/^\d+ of /);
   });

@@ -30,7 +30,7 @@ const { showTab, filterMessages, rows, expectRowCount, recordsOf, openSink } = c
 async function api<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(`${server.url}/api/v1${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiToken}` },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -128,7 +128,11 @@ describe('transforms in a browser', () => {
       'Version 1 · attached to no sink',
     );
     expect(await page.getByTestId('transform-version-row').count()).toBe(1);
-    const saved = await (await fetch(`${server.url}/api/v1/transforms/${transformId}`)).json();
+    const saved = await (
+      await fetch(`${server.url}/api/v1/transforms/${transformId}`, {
+        headers: { authorization: `Bearer ${world.apiToken}` },
+      })
+    ).json();
     expect(saved.transform).toMatchObject({ name: TRANSFORM_NAME, kind: 'code', body: TRANSFORM_CODE });
   });
 

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { MessageDetail, Sink } from '../../../lib/client/api-types';
 import { formatBytes, formatNumber } from '../../../lib/client/format';
 import { useMessage } from '../../../lib/client/queries';
+import { AdminOnly } from '../../access/admin-only';
 import { Dialog } from '../../ui/dialog';
 import { RelativeTime } from '../../ui/relative-time';
 import { ErrorState, LoadingState } from '../../ui/states';
@@ -112,7 +113,9 @@ function MessageBody({ message, transform }: { message: MessageDetail; transform
   }
   return (
     <div className="space-y-6 text-sm">
-      <MessageActions message={message} />
+      <AdminOnly>
+        <MessageActions message={message} />
+      </AdminOnly>
       {message.lastError && (
         <div className="rounded-md border border-red-200 bg-red-50 p-3" data-testid="message-last-error">
           <p className="font-medium text-red-800">

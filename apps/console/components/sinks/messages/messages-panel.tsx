@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { MessageFilter, MessageState, Sink } from '../../../lib/client/api-types';
 import { useMessageCounts } from '../../../lib/client/queries';
+import { AdminOnly } from '../../access/admin-only';
 import { BulkActions } from './bulk-actions';
 import { LiveSwitch } from './live-switch';
 import { MessageDrawer } from './message-drawer';
@@ -37,7 +38,9 @@ export function MessagesPanel({
         </h2>
         <div className="flex flex-wrap items-center gap-4">
           <LiveSwitch live={live} onChange={onLiveChange} />
-          <BulkActions sinkId={sink.id} state={state} filter={filter} counts={counts} />
+          <AdminOnly>
+            <BulkActions sinkId={sink.id} state={state} filter={filter} counts={counts} />
+          </AdminOnly>
         </div>
       </div>
       <MessageTabs current={state} counts={counts} onChange={setState} panelId={panelId} />

@@ -1,0 +1,34 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { useState } from 'react';
+import { apiFetch } from '../../lib/client/api-fetch';
+import { useSession } from '../../lib/client/session';
+
+/** Who is signed in, with their role, and Sign out. */
+export function AccountMenu() {
+  const pathname = usePathname();
+  const session = useSession();
+  const [signingOut, setSigningOut] = useState(false);
+  if (pathname === '/sign-in' || pathname === '/setup' || !session.data) return null;
+  return (
+    <div className="ml-auto flex items-center gap-3 text-sm text-slate-300">
+      <span data-testid="signed-in-as">
+        {session.data.email} <span className="text-slate-400">({session.data.role})</span>
+      </span>
+      <button
+        type="button"
+        className="rounded-md px-2 py-1 font-medium text-slate-200 hover:bg-slate-800 hover:text-white"
+        disabled={signingOut}
+        data-testid="sign-out"
+        onClick={async () => {
+          setSigningOut(true);
+          await apiFetch('/session', { method: 'DELETE' }).catch(() => undefined);
+          window.location.assign('/sign-in');
+        }}
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from './api-fetch';
+
+export type Role = 'admin' | 'viewer';
+
+export interface SignedIn {
+  email: string;
+  role: Role;
+  kind: 'session' | 'token';
+}
+
+/** Who is signed in (null while loading or when signed out). */
+export function useSession() {
+  return useQuery({
+    queryKey: ['session'],
+    queryFn: async () => (await apiFetch<{ account: SignedIn | null }>('/session')).account,
+    staleTime: 60_000,
+  });
+}
+
+/** Whether the signed-in account may change things: only an admin may. */
+export function useIsAdmin(): boolean {
+  return useSession().data?.role === 'admin';
+}
+
+/** A return path that stays inside the console (never `//other.site`). */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/sinks';
+}

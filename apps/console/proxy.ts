@@ -1,0 +1,23 @@
+import { type NextRequest, NextResponse } from 'next/server';
+
+// The session cookie's name (lib/server/auth/session-cookie.ts); the proxy imports no server code.
+const SESSION_COOKIE = 'shardline_session';
+
+/**
+ * Sends a browser without a session cookie to the sign-in page, with where it was going. This is
+ * the quick check only: whether the session is valid (not expired, not signed out) is decided
+ * by every API route (apiRoute), which answer 401, and the pages then go to sign-in too.
+ */
+export function proxy(request: NextRequest) {
+  if (request.cookies.get(SESSION_COOKIE)?.value) return NextResponse.next();
+  const signIn = new URL('/sign-in', request.url);
+  const next = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  if (next !== '/') signIn.searchParams.set('next', next);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  // Every page but sign-in and setup; the API checks its own credentials, and Next's files and
+  // the favicon are not pages.
+  matcher: ['/((?!api/|_next/|sign-in|setup|favicon\\.ico).*)'],
+};
