@@ -32,9 +32,8 @@ export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message', 'ac
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
- * Who a change is recorded as when the caller does not say: the console, which has no sign-in
- * yet (transform versions and bulk operations default to it in the schema too). The API passes
- * its actor explicitly, so sign-in only changes what the API passes.
+ * Who a change is recorded as when the caller does not say (scripts, engines; changes made
+ * before sign-in existed). The API always passes the account's email or the token's name.
  */
 export const DEFAULT_ACTOR = 'console';
 

@@ -71,7 +71,7 @@ export const messagesPaths: PathSpecs = {
     post: {
       summary: 'Discard a waiting message',
       description:
-        'It is never sent, and the rest of its group moves on. Who (`console` until sign-in exists), when and the optional reason are kept, and recorded in the audit trail. The body may be left out.',
+        'It is never sent, and the rest of its group moves on. Who (the account email or the token name), when and the optional reason are kept, and recorded in the audit trail. The body may be left out.',
       tag: TAG,
       body: discardMessageBodySchema,
       responses: {
