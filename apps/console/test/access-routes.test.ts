@@ -10,10 +10,9 @@ const API_DIR = fileURLToPath(new URL('../app/api/v1', import.meta.url));
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
-/** Routes anyone may call (docs/security.md): health, the OpenAPI document, sign-in, first-run setup. */
+/** Routes anyone may call (docs/security.md): health, sign-in, first-run setup. */
 const PUBLIC = new Set([
   'GET /api/v1/health',
-  'GET /api/v1/openapi.json',
   'POST /api/v1/session',
   'GET /api/v1/setup',
   'POST /api/v1/setup',

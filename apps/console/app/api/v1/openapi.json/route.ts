@@ -3,5 +3,5 @@ import { openApiDocument } from '../../../../lib/server/openapi/document';
 
 export const dynamic = 'force-dynamic';
 
-// Public: it describes the API, never any data, and clients are generated from it.
-export const GET = apiRoute(async () => openApiDocument(), { access: 'public' });
+// Signed in, like every route but sign-in, setup and health: a client generator sends a token.
+export const GET = apiRoute(async () => openApiDocument(), { access: 'viewer' });
