@@ -67,6 +67,7 @@ export async function setupCapture(endpoint: string, streamArn: string): Promise
       secretAccessKey: 'bench',
       sourceId: sourceRow.id,
       tables: [{ name: 'orders' }],
+      ...(process.env.BENCH_LANES ? { laneCount: Number(process.env.BENCH_LANES) } : {}),
     },
   });
   const engine = benchEngine(database.url, {

@@ -63,7 +63,7 @@ describe('POST /api/v1/sinks', () => {
       backoffCapMs: 180_000,
       maxAttempts: null,
       maxRecordSizeBytes: 1024 * 1024,
-      laneCount: 8,
+      laneCount: 4,
       pausedAt: null,
       pausedBy: null,
       sourceId: null,

@@ -60,7 +60,7 @@ export const createSinkInputSchema = sinkSettingsSchema
   .extend({
     backoffCapMs: sinkSettingsSchema.shape.backoffCapMs.default(180_000),
     maxRecordSizeBytes: sinkSettingsSchema.shape.maxRecordSizeBytes.default(MIB),
-    laneCount: sinkSettingsSchema.shape.laneCount.default(8),
+    laneCount: sinkSettingsSchema.shape.laneCount.default(4),
     tables: sinkSettingsSchema.shape.tables.default([]),
     annotations: sinkSettingsSchema.shape.annotations.default({}),
   })
