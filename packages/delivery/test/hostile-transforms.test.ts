@@ -89,8 +89,9 @@ describe('hostile transforms', () => {
       await waitFor('the other groups delivered', async () =>
         (await ctx.state()).filter((m) => m.group !== 'order-0').every((m) => m.state === 'delivered'),
       );
+      // Delivery is at least once: a record the emulator holds twice counts once.
       const sent = await ctx.readStream(30);
-      expect(sent).toHaveLength(30);
+      expect(new Set(sent.map((record) => JSON.parse(record.data).seq)).size).toBe(30);
       expect(sent.every((record) => Object.keys(JSON.parse(record.data)).join() === 'id,seq')).toBe(true);
       const otherRecords = await readAllRecords(kinesisEndpoint(), otherStream.streamArn, {
         expectCount: 200,
