@@ -45,8 +45,9 @@ describe('a sink filter', () => {
       'update:3',
     ]);
     expect(await filteredCount(ctx)).toBe(11n);
-    const records = await ctx.sinks[0]?.readStream(21);
-    expect(records).toHaveLength(21);
+    // Delivery is at least once: a record the emulator holds twice counts once.
+    const records = (await ctx.sinks[0]?.readStream(21)) ?? [];
+    expect(new Set(records.map((record) => JSON.parse(record.data).metadata.idempotency_key)).size).toBe(21);
   });
 
   it('keeps a change it cannot decide on, and says so on the source', async () => {
