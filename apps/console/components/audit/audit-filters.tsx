@@ -1,9 +1,8 @@
 'use client';
 
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AuditAction, AuditFilter, AuditTargetType } from '../../lib/client/api-types';
-import { Button } from '../ui/button';
-import { inputClass } from '../ui/field';
+import { FilterBar, FilterInput, FilterSelect } from '../ui/filter-bar';
 import { dateInputOf, endOfDay, startOfDay } from './audit-dates';
 import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from './audit-labels';
 
@@ -36,9 +35,8 @@ export function AuditFilters({
 }) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(value));
-  const set = (key: keyof Draft, text: string) => setDraft((current) => ({ ...current, [key]: text }));
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const set = (key: keyof Draft) => (text: string) => setDraft((current) => ({ ...current, [key]: text }));
+  const apply = () =>
     onChange({
       action: (draft.action || undefined) as AuditAction | undefined,
       targetType: (draft.targetType || undefined) as AuditTargetType | undefined,
@@ -48,102 +46,57 @@ export function AuditFilters({
       since: draft.from ? startOfDay(draft.from) : undefined,
       until: draft.to ? endOfDay(draft.to) : undefined,
     });
-  };
   const clear = () => {
     setDraft(draftOf({}));
     onChange({});
   };
-  const label = 'mb-1 block text-xs font-medium text-slate-600';
   return (
-    <form
-      onSubmit={apply}
-      className="flex flex-wrap items-end gap-3"
-      data-testid="audit-filters"
-      aria-label="Filter the audit trail"
+    <FilterBar
+      label="Filter the audit trail"
+      onApply={apply}
+      onClear={clear}
+      testIds={{ form: 'audit-filters', apply: 'audit-apply-filters', clear: 'audit-clear-filters' }}
     >
-      <div>
-        <label htmlFor={`${id}-action`} className={label}>
-          Action
-        </label>
-        <select
-          id={`${id}-action`}
-          className={inputClass}
-          value={draft.action}
-          onChange={(event) => set('action', event.target.value)}
-          data-testid="audit-filter-action"
-        >
-          <option value="">any</option>
-          {Object.entries(AUDIT_ACTION_LABELS).map(([action, text]) => (
-            <option key={action} value={action}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-target`} className={label}>
-          Target
-        </label>
-        <select
-          id={`${id}-target`}
-          className={inputClass}
-          value={draft.targetType}
-          onChange={(event) => set('targetType', event.target.value)}
-          data-testid="audit-filter-target-type"
-        >
-          <option value="">any</option>
-          {Object.entries(AUDIT_TARGET_LABELS).map(([type, text]) => (
-            <option key={type} value={type}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-actor`} className={label}>
-          Who
-        </label>
-        <input
-          id={`${id}-actor`}
-          className={inputClass}
-          value={draft.actor}
-          onChange={(event) => set('actor', event.target.value)}
-          placeholder="console"
-          data-testid="audit-filter-actor"
-        />
-      </div>
-      <div>
-        <label htmlFor={`${id}-from`} className={label}>
-          From
-        </label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          className={inputClass}
-          value={draft.from}
-          onChange={(event) => set('from', event.target.value)}
-          data-testid="audit-filter-from"
-        />
-      </div>
-      <div>
-        <label htmlFor={`${id}-to`} className={label}>
-          To
-        </label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          className={inputClass}
-          value={draft.to}
-          onChange={(event) => set('to', event.target.value)}
-          data-testid="audit-filter-to"
-        />
-      </div>
-      <Button type="submit" data-testid="audit-apply-filters">
-        Apply
-      </Button>
-      <Button variant="ghost" onClick={clear} data-testid="audit-clear-filters">
-        Clear
-      </Button>
-    </form>
+      <FilterSelect
+        id={`${id}-action`}
+        label="Action"
+        value={draft.action}
+        onChange={set('action')}
+        testId="audit-filter-action"
+        options={Object.entries(AUDIT_ACTION_LABELS)}
+      />
+      <FilterSelect
+        id={`${id}-target`}
+        label="Target"
+        value={draft.targetType}
+        onChange={set('targetType')}
+        testId="audit-filter-target-type"
+        options={Object.entries(AUDIT_TARGET_LABELS)}
+      />
+      <FilterInput
+        id={`${id}-actor`}
+        label="Who"
+        value={draft.actor}
+        onChange={set('actor')}
+        placeholder="console"
+        testId="audit-filter-actor"
+      />
+      <FilterInput
+        id={`${id}-from`}
+        label="From"
+        type="date"
+        value={draft.from}
+        onChange={set('from')}
+        testId="audit-filter-from"
+      />
+      <FilterInput
+        id={`${id}-to`}
+        label="To"
+        type="date"
+        value={draft.to}
+        onChange={set('to')}
+        testId="audit-filter-to"
+      />
+    </FilterBar>
   );
 }

@@ -1,9 +1,8 @@
 'use client';
 
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { MessageAction, MessageFilter, SinkTable } from '../../../lib/client/api-types';
-import { Button } from '../../ui/button';
-import { inputClass } from '../../ui/field';
+import { FilterBar, FilterInput, FilterSelect } from '../../ui/filter-bar';
 
 const ACTION_LABELS: Record<MessageAction, string> = {
   insert: 'insert',
@@ -24,95 +23,60 @@ export function MessageFilters({
 }) {
   const id = useId();
   const [draft, setDraft] = useState<MessageFilter>(value);
-  const set = (key: keyof MessageFilter, text: string) =>
+  const set = (key: keyof MessageFilter) => (text: string) =>
     setDraft((current) => ({ ...current, [key]: text === '' ? undefined : text }));
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = Object.fromEntries(
-      Object.entries(draft).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())),
-    ) as MessageFilter;
-    onChange(trimmed);
-  };
+  const apply = () =>
+    onChange(
+      Object.fromEntries(
+        Object.entries(draft).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())),
+      ) as MessageFilter,
+    );
   const clear = () => {
     setDraft({});
     onChange({});
   };
-  const label = 'mb-1 block text-xs font-medium text-slate-600';
   return (
-    <form
-      onSubmit={apply}
-      className="flex flex-wrap items-end gap-3"
-      data-testid="message-filters"
-      aria-label="Filter messages"
+    <FilterBar
+      label="Filter messages"
+      onApply={apply}
+      onClear={clear}
+      testIds={{ form: 'message-filters', apply: 'apply-filters', clear: 'clear-filters' }}
     >
-      <div>
-        <label htmlFor={`${id}-table`} className={label}>
-          Table
-        </label>
-        <select
-          id={`${id}-table`}
-          className={inputClass}
-          value={draft.table ?? ''}
-          onChange={(event) => set('table', event.target.value)}
-          data-testid="filter-table"
-        >
-          <option value="">any</option>
-          {tables.map((table) => (
-            <option key={`${table.schema}.${table.name}`} value={`${table.schema}.${table.name}`}>
-              {table.schema}.{table.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-action`} className={label}>
-          Action
-        </label>
-        <select
-          id={`${id}-action`}
-          className={inputClass}
-          value={draft.action ?? ''}
-          onChange={(event) => set('action', event.target.value)}
-          data-testid="filter-action"
-        >
-          <option value="">any</option>
-          {Object.entries(ACTION_LABELS).map(([action, text]) => (
-            <option key={action} value={action}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-group`} className={label}>
-          Group
-        </label>
-        <input
-          id={`${id}-group`}
-          className={`${inputClass} font-mono`}
-          value={draft.group ?? ''}
-          onChange={(event) => set('group', event.target.value)}
-          data-testid="filter-group"
-        />
-      </div>
-      <div>
-        <label htmlFor={`${id}-error`} className={label}>
-          Error code
-        </label>
-        <input
-          id={`${id}-error`}
-          className={`${inputClass} font-mono`}
-          value={draft.errorCode ?? ''}
-          onChange={(event) => set('errorCode', event.target.value)}
-          data-testid="filter-error-code"
-        />
-      </div>
-      <Button type="submit" data-testid="apply-filters">
-        Apply
-      </Button>
-      <Button variant="ghost" onClick={clear} data-testid="clear-filters">
-        Clear
-      </Button>
-    </form>
+      <FilterSelect
+        id={`${id}-table`}
+        label="Table"
+        value={draft.table ?? ''}
+        onChange={set('table')}
+        testId="filter-table"
+        options={tables.map((table) => {
+          const key = `${table.schema}.${table.name}`;
+          return [key, key];
+        })}
+      />
+      <FilterSelect
+        id={`${id}-action`}
+        label="Action"
+        value={draft.action ?? ''}
+        onChange={set('action')}
+        testId="filter-action"
+        options={Object.entries(ACTION_LABELS)}
+      />
+      <FilterInput
+        id={`${id}-group`}
+        label="Group"
+        value={draft.group ?? ''}
+        onChange={set('group')}
+        testId="filter-group"
+        monospace
+      />
+      <FilterInput
+        id={`${id}-error`}
+        label="Error code"
+        value={draft.errorCode ?? ''}
+        onChange={set('errorCode')}
+        testId="filter-error-code"
+        monospace
+      />
+    </FilterBar>
   );
 }
