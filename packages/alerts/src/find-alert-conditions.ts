@@ -52,7 +52,9 @@ export async function findAlertConditions(options: {
       summary:
         `${plural(sink.count, 'message fails', 'messages fail')} for being over the stream's record size limit ` +
         `(message ${sink.messageIds.join(', ')}${sink.count > sink.messageIds.length ? ', …' : ''}; the largest is ${formatBytes(sink.largestBytes)} as stored). ` +
-        'It is retried, never sent: attach a transform that makes it smaller, or discard it.',
+        (sink.count === 1
+          ? 'It is retried, never sent: attach a transform that makes it smaller, or discard it.'
+          : 'They are retried, never sent: attach a transform that makes them smaller, or discard them.'),
       details: {
         count: sink.count,
         messageIds: sink.messageIds,
