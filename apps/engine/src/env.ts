@@ -1,3 +1,4 @@
+import { DEFAULT_ALERT_THRESHOLDS } from '@shardline/alerts';
 import { secretKeyEnvShape } from '@shardline/core';
 import { z } from 'zod';
 
@@ -32,6 +33,36 @@ const envSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   SHARDLINE_CAPTURE_POLL_MS: milliseconds(2_000),
+  // Alerts (docs/alerts.md): how often every engine evaluates, and when a condition alerts.
+  SHARDLINE_ALERT_INTERVAL_MS: milliseconds(15_000),
+  SHARDLINE_ALERT_GROUP_BLOCKED_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.groupBlockedMs),
+  SHARDLINE_ALERT_SINK_FAILING_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.sinkFailingMs),
+  SHARDLINE_ALERT_SOURCE_LAG_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_ALERT_THRESHOLDS.sourceLagBytes),
+  SHARDLINE_ALERT_SOURCE_STALLED_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.sourceStalledMs),
+  /** Slack-compatible incoming webhook called when an alert opens or resolves; empty: none. */
+  SHARDLINE_ALERT_WEBHOOK_URL: z
+    .union([
+      z.literal('').transform(() => null),
+      z.url({
+        protocol: /^https?$/,
+        // Never the value: a webhook's path is its secret.
+        error: 'SHARDLINE_ALERT_WEBHOOK_URL must be an http or https URL (or empty for no webhook)',
+      }),
+    ])
+    .nullable()
+    .default(null),
+  /** The console's public origin: alert notices link to it. */
+  SHARDLINE_CONSOLE_ORIGIN: z
+    .union([
+      z.literal('').transform(() => null),
+      z.url({ protocol: /^https?$/, error: 'SHARDLINE_CONSOLE_ORIGIN must be an http or https URL' }),
+    ])
+    .nullable()
+    .default(null),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { AlertWebhook, startAlertEvaluator } from '@shardline/alerts';
 import { startCaptureSupervisor } from '@shardline/capture';
 import { SecretBox } from '@shardline/core';
 import { createDatabase } from '@shardline/db';
@@ -45,6 +46,23 @@ const capture = env.SHARDLINE_CAPTURE
     })
   : null;
 
+// Every engine evaluates; the database decides which one opens, resolves and notifies.
+const alerts = startAlertEvaluator({
+  db,
+  secretBox,
+  logger,
+  intervalMs: env.SHARDLINE_ALERT_INTERVAL_MS,
+  thresholds: {
+    groupBlockedMs: env.SHARDLINE_ALERT_GROUP_BLOCKED_MS,
+    sinkFailingMs: env.SHARDLINE_ALERT_SINK_FAILING_MS,
+    sourceLagBytes: env.SHARDLINE_ALERT_SOURCE_LAG_BYTES,
+    sourceStalledMs: env.SHARDLINE_ALERT_SOURCE_STALLED_MS,
+  },
+  webhook: env.SHARDLINE_ALERT_WEBHOOK_URL
+    ? new AlertWebhook({ url: env.SHARDLINE_ALERT_WEBHOOK_URL, consoleOrigin: env.SHARDLINE_CONSOLE_ORIGIN })
+    : null,
+});
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -52,6 +70,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down: finishing runs under way');
   try {
     // Readers first: they store what they read, then delivery finishes what it sent.
+    await alerts.stop();
     await capture?.stop();
     await engine.stop();
     await db.close();

@@ -28,3 +28,28 @@ describe("the engine's encryption key settings", () => {
     expect(() => readEnv({ ...REQUIRED, ...keys })).toThrow(said);
   });
 });
+
+describe("the engine's alert settings", () => {
+  it('has thresholds by default and no webhook', () => {
+    expect(readEnv({ ...REQUIRED, SHARDLINE_SECRET_KEY: KEY })).toMatchObject({
+      SHARDLINE_ALERT_INTERVAL_MS: 15_000,
+      SHARDLINE_ALERT_GROUP_BLOCKED_MS: 600_000,
+      SHARDLINE_ALERT_SINK_FAILING_MS: 300_000,
+      SHARDLINE_ALERT_SOURCE_LAG_BYTES: 1024 ** 3,
+      SHARDLINE_ALERT_SOURCE_STALLED_MS: 300_000,
+      SHARDLINE_ALERT_WEBHOOK_URL: null,
+    });
+    expect(
+      readEnv({ ...REQUIRED, SHARDLINE_SECRET_KEY: KEY, SHARDLINE_ALERT_WEBHOOK_URL: '' })
+        .SHARDLINE_ALERT_WEBHOOK_URL,
+    ).toBeNull();
+  });
+
+  it('refuses a webhook that is not an http(s) URL, without repeating it (its path is a secret)', () => {
+    const secret = 'ftp://hooks.example.com/services/T0/B0/very-secret-token';
+    const attempt = () =>
+      readEnv({ ...REQUIRED, SHARDLINE_SECRET_KEY: KEY, SHARDLINE_ALERT_WEBHOOK_URL: secret });
+    expect(attempt).toThrow('SHARDLINE_ALERT_WEBHOOK_URL must be an http or https URL');
+    expect(attempt).not.toThrow('very-secret-token');
+  });
+});

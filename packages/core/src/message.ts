@@ -17,3 +17,6 @@ export interface Position {
 export function formatPosition(position: Position): string {
   return `${position.commitLsn}:${position.commitIdx}`;
 }
+
+/** The error code of a message over the stream's record size limit: never sent, kept failing. */
+export const RECORD_TOO_LARGE = 'RecordTooLarge';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hasExhaustedAttempts, type RetryPolicy, retryDelayMs } from '@shardline/core';
+import { hasExhaustedAttempts, RECORD_TOO_LARGE, type RetryPolicy, retryDelayMs } from '@shardline/core';
 import {
   acquireLaneLease,
   type Database,
@@ -201,7 +201,7 @@ export class LaneRunner {
     for (const message of tooLarge) {
       fail(
         message,
-        'RecordTooLarge',
+        RECORD_TOO_LARGE,
         sink.transform.kind === 'none'
           ? `The record is ${formatBytes(message.sizeBytes)} (data plus partition key), over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Attach a transform that makes it smaller, or discard it.`
           : `The record is ${formatBytes(message.sizeBytes)} (data plus partition key) after the sink's transform, over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Change the transform to make it smaller, or discard it.`,

@@ -2,12 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useActiveAlerts } from '../../lib/client/queries';
 import { useIsAdmin } from '../../lib/client/session';
 
 const LINKS = [
   { href: '/sinks', label: 'Sinks' },
   { href: '/sources', label: 'Sources' },
   { href: '/transforms', label: 'Transforms' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit' },
   { href: '/access', label: 'Access', adminOnly: true },
 ] as const;
@@ -15,7 +17,9 @@ const LINKS = [
 export function MainNav() {
   const pathname = usePathname();
   const isAdmin = useIsAdmin();
-  if (pathname === '/sign-in' || pathname === '/setup') return null;
+  const signedOut = pathname === '/sign-in' || pathname === '/setup';
+  const activeAlerts = useActiveAlerts(null, !signedOut).data?.alerts.length ?? 0;
+  if (signedOut) return null;
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
       {LINKS.filter((link) => isAdmin || !('adminOnly' in link)).map((link) => {
@@ -30,6 +34,15 @@ export function MainNav() {
             }`}
           >
             {link.label}
+            {link.href === '/alerts' && activeAlerts > 0 && (
+              <span
+                className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+                data-testid="active-alerts-count"
+                title={`${activeAlerts} open alert${activeAlerts === 1 ? '' : 's'}`}
+              >
+                {activeAlerts}
+              </span>
+            )}
           </Link>
         );
       })}

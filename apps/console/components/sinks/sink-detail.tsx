@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatBytes, formatDuration, formatNumber } from '../../lib/client/format';
 import { useSink } from '../../lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
+import { SinkAlertBanner } from '../alerts/alert-banner';
 import { HealthBadge } from '../ui/health-badge';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -59,6 +60,7 @@ export function SinkDetail({
           </AdminOnly>
         }
       />
+      <SinkAlertBanner sinkId={sink.id} />
       <SinkCounters sinkId={sink.id} live={live} />
       <MessagesPanel sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />
     </div>

@@ -3,6 +3,9 @@
 // its JSON form, so a field added on the server is known here too.
 import type { AttemptTrigger, MessageAction, MessageState } from '@shardline/core';
 import type {
+  AlertKind,
+  AlertRecord,
+  AlertState,
   AuditAction,
   AuditEventRecord,
   AuditTargetType,
@@ -19,6 +22,8 @@ import type {
 } from '@shardline/db';
 
 export type {
+  AlertKind,
+  AlertState,
   AttemptTrigger,
   AuditAction,
   AuditTargetType,
@@ -183,3 +188,22 @@ export interface TransformTestInput {
 
 /** What the transform made of one message, or why it failed (POST /transforms/test). */
 export type { TransformTestResult } from '../server/transforms/run-transform-test';
+
+export type Alert = AsJson<AlertRecord>;
+
+export interface AlertFilter {
+  state?: AlertState;
+  kind?: AlertKind;
+  sinkId?: string;
+  sourceId?: string;
+  /** Opened at or after (ISO 8601). */
+  since?: string;
+  /** Opened before (ISO 8601). */
+  until?: string;
+}
+
+export interface AlertPage {
+  alerts: Alert[];
+  /** Pass back as `before` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}

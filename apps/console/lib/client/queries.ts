@@ -5,6 +5,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiFetch, withQuery } from './api-fetch';
 import type {
+  AlertFilter,
+  AlertPage,
   AuditFilter,
   AuditPage,
   BulkOperation,
@@ -27,6 +29,11 @@ import type {
 export const LIVE_INTERVAL_MS = 3_000;
 const MESSAGE_PAGE_SIZE = 50;
 const AUDIT_PAGE_SIZE = 50;
+const ALERT_PAGE_SIZE = 50;
+/** Open alerts are few (one per kind and sink or source): one page holds them all. */
+const ACTIVE_ALERTS_LIMIT = 200;
+/** Engines evaluate every 15 s by default: asking more often would show nothing new. */
+const ALERTS_INTERVAL_MS = 10_000;
 
 export const queryKeys = {
   sources: () => ['sources'] as const,
@@ -44,6 +51,8 @@ export const queryKeys = {
   transforms: () => ['transforms'] as const,
   transform: (id: string) => ['transforms', id] as const,
   audit: (filter: AuditFilter) => ['audit', filter] as const,
+  alerts: (filter: AlertFilter) => ['alerts', filter] as const,
+  activeAlerts: (sinkId: string | null) => ['alerts', 'active', sinkId] as const,
 };
 
 export const fetchers = {
@@ -68,6 +77,12 @@ export const fetchers = {
   transform: (id: string) => apiFetch<{ transform: TransformDetail }>(`/transforms/${enc(id)}`),
   audit: (filter: AuditFilter, before: string | undefined) =>
     apiFetch<AuditPage>(withQuery('/audit', { ...filter, before, limit: AUDIT_PAGE_SIZE })),
+  alerts: (filter: AlertFilter, before: string | undefined) =>
+    apiFetch<AlertPage>(withQuery('/alerts', { ...filter, before, limit: ALERT_PAGE_SIZE })),
+  activeAlerts: (sinkId: string | null) =>
+    apiFetch<AlertPage>(
+      withQuery('/alerts', { state: 'active', sinkId: sinkId ?? undefined, limit: ACTIVE_ALERTS_LIMIT }),
+    ),
 };
 
 export function enc(segment: string): string {
@@ -168,6 +183,27 @@ export function useAuditEvents(filter: AuditFilter) {
     queryFn: ({ pageParam }) => fetchers.audit(filter, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** Alerts the filter matches, newest first, a keyset page at a time; refreshed while shown. */
+export function useAlerts(filter: AlertFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.alerts(filter),
+    queryFn: ({ pageParam }) => fetchers.alerts(filter, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: ALERTS_INTERVAL_MS,
+  });
+}
+
+/** The open alerts, every one or a sink's: for the nav's count and the sink page's banner. */
+export function useActiveAlerts(sinkId: string | null = null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.activeAlerts(sinkId),
+    queryFn: () => fetchers.activeAlerts(sinkId),
+    refetchInterval: ALERTS_INTERVAL_MS,
+    enabled,
   });
 }
 

@@ -73,6 +73,8 @@ export async function startConsoleWorld(
     SHARDLINE_LOCK_DURATION_MS: '15000',
     SHARDLINE_REQUEST_TIMEOUT_MS: '10000',
     SHARDLINE_CONCURRENCY: '4',
+    // Alerts show within a second of their cause.
+    SHARDLINE_ALERT_INTERVAL_MS: '500',
   });
   world.server = await startConsoleServer({
     DATABASE_URL: world.database.url,

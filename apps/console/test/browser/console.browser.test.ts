@@ -226,6 +226,13 @@ describe('the console in a browser', () => {
     await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(
       'failing',
     );
+    // The engine raised an alert: a banner on the sink's page, and a count in the navigation.
+    const banner = page.locator('[data-testid="alert-banner"][data-kind="message_too_large"]');
+    await banner.waitFor({ timeout: ENGINE_WAIT_MS });
+    expect(await banner.getByTestId('alert-summary').textContent()).toMatch(
+      /^1 message fails for being over the stream's record size limit/,
+    );
+    await eventually(() => page.getByTestId('active-alerts-count').textContent()).toBe('1');
     await saveScreenshot(page, 'failing');
 
     // The group's later changes wait behind it, and nothing of the group reached the stream.
@@ -270,6 +277,14 @@ describe('the console in a browser', () => {
     await eventually(() => page.getByTestId('health-badge').first().getAttribute('data-status')).toBe(
       'healthy',
     );
+    // The discard cleared the alert: no banner, and the Alerts page keeps it as history.
+    await banner.waitFor({ state: 'detached', timeout: ENGINE_WAIT_MS });
+    await page.getByRole('link', { name: 'Alerts', exact: true }).click();
+    const history = page.getByTestId('resolved-alerts').getByTestId('alert-row');
+    await history.first().waitFor();
+    expect(await history.first().getAttribute('data-kind')).toBe('message_too_large');
+    expect(await history.first().getByTestId('alert-state').textContent()).toMatch(/^Resolved after /);
+    await saveScreenshot(page, 'alerts');
   });
 
   it('shows a viewer the messages but no Discard, Retry, Edit or Delete', async () => {

@@ -70,6 +70,8 @@ export class SourceReader {
   #flushTimer: NodeJS.Timeout | null = null;
   #statusTimer: NodeJS.Timeout | null = null;
   #failed = false;
+  /** When reader_seen_at was last written. */
+  #progressNotedAt = 0;
   #finish!: (error: Error | null) => void;
   /** Settles when the reader stops: with the error that stopped it, or null after stop(). */
   readonly stopped: Promise<Error | null>;
@@ -126,6 +128,7 @@ export class SourceReader {
         );
         this.#acknowledged = maxLsn(this.#acknowledged, lsn);
       }
+      if (this.#isIdle()) this.#noteCaughtUp();
       if (shouldRespond || this.#isIdle()) void this.#sendStatus();
     });
     const started = new Promise<void>((resolve, reject) => {
@@ -342,7 +345,30 @@ export class SourceReader {
         'UPDATE source SET confirmed_lsn = $2, reader_seen_at = now() WHERE id = $1',
         [this.#options.sourceId, parseLsn(this.#acknowledged).toString()],
       );
+      this.#progressNotedAt = Date.now();
     }
+  }
+
+  /**
+   * Caught up with the server: says so in the source row (at most every few seconds), so that a
+   * source whose tables are quiet never looks stalled to the alert evaluator (docs/alerts.md).
+   */
+  #noteCaughtUp(): void {
+    const acknowledged = this.#acknowledged;
+    if (!acknowledged || Date.now() - this.#progressNotedAt < CAUGHT_UP_NOTE_INTERVAL_MS) return;
+    this.#progressNotedAt = Date.now();
+    this.#options.db.pool
+      .query(
+        'UPDATE source SET confirmed_lsn = greatest(confirmed_lsn, $2::int8), reader_seen_at = now() WHERE id = $1',
+        [this.#options.sourceId, parseLsn(acknowledged).toString()],
+      )
+      .catch((error: unknown) =>
+        // Only the console's view and the stall alert lag behind; the next heartbeat tries again.
+        this.#options.logger.warn(
+          { err: error, source: this.#options.sourceName },
+          'could not record that the reader is caught up',
+        ),
+      );
   }
 
   /** Tells the server how far everything is stored (never further), which lets it free WAL. */
@@ -396,6 +422,7 @@ function maxLsn(current: string | null, candidate: string): string {
 }
 
 const SHUTDOWN_TIMEOUT_MS = 5_000;
+const CAUGHT_UP_NOTE_INTERVAL_MS = 5_000;
 
 /** Waits for `work` (ignoring its failure) at most `ms`. */
 async function withinMs(ms: number, work: Promise<unknown> | undefined): Promise<void> {

@@ -41,7 +41,9 @@ export async function recordDeliveryOutcomes(
   const { sinkId, lane, token, delivered, failed } = options;
   const result = await db.query<{ fenced: boolean }>(
     `WITH fence AS (
-       UPDATE delivery_lane SET in_flight_ids = '{}', lease_expires_at = clock_timestamp() + $4 * interval '1 millisecond'
+       -- last_delivered_at tells the alert evaluator how long a sink has had nothing accepted.
+       UPDATE delivery_lane SET in_flight_ids = '{}', lease_expires_at = clock_timestamp() + $4 * interval '1 millisecond',
+              last_delivered_at = CASE WHEN cardinality($5::int8[]) > 0 THEN clock_timestamp() ELSE last_delivered_at END
         WHERE sink_id = $1 AND lane = $2 AND lease_token = $3
         RETURNING 1
      ),

@@ -1,0 +1,148 @@
+import type { SecretBox } from '@shardline/core';
+import {
+  type AlertRecord,
+  type Database,
+  listActiveAlerts,
+  openAlert,
+  recordAlertNotice,
+  resolveAlerts,
+} from '@shardline/db';
+import type { Logger } from 'pino';
+import { type AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from './alert-thresholds';
+import type { AlertWebhook } from './alert-webhook';
+import { setActiveAlertsMetric } from './alerts-metric';
+import { findAlertConditions } from './find-alert-conditions';
+import { alertText } from './slack-payload';
+import { ALERT_TITLES } from './wording';
+
+export interface AlertEvaluatorOptions {
+  db: Database;
+  /** Reads sources' passwords, to measure their slots. */
+  secretBox: SecretBox;
+  logger: Logger;
+  thresholds?: Partial<AlertThresholds>;
+  /** Called when an alert opens or resolves; null when no webhook is set. */
+  webhook?: AlertWebhook | null;
+  /** How long to wait for a source database when measuring its slot. */
+  sourceTimeoutMs?: number;
+}
+
+export interface AlertEvaluation {
+  /** Alerts this evaluation opened (another engine may have opened others at the same time). */
+  opened: AlertRecord[];
+  /** Alerts this evaluation resolved. */
+  resolved: AlertRecord[];
+  /** Every alert open after it, whoever opened it. */
+  active: AlertRecord[];
+}
+
+/**
+ * One pass: finds every condition, opens or updates an alert for each and resolves those that
+ * cleared. Safe with any number of engines at once: the database decides which one opened or
+ * resolved each alert, and only that one logs it at warn level and calls the webhook. The webhook
+ * is called after the database has the alert, and how it went is recorded on the alert.
+ */
+export async function evaluateAlerts(options: AlertEvaluatorOptions): Promise<AlertEvaluation> {
+  const { db, logger } = options;
+  const found = await findAlertConditions({
+    db,
+    secretBox: options.secretBox,
+    logger,
+    thresholds: { ...DEFAULT_ALERT_THRESHOLDS, ...options.thresholds },
+    sourceTimeoutMs: options.sourceTimeoutMs ?? 5_000,
+  });
+  const opened: AlertRecord[] = [];
+  for (const condition of found.firing) {
+    const outcome = await openAlert(db.pool, condition);
+    if (outcome?.opened) opened.push(outcome.alert);
+  }
+  const resolved = await resolveAlerts(db.pool, {
+    kinds: found.evaluatedKinds,
+    keep: [...found.firing, ...found.undecided],
+  });
+  for (const alert of opened) logAlert(logger, alert, 'opened');
+  for (const alert of resolved) logAlert(logger, alert, 'resolved');
+
+  const active = await listActiveAlerts(db.pool);
+  setActiveAlertsMetric(active);
+
+  if (options.webhook) {
+    const webhook = options.webhook;
+    await Promise.all([
+      ...opened.map((alert) => notify(options, webhook, alert, 'opened')),
+      ...resolved.map((alert) => notify(options, webhook, alert, 'resolved')),
+    ]);
+  }
+  return { opened, resolved, active };
+}
+
+function logAlert(logger: Logger, alert: AlertRecord, event: 'opened' | 'resolved'): void {
+  logger.warn(
+    {
+      alertId: alert.id,
+      kind: alert.kind,
+      title: ALERT_TITLES[alert.kind],
+      ...(alert.sinkId ? { sinkId: alert.sinkId, sink: alert.targetName } : {}),
+      ...(alert.sourceId ? { sourceId: alert.sourceId, source: alert.targetName } : {}),
+      summary: alert.summary,
+      text: alertText(alert, event),
+    },
+    event === 'opened' ? 'alert opened' : 'alert resolved',
+  );
+}
+
+async function notify(
+  options: AlertEvaluatorOptions,
+  webhook: AlertWebhook,
+  alert: AlertRecord,
+  event: 'opened' | 'resolved',
+): Promise<void> {
+  const outcome = await webhook.notify(alert, event);
+  const error = outcome.ok ? null : outcome.error;
+  if (error) {
+    options.logger.warn(
+      { alertId: alert.id, kind: alert.kind, sinkId: alert.sinkId, sourceId: alert.sourceId, error },
+      `the alert webhook did not take the ${event === 'opened' ? 'opening' : 'resolving'} notice`,
+    );
+  }
+  try {
+    await recordAlertNotice(options.db.pool, { alertId: alert.id, event, error });
+  } catch (writeError) {
+    options.logger.error(
+      { err: writeError, alertId: alert.id },
+      'could not record how the alert webhook took a notice',
+    );
+  }
+}
+
+/**
+ * Evaluates every `intervalMs` (one pass at a time) until stopped. A pass that fails is logged
+ * and the next one tries again: alerts are about the system being in trouble, so their own
+ * trouble must not stop the engine.
+ */
+export function startAlertEvaluator(options: AlertEvaluatorOptions & { intervalMs: number }): {
+  evaluateNow(): Promise<void>;
+  stop(): Promise<void>;
+} {
+  let running: Promise<void> | null = null;
+  const evaluateNow = () => {
+    running ??= evaluateAlerts(options)
+      .then(() => undefined)
+      .catch((error: unknown) => options.logger.error({ err: error }, 'evaluating alerts failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const timer = setInterval(evaluateNow, options.intervalMs);
+  timer.unref();
+  setActiveAlertsMetric([]);
+  void evaluateNow();
+  return {
+    evaluateNow,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
