@@ -1,0 +1,2 @@
+export * from './database-gauges';
+export * from './engine-metrics';
