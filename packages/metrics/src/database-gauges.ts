@@ -22,9 +22,6 @@ interface Snapshot {
   backfills: BackfillProgress[];
 }
 
-/** Scrapes within this long of each other (several gauges of one scrape, two Prometheus servers) share one read. */
-const SNAPSHOT_REUSE_MS = 1_000;
-
 /**
  * Gauges read from the database when scraped: every sink's backlog and the age of its oldest
  * waiting message, and each unfinished backfill's progress. They describe the shared database,
@@ -35,15 +32,23 @@ const SNAPSHOT_REUSE_MS = 1_000;
 export function registerDatabaseGauges(options: DatabaseGaugeOptions): void {
   const registry = options.registry ?? register;
   const timeoutMs = options.timeoutMs ?? 5_000;
-  let latest: { at: number; snapshot: Promise<Snapshot | null> } | null = null;
+  let reading: Promise<Snapshot | null> | null = null;
 
+  /**
+   * One read per scrape: a scrape collects every gauge at once, so they all join the read under
+   * way (as does a second scraper arriving meanwhile); the next scrape reads afresh.
+   */
   function snapshot(): Promise<Snapshot | null> {
-    if (latest && Date.now() - latest.at < SNAPSHOT_REUSE_MS) return latest.snapshot;
+    if (reading) return reading;
     const read = Promise.all([listSinkBacklogs(options.db), listBackfillProgress(options.db)]).then(
       ([backlogs, backfills]) => ({ backlogs, backfills }),
     );
-    latest = { at: Date.now(), snapshot: withinMs(timeoutMs, read).catch(failed) };
-    return latest.snapshot;
+    reading = withinMs(timeoutMs, read)
+      .catch(failed)
+      .finally(() => {
+        reading = null;
+      });
+    return reading;
   }
   function failed(error: Error): null {
     options.onError(error);
