@@ -8,6 +8,7 @@ const config: NextConfig = {
     '@shardline/db',
     '@shardline/kinesis',
     '@shardline/capture',
+    '@shardline/metrics',
     '@shardline/transforms',
   ],
   // Loaded by Node at run time rather than bundled: native-ish or dynamic-require packages.
@@ -17,6 +18,8 @@ const config: NextConfig = {
     '@prisma/client',
     '@prisma/adapter-pg',
     'pino',
+    // One copy of its default registry per process, whichever route bundle registers a metric.
+    'prom-client',
     // Loads its WebAssembly file from its own folder at run time.
     'quickjs-emscripten',
   ],

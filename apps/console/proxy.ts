@@ -2,6 +2,8 @@ import { type NextRequest, NextResponse } from 'next/server';
 
 // The session cookie's name (lib/server/auth/session-cookie.ts); the proxy imports no server code.
 const SESSION_COOKIE = 'shardline_session';
+/** Routes for machines (scrapers, orchestrators), not pages: they answer for themselves. */
+const MACHINE_ROUTES = new Set(['/metrics', '/healthz', '/readyz']);
 
 /**
  * Sends a browser without a session cookie to the sign-in page, with where it was going. This is
@@ -10,6 +12,8 @@ const SESSION_COOKIE = 'shardline_session';
  */
 export function proxy(request: NextRequest) {
   if (request.cookies.get(SESSION_COOKIE)?.value) return NextResponse.next();
+  // /metrics asks for its API token itself (401, not a redirect a scraper cannot follow).
+  if (MACHINE_ROUTES.has(request.nextUrl.pathname)) return NextResponse.next();
   const signIn = new URL('/sign-in', request.url);
   const next = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   if (next !== '/') signIn.searchParams.set('next', next);

@@ -35,6 +35,8 @@ describe('security headers', () => {
     ['an API route', '/api/v1/health', 200],
     ['an API answer refused without credentials', '/api/v1/sinks/not-a-sink', 401],
     ['a page that does not exist, before sign-in', '/no-such-page', 307],
+    ['the liveness check', '/healthz', 200],
+    ['the metrics endpoint refused without credentials', '/metrics', 401],
   ])('are sent with %s (%s)', async (_what, path, status) => {
     const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
     expect(response.status).toBe(status);

@@ -63,6 +63,19 @@ const envSchema = z.object({
     ])
     .nullable()
     .default(null),
+  /** Where /metrics, /healthz and /readyz are served; 0 picks a free port (logged at start). */
+  SHARDLINE_ENGINE_PORT: z.preprocess(
+    // Left empty in .env means "the default", not port 0.
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number()
+      .int('SHARDLINE_ENGINE_PORT must be a whole number')
+      .min(0, 'SHARDLINE_ENGINE_PORT must be a port number from 0 to 65535 (0 picks a free port)')
+      .max(65_535, 'SHARDLINE_ENGINE_PORT must be a port number from 0 to 65535 (0 picks a free port)')
+      .default(9464),
+  ),
+  /** The address those endpoints listen on: every interface by default, so a scraper elsewhere reaches them. */
+  SHARDLINE_ENGINE_HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

@@ -3,9 +3,14 @@ import { AlertWebhook, startAlertEvaluator } from '@shardline/alerts';
 import { startCaptureSupervisor } from '@shardline/capture';
 import { SecretBox } from '@shardline/core';
 import { createDatabase } from '@shardline/db';
-import { startDeliveryEngine } from '@shardline/delivery';
+import { type DeliveryEngine, startDeliveryEngine } from '@shardline/delivery';
+import { createEngineMetrics, registerDatabaseGauges } from '@shardline/metrics';
+import { collectDefaultMetrics, register } from 'prom-client';
+import { postgresAnswers, redisProbe } from './engine-checks';
 import { readEnv } from './env';
 import { createEngineLogger } from './logger';
+import { startObservabilityServer } from './observability-server';
+import { checkReadiness } from './readiness';
 
 const env = readEnv();
 const logger = createEngineLogger(env.LOG_LEVEL);
@@ -19,13 +24,48 @@ const db = createDatabase({
   onIdleConnectionError: (error) =>
     logger.warn({ err: error }, 'an idle database connection broke; it will be replaced'),
 });
-const engine = await startDeliveryEngine({
+
+// Everything goes on prom-client's default registry, so metrics other modules register there
+// are served too.
+collectDefaultMetrics();
+const metrics = createEngineMetrics();
+registerDatabaseGauges({
+  db: db.pool,
+  onError: (error) =>
+    logger.warn({ err: error }, 'could not read the backlog for /metrics; those gauges are left out'),
+});
+
+// Served before delivery starts, so an engine stuck waiting for Redis or Postgres says so on /readyz.
+let engine: DeliveryEngine | null = null;
+let stopping = false;
+const redis = redisProbe(env.REDIS_URL, logger);
+const server = await startObservabilityServer({
+  host: env.SHARDLINE_ENGINE_HOST,
+  port: env.SHARDLINE_ENGINE_PORT,
+  registry: register,
+  logger,
+  readiness: () =>
+    checkReadiness({
+      postgres: postgresAnswers(db.pool),
+      redis: redis.check,
+      delivery: async () => {
+        if (stopping) throw new Error('the engine is stopping');
+        if (!engine) throw new Error('the delivery engine is starting');
+      },
+    }),
+}).catch((error: Error) => {
+  logger.fatal({ err: error }, `cannot serve /metrics, /healthz and /readyz: ${error.message}`);
+  process.exit(1);
+});
+
+engine = await startDeliveryEngine({
   db,
   databaseUrl: env.DATABASE_URL,
   redisUrl: env.REDIS_URL,
   queuePrefix: env.SHARDLINE_QUEUE_PREFIX,
   secretBox,
   logger,
+  metrics,
   concurrency: env.SHARDLINE_CONCURRENCY,
   leaseMs: env.SHARDLINE_LEASE_MS,
   lockDurationMs: env.SHARDLINE_LOCK_DURATION_MS,
@@ -35,6 +75,7 @@ const engine = await startDeliveryEngine({
   pruneIntervalMs: env.SHARDLINE_PRUNE_INTERVAL_MS,
   initialRetryDelayMs: env.SHARDLINE_INITIAL_RETRY_DELAY_MS,
 });
+const delivery = engine;
 
 const capture = env.SHARDLINE_CAPTURE
   ? startCaptureSupervisor({
@@ -42,6 +83,7 @@ const capture = env.SHARDLINE_CAPTURE
       databaseUrl: env.DATABASE_URL,
       secretBox,
       logger,
+      metrics,
       pollIntervalMs: env.SHARDLINE_CAPTURE_POLL_MS,
     })
   : null;
@@ -63,7 +105,6 @@ const alerts = startAlertEvaluator({
     : null,
 });
 
-let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -72,7 +113,9 @@ async function shutdown(signal: string): Promise<void> {
     // Readers first: they store what they read, then delivery finishes what it sent.
     await alerts.stop();
     await capture?.stop();
-    await engine.stop();
+    await delivery.stop();
+    await server.close();
+    redis.close();
     await db.close();
     process.exit(0);
   } catch (error) {

@@ -19,7 +19,9 @@ export class EngineProcess {
     return this.#child?.pid;
   }
 
-  async start(): Promise<void> {
+  /** Resolves once the engine logs `until` (by default: delivery has started). */
+  async start(options: { until?: string } = {}): Promise<void> {
+    const until = options.until ?? 'delivery engine started';
     // SHARDLINE_ENGINE_NODE_FLAGS (e.g. `--cpu-prof`) profiles the engine under a benchmark.
     const nodeFlags = process.env.SHARDLINE_ENGINE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
     const entry = this.options.built ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
@@ -39,7 +41,7 @@ export class EngineProcess {
         30_000,
       );
       const check = () => {
-        if (this.output.some((line) => line.includes('delivery engine started'))) {
+        if (this.output.some((line) => line.includes(until))) {
           clearTimeout(timer);
           resolve();
         }
@@ -70,6 +72,13 @@ export class EngineProcess {
     return exited;
   }
 
+  /** Where its /metrics, /healthz and /readyz are served (engineEnv picks a free port). */
+  get observabilityUrl(): string {
+    const [listening] = this.logLines('observability endpoints listening');
+    if (!listening) throw new Error('the engine has not started its observability endpoints yet');
+    return `http://127.0.0.1:${listening.port}`;
+  }
+
   /** Lines of the structured log whose message is `msg`. */
   logLines(msg: string): Array<Record<string, unknown>> {
     return this.output
@@ -96,6 +105,9 @@ export function engineEnv(options: {
     SHARDLINE_REQUEST_TIMEOUT_MS: '2000',
     SHARDLINE_SWEEP_INTERVAL_MS: '1000',
     SHARDLINE_INITIAL_RETRY_DELAY_MS: '200',
+    // A free port each: tests run several engines on one host.
+    SHARDLINE_ENGINE_PORT: '0',
+    SHARDLINE_ENGINE_HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
   };
 }

@@ -53,3 +53,19 @@ describe("the engine's alert settings", () => {
     expect(attempt).not.toThrow('very-secret-token');
   });
 });
+
+describe("the engine's observability endpoint settings", () => {
+  const base = { ...REQUIRED, SHARDLINE_SECRET_KEY: KEY };
+
+  it('listen on every interface, port 9464, unless told otherwise; an empty port means the default', () => {
+    expect(readEnv(base)).toMatchObject({ SHARDLINE_ENGINE_PORT: 9464, SHARDLINE_ENGINE_HOST: '0.0.0.0' });
+    expect(readEnv({ ...base, SHARDLINE_ENGINE_PORT: '' }).SHARDLINE_ENGINE_PORT).toBe(9464);
+    expect(
+      readEnv({ ...base, SHARDLINE_ENGINE_PORT: '0', SHARDLINE_ENGINE_HOST: '127.0.0.1' }),
+    ).toMatchObject({ SHARDLINE_ENGINE_PORT: 0, SHARDLINE_ENGINE_HOST: '127.0.0.1' });
+  });
+
+  it.each(['70000', '-1', '9464.5'])('refuse port %s, naming the variable', (port) => {
+    expect(() => readEnv({ ...base, SHARDLINE_ENGINE_PORT: port })).toThrow(/SHARDLINE_ENGINE_PORT/);
+  });
+});

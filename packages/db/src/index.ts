@@ -74,6 +74,8 @@ export * from './messages/message-filter';
 export * from './messages/message-record';
 export * from './messages/message-selection';
 export * from './messages/retry-messages';
+export * from './metrics/list-backfill-progress';
+export * from './metrics/list-sink-backlogs';
 export * from './sinks/create-sink';
 export * from './sinks/delete-sink';
 export * from './sinks/get-sink';

@@ -1,5 +1,6 @@
 import { DEFAULT_RETRY_POLICY, type SecretBox } from '@shardline/core';
 import type { Database } from '@shardline/db';
+import { createEngineMetrics, type EngineMetrics } from '@shardline/metrics';
 import { TransformRunner } from '@shardline/transforms/runner';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -22,6 +23,8 @@ export interface DeliveryEngineOptions {
   queuePrefix: string;
   secretBox: SecretBox;
   logger: Logger;
+  /** Where delivery outcomes are counted; prom-client's default registry unless given. */
+  metrics?: EngineMetrics;
   /** Lanes this process runs at once. */
   concurrency?: number;
   leaseMs?: number;
@@ -68,6 +71,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     db,
     sinks,
     logger,
+    metrics: options.metrics ?? createEngineMetrics(),
     transforms,
     retryPolicy: {
       initialDelayMs: options.initialRetryDelayMs ?? DEFAULT_RETRY_POLICY.initialDelayMs,

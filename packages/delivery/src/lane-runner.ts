@@ -14,6 +14,7 @@ import {
   startLaneBatch,
 } from '@shardline/db';
 import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
+import type { EngineMetrics } from '@shardline/metrics';
 import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
@@ -25,6 +26,8 @@ export interface LaneRunnerOptions {
   db: Database;
   sinks: SinkRegistry;
   logger: Logger;
+  /** Counts what each request did, once per request. */
+  metrics: EngineMetrics;
   transforms: TransformRunner;
   retryPolicy: Omit<RetryPolicy, 'maxDelayMs' | 'maxAttempts'>;
   /** How long a lane stays taken without a sign of life from its holder. */
@@ -142,6 +145,9 @@ export class LaneRunner {
       maxDelayMs: config.backoffCapMs,
       maxAttempts: config.maxAttempts,
     };
+    // Each message's age was read on the database's clock as the batch started; what passes
+    // from here is measured here, so the latency never depends on the two clocks agreeing.
+    const batchStartedAt = performance.now();
     const transformed = await transformOutgoing(this.options.transforms, sink.transform, outgoing);
     const ready = transformed.flatMap((result) => (result.ok === true ? [result.message] : []));
     const send = ready.filter((message) => message.sizeBytes <= sink.maxRecordBytes);
@@ -166,6 +172,7 @@ export class LaneRunner {
     const durationMs = Date.now() - sentAt;
 
     const delivered: DeliveredOutcome[] = [];
+    const deliveredAgesMs: number[] = [];
     const failed: FailedOutcome[] = [];
     const fail = (message: OutgoingMessage, code: string, text: string, duration: number) => {
       const attemptNumber = message.deliverCount + 1;
@@ -186,6 +193,7 @@ export class LaneRunner {
       const outcome = outcomes[index];
       if (outcome?.ok) {
         delivered.push({ id: message.id, shardId: outcome.shardId, sequenceNumber: outcome.sequenceNumber });
+        deliveredAgesMs.push(message.storedAgeMs);
       } else {
         fail(
           message,
@@ -217,6 +225,7 @@ export class LaneRunner {
       delivered,
       failed,
     });
+    this.#count(config.id, deliveredAgesMs, failed, performance.now() - batchStartedAt);
     if (failed.length > 0) {
       const first = failed[0];
       this.options.logger.warn(
@@ -227,11 +236,46 @@ export class LaneRunner {
           failed: failed.length,
           delivered: delivered.length,
           errorCode: first?.errorCode,
+          // The message the error text is about; the others of the request may have other errors.
+          messageId: first?.id.toString(),
         },
         first?.errorMessage ?? 'delivery failed',
       );
     }
+    for (const outcome of failed) {
+      if (!outcome.giveUpReason) continue;
+      this.options.logger.warn(
+        {
+          sinkId: config.id,
+          sink: config.name,
+          messageId: outcome.id.toString(),
+          attempts: outcome.attemptNumber,
+        },
+        'message discarded: it reached the sink maximum of attempts',
+      );
+    }
     return { delivered: delivered.length, failed: failed.length };
+  }
+
+  /** Once per request: a label lookup per sink (and per error code), never per message. */
+  #count(
+    sinkId: string,
+    deliveredAgesMs: number[],
+    failed: FailedOutcome[],
+    sinceBatchStartMs: number,
+  ): void {
+    const { metrics } = this.options;
+    const attempts = deliveredAgesMs.length + failed.length;
+    if (attempts > 0) metrics.deliverAttempts.labels(sinkId).inc(attempts);
+    if (deliveredAgesMs.length > 0) {
+      metrics.messagesDelivered.labels(sinkId).inc(deliveredAgesMs.length);
+      const latency = metrics.deliveryLatency.labels(sinkId);
+      for (const ageMs of deliveredAgesMs) latency.observe((ageMs + sinceBatchStartMs) / 1000);
+    }
+    const failedByCode = new Map<string, number>();
+    for (const outcome of failed)
+      failedByCode.set(outcome.errorCode, (failedByCode.get(outcome.errorCode) ?? 0) + 1);
+    for (const [code, count] of failedByCode) metrics.messagesFailed.labels(sinkId, code).inc(count);
   }
 }
 

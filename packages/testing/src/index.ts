@@ -6,9 +6,11 @@ export {
   type RequestFaultRule,
   startFaultProxy,
 } from './fault-proxy';
+export { freePort } from './free-port';
 export { createTestKinesisClient, TEST_REGION } from './kinesis-client';
 export { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
 export { type NoopKinesis, type NoopKinesisOptions, startNoopKinesis } from './noop-kinesis';
+export { type PrometheusSample, parsePrometheusText, sampleValue } from './prometheus-text';
 export { type ReadAllRecordsOptions, readAllRecords, type StreamRecord } from './read-records';
 export { deleteRedisKeys, redisUrl, testQueuePrefix } from './redis';
 export { type ReplicaLevelPostgres, startReplicaLevelPostgres } from './replica-level-postgres';

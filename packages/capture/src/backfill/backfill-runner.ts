@@ -6,6 +6,7 @@ import {
   recordBackfillError,
   type SourceSinkRoute,
 } from '@shardline/db';
+import type { EngineMetrics } from '@shardline/metrics';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { SinkFilters } from '../filters/sink-filters';
@@ -19,6 +20,8 @@ export interface BackfillRunnerOptions {
   clientConfig: pg.ClientConfig;
   publicationName: string;
   logger: Logger;
+  /** Counts the messages each page stores. */
+  metrics: EngineMetrics;
   /** Rows per page. Each page holds its rows' locks on the source until it is stored. */
   pageSize?: number;
   /** How often to look for backfills while none is running. */
@@ -112,6 +115,8 @@ export class BackfillRunner {
         backfill,
         sink,
       );
+      if (outcome.messages > 0)
+        this.#options.metrics.messagesIngested.labels(backfill.sinkId).inc(outcome.messages);
       if (outcome.stored && outcome.finished)
         logger.info({ backfillId: backfill.id, sinkId: sink.sinkId }, 'backfill done');
       return true;
@@ -127,12 +132,15 @@ export class BackfillRunner {
       const message =
         refusal?.message ?? `reading ${label} failed, trying again shortly: ${(error as Error).message}`;
       logger[refusal ? 'warn' : contended ? 'debug' : 'error'](
-        { err: error, backfillId: backfill.id },
+        { err: error, backfillId: backfill.id, sinkId: backfill.sinkId },
         message,
       );
       await recordBackfillError(db, { backfillId: backfill.id, message, fail: refusal !== null }).catch(
         (writeError: unknown) =>
-          logger.error({ err: writeError, backfillId: backfill.id }, 'could not record the backfill error'),
+          logger.error(
+            { err: writeError, backfillId: backfill.id, sinkId: backfill.sinkId },
+            'could not record the backfill error',
+          ),
       );
       return false;
     }

@@ -17,6 +17,8 @@ export interface BackfillPageOutcome {
   /** False when the backfill changed meanwhile (paused, cancelled, or another engine got there first). */
   stored: boolean;
   rows: number;
+  /** Messages stored: the page's rows less those the sink's filter dropped (0 when not stored). */
+  messages: number;
   /** The page finished the backfill's last table. */
   finished: boolean;
 }
@@ -54,7 +56,7 @@ export async function runBackfillPage(
       messages,
       filteredCount,
     });
-  if (!current) return { stored: await store([]), rows: 0, finished: true };
+  if (!current) return { stored: await store([]), rows: 0, messages: 0, finished: true };
 
   const label = tableKey(current.schema, current.name);
   const route = sink.tables.get(label);
@@ -88,7 +90,12 @@ export async function runBackfillPage(
       filtered.filteredOut,
     );
     await page.release();
-    return { stored, rows: page.rows.length, finished: next.every((table) => table.done) };
+    return {
+      stored,
+      rows: page.rows.length,
+      messages: stored ? filtered.kept.length : 0,
+      finished: next.every((table) => table.done),
+    };
   } catch (error) {
     await page.abandon().catch(() => {});
     throw error;

@@ -54,7 +54,10 @@ export class SinkFilters {
   /** Logged each time; said on the source (where the console shows it) at most once a minute per sink. */
   async #report(sink: FilteredSink, problems: string[]): Promise<void> {
     const { db, sourceId, logger } = this.context;
-    logger.warn({ sourceId, sink: sink.sinkName, problems }, 'the filter could not decide; changes kept');
+    logger.warn(
+      { sourceId, sinkId: sink.sinkId, sink: sink.sinkName, problems },
+      'the filter could not decide; changes kept',
+    );
     if (Date.now() - (this.#warnedAt.get(sink.sinkId) ?? 0) < WARNING_INTERVAL_MS) return;
     this.#warnedAt.set(sink.sinkId, Date.now());
     await recordSourceEvent(db, {

@@ -6,6 +6,7 @@ import {
   recordSourceEvent,
   type SourceSinkRoute,
 } from '@shardline/db';
+import { createEngineMetrics, type EngineMetrics } from '@shardline/metrics';
 import type { Logger } from 'pino';
 import { BackfillRunner, type BackfillRunnerOptions } from '../backfill/backfill-runner';
 import { checkSource } from '../source-checks/check-source';
@@ -19,6 +20,8 @@ export interface CaptureSupervisorOptions {
   databaseUrl: string;
   secretBox: SecretBox;
   logger: Logger;
+  /** Where stored changes and replication lag are reported; prom-client's default registry unless given. */
+  metrics?: EngineMetrics;
   /** How often to look for sources nobody reads. */
   pollIntervalMs?: number;
   /** Wait before trying a source again after its reader stopped on an error. */
@@ -42,6 +45,7 @@ interface RunningReader {
  */
 export function startCaptureSupervisor(options: CaptureSupervisorOptions): { stop(): Promise<void> } {
   const { db, logger } = options;
+  const metrics = options.metrics ?? createEngineMetrics();
   const running = new Map<string, RunningReader>();
   const retryAfter = new Map<string, number>();
   let stopping = false;
@@ -94,6 +98,7 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         publicationName: source.publicationName,
         slotName: source.slotName,
         logger,
+        metrics,
         ...options.reader,
       });
       const entry: RunningReader = { reader, lock, started: false };
@@ -115,6 +120,7 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
           clientConfig,
           publicationName: source.publicationName,
           logger,
+          metrics,
           ...options.backfill,
         });
         entry.backfills.start();

@@ -7,6 +7,7 @@ import {
   type SourceSinkRoute,
   tableKey,
 } from '@shardline/db';
+import type { EngineMetrics } from '@shardline/metrics';
 import pg from 'pg';
 import { LogicalReplicationService, type Pgoutput } from 'pg-logical-replication';
 import type { Logger } from 'pino';
@@ -29,6 +30,8 @@ export interface SourceReaderOptions {
   publicationName: string;
   slotName: string;
   logger: Logger;
+  /** Counts stored messages; reports this source's replication lag while this reader runs. */
+  metrics: EngineMetrics;
   /** Store what was read at least this often, so a quiet source is not waiting on a full batch. */
   flushIntervalMs?: number;
   /** Store as soon as this many messages are waiting. */
@@ -64,6 +67,10 @@ export class SourceReader {
   #routesLoadedAt = 0;
   #databaseName = '';
   #acknowledged: string | null = null;
+  /** The server's WAL position at its last keepalive. */
+  #serverWalEnd: string | null = null;
+  /** Commit time (Unix milliseconds) of the latest transaction taken from the slot. */
+  #lastReadCommitMs: number | null = null;
   #storing: Promise<void> = Promise.resolve();
   #storeRunning = false;
   #roomWaiters: Array<() => void> = [];
@@ -119,17 +126,19 @@ export class SourceReader {
     service.on('data', (_lsn: string, message: Pgoutput.Message) => this.#onMessage(message));
     service.on('error', (error: Error) => this.#fail(error));
     service.on('heartbeat', (lsn: string, _time: number, shouldRespond: boolean) => {
+      this.#serverWalEnd = lsn;
       // Caught up and holding nothing: everything the server sent up to `lsn` is stored (or
       // was no change of ours), so the slot may move there even while our tables are quiet.
       if (this.#isIdle() && lsn !== this.#acknowledged) {
         this.#options.logger.debug(
-          { source: this.#options.sourceName, lsn },
+          { sourceId: this.#options.sourceId, source: this.#options.sourceName, lsn },
           'idle: acknowledging the server position',
         );
         this.#acknowledged = maxLsn(this.#acknowledged, lsn);
       }
       if (this.#isIdle()) this.#noteCaughtUp();
       if (shouldRespond || this.#isIdle()) void this.#sendStatus();
+      this.#reportLag();
     });
     const started = new Promise<void>((resolve, reject) => {
       service.once('start', () => resolve());
@@ -142,7 +151,10 @@ export class SourceReader {
     // Asks the server where it is once a second (it answers with a keepalive, see above), which
     // also keeps the connection inside wal_sender_timeout.
     this.#statusTimer = setInterval(() => void this.#sendStatus(true), 1_000);
-    this.#options.logger.info({ source: this.#options.sourceName, slot: slotName }, 'reading changes');
+    this.#options.logger.info(
+      { sourceId: this.#options.sourceId, source: this.#options.sourceName, slot: slotName },
+      'reading changes',
+    );
   }
 
   /** Stores what is buffered and stops reading. */
@@ -162,6 +174,7 @@ export class SourceReader {
           await this.#relations.learn(message);
           return;
         case 'begin':
+          this.#lastReadCommitMs = Number((message.commitTime as bigint) / 1000n);
           this.#transaction = {
             commitLsn: parseLsn(message.commitLsn ?? '0/0'),
             commitTimestamp: formatCommitTimestamp(message.commitTime as bigint),
@@ -213,7 +226,10 @@ export class SourceReader {
             level: 'warning',
             message: `TRUNCATE of ${tables} was not sent to any sink: a truncate removes rows without a change per row, so there is no message to send`,
           });
-          this.#options.logger.warn({ source: this.#options.sourceName, tables }, 'truncate ignored');
+          this.#options.logger.warn(
+            { sourceId: this.#options.sourceId, source: this.#options.sourceName, tables },
+            'truncate ignored',
+          );
           return;
         }
         default:
@@ -331,11 +347,12 @@ export class SourceReader {
         messages,
       );
       if (kept.length > 0 || filteredOut > 0) {
-        await appendPreparedMessages(this.#options.db, {
+        const { stored } = await appendPreparedMessages(this.#options.db, {
           sinkId,
           messages: kept,
           filteredCount: filteredOut,
         });
+        if (stored > 0) this.#options.metrics.messagesIngested.labels(sinkId).inc(stored);
       }
     }
     if (drained.completeUpTo) {
@@ -346,6 +363,7 @@ export class SourceReader {
         [this.#options.sourceId, parseLsn(this.#acknowledged).toString()],
       );
       this.#progressNotedAt = Date.now();
+      this.#reportLag();
     }
   }
 
@@ -365,10 +383,30 @@ export class SourceReader {
       .catch((error: unknown) =>
         // Only the console's view and the stall alert lag behind; the next heartbeat tries again.
         this.#options.logger.warn(
-          { err: error, source: this.#options.sourceName },
+          { err: error, sourceId: this.#options.sourceId, source: this.#options.sourceName },
           'could not record that the reader is caught up',
         ),
       );
+  }
+
+  /**
+   * Bytes: the server's WAL position (its last keepalive, asked for every second) minus what is
+   * stored and acknowledged. Seconds: how old the commit of the latest transaction taken from
+   * the slot is, while anything read is not stored yet; caught up, 0. A reader far behind takes
+   * old transactions, so both grow; a quiet source reads as 0, not as the time since its last change.
+   */
+  #reportLag(): void {
+    if (this.#failed) return;
+    const { metrics, sourceId } = this.#options;
+    if (this.#serverWalEnd && this.#acknowledged) {
+      const behind = parseLsn(this.#serverWalEnd) - parseLsn(this.#acknowledged);
+      metrics.replicationLagBytes.labels(sourceId).set(behind > 0n ? Number(behind) : 0);
+    }
+    const seconds =
+      this.#isIdle() || this.#lastReadCommitMs === null
+        ? 0
+        : Math.max(0, (Date.now() - this.#lastReadCommitMs) / 1000);
+    metrics.replicationLagSeconds.labels(sourceId).set(seconds);
   }
 
   /** Tells the server how far everything is stored (never further), which lets it free WAL. */
@@ -399,7 +437,10 @@ export class SourceReader {
   #fail(error: Error): void {
     if (this.#failed) return;
     this.#failed = true;
-    this.#options.logger.error({ err: error, source: this.#options.sourceName }, 'reading changes stopped');
+    this.#options.logger.error(
+      { err: error, sourceId: this.#options.sourceId, source: this.#options.sourceName },
+      'reading changes stopped',
+    );
     void this.#shutdown(error);
   }
 
@@ -407,6 +448,9 @@ export class SourceReader {
     if (this.#flushTimer) clearTimeout(this.#flushTimer);
     if (this.#statusTimer) clearInterval(this.#statusTimer);
     this.#failed = true;
+    // The engine that reads the source next reports its lag; this one stops saying anything.
+    this.#options.metrics.replicationLagBytes.remove(this.#options.sourceId);
+    this.#options.metrics.replicationLagSeconds.remove(this.#options.sourceId);
     this.#releaseRoomWaiters();
     // A connection that will not close must not keep the reader (and its lock) from ending:
     // the supervisor starts a new one once this one has finished.

@@ -7,6 +7,8 @@ export interface OutgoingMessage {
   sizeBytes: number;
   deliverCount: number;
   trigger: 'scheduled' | 'manual';
+  /** Milliseconds since it was stored, by the database's clock when the batch was read. */
+  storedAgeMs: number;
 }
 
 export class LaneLeaseLostError extends Error {
@@ -31,6 +33,7 @@ export async function startLaneBatch(
     size_bytes: number;
     deliver_count: number;
     next_attempt_trigger: 'scheduled' | 'manual';
+    stored_age_ms: number | null;
   }>(
     `WITH lease AS (
        UPDATE delivery_lane
@@ -38,7 +41,8 @@ export async function startLaneBatch(
         WHERE sink_id = $1 AND lane = $2 AND lease_token = $3
         RETURNING 1
      )
-     SELECT m.id, m.group_key, m.payload::text AS payload, m.size_bytes, m.deliver_count, m.next_attempt_trigger
+     SELECT m.id, m.group_key, m.payload::text AS payload, m.size_bytes, m.deliver_count, m.next_attempt_trigger,
+            (extract(epoch FROM clock_timestamp() - m.created_at) * 1000)::float8 AS stored_age_ms
        FROM lease
        LEFT JOIN LATERAL (
          SELECT m.*, chosen.ord
@@ -62,5 +66,7 @@ export async function startLaneBatch(
       sizeBytes: row.size_bytes,
       deliverCount: row.deliver_count,
       trigger: row.next_attempt_trigger,
+      // Age on the database's own clock: the engine's host clock may be skewed from it.
+      storedAgeMs: Math.max(0, row.stored_age_ms ?? 0),
     }));
 }

@@ -1,5 +1,6 @@
 import { authenticate } from '../auth/authenticate';
 import { fromConsoleOrigin } from '../auth/same-origin';
+import { consoleRequestDurations, routePattern } from '../metrics/console-metrics';
 import { ApiError } from './api-error';
 import { errorResponse } from './error-response';
 import { jsonResponse } from './json-response';
@@ -31,14 +32,34 @@ export function apiRoute<P extends Record<string, string>>(
   handler: (request: Request, params: P) => Promise<unknown>,
   options: { status?: number; access?: RouteAccess } = {},
 ): (request: Request, context: RouteContext<P>) => Promise<Response> {
-  return async (request, context) => {
+  const answer = async (request: Request, params: P): Promise<Response> => {
     try {
       await authorize(request, options.access ?? (MUTATING.has(request.method) ? 'admin' : 'viewer'));
-      const result = await handler(request, await context.params);
+      const result = await handler(request, params);
       return result instanceof Response ? result : jsonResponse(result, options.status ?? 200);
     } catch (error) {
       return errorResponse(error);
     }
+  };
+  return async (request, context) => {
+    const startedAt = performance.now();
+    // Next gives a route without dynamic segments no params at all.
+    const params = ((await context?.params) ?? {}) as P;
+    const response = await answer(request, params);
+    try {
+      consoleRequestDurations().observe(
+        {
+          method: request.method,
+          route: routePattern(new URL(request.url).pathname, params),
+          status: String(response.status),
+        },
+        (performance.now() - startedAt) / 1000,
+      );
+    } catch (error) {
+      // A metric that cannot be recorded must not cost the caller its answer.
+      console.error('could not record the duration of an API request', error);
+    }
+    return response;
   };
 }
 

@@ -1,0 +1,3 @@
+export * from './database-gauges';
+export * from './engine-metrics';
+export * from './registered-metric';
