@@ -53,7 +53,8 @@ describe('docker-compose.yml', () => {
 
   it('gives every long-running service a health check, and starts each only once what it needs is ready', () => {
     for (const [name, definition] of Object.entries(services)) {
-      if (name !== 'migrate') expect(definition.healthcheck?.test, `${name} has no health check`).toBeTruthy();
+      if (name !== 'migrate')
+        expect(definition.healthcheck?.test, `${name} has no health check`).toBeTruthy();
       for (const [dependency, { condition }] of Object.entries(definition.depends_on ?? {})) {
         // The one-shot migration is waited for until it has exited successfully; the rest until healthy.
         const expected = dependency === 'migrate' ? 'service_completed_successfully' : 'service_healthy';
