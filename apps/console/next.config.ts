@@ -1,5 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/security-headers';
+
+// The container image (Dockerfile) builds a self-contained server with only the files it needs;
+// `npm start` and the tests serve the usual build with `next start`, which warns on that output.
+const standalone = process.env.SHARDLINE_CONSOLE_STANDALONE === 'true';
 
 const config: NextConfig = {
   // The workspace packages are TypeScript sources; Next compiles them with the app.
@@ -23,6 +28,11 @@ const config: NextConfig = {
     // Loads its WebAssembly file from its own folder at run time.
     'quickjs-emscripten',
   ],
+  ...(standalone && {
+    output: 'standalone',
+    // The workspace packages live above the app: trace files from the repository's root.
+    outputFileTracingRoot: fileURLToPath(new URL('../..', import.meta.url)),
+  }),
   poweredByHeader: false,
   async headers() {
     // Every response: pages, API routes, static assets and 404s alike.
