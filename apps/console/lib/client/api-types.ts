@@ -17,6 +17,7 @@ import type {
   TransformDetail as StoredTransformDetail,
   TransformKind,
 } from '@shardline/db';
+import type { SinkStreamRecords } from '../server/sinks/read-sink-stream';
 
 export type {
   AttemptTrigger,
@@ -183,3 +184,7 @@ export interface TransformTestInput {
 
 /** What the transform made of one message, or why it failed (POST /transforms/test). */
 export type { TransformTestResult } from '../server/transforms/run-transform-test';
+
+/** The newest records of a sink's stream, or why Kinesis refused the read (GET …/stream-records). */
+export type StreamRecords = AsJson<SinkStreamRecords>;
+export type StreamRecord = Extract<StreamRecords, { ok: true }>['records'][number];
