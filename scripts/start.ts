@@ -1,27 +1,137 @@
 /**
- * `npm start`: prepares what Shardline needs on this machine (a database with the current
- * schema, an encryption key for stored secrets), builds the engine and the console, and runs
- * both until Ctrl-C.
+ * `npm start`: checks that Postgres and Redis are there, prepares Shardline's database, builds
+ * and runs the engine and the console, and, when no AWS settings are given, a local Kinesis
+ * emulator with a demo. Runs until Ctrl-C. docs/first-run.md describes every step.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { secretBoxFromEnv } from '@shardline/core';
+import { createDatabase, type Database, hasAccounts } from '@shardline/db';
+import {
+  answers,
+  createProgress,
+  DEMO_SINK_NAME,
+  DEMO_STREAM_NAME,
+  ensureDatabase,
+  type LocalKinesis,
+  OVERSIZE_ORDER_ID,
+  type RunningDemo,
+  readStartSettings,
+  runCommand,
+  runPreflight,
+  type Service,
+  StartProblem,
+  startDemo,
+  startLocalKinesis,
+  startService,
+} from '@shardline/start';
 import { config } from 'dotenv';
-import pg from 'pg';
 import { ENGINE_NODE_FLAGS } from '../apps/engine/src/node-flags';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 config({ path: `${root}.env`, quiet: true });
 
-const env: NodeJS.ProcessEnv = {
-  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/shardline',
-  REDIS_URL: 'redis://127.0.0.1:6379',
-  PRISMA_QUERY_ENGINE_LIBRARY: '/bin/false',
-  ...process.env,
-};
+const STEPS = ['checks', 'database', 'migrations', 'build', 'emulator', 'engine', 'console', 'demo'];
+const BUILD_FIX = 'the output above says what failed; `npm ci` restores missing dependencies';
 
-if (!env.SHARDLINE_SECRET_KEY) {
+const services: Service[] = [];
+let kinesis: LocalKinesis | null = null;
+let demo: RunningDemo | null = null;
+let db: Database | null = null;
+let stopping = false;
+
+async function start(): Promise<void> {
+  const settings = readStartSettings(process.env);
+  const env: NodeJS.ProcessEnv = {
+    PRISMA_QUERY_ENGINE_LIBRARY: '/bin/false',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...process.env,
+    DATABASE_URL: settings.databaseUrl,
+    REDIS_URL: settings.redisUrl,
+  };
+  ensureSecretKey(env);
+  // The pool connects on first use, after the checks.
+  const database = createDatabase({
+    url: settings.databaseUrl,
+    maxConnections: 2,
+    applicationName: 'shardline-start',
+  });
+  db = database;
+  const progress = createProgress(STEPS);
+  let notes: string[] = [];
+
+  try {
+    ({ notes } = await progress.step('checks', () => runPreflight(settings)));
+    await progress.step('database', () => ensureDatabase(settings.databaseUrl));
+    await progress.step('migrations', () =>
+      runCommand('Applying the migrations', 'npx', ['prisma', 'migrate', 'deploy'], {
+        cwd: root,
+        env,
+        fix: 'the output above says which migration failed and why',
+      }),
+    );
+    await progress.step('build', async () => {
+      for (const workspace of ['@shardline/engine', '@shardline/console']) {
+        await runCommand(`Building ${workspace}`, 'npm', ['run', 'build', '--workspace', workspace], {
+          cwd: root,
+          env,
+          fix: BUILD_FIX,
+        });
+      }
+    });
+    if (settings.demo.enabled) {
+      kinesis = await progress.step('emulator', () => startLocalKinesis({ port: settings.demo.kinesisPort }));
+    } else {
+      progress.skip('emulator');
+    }
+    services.push(await progress.step('engine', () => startEngine(env)));
+    services.push(await progress.step('console', () => startConsole(env, settings.consolePort)));
+    const localKinesis = kinesis;
+    if (localKinesis) {
+      demo = await progress.step('demo', () =>
+        startDemo(database, {
+          secretBox: secretBoxFromEnv(env),
+          databaseUrl: settings.databaseUrl,
+          demoDatabase: settings.demo.database,
+          kinesisEndpoint: localKinesis.endpoint,
+          onTrickleError: (error) => console.warn(`demo: a change could not be written: ${error.message}`),
+        }),
+      );
+    } else {
+      progress.skip('demo');
+    }
+  } finally {
+    progress.finish();
+  }
+
+  const url = `http://localhost:${settings.consolePort}`;
+  const lines = [
+    '',
+    `Shardline is running: ${url}`,
+    (await hasAccounts(database))
+      ? `  Sign in at ${url}/sign-in`
+      : `  No account yet: create the first administrator at ${url}/setup`,
+  ];
+  if (demo && kinesis) {
+    lines.push(
+      `  Demo: the sink ${DEMO_SINK_NAME} sends the orders of the database ${settings.demo.database} to the stream ${DEMO_STREAM_NAME}`,
+      `        of the local Kinesis emulator at ${kinesis.endpoint}, a few changes a second: ${url}/sinks/${demo.setup.sinkId}`,
+      `        Order ${OVERSIZE_ORDER_ID} is larger than a Kinesis record may be: it fails with RecordTooLarge (the Failing tab).`,
+      `        Turn the demo off with SHARDLINE_DEMO=false (${settings.demo.reason} turned it on).`,
+    );
+  } else {
+    lines.push(`  No demo: ${settings.demo.reason}. SHARDLINE_DEMO=true runs it anyway.`);
+  }
+  lines.push(...notes, '  Stop with Ctrl-C. The engine and console log below.', '');
+  console.log(lines.join('\n'));
+  for (const service of services) service.showOutput();
+  watchChildren();
+}
+
+function ensureSecretKey(env: NodeJS.ProcessEnv): void {
+  if (env.SHARDLINE_SECRET_KEY) return;
   // A local run gets its own key, kept in .env so secrets stored today can be read tomorrow.
   env.SHARDLINE_SECRET_KEY = randomBytes(32).toString('hex');
   appendFileSync(
@@ -31,60 +141,76 @@ if (!env.SHARDLINE_SECRET_KEY) {
   console.log('Generated SHARDLINE_SECRET_KEY and saved it in .env');
 }
 
-async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-      console.log(`Created database ${name}`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-await ensureDatabase(env.DATABASE_URL ?? '');
-const migrate = spawnSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env, stdio: 'inherit' });
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
-
-for (const workspace of ['@shardline/engine', '@shardline/console']) {
-  const build = spawnSync('npm', ['run', 'build', '--workspace', workspace], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const consolePort = env.SHARDLINE_CONSOLE_PORT ?? '3000';
-const processes = [
-  spawn(process.execPath, ['--enable-source-maps', ...ENGINE_NODE_FLAGS, 'dist/main.js'], {
+function startEngine(env: NodeJS.ProcessEnv): Promise<Service> {
+  return startService({
+    name: 'engine',
+    command: process.execPath,
+    args: ['--enable-source-maps', ...ENGINE_NODE_FLAGS, 'dist/main.js'],
     cwd: `${root}apps/engine`,
     env,
-    stdio: 'inherit',
-  }),
-  spawn('npx', ['next', 'start', '--port', consolePort], {
-    cwd: `${root}apps/console`,
-    env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: 'inherit',
-  }),
-];
-console.log(`Shardline console: http://localhost:${consolePort}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    for (const child of processes) child.kill(signal);
+    // The engine's log line once its workers listen.
+    ready: (output) => output.includes('delivery engine started'),
+    timeoutMs: 60_000,
+    fix: 'the engine says above what is wrong; its settings are in .env (.env.example lists them)',
   });
 }
-// One of them ending ends both: a console without an engine (or the reverse) would mislead.
-for (const child of processes) {
-  child.on('exit', (code) => {
-    for (const other of processes) if (other !== child) other.kill('SIGTERM');
-    process.exitCode = code ?? 0;
+
+function startConsole(env: NodeJS.ProcessEnv, port: number): Promise<Service> {
+  const consoleDir = `${root}apps/console`;
+  const next = createRequire(`${consoleDir}/package.json`).resolve('next/dist/bin/next');
+  return startService({
+    name: 'console',
+    command: process.execPath,
+    args: [next, 'start', '--port', String(port)],
+    cwd: consoleDir,
+    env,
+    ready: () => answers(`http://127.0.0.1:${port}/api/v1/health`),
+    timeoutMs: 60_000,
+    fix: 'the console says above what is wrong; its settings are in .env (.env.example lists them)',
   });
+}
+
+/** One of them ending ends all: a console without an engine (or the reverse) would mislead. */
+function watchChildren(): void {
+  for (const service of services) {
+    void service.exited.then((code) => {
+      if (stopping) return;
+      console.error(`The ${service.name} stopped (exit code ${code}); stopping Shardline.`);
+      void stop(code ?? 1);
+    });
+  }
+  void kinesis?.exited.then((code) => {
+    if (stopping) return;
+    console.error(`The local Kinesis emulator stopped (exit code ${code}); stopping Shardline.`);
+    void stop(code ?? 1);
+  });
+}
+
+async function stop(exitCode: number): Promise<never> {
+  stopping = true;
+  // The trickle first (its changes need the engine), then the engine finishes what it sent.
+  await demo?.stop().catch(() => {});
+  await Promise.all(services.map((service) => service.stop('SIGTERM')));
+  await kinesis?.stop();
+  await db?.close().catch(() => {});
+  process.exit(exitCode);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    console.log('\nStopping Shardline…');
+    void stop(0);
+  });
+}
+
+try {
+  await start();
+} catch (error) {
+  if (error instanceof StartProblem) {
+    console.error(`\n✗ ${error.message}\n  To fix: ${error.fix}\n`);
+  } else {
+    console.error('\n✗ npm start failed:', error);
+  }
+  if (!stopping) await stop(1);
 }

@@ -5,4 +5,17 @@ export { describeRecordError } from './describe-record-error';
 export { describeStream, type StreamDescription } from './describe-stream';
 export { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits';
 export { type OutgoingRecord, putRecords, type RecordOutcome } from './put-records';
+export {
+  type LatestStreamRecords,
+  type ReadLatestOptions,
+  readLatestStreamRecords,
+  type StreamRecordView,
+} from './read-stream-records';
+export {
+  describeStreamReadFailure,
+  STREAM_READ_ACTIONS,
+  StreamReadError,
+  type StreamReadFailure,
+  type StreamReadOperation,
+} from './stream-read-error';
 export { connectionHint, type StreamConnectionTest, testStreamConnection } from './test-stream-connection';

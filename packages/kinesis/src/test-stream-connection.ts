@@ -3,6 +3,7 @@ import { type DeliveryError, KinesisRequestError } from './delivery-error';
 import { describeKinesisError } from './describe-kinesis-error';
 import { describeStream } from './describe-stream';
 import { streamTarget } from './stream-target';
+import { withoutRetryClause } from './wording';
 
 /** What a person sees after "Test connection": the stream, or what failed and what to change. */
 export type StreamConnectionTest =
@@ -14,10 +15,6 @@ export type StreamConnectionTest =
 
 // A person is waiting on the form: fail sooner than a delivery would.
 const TEST_TIMEOUT_MS = 5_000;
-
-// Delivery wording speaks of records being retried; a connection test sends none.
-const RETRY_CLAUSE =
-  /; (?:the records|it) will be retried(?: \(the request may still have been written, delivery is at least once\))?/;
 
 /** Calls DescribeStreamSummary with the given settings, as the engine would before sending. */
 export async function testStreamConnection(connection: KinesisConnection): Promise<StreamConnectionTest> {
@@ -41,7 +38,7 @@ export async function testStreamConnection(connection: KinesisConnection): Promi
       ok: false,
       error: {
         code: described.code,
-        message: described.message.replace(RETRY_CLAUSE, ''),
+        message: withoutRetryClause(described.message),
         hint: connectionHint(described, settings),
       },
     };

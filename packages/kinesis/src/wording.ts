@@ -27,3 +27,12 @@ export function formatDuration(ms: number): string {
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
+
+// Delivery wording speaks of records being retried; a connection test or a read sends none.
+const RETRY_CLAUSE =
+  /; (?:the records|it) will be retried(?: \(the request may still have been written, delivery is at least once\))?/;
+
+/** A delivery error's message without what delivery would do next, for calls that send nothing. */
+export function withoutRetryClause(message: string): string {
+  return message.replace(RETRY_CLAUSE, '');
+}

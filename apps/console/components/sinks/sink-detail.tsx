@@ -9,10 +9,10 @@ import { SinkAlertBanner } from '../alerts/alert-banner';
 import { HealthBadge } from '../ui/health-badge';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
-import { MessagesPanel } from './messages/messages-panel';
 import { SinkActions } from './sink-actions';
 import { SinkCounters } from './sink-counters';
 import { SinkTransformSummary } from './sink-transform-summary';
+import { SinkViews } from './sink-views';
 
 export function SinkDetail({
   sinkId,
@@ -62,7 +62,7 @@ export function SinkDetail({
       />
       <SinkAlertBanner sinkId={sink.id} />
       <SinkCounters sinkId={sink.id} live={live} />
-      <MessagesPanel sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />
+      <SinkViews sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />
     </div>
   );
 }

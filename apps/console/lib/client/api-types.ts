@@ -20,6 +20,7 @@ import type {
   TransformDetail as StoredTransformDetail,
   TransformKind,
 } from '@shardline/db';
+import type { SinkStreamRecords } from '../server/sinks/read-sink-stream';
 
 export type {
   AlertKind,
@@ -207,3 +208,6 @@ export interface AlertPage {
   /** Pass back as `before` for the next (older) page; null on the last page. */
   nextCursor: string | null;
 }
+/** The newest records of a sink's stream, or why Kinesis refused the read (GET …/stream-records). */
+export type StreamRecords = AsJson<SinkStreamRecords>;
+export type StreamRecord = Extract<StreamRecords, { ok: true }>['records'][number];

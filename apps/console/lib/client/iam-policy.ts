@@ -1,4 +1,7 @@
-/** The IAM policy a sink needs on its stream (README, "IAM policy"), with the ARN filled in. */
+/**
+ * The IAM policy a sink needs on its stream (README, "IAM policy"), with the ARN filled in. The
+ * second statement is optional: it lets the sink page's Stream tab read the records back.
+ */
 export function iamPolicyFor(streamArn: string): string {
   const policy = {
     Version: '2012-10-17',
@@ -6,6 +9,12 @@ export function iamPolicyFor(streamArn: string): string {
       {
         Effect: 'Allow',
         Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary'],
+        Resource: streamArn,
+      },
+      {
+        Sid: 'ReadBackInTheStreamTab',
+        Effect: 'Allow',
+        Action: ['kinesis:ListShards', 'kinesis:GetShardIterator', 'kinesis:GetRecords'],
         Resource: streamArn,
       },
     ],

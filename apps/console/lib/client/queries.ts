@@ -21,6 +21,7 @@ import type {
   Source,
   SourceEvent,
   SourceTable,
+  StreamRecords,
   Transform,
   TransformDetail,
 } from './api-types';
@@ -34,6 +35,7 @@ const ALERT_PAGE_SIZE = 50;
 const ACTIVE_ALERTS_LIMIT = 200;
 /** Engines evaluate every 15 s by default: asking more often would show nothing new. */
 const ALERTS_INTERVAL_MS = 10_000;
+const STREAM_RECORDS_SHOWN = 50;
 
 export const queryKeys = {
   sources: () => ['sources'] as const,
@@ -48,6 +50,8 @@ export const queryKeys = {
   messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
   message: (sinkId: string, messageId: string) => ['sinks', sinkId, 'message', messageId] as const,
   bulkOperation: (sinkId: string, operationId: string) => ['sinks', sinkId, 'bulk', operationId] as const,
+  // Outside the sink's prefix: invalidating a sink after a retry must not read Kinesis again.
+  streamRecords: (sinkId: string) => ['stream-records', sinkId] as const,
   transforms: () => ['transforms'] as const,
   transform: (id: string) => ['transforms', id] as const,
   audit: (filter: AuditFilter) => ['audit', filter] as const,
@@ -73,6 +77,10 @@ export const fetchers = {
     apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}`),
   bulkOperation: (sinkId: string, operationId: string) =>
     apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations/${enc(operationId)}`),
+  streamRecords: (sinkId: string) =>
+    apiFetch<StreamRecords>(
+      withQuery(`/sinks/${enc(sinkId)}/stream-records`, { limit: STREAM_RECORDS_SHOWN }),
+    ),
   transforms: () => apiFetch<{ transforms: Transform[] }>('/transforms'),
   transform: (id: string) => apiFetch<{ transform: TransformDetail }>(`/transforms/${enc(id)}`),
   audit: (filter: AuditFilter, before: string | undefined) =>
@@ -165,6 +173,19 @@ export function useMessage(sinkId: string, messageId: string | null, live: boole
     queryFn: () => fetchers.message(sinkId, messageId ?? ''),
     enabled: messageId !== null,
     refetchInterval: live ? LIVE_INTERVAL_MS : false,
+  });
+}
+
+/**
+ * Reads the sink's stream back once per visit and again on request: never on a timer, as every
+ * read takes from the shards' 5 reads a second that the stream's real consumers share.
+ */
+export function useStreamRecords(sinkId: string) {
+  return useQuery({
+    queryKey: queryKeys.streamRecords(sinkId),
+    queryFn: () => fetchers.streamRecords(sinkId),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
   });
 }
 

@@ -21,8 +21,9 @@ export function IamPolicy({ streamArn }: { streamArn: string }) {
         {policy}
       </pre>
       <p className="text-xs text-slate-500">
-        If the stream is encrypted with a customer-managed KMS key, also allow{' '}
-        <code>kms:GenerateDataKey</code> on that key.
+        The second statement is optional: it lets the sink page's <strong>Stream</strong> tab read the records
+        back; delivery works without it. If the stream is encrypted with a customer-managed KMS key, also
+        allow <code>kms:GenerateDataKey</code> on that key (and <code>kms:Decrypt</code> for the Stream tab).
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import { createSinkInputSchema, updateSinkInputSchema } from '@shardline/db';
+import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
 
@@ -87,6 +88,20 @@ export const sinksPaths: PathSpecs = {
       tag: 'sinks',
       responses: {
         200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts; filteredCount (a string) the messages the filter dropped',
+        404: NOT_FOUND,
+      },
+    },
+  },
+  '/api/v1/sinks/{id}/stream-records': {
+    get: {
+      summary: "Read the newest records of the sink's stream back",
+      description:
+        "What actually landed: the newest `limit` records (default 50, at most 200) of the sink's stream, read with the sink's endpoint and credentials through ListShards, GetShardIterator (AT_TIMESTAMP 5 minutes and then 1 hour back, then TRIM_HORIZON, until enough are found) and GetRecords. Data is UTF-8 text (base64 when it is not valid UTF-8), cut at 16 KiB. Kinesis refusing the read is a result, not an error: `{ ok: false, error: { code, message, hint, operation } }`; on AWS the read needs kinesis:ListShards, kinesis:GetShardIterator and kinesis:GetRecords, and the hint names the one denied.",
+      tag: 'sinks',
+      query: streamRecordsQuerySchema,
+      responses: {
+        200: '`{ ok: true, records: [{ shardId, sequenceNumber, partitionKey, arrivedAt, sizeBytes, encoding: utf8|base64, data, truncated }], shardCount, readSince, complete }` (newest first; `readSince` null when read from the oldest record kept; `complete` false when a shard held more than one look reads) or `{ ok: false, error: { code, message, hint, operation } }`',
+        400: '`limit` is not a whole number from 1 to 200',
         404: NOT_FOUND,
       },
     },

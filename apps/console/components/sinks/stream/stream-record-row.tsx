@@ -1,0 +1,40 @@
+import type { StreamRecord } from '../../../lib/client/api-types';
+import { formatBytes, prettyJson } from '../../../lib/client/format';
+import { RelativeTime } from '../../ui/relative-time';
+
+/** One record as it sits in the stream: where it is, its key, and its data for reading. */
+export function StreamRecordRow({ record }: { record: StreamRecord }) {
+  return (
+    <tr data-testid="stream-record" data-partition-key={record.partitionKey} className="align-top">
+      <td className="px-3 py-2 text-xs whitespace-nowrap">
+        <RelativeTime value={record.arrivedAt} />
+      </td>
+      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{record.shardId}</td>
+      <td className="max-w-36 truncate px-3 py-2 font-mono text-xs" title={record.sequenceNumber}>
+        {record.sequenceNumber}
+      </td>
+      <td className="max-w-40 truncate px-3 py-2 font-mono text-xs" title={record.partitionKey}>
+        {record.partitionKey}
+      </td>
+      <td className="px-3 py-2">
+        <pre
+          className="max-h-48 max-w-xl overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"
+          data-testid="stream-record-data"
+        >
+          {shownData(record)}
+        </pre>
+        <p className="mt-1 text-xs text-slate-500">
+          {formatBytes(record.sizeBytes)}
+          {record.encoding === 'base64' && ' · not UTF-8 text: shown as base64'}
+          {record.truncated && ' · cut: only the start of the data is shown'}
+        </p>
+      </td>
+    </tr>
+  );
+}
+
+// Data cut short is not valid JSON any more: it is shown as the text it is.
+function shownData(record: StreamRecord): string {
+  if (record.encoding === 'base64' || record.truncated) return record.data;
+  return prettyJson(record.data);
+}
