@@ -5,6 +5,8 @@ export interface StartSettings {
   databaseUrl: string;
   redisUrl: string;
   consolePort: number;
+  /** The engine's /metrics, /healthz and /readyz port; 0 lets it pick a free one. */
+  enginePort: number;
   demo: {
     enabled: boolean;
     /** Why the demo runs or not, in a few words for the start screen. */
@@ -26,6 +28,7 @@ export const START_DEFAULTS = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/shardline',
   REDIS_URL: 'redis://127.0.0.1:6379',
   SHARDLINE_CONSOLE_PORT: '3000',
+  SHARDLINE_ENGINE_PORT: '9464',
   SHARDLINE_DEMO_DATABASE: 'shardline_demo',
   SHARDLINE_DEMO_KINESIS_PORT: '4567',
 } as const;
@@ -43,6 +46,10 @@ export function readStartSettings(env: Record<string, string | undefined>): Star
     databaseUrl: value('DATABASE_URL'),
     redisUrl: value('REDIS_URL'),
     consolePort: port(value('SHARDLINE_CONSOLE_PORT'), 'SHARDLINE_CONSOLE_PORT'),
+    enginePort:
+      value('SHARDLINE_ENGINE_PORT') === '0'
+        ? 0
+        : port(value('SHARDLINE_ENGINE_PORT'), 'SHARDLINE_ENGINE_PORT'),
     demo: {
       ...demoChoice(env),
       database: demoDatabase,

@@ -26,7 +26,7 @@ beforeAll(async () => {
   busyPort = await new Promise<number>((resolve) =>
     busy.listen(0, () => resolve((busy.address() as { port: number }).port)),
   );
-  freePorts = [await unusedPort(), await unusedPort()];
+  freePorts = [await unusedPort(), await unusedPort(), await unusedPort()];
 });
 
 afterAll(async () => {
@@ -41,6 +41,7 @@ function settings(env: Record<string, string> = {}): StartSettings {
     REDIS_URL: redisUrl(),
     SHARDLINE_CONSOLE_PORT: String(freePorts[0]),
     SHARDLINE_DEMO_KINESIS_PORT: String(freePorts[1]),
+    SHARDLINE_ENGINE_PORT: String(freePorts[2]),
     ...env,
   });
 }
@@ -101,12 +102,20 @@ describe('the checks before npm start builds anything', () => {
     );
   });
 
-  it("names the setting to change when the console's or the emulator's port is taken", async () => {
+  it("names the setting to change when the console's, the engine's or the emulator's port is taken", async () => {
     const consolePort = await problemOf(runPreflight(settings({ SHARDLINE_CONSOLE_PORT: String(busyPort) })));
     expect(consolePort.message).toBe(
       `Port ${busyPort}, where the console would listen, is in use by another program`,
     );
     expect(consolePort.fix).toContain('SHARDLINE_CONSOLE_PORT');
+
+    const enginePort = await problemOf(runPreflight(settings({ SHARDLINE_ENGINE_PORT: String(busyPort) })));
+    expect(enginePort.message).toBe(
+      `Port ${busyPort}, where the engine's /metrics, /healthz and /readyz would listen, is in use by another program`,
+    );
+    expect(enginePort.fix).toContain('SHARDLINE_ENGINE_PORT');
+    // 0 lets the engine pick a free port: nothing to check.
+    await runPreflight(settings({ SHARDLINE_ENGINE_PORT: '0' }));
 
     const emulatorPort = await problemOf(
       runPreflight(settings({ SHARDLINE_DEMO_KINESIS_PORT: String(busyPort) })),

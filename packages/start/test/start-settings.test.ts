@@ -7,6 +7,7 @@ describe('readStartSettings', () => {
       databaseUrl: 'postgresql://postgres@127.0.0.1:5432/shardline',
       redisUrl: 'redis://127.0.0.1:6379',
       consolePort: 3000,
+      enginePort: 9464,
       demo: { enabled: true, reason: 'no AWS settings given', database: 'shardline_demo', kinesisPort: 4567 },
     });
   });

@@ -19,6 +19,13 @@ export async function runPreflight(settings: StartSettings): Promise<{ notes: st
   }
   await checkRedis(settings.redisUrl);
   await checkPortFree(settings.consolePort, 'console', 'SHARDLINE_CONSOLE_PORT');
+  if (settings.enginePort !== 0) {
+    await checkPortFree(
+      settings.enginePort,
+      "engine's /metrics, /healthz and /readyz",
+      'SHARDLINE_ENGINE_PORT',
+    );
+  }
   if (settings.demo.enabled) {
     const port = settings.demo.kinesisPort;
     await checkPortFree(port, 'local Kinesis emulator', 'SHARDLINE_DEMO_KINESIS_PORT');
