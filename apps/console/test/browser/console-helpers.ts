@@ -29,6 +29,18 @@ export function consoleHelpers(world: Partial<ConsoleWorld>) {
   const rows = (): Locator => page().getByTestId('message-row');
 
   return {
+    /** Seeds through the product's API, as a person would have set it up before. */
+    async post<T>(path: string, body: unknown): Promise<T> {
+      const response = await fetch(`${world.server?.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiToken}` },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`);
+      return JSON.parse(text) as T;
+    },
+
     async openSink(sinkId: string): Promise<void> {
       await page().goto(`${world.server?.url}/sinks/${sinkId}`);
       await page().getByTestId('messages').waitFor();

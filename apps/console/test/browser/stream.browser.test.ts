@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from './browser';
 import { consoleHelpers, eventually } from './console-helpers';
-import type { ConsoleServer } from './console-server';
 import { type ConsoleWorld, ENGINE_WAIT_MS, startConsoleWorld, stopConsoleWorld } from './console-world';
 
 /** Longer than the reader's routesRefreshMs: a change after it sees the new sink. */
@@ -12,27 +11,14 @@ const ROUTES_REFRESH_WAIT_MS = 2_500;
 
 const world: Partial<ConsoleWorld> = {};
 let source: ConsoleWorld['source'];
-let server: ConsoleServer;
 let page: Page;
 let sinkId: string;
 
-const { showTab, expectRowCount, openSink } = consoleHelpers(world);
-
-/** Seeds through the product's API, as a person would have set it up before. */
-async function api<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiToken}` },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const { showTab, expectRowCount, openSink, post: api } = consoleHelpers(world);
 
 beforeAll(async () => {
   let stream: ConsoleWorld['stream'];
-  ({ source, stream, server, page } = await startConsoleWorld(world));
+  ({ source, stream, page } = await startConsoleWorld(world));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL)');
   const { source: created } = await api<{ source: { id: string } }>('/sources', {
     // Slot and publication names are server-wide: a name of its own per run.

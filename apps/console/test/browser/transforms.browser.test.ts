@@ -24,19 +24,15 @@ let page: Page;
 let sinkId: string;
 let transformId: string;
 
-const { showTab, filterMessages, rows, expectRowCount, recordsOf, openSink } = consoleHelpers(world);
-
-/** Seeds through the product's API, as a person would have set it up before. */
-async function api<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiToken}` },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const {
+  showTab,
+  filterMessages,
+  rows,
+  expectRowCount,
+  recordsOf,
+  openSink,
+  post: api,
+} = consoleHelpers(world);
 
 beforeAll(async () => {
   let stream: ConsoleWorld['stream'];
