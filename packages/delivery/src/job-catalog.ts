@@ -35,9 +35,12 @@ export const WAKE_JOB_OPTIONS: JobsOptions = {
   removeOnFail: true,
 };
 
+// BullMQ refuses a custom job id holding ':' (its key separator) unless it has exactly three
+// parts, and means to refuse any: job ids here are separated by '.'.
+
 /** The job id of an immediate run of a lane: at most one waits at a time. */
 export function laneWakeJobId(sinkId: string, lane: number): string {
-  return `wake:${sinkId}:${lane}`;
+  return `wake.${sinkId}.${lane}`;
 }
 
 /**
@@ -45,5 +48,5 @@ export function laneWakeJobId(sinkId: string, lane: number): string {
  * (from the same rows) schedules the same job, so chains of wake-ups merge instead of growing.
  */
 export function laneDueJobId(sinkId: string, lane: number, at: Date): string {
-  return `due:${sinkId}:${lane}:${at.getTime()}`;
+  return `due.${sinkId}.${lane}.${at.getTime()}`;
 }
