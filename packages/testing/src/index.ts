@@ -6,12 +6,14 @@ export {
   type RequestFaultRule,
   startFaultProxy,
 } from './fault-proxy';
+export { EXIT_WHEN_STDIN_CLOSES, killChildOnExit } from './kill-with-parent';
 export { createTestKinesisClient, TEST_REGION } from './kinesis-client';
 export { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
 export { type NoopKinesis, type NoopKinesisOptions, startNoopKinesis } from './noop-kinesis';
+export { migrateDeploy } from './prisma-migrate';
 export { type ReadAllRecordsOptions, readAllRecords, type StreamRecord } from './read-records';
 export { deleteRedisKeys, redisUrl, testQueuePrefix } from './redis';
-export { type ReplicaLevelPostgres, startReplicaLevelPostgres } from './replica-level-postgres';
+export { startThrowawayRedis, type ThrowawayRedis } from './redis-server';
 export {
   clientConfigFromUrl,
   createSourceDatabase,
@@ -22,4 +24,12 @@ export {
 export { type PrepareTemplateOptions, prepareTemplateDatabase } from './template-database';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { createTestStream, type TestStream, type TestStreamOptions } from './test-stream';
+export {
+  type PostgresStopMode,
+  type ReplicaLevelPostgres,
+  startReplicaLevelPostgres,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+  type ThrowawayPostgresOptions,
+} from './throwaway-postgres';
 export { waitUntilSlotStreamed } from './wait-until-streamed';

@@ -1,24 +1,43 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { startCleanupWatchdog } from './cleanup-watchdog';
 import { freePort } from './free-port';
 
+export interface ThrowawayPostgresOptions {
+  /** Default `replica`: what a fresh server has. `logical` lets it be a change source. */
+  walLevel?: 'replica' | 'logical';
+  /** Default 20. */
+  maxConnections?: number;
+}
+
+/** How the server stops: `fast` ends sessions cleanly (what a restart does), `immediate` as a crash would. */
+export type PostgresStopMode = 'fast' | 'immediate';
+
 /**
- * A throwaway PostgreSQL cluster with `wal_level = replica`, on 127.0.0.1 only. The superuser
- * `postgres` is trusted; every other role must give its password (SCRAM), so a wrong password
- * can be tested here, unlike on the main test server where every local connection is trusted.
+ * A PostgreSQL cluster of its own, on 127.0.0.1 only, deleted when stopped. The superuser
+ * `postgres` is trusted (for replication connections too); every other role must give its
+ * password (SCRAM), so a wrong password can be tested here, unlike on the main test server where
+ * every local connection is trusted. It can be stopped and started again, which the shared test
+ * server must never be.
  */
-export interface ReplicaLevelPostgres {
+export interface ThrowawayPostgres {
   /** Connects as the superuser `postgres` to the `postgres` database. */
   url: string;
   host: string;
   port: number;
+  /** Stops the server and keeps its files; every connection to it breaks. */
+  stopServer(mode?: PostgresStopMode): Promise<void>;
+  /** Starts the server stopped by stopServer() again, on the same port, with the same data. */
+  startServer(): Promise<void>;
   /** Stops the server and deletes its files. */
   stop(): Promise<void>;
 }
+
+/** A throwaway cluster with `wal_level = replica`: a source Shardline must refuse. */
+export type ReplicaLevelPostgres = ThrowawayPostgres;
 
 const run = promisify(execFile);
 const START_ATTEMPTS = 3;
@@ -26,67 +45,76 @@ const START_ATTEMPTS = 3;
 const OS_USER = 'postgres';
 
 const PG_HBA = [
-  '# TYPE  DATABASE  USER      ADDRESS       METHOD',
-  'host    all       postgres  127.0.0.1/32  trust',
-  'host    all       all       127.0.0.1/32  scram-sha-256',
+  '# TYPE  DATABASE     USER      ADDRESS       METHOD',
+  'host    all          postgres  127.0.0.1/32  trust',
+  'host    replication  postgres  127.0.0.1/32  trust',
+  'host    all          all       127.0.0.1/32  scram-sha-256',
   '',
 ].join('\n');
 
-// Runs in its own session, so it outlives this process however this process ends (even SIGKILL,
-// which skips exit handlers): when the pipe from this process closes, it stops the cluster.
-const WATCHDOG = `
-const { execFileSync } = require('node:child_process');
-const { rmSync } = require('node:fs');
-const [command, args, dir] = JSON.parse(process.argv[1]);
-process.stdin.on('data', () => {}).on('close', () => {
-  try { execFileSync(command, args, { stdio: 'ignore', timeout: 60000 }); } catch {}
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-}).resume();
-`;
+export function startReplicaLevelPostgres(): Promise<ReplicaLevelPostgres> {
+  return startThrowawayPostgres({ walLevel: 'replica' });
+}
 
-export async function startReplicaLevelPostgres(): Promise<ReplicaLevelPostgres> {
+export async function startThrowawayPostgres(
+  options: ThrowawayPostgresOptions = {},
+): Promise<ThrowawayPostgres> {
   const binDir = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'shardline-pg-'));
   const dataDir = join(dir, 'data');
   const asServerUser = serverUserCommand();
-  const [stopCommand, stopArgs] = asServerUser(join(binDir, 'pg_ctl'), [
-    'stop',
-    '-D',
-    dataDir,
-    '-m',
-    'immediate',
-    '-w',
-  ]);
+  const pgCtl = (args: string[]) => asServerUser(join(binDir, 'pg_ctl'), args);
+  const stopArgs = (mode: PostgresStopMode) => ['stop', '-D', dataDir, '-m', mode, '-w'];
+  const watchdog = startCleanupWatchdog(...pgCtl(stopArgs('immediate')), dir);
 
-  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, JSON.stringify([stopCommand, stopArgs, dir])], {
-    detached: true,
-    stdio: ['pipe', 'ignore', 'ignore'],
-  });
-  watchdog.unref();
-  (watchdog.stdin as unknown as Socket).unref();
   const stopSync = () => {
     try {
-      execFileSync(stopCommand, stopArgs, { stdio: 'ignore', timeout: 60_000 });
+      execFileSync(...pgCtl(stopArgs('immediate')), { stdio: 'ignore', timeout: 60_000 });
     } catch {
       // Not running (any more): only the files are left to delete.
     }
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stopSync);
-  const watchdogExited = new Promise<void>((resolve) => watchdog.once('exit', () => resolve()));
 
   let stopped: Promise<void> | null = null;
   const stop = () => {
     stopped ??= (async () => {
       process.off('exit', stopSync);
-      await run(stopCommand, stopArgs).catch(() => {});
+      await run(...pgCtl(stopArgs('immediate'))).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
-      watchdog.stdin?.end();
-      await watchdogExited;
+      await watchdog.release();
     })();
     return stopped;
   };
+
+  const settings = (port: number) => [
+    `wal_level=${options.walLevel ?? 'replica'}`,
+    'listen_addresses=127.0.0.1',
+    `port=${port}`,
+    // TCP only: the socket directory of the main server belongs to it.
+    "unix_socket_directories=''",
+    'fsync=off',
+    `max_connections=${options.maxConnections ?? 20}`,
+    'shared_buffers=16MB',
+  ];
+  const startOn = (port: number) =>
+    run(
+      ...pgCtl([
+        'start',
+        '-D',
+        dataDir,
+        '-l',
+        join(dir, 'server.log'),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        settings(port)
+          .map((setting) => `-c ${setting}`)
+          .join(' '),
+      ]),
+    );
 
   try {
     if (asServerUser !== asCurrentUser) {
@@ -107,56 +135,39 @@ export async function startReplicaLevelPostgres(): Promise<ReplicaLevelPostgres>
       ]),
     );
     writeFileSync(join(dataDir, 'pg_hba.conf'), PG_HBA);
-    const port = await startServer(binDir, dir, dataDir, asServerUser);
+    const port = await startOnFreePort(startOn);
     const host = '127.0.0.1';
-    return { url: `postgresql://postgres@${host}:${port}/postgres`, host, port, stop };
+    return {
+      url: `postgresql://postgres@${host}:${port}/postgres`,
+      host,
+      port,
+      async stopServer(mode = 'fast') {
+        await run(...pgCtl(stopArgs(mode)));
+      },
+      async startServer() {
+        await startOn(port);
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-async function startServer(
-  binDir: string,
-  dir: string,
-  dataDir: string,
-  asServerUser: CommandWrapper,
-): Promise<number> {
+async function startOnFreePort(startOn: (port: number) => Promise<unknown>): Promise<number> {
   let lastError: unknown;
   // A probed port can be taken by someone else before the server binds it.
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
     const port = await freePort();
-    const settings = [
-      'wal_level=replica',
-      'listen_addresses=127.0.0.1',
-      `port=${port}`,
-      // TCP only: the socket directory of the main server belongs to it.
-      "unix_socket_directories=''",
-      'fsync=off',
-      'max_connections=20',
-      'shared_buffers=16MB',
-    ];
     try {
-      await run(
-        ...asServerUser(join(binDir, 'pg_ctl'), [
-          'start',
-          '-D',
-          dataDir,
-          '-l',
-          join(dir, 'server.log'),
-          '-w',
-          '-t',
-          '60',
-          '-o',
-          settings.map((setting) => `-c ${setting}`).join(' '),
-        ]),
-      );
+      await startOn(port);
       return port;
     } catch (error) {
       lastError = error;
     }
   }
-  throw new Error(`the replica-level PostgreSQL did not start: ${(lastError as Error).message}`, {
+  throw new Error(`the throwaway PostgreSQL did not start: ${(lastError as Error).message}`, {
     cause: lastError,
   });
 }
