@@ -15,15 +15,20 @@ import { EngineProcess, engineEnv } from '../engine-process';
 import type { ChaosServices } from './chaos-services';
 import { CHAOS_ENGINE_SETTINGS, type ChaosSettings } from './chaos-settings';
 import { CHAOS_TABLE, chaosTableSql, type SteadyWriter, startSteadyWriter } from './steady-writer';
-import { checkStream, recoverySeconds, type StreamCheck } from './stream-check';
+import { checkStream, recoveryAfter, type StreamCheck } from './stream-check';
 
 const SECRET_KEY = 'd'.repeat(64);
 const SHARDS = 2;
 
 export interface ScenarioResult extends Omit<StreamCheck, 'firstArrival'> {
   name: string;
-  /** From the fault's end until everything committed before it was in the stream, in seconds. */
-  recoverySeconds: number;
+  /**
+   * From the fault's end until everything committed before it was in the stream, in seconds,
+   * and how many of those changes were not in the stream yet when the fault ended.
+   */
+  recovery: { seconds: number; backlog: number };
+  /** Messages stored for a change already stored (read again after a fault). Must be 0. */
+  storedTwice: number;
   /** Engine processes that exited without being killed by the scenario. Must be 0. */
   engineCrashes: number;
   /** Transactions the writer could not commit (while Postgres was down). */
@@ -199,11 +204,17 @@ export class ChaosScenario {
       timeoutMs: 30_000,
     });
     const { firstArrival, ...check } = checkStream(records, lastSeqByGroup);
+    const { rows } = await this.world.db.pool.query<{ stored_twice: number }>(
+      `SELECT (count(*) - count(DISTINCT (commit_lsn, commit_idx)))::int AS stored_twice
+         FROM message WHERE sink_id = $1`,
+      [this.world.sinkId],
+    );
     return {
       name: this.name,
       ...check,
+      storedTwice: rows[0]?.stored_twice ?? 0,
       engineCrashes: this.engines.filter((engine) => !engine.running && !this.#killed.has(engine)).length,
-      recoverySeconds: recoverySeconds(writer.commits, firstArrival, faultEndedAt),
+      recovery: recoveryAfter(writer.commits, firstArrival, faultEndedAt),
       writerFailures: failures,
       durationSeconds: (Date.now() - this.#startedAt) / 1000,
     };

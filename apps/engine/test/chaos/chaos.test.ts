@@ -44,10 +44,18 @@ describe(`under faults, against a steady load from a real source (${settings.sca
               outOfOrder: result.outOfOrder,
               twoKeys: result.twoKeys,
               unexpected: result.unexpected,
+              storedTwice: result.storedTwice,
               engineCrashes: result.engineCrashes,
             },
             `${JSON.stringify(result)}\n${scenario.engineOutput()}`,
-          ).toEqual({ missing: 0, outOfOrder: 0, twoKeys: 0, unexpected: 0, engineCrashes: 0 });
+          ).toEqual({
+            missing: 0,
+            outOfOrder: 0,
+            twoKeys: 0,
+            unexpected: 0,
+            storedTwice: 0,
+            engineCrashes: 0,
+          });
           expect(result.committed).toBeGreaterThan(0);
         } finally {
           await scenario.cleanup();

@@ -18,7 +18,7 @@ export function formatResults(settings: ChaosSettings, results: ScenarioResult[]
     'missing',
     'out of order',
     'duplicates (after a later change)',
-    'recovery',
+    'recovery (changes behind when the fault ended)',
     'fault',
   ];
   const rows = results.map((result) => [
@@ -28,7 +28,9 @@ export function formatResults(settings: ChaosSettings, results: ScenarioResult[]
     String(result.missing),
     String(result.outOfOrder),
     `${result.duplicates} (${result.duplicatesAfterLater})`,
-    Number.isNaN(result.recoverySeconds) ? 'never' : `${result.recoverySeconds.toFixed(1)} s`,
+    Number.isNaN(result.recovery.seconds)
+      ? 'never'
+      : `${result.recovery.seconds.toFixed(1)} s (${result.recovery.backlog} behind)`,
     result.notes ?? '',
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

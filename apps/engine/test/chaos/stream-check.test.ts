@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStream, type ReadRecord, recoverySeconds } from './stream-check';
+import { checkStream, type ReadRecord, recoveryAfter } from './stream-check';
 
 function record(group: number, seq: number, arrivedAt = 0, key = `${group}-${seq}`): ReadRecord {
   return {
@@ -53,7 +53,7 @@ describe('checkStream', () => {
   });
 });
 
-describe('recoverySeconds', () => {
+describe('recoveryAfter', () => {
   const commits = [
     { at: 1_000, changes: [{ group: 1, seq: 1 }] },
     { at: 2_000, changes: [{ group: 1, seq: 2 }] },
@@ -62,12 +62,12 @@ describe('recoverySeconds', () => {
 
   it('is the time from the fault ending until everything committed before it arrived', () => {
     const check = checkStream([record(1, 1, 1_100), record(1, 2, 6_500), record(1, 3, 9_100)], committed);
-    expect(recoverySeconds(commits, check.firstArrival, 5_000)).toBe(1.5);
-    expect(recoverySeconds(commits, check.firstArrival, 7_000)).toBe(0);
+    expect(recoveryAfter(commits, check.firstArrival, 5_000)).toEqual({ seconds: 1.5, backlog: 1 });
+    expect(recoveryAfter(commits, check.firstArrival, 7_000)).toEqual({ seconds: 0, backlog: 0 });
   });
 
   it('is NaN when a change committed before the fault ended never arrived', () => {
     const check = checkStream([record(1, 1, 1_100)], committed);
-    expect(recoverySeconds(commits, check.firstArrival, 5_000)).toBeNaN();
+    expect(recoveryAfter(commits, check.firstArrival, 5_000).seconds).toBeNaN();
   });
 });

@@ -24,7 +24,10 @@ export interface StreamCheck {
   duplicates: number;
   /** Of those, repeats that came after a later change of their group (a consumer's dedupe drops them). */
   duplicatesAfterLater: number;
-  /** A change sent under two idempotency keys (stored twice). Must be 0: consumers could not dedupe it. */
+  /**
+   * A change sent under two idempotency keys (its position was not the same when it was read
+   * again). Must be 0: consumers could not dedupe it.
+   */
   twoKeys: number;
   /** Records of no committed change, or whose partition key is not their group. Must be 0. */
   unexpected: number;
@@ -100,21 +103,24 @@ export function checkStream(records: ReadRecord[], lastSeqByGroup: Map<number, n
 
 /**
  * From `since` (the fault ended) until every change the writer saw committed before then was
- * in the stream, in seconds; 0 if they all were already. NaN when one of them never arrived.
+ * in the stream, in seconds (0 if they all were already; NaN when one never arrived), and how
+ * many of those changes were still to arrive at `since`: the backlog the fault left.
  */
-export function recoverySeconds(
+export function recoveryAfter(
   commits: WriterCommit[],
   firstArrival: Map<string, number>,
   since: number,
-): number {
+): { seconds: number; backlog: number } {
   let latest = since;
+  let backlog = 0;
   for (const commit of commits) {
     if (commit.at > since) break;
     for (const change of commit.changes) {
       const arrived = firstArrival.get(`${change.group}:${change.seq}`);
-      if (arrived === undefined || Number.isNaN(arrived)) return Number.NaN;
+      if (arrived === undefined || Number.isNaN(arrived)) return { seconds: Number.NaN, backlog: Number.NaN };
+      if (arrived > since) backlog++;
       latest = Math.max(latest, arrived);
     }
   }
-  return (latest - since) / 1000;
+  return { seconds: (latest - since) / 1000, backlog };
 }
