@@ -57,17 +57,28 @@ describe('recoveryAfter', () => {
   const commits = [
     { at: 1_000, changes: [{ group: 1, seq: 1 }] },
     { at: 2_000, changes: [{ group: 1, seq: 2 }] },
-    { at: 9_000, changes: [{ group: 1, seq: 3 }] },
+    { at: 5_500, changes: [{ group: 1, seq: 3 }] },
   ];
 
-  it('is the time from the fault ending until everything committed before it arrived', () => {
-    const check = checkStream([record(1, 1, 1_100), record(1, 2, 6_500), record(1, 3, 9_100)], committed);
-    expect(recoveryAfter(commits, check.firstArrival, 5_000)).toEqual({ seconds: 1.5, backlog: 1 });
+  it('is the time from the fault ending until everything committed before it, and the first change after, arrived', () => {
+    const check = checkStream([record(1, 1, 1_100), record(1, 2, 6_500), record(1, 3, 6_600)], committed);
+    expect(recoveryAfter(commits, check.firstArrival, 5_000)).toEqual({ seconds: 1.6, backlog: 1 });
     expect(recoveryAfter(commits, check.firstArrival, 7_000)).toEqual({ seconds: 0, backlog: 0 });
   });
 
   it('is NaN when a change committed before the fault ended never arrived', () => {
     const check = checkStream([record(1, 1, 1_100)], committed);
     expect(recoveryAfter(commits, check.firstArrival, 5_000).seconds).toBeNaN();
+  });
+});
+
+describe('recoveryAfter with nothing behind', () => {
+  it('still waits for the first change committed after the fault', () => {
+    const commits = [
+      { at: 1_000, changes: [{ group: 1, seq: 1 }] },
+      { at: 6_000, changes: [{ group: 1, seq: 2 }] },
+    ];
+    const check = checkStream([record(1, 1, 1_100), record(1, 2, 9_000)], new Map([[1, 2]]));
+    expect(recoveryAfter(commits, check.firstArrival, 5_000)).toEqual({ seconds: 4, backlog: 0 });
   });
 });

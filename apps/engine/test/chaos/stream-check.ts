@@ -102,8 +102,8 @@ export function checkStream(records: ReadRecord[], lastSeqByGroup: Map<number, n
 }
 
 /**
- * From `since` (the fault ended) until every change the writer saw committed before then was
- * in the stream, in seconds (0 if they all were already; NaN when one never arrived), and how
+ * From `since` (the fault ended) until every change the writer saw committed before then, and
+ * the first transaction it committed after, was in the stream, in seconds (0 if they all were already; NaN when one never arrived), and how
  * many of those changes were still to arrive at `since`: the backlog the fault left.
  */
 export function recoveryAfter(
@@ -114,13 +114,15 @@ export function recoveryAfter(
   let latest = since;
   let backlog = 0;
   for (const commit of commits) {
-    if (commit.at > since) break;
+    const after = commit.at > since;
     for (const change of commit.changes) {
       const arrived = firstArrival.get(`${change.group}:${change.seq}`);
       if (arrived === undefined || Number.isNaN(arrived)) return { seconds: Number.NaN, backlog: Number.NaN };
-      if (arrived > since) backlog++;
+      if (arrived > since && !after) backlog++;
       latest = Math.max(latest, arrived);
     }
+    // The first transaction committed after the fault: flowing again, not only the backlog drained.
+    if (after) break;
   }
   return { seconds: (latest - since) / 1000, backlog };
 }
