@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { EXIT_WHEN_STDIN_CLOSES } from '@shardline/testing';
 import { ENGINE_NODE_FLAGS } from '../src/node-flags';
 
 const ENGINE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -19,18 +21,26 @@ export class EngineProcess {
     return this.#child?.pid;
   }
 
+  /** Started and not exited. */
+  get running(): boolean {
+    const child = this.#child;
+    return child !== null && child.exitCode === null && child.signalCode === null;
+  }
+
   /** Resolves once the engine logs `until` (by default: delivery has started). */
   async start(options: { until?: string } = {}): Promise<void> {
     const until = options.until ?? 'delivery engine started';
     // SHARDLINE_ENGINE_NODE_FLAGS (e.g. `--cpu-prof`) profiles the engine under a benchmark.
     const nodeFlags = process.env.SHARDLINE_ENGINE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
     const entry = this.options.built ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
-    const args = [...ENGINE_NODE_FLAGS, ...nodeFlags, ...entry];
+    // However the test process ends (even SIGKILL), its engines end with it.
+    const args = [...ENGINE_NODE_FLAGS, ...nodeFlags, '--import', EXIT_WHEN_STDIN_CLOSES, ...entry];
     const child = spawn(process.execPath, args, {
       cwd: ENGINE_DIR,
       env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    (child.stdin as unknown as Socket | null)?.unref();
     this.#child = child;
     const collect = (chunk: Buffer) => this.output.push(...chunk.toString().split('\n').filter(Boolean));
     child.stdout?.on('data', collect);

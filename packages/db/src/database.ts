@@ -51,18 +51,42 @@ export async function inTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
+  return withPooledClient(pool, async (client) => {
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        // The original error is what matters; a failed rollback means the connection is gone.
+      });
+      throw error;
+    }
+  });
+}
+
+/**
+ * Runs `work` on one connection taken from the pool, and gives it back. The pool listens for
+ * errors only on its idle connections: one the server ends while it is taken out and between two
+ * queries (Postgres restarting sends its notice right after the answer to a COMMIT) would be
+ * thrown from an event handler and end the process. Here it is kept: the next query on the
+ * connection fails with it, and the broken connection is dropped instead of reused.
+ */
+export async function withPooledClient<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      // The original error is what matters; a failed rollback means the connection is gone.
-    });
-    throw error;
+    return await work(client);
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }

@@ -7,13 +7,15 @@ export {
   startFaultProxy,
 } from './fault-proxy';
 export { freePort } from './free-port';
+export { EXIT_WHEN_STDIN_CLOSES, killChildOnExit } from './kill-with-parent';
 export { createTestKinesisClient, TEST_REGION } from './kinesis-client';
 export { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
 export { type NoopKinesis, type NoopKinesisOptions, startNoopKinesis } from './noop-kinesis';
+export { migrateDeploy } from './prisma-migrate';
 export { type PrometheusSample, parsePrometheusText, sampleValue } from './prometheus-text';
 export { type ReadAllRecordsOptions, readAllRecords, type StreamRecord } from './read-records';
 export { deleteRedisKeys, redisUrl, testQueuePrefix } from './redis';
-export { type ReplicaLevelPostgres, startReplicaLevelPostgres } from './replica-level-postgres';
+export { startThrowawayRedis, type ThrowawayRedis } from './redis-server';
 export {
   clientConfigFromUrl,
   createSourceDatabase,
@@ -24,4 +26,12 @@ export {
 export { type PrepareTemplateOptions, prepareTemplateDatabase } from './template-database';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { createTestStream, type TestStream, type TestStreamOptions } from './test-stream';
+export {
+  type PostgresStopMode,
+  type ReplicaLevelPostgres,
+  startReplicaLevelPostgres,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+  type ThrowawayPostgresOptions,
+} from './throwaway-postgres';
 export { waitUntilSlotStreamed } from './wait-until-streamed';

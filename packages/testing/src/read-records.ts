@@ -12,6 +12,8 @@ export interface StreamRecord {
   partitionKey: string;
   /** The record's bytes decoded as UTF-8. */
   data: string;
+  /** When the stream accepted it (ApproximateArrivalTimestamp), in ms since the epoch; NaN if not given. */
+  arrivedAt: number;
 }
 
 export interface ReadAllRecordsOptions {
@@ -82,6 +84,7 @@ async function readShard(client: KinesisClient, streamArn: string, shardId: stri
         sequenceNumber: record.SequenceNumber ?? '',
         partitionKey: record.PartitionKey ?? '',
         data: Buffer.from(record.Data ?? new Uint8Array()).toString('utf8'),
+        arrivedAt: record.ApproximateArrivalTimestamp?.getTime() ?? Number.NaN,
       });
     }
     // kinesis-local reports MillisBehindLatest 0 even on a page cut short by a limit, so only an

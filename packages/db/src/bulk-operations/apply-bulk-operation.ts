@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import { type Database, withPooledClient } from '../database';
 import { discardMessages } from '../messages/discard-messages';
 import { messageFilterSchema } from '../messages/message-filter';
 import { retryMessages } from '../messages/retry-messages';
@@ -24,36 +24,35 @@ export async function applyBulkOperation(
 ): Promise<'finished' | 'stopped'> {
   const selection = { filter: parseOrThrow(messageFilterSchema, operation.filter) };
   const states = bulkOperationStates(operation.action, operation.messageState);
-  const client = await db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    const onChunk = async (chunk: { changed: number; lastId: string }) => {
-      await recordBulkOperationProgress(client, operation, chunk);
-      await client.query('COMMIT');
-      if (options.shouldStop?.()) throw new StopRequested();
+  return withPooledClient(db.pool, async (client) => {
+    try {
       await client.query('BEGIN');
-    };
-    const run = { sinkId: operation.sinkId, selection, afterId: operation.lastMessageId, onChunk };
-    if (operation.action === 'retry') {
-      await retryMessages(client, run);
-    } else {
-      await discardMessages(client, { ...run, states, by: operation.createdBy, reason: operation.reason });
+      const onChunk = async (chunk: { changed: number; lastId: string }) => {
+        await recordBulkOperationProgress(client, operation, chunk);
+        await client.query('COMMIT');
+        if (options.shouldStop?.()) throw new StopRequested();
+        await client.query('BEGIN');
+      };
+      const run = { sinkId: operation.sinkId, selection, afterId: operation.lastMessageId, onChunk };
+      if (operation.action === 'retry') {
+        await retryMessages(client, run);
+      } else {
+        await discardMessages(client, { ...run, states, by: operation.createdBy, reason: operation.reason });
+      }
+      // The last (partial) chunk, and the wake-up of the sink's lanes, commit here.
+      await client.query('COMMIT');
+      return 'finished';
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        // Outside a transaction (just committed) there is nothing to roll back; a broken
+        // connection is reported by the original error.
+      });
+      if (error instanceof StopRequested) {
+        // Stopping skips the wake-up that ends a full run: the chunks committed are due now.
+        await notifyWake(db.pool, { sinkId: operation.sinkId });
+        return 'stopped';
+      }
+      throw error;
     }
-    // The last (partial) chunk, and the wake-up of the sink's lanes, commit here.
-    await client.query('COMMIT');
-    return 'finished';
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      // Outside a transaction (just committed) there is nothing to roll back; a broken
-      // connection is reported by the original error.
-    });
-    if (error instanceof StopRequested) {
-      // Stopping skips the wake-up that ends a full run: the chunks committed are due now.
-      await notifyWake(db.pool, { sinkId: operation.sinkId });
-      return 'stopped';
-    }
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
