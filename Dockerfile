@@ -23,11 +23,14 @@ FROM base AS manifests
 COPY package.json package-lock.json ./
 COPY apps/console/package.json apps/console/
 COPY apps/engine/package.json apps/engine/
+COPY packages/alerts/package.json packages/alerts/
 COPY packages/capture/package.json packages/capture/
 COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/delivery/package.json packages/delivery/
 COPY packages/kinesis/package.json packages/kinesis/
+COPY packages/metrics/package.json packages/metrics/
+COPY packages/start/package.json packages/start/
 COPY packages/testing/package.json packages/testing/
 COPY packages/transforms/package.json packages/transforms/
 COPY bench/package.json bench/

@@ -2,10 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 
 /**
  * Preloaded into the child: when the parent dies, however it dies (even SIGKILL), the pipe to the
- * child's stdin closes and the child exits instead of lingering with its ports bound.
+ * child's stdin closes and the child exits instead of lingering with its ports bound. Worker
+ * threads inherit the preload, and a worker's stdin ends at once: only the main thread listens,
+ * or the engine's transform worker would exit as it starts.
  */
 export const EXIT_WHEN_STDIN_CLOSES =
-  'data:text/javascript,process.stdin.on("end",()=>process.exit(0)).on("error",()=>process.exit(0)).resume()';
+  'data:text/javascript,import{isMainThread}from"node:worker_threads";if(isMainThread)process.stdin.on("end",()=>process.exit(0)).on("error",()=>process.exit(0)).resume()';
 
 /** Kills the child when this process exits normally; returns a function that cancels this. */
 export function killChildOnExit(child: ChildProcess): () => void {
