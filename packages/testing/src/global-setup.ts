@@ -1,16 +1,34 @@
 import type { TestProject } from 'vitest/node';
-import { startKinesisEmulator } from './kinesis-emulator';
+import { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
 import { prepareTemplateDatabase } from './template-database';
 import './provided-context';
 
-/** Root vitest globalSetup: one migrated template and one emulator for the whole run. */
+/**
+ * One emulator per test worker (vitest runs two at once here): kinesis-local slows down as it
+ * fills and under load, and two heavy test files sharing one made each other time out.
+ */
+const EMULATORS = 2;
+
+/** Root vitest globalSetup: one migrated template and the emulators for the whole run. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [emulator, template] = await Promise.allSettled([startKinesisEmulator(), prepareTemplateDatabase()]);
-  if (template.status === 'rejected') {
-    if (emulator.status === 'fulfilled') await emulator.value.stop();
-    throw template.reason;
+  const started = await Promise.allSettled([
+    prepareTemplateDatabase(),
+    ...Array.from({ length: EMULATORS }, () => startKinesisEmulator()),
+  ]);
+  const emulators = started.flatMap((result) =>
+    result.status === 'fulfilled' && result.value ? [result.value as KinesisEmulator] : [],
+  );
+  const stopAll = async () => {
+    await Promise.all(emulators.map((emulator) => emulator.stop()));
+  };
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
   }
-  if (emulator.status === 'rejected') throw emulator.reason;
-  project.provide('kinesisEndpoint', emulator.value.endpoint);
-  return () => emulator.value.stop();
+  project.provide(
+    'kinesisEndpoints',
+    emulators.map((emulator) => emulator.endpoint),
+  );
+  return stopAll;
 }

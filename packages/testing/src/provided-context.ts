@@ -1,7 +1,8 @@
 // What the root globalSetup hands to every test file through provide()/inject().
 declare module 'vitest' {
   export interface ProvidedContext {
-    kinesisEndpoint: string;
+    /** One kinesis-local endpoint per test worker. */
+    kinesisEndpoints: string[];
   }
 }
 
