@@ -27,7 +27,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Shardline API',
       version: '1',
       description:
-        "Everything the Shardline console does: sources, sinks, transforms, messages, actions, the audit trail, alerts, accounts and tokens, and health. Every route needs a session (sign in: `POST /api/v1/session`) or an API token (`Authorization: Bearer <token>`), except health, this document, sign-in and first-run setup. Reading needs any role; changing anything needs `admin` (401 without credentials, 403 with the viewer role). A request that changes something with the session cookie must come from the console's own origin. Errors are JSON `{ error: { code, message, field? } }`; secrets are write-only.",
+        "Everything the Shardline console does: sources, sinks, transforms, messages, actions, the audit trail, alerts, accounts and tokens, and health. Every route needs a session (sign in: `POST /api/v1/session`) or an API token (`Authorization: Bearer <token>`), except health, sign-in and first-run setup. Reading needs any role; changing anything needs `admin` (401 without credentials, 403 with the viewer role). A request that changes something with the session cookie must come from the console's own origin. Errors are JSON `{ error: { code, message, field? } }`; secrets are write-only.",
     },
     components: {
       securitySchemes: {
