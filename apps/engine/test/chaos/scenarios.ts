@@ -1,3 +1,4 @@
+import type { PostgresStopMode } from '@shardline/testing';
 import type { ChaosScenario, ScenarioResult } from './chaos-scenario';
 import { sleep } from './chaos-scenario';
 import type { ChaosServices } from './chaos-services';
@@ -16,6 +17,23 @@ async function oneEngineUnderLoad(scenario: ChaosScenario, settings: ChaosSettin
   scenario.startLoad();
   await sleep(settings.warmupMs);
   return engine;
+}
+
+/** Stops the one Postgres server (source and Shardline's database) under load, then starts it again. */
+function postgresDown(mode: PostgresStopMode): FaultScenario['run'] {
+  return async (scenario, settings, services) => {
+    await oneEngineUnderLoad(scenario, settings);
+    await services.postgres.stopServer(mode);
+    await sleep(settings.postgresDownMs);
+    await services.postgres.startServer();
+    const upAt = Date.now();
+    await sleep(settings.afterFaultMs);
+    const result = await scenario.finish(upAt);
+    return {
+      ...result,
+      notes: `down ${settings.postgresDownMs / 1000} s; ${result.writerFailures} writes refused`,
+    };
+  };
 }
 
 function randomBetween([min, max]: [number, number]): number {
@@ -64,38 +82,8 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
       return { ...(await scenario.finish(flushedAt)), notes: 'every queued job and lock gone' };
     },
   },
-  {
-    name: 'Postgres restarted',
-    async run(scenario, settings, services) {
-      await oneEngineUnderLoad(scenario, settings);
-      await services.postgres.stopServer('fast');
-      await sleep(settings.postgresDownMs);
-      await services.postgres.startServer();
-      const upAt = Date.now();
-      await sleep(settings.afterFaultMs);
-      const result = await scenario.finish(upAt);
-      return {
-        ...result,
-        notes: `down ${settings.postgresDownMs / 1000} s; ${result.writerFailures} writes refused`,
-      };
-    },
-  },
-  {
-    name: 'Postgres crashed (immediate stop) and restarted',
-    async run(scenario, settings, services) {
-      await oneEngineUnderLoad(scenario, settings);
-      await services.postgres.stopServer('immediate');
-      await sleep(settings.postgresDownMs);
-      await services.postgres.startServer();
-      const upAt = Date.now();
-      await sleep(settings.afterFaultMs);
-      const result = await scenario.finish(upAt);
-      return {
-        ...result,
-        notes: `down ${settings.postgresDownMs / 1000} s; ${result.writerFailures} writes refused`,
-      };
-    },
-  },
+  { name: 'Postgres restarted', run: postgresDown('fast') },
+  { name: 'Postgres crashed (immediate stop) and restarted', run: postgresDown('immediate') },
   {
     name: 'three engines, the reader killed (SIGKILL)',
     async run(scenario, settings) {
