@@ -3,6 +3,7 @@
 import type { AuditFilter } from '../../lib/client/api-types';
 import { useAuditEvents } from '../../lib/client/queries';
 import { Button } from '../ui/button';
+import { DataTable } from '../ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { AuditRow } from './audit-row';
 
@@ -32,24 +33,11 @@ export function AuditTable({
   }
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              {HEADINGS.map((heading) => (
-                <th key={heading} className="px-3 py-2 font-medium whitespace-nowrap">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {events.map((event) => (
-              <AuditRow key={event.id} event={event} onPickTarget={onPickTarget} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headings={HEADINGS} testId="audit-table">
+        {events.map((event) => (
+          <AuditRow key={event.id} event={event} onPickTarget={onPickTarget} />
+        ))}
+      </DataTable>
       {query.hasNextPage && (
         <Button
           onClick={() => query.fetchNextPage()}

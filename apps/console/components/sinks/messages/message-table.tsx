@@ -3,6 +3,7 @@
 import type { MessageFilter, MessageState } from '../../../lib/client/api-types';
 import { useMessages } from '../../../lib/client/queries';
 import { Button } from '../../ui/button';
+import { DataTable } from '../../ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { MessageRow } from './message-row';
 import { MESSAGE_TABS } from './message-states';
@@ -53,24 +54,11 @@ export function MessageTable({
   ];
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="message-table" data-state={state}>
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              {headings.map((heading) => (
-                <th key={heading} className="px-3 py-2 font-medium whitespace-nowrap">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {messages.map((message) => (
-              <MessageRow key={message.id} message={message} onOpen={onOpen} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headings={headings} testId="message-table" dataState={state}>
+        {messages.map((message) => (
+          <MessageRow key={message.id} message={message} onOpen={onOpen} />
+        ))}
+      </DataTable>
       {query.hasNextPage && (
         <Button
           onClick={() => query.fetchNextPage()}

@@ -4,6 +4,7 @@ import type { Sink } from '../../../lib/client/api-types';
 import { formatAbsolute } from '../../../lib/client/format';
 import { useStreamRecords } from '../../../lib/client/queries';
 import { Button } from '../../ui/button';
+import { DataTable } from '../../ui/data-table';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StreamRecordRow } from './stream-record-row';
 
@@ -73,24 +74,11 @@ function StreamBody({ query }: { query: ReturnType<typeof useStreamRecords> }) {
           A shard holds more records than one look reads: newer records than these may be in the stream.
         </Alert>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="stream-table">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              {HEADINGS.map((heading) => (
-                <th key={heading} className="px-3 py-2 font-medium whitespace-nowrap">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {answer.records.map((record) => (
-              <StreamRecordRow key={`${record.shardId}/${record.sequenceNumber}`} record={record} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headings={HEADINGS} testId="stream-table">
+        {answer.records.map((record) => (
+          <StreamRecordRow key={`${record.shardId}/${record.sequenceNumber}`} record={record} />
+        ))}
+      </DataTable>
     </div>
   );
 }
