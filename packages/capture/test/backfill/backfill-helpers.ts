@@ -57,7 +57,9 @@ export interface ReadPayload {
 }
 
 /** The last record of each group (partition key), in stream order: a group lives on one shard. */
-export function lastRecordPerGroup(records: StreamRecord[]): Map<string, ReadPayload> {
+export function lastRecordPerGroup(
+  records: Array<Pick<StreamRecord, 'partitionKey' | 'data'>>,
+): Map<string, ReadPayload> {
   const last = new Map<string, ReadPayload>();
   for (const record of records) last.set(record.partitionKey, JSON.parse(record.data));
   return last;
