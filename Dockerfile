@@ -29,6 +29,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/delivery/package.json packages/delivery/
 COPY packages/kinesis/package.json packages/kinesis/
+COPY packages/local-kinesis/package.json packages/local-kinesis/
 COPY packages/metrics/package.json packages/metrics/
 COPY packages/start/package.json packages/start/
 COPY packages/testing/package.json packages/testing/

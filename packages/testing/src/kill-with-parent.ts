@@ -1,19 +1,2 @@
-import type { ChildProcess } from 'node:child_process';
-
-/**
- * Preloaded into the child: when the parent dies, however it dies (even SIGKILL), the pipe to the
- * child's stdin closes and the child exits instead of lingering with its ports bound. Worker
- * threads inherit the preload, and a worker's stdin ends at once: only the main thread listens,
- * or the engine's transform worker would exit as it starts.
- */
-export const EXIT_WHEN_STDIN_CLOSES =
-  'data:text/javascript,import{isMainThread}from"node:worker_threads";if(isMainThread)process.stdin.on("end",()=>process.exit(0)).on("error",()=>process.exit(0)).resume()';
-
-/** Kills the child when this process exits normally; returns a function that cancels this. */
-export function killChildOnExit(child: ChildProcess): () => void {
-  const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  process.once('exit', kill);
-  return () => process.off('exit', kill);
-}
+// The preload that makes a child die with its parent, shared with npm start's emulator.
+export { EXIT_WHEN_STDIN_CLOSES, killChildOnExit } from '@shardline/local-kinesis';

@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-kinesis';
 import { createKinesisClient } from '@shardline/kinesis';
-import { LOCAL_KINESIS_REGION } from '../local-kinesis';
+import { LOCAL_KINESIS_REGION } from '@shardline/local-kinesis';
 import { DEMO_STREAM_NAME } from './demo-names';
 
 const ACTIVE_TIMEOUT_MS = 30_000;
