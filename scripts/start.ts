@@ -72,21 +72,26 @@ async function start(): Promise<void> {
         fix: 'the output above says which migration failed and why',
       }),
     );
-    await progress.step('build', async () => {
-      for (const workspace of ['@shardline/engine', '@shardline/console']) {
-        await runCommand(`Building ${workspace}`, 'npm', ['run', 'build', '--workspace', workspace], {
-          cwd: root,
-          env,
-          fix: BUILD_FIX,
-        });
-      }
-    });
+    if (settings.build) {
+      await progress.step('build', async () => {
+        for (const workspace of ['@shardline/engine', '@shardline/console']) {
+          await runCommand(`Building ${workspace}`, 'npm', ['run', 'build', '--workspace', workspace], {
+            cwd: root,
+            env,
+            fix: BUILD_FIX,
+          });
+        }
+      });
+    } else {
+      requireExistingBuild();
+      progress.skip('build');
+    }
     if (settings.demo.enabled) {
       kinesis = await progress.step('emulator', () => startLocalKinesis({ port: settings.demo.kinesisPort }));
     } else {
       progress.skip('emulator');
     }
-    services.push(await progress.step('engine', () => startEngine(env)));
+    services.push(await progress.step('engine', () => startEngine(env, settings.enginePort)));
     services.push(await progress.step('console', () => startConsole(env, settings.consolePort)));
     const localKinesis = kinesis;
     if (localKinesis) {
@@ -130,6 +135,20 @@ async function start(): Promise<void> {
   watchChildren();
 }
 
+/** With SHARDLINE_BUILD=false: the build that will run must be there. */
+function requireExistingBuild(): void {
+  const missing = [
+    ['the engine', `${root}apps/engine/dist/main.js`],
+    ['the console', `${root}apps/console/.next/BUILD_ID`],
+  ].filter(([, file]) => !existsSync(file as string));
+  if (missing.length > 0) {
+    throw new StartProblem(
+      `SHARDLINE_BUILD=false, but there is no build of ${missing.map(([name]) => name).join(' or ')}`,
+      'run `npm run build` first, or leave SHARDLINE_BUILD unset so npm start builds',
+    );
+  }
+}
+
 function ensureSecretKey(env: NodeJS.ProcessEnv): void {
   if (env.SHARDLINE_SECRET_KEY) return;
   // A local run gets its own key, kept in .env so secrets stored today can be read tomorrow.
@@ -141,15 +160,22 @@ function ensureSecretKey(env: NodeJS.ProcessEnv): void {
   console.log('Generated SHARDLINE_SECRET_KEY and saved it in .env');
 }
 
-function startEngine(env: NodeJS.ProcessEnv): Promise<Service> {
+function startEngine(env: NodeJS.ProcessEnv, port: number): Promise<Service> {
+  // Ready when /readyz says so (Postgres, Redis and the workers), whatever LOG_LEVEL hides; on a
+  // port picked at start (0), when the engine logs that its workers listen.
+  const host = env.SHARDLINE_ENGINE_HOST?.trim() || '0.0.0.0';
+  const probeHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return startService({
     name: 'engine',
     command: process.execPath,
     args: ['--enable-source-maps', ...ENGINE_NODE_FLAGS, 'dist/main.js'],
     cwd: `${root}apps/engine`,
     env,
-    // The engine's log line once its workers listen.
-    ready: (output) => output.includes('delivery engine started'),
+    ready:
+      port === 0
+        ? (output) => output.includes('delivery engine started')
+        : () => answers(`http://${probeHost}:${port}/readyz`),
     timeoutMs: 60_000,
     fix: 'the engine says above what is wrong; its settings are in .env (.env.example lists them)',
   });

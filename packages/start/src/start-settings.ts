@@ -7,6 +7,8 @@ export interface StartSettings {
   consolePort: number;
   /** The engine's /metrics, /healthz and /readyz port; 0 lets it pick a free one. */
   enginePort: number;
+  /** Build the engine and the console first (SHARDLINE_BUILD=false runs the existing build). */
+  build: boolean;
   demo: {
     enabled: boolean;
     /** Why the demo runs or not, in a few words for the start screen. */
@@ -50,6 +52,7 @@ export function readStartSettings(env: Record<string, string | undefined>): Star
       value('SHARDLINE_ENGINE_PORT') === '0'
         ? 0
         : port(value('SHARDLINE_ENGINE_PORT'), 'SHARDLINE_ENGINE_PORT'),
+    build: buildChoice(env.SHARDLINE_BUILD),
     demo: {
       ...demoChoice(env),
       database: demoDatabase,
@@ -71,6 +74,16 @@ function demoChoice(env: Record<string, string | undefined>): { enabled: boolean
   const aws = AWS_SETTINGS.filter((name) => env[name]?.trim());
   if (aws.length > 0) return { enabled: false, reason: `AWS settings given (${aws.join(', ')})` };
   return { enabled: true, reason: 'no AWS settings given' };
+}
+
+function buildChoice(text: string | undefined): boolean {
+  const choice = text?.trim().toLowerCase();
+  if (!choice || choice === 'true') return true;
+  if (choice === 'false') return false;
+  throw new StartProblem(
+    `SHARDLINE_BUILD must be true or false (or unset), not "${text}"`,
+    'leave SHARDLINE_BUILD unset to build before starting, or set it to false to run the last build',
+  );
 }
 
 function port(text: string, variable: string): number {

@@ -8,6 +8,7 @@ describe('readStartSettings', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       consolePort: 3000,
       enginePort: 9464,
+      build: true,
       demo: { enabled: true, reason: 'no AWS settings given', database: 'shardline_demo', kinesisPort: 4567 },
     });
   });
@@ -44,5 +45,8 @@ describe('readStartSettings', () => {
     );
     expect(problem({ SHARDLINE_DEMO_DATABASE: 'my-demo' }).message).toMatch(/not a plain database name/);
     expect(problem({ SHARDLINE_DEMO: 'yes' })).toBeInstanceOf(StartProblem);
+    expect(problem({ SHARDLINE_BUILD: 'no' }).message).toBe(
+      'SHARDLINE_BUILD must be true or false (or unset), not "no"',
+    );
   });
 });
