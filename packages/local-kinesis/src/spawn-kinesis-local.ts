@@ -80,6 +80,9 @@ export async function spawnKinesisLocal(options: KinesisLocalOptions): Promise<K
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
+      // An unref'd child's exit would not keep this process alive to see it: stop() would never
+      // resolve, and a program with nothing else left to do would end silently in the middle.
+      child.ref();
       // kinesis-local ignores SIGTERM and SIGINT.
       child.kill('SIGKILL');
       await exited;
