@@ -2,17 +2,16 @@
 
 import { useId, useState } from 'react';
 import type { AuditAction, AuditFilter, AuditTargetType } from '../../lib/client/api-types';
+import { type DayRange, dayRangeOf, instantsOf } from '../ui/day-range';
+import { DayRangeFields } from '../ui/day-range-fields';
 import { FilterBar, FilterInput, FilterSelect } from '../ui/filter-bar';
-import { dateInputOf, endOfDay, startOfDay } from './audit-dates';
 import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from './audit-labels';
 
 interface Draft {
   action: string;
   targetType: string;
   actor: string;
-  /** `YYYY-MM-DD`, as a date input holds it; whole days in the browser's time zone. */
-  from: string;
-  to: string;
+  days: DayRange;
 }
 
 function draftOf(filter: AuditFilter): Draft {
@@ -20,8 +19,7 @@ function draftOf(filter: AuditFilter): Draft {
     action: filter.action ?? '',
     targetType: filter.targetType ?? '',
     actor: filter.actor ?? '',
-    from: dateInputOf(filter.since),
-    to: dateInputOf(filter.until, -1),
+    days: dayRangeOf(filter),
   };
 }
 
@@ -35,7 +33,8 @@ export function AuditFilters({
 }) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(value));
-  const set = (key: keyof Draft) => (text: string) => setDraft((current) => ({ ...current, [key]: text }));
+  const set = (key: Exclude<keyof Draft, 'days'>) => (text: string) =>
+    setDraft((current) => ({ ...current, [key]: text }));
   const apply = () =>
     onChange({
       action: (draft.action || undefined) as AuditAction | undefined,
@@ -43,8 +42,7 @@ export function AuditFilters({
       // Picked from a row; dropped when another kind of target is chosen.
       targetId: !draft.targetType || draft.targetType === value.targetType ? value.targetId : undefined,
       actor: draft.actor.trim() || undefined,
-      since: draft.from ? startOfDay(draft.from) : undefined,
-      until: draft.to ? endOfDay(draft.to) : undefined,
+      ...instantsOf(draft.days),
     });
   const clear = () => {
     setDraft(draftOf({}));
@@ -81,21 +79,12 @@ export function AuditFilters({
         placeholder="console"
         testId="audit-filter-actor"
       />
-      <FilterInput
-        id={`${id}-from`}
-        label="From"
-        type="date"
-        value={draft.from}
-        onChange={set('from')}
-        testId="audit-filter-from"
-      />
-      <FilterInput
-        id={`${id}-to`}
-        label="To"
-        type="date"
-        value={draft.to}
-        onChange={set('to')}
-        testId="audit-filter-to"
+      <DayRangeFields
+        id={id}
+        fromLabel="From"
+        value={draft.days}
+        onChange={(days) => setDraft((current) => ({ ...current, days }))}
+        testIdPrefix="audit-filter"
       />
     </FilterBar>
   );
