@@ -1,19 +1,15 @@
 import type { Alert } from '../generated/prisma/client';
+import type { AlertCondition } from './alert-condition';
 import type { AlertKind } from './alert-kinds';
 
-/** One alert, open or resolved, as the API and the console show it. */
-export interface AlertRecord {
+/**
+ * One alert, open or resolved, as the API and the console show it: the condition as of the latest
+ * evaluation while it was open (`targetName` is the sink's or source's name then; `details` holds
+ * counts, examples and the threshold, by kind, docs/alerts.md), and its history.
+ */
+export interface AlertRecord extends AlertCondition {
   /** A bigint in the database; a string so it survives JSON. Newer alerts have higher ids. */
   id: string;
-  kind: AlertKind;
-  sinkId: string | null;
-  sourceId: string | null;
-  /** The sink's or source's name when the alert was last evaluated. */
-  targetName: string;
-  /** What is wrong, in one sentence, as of the latest evaluation while it was open. */
-  summary: string;
-  /** Counts, examples and the threshold, by kind (docs/alerts.md). */
-  details: Record<string, unknown>;
   openedAt: Date;
   /** When an evaluation last found the condition. */
   seenAt: Date;
