@@ -1,3 +1,5 @@
+// The preload that makes a child die with its parent, shared with npm start's emulator.
+export { EXIT_WHEN_STDIN_CLOSES, killChildOnExit } from '@shardline/local-kinesis';
 export {
   type FaultProxy,
   type ProxiedRequest,
@@ -7,7 +9,6 @@ export {
   startFaultProxy,
 } from './fault-proxy';
 export { freePort } from './free-port';
-export { EXIT_WHEN_STDIN_CLOSES, killChildOnExit } from './kill-with-parent';
 export { createTestKinesisClient, TEST_REGION } from './kinesis-client';
 export { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
 export { type NoopKinesis, type NoopKinesisOptions, startNoopKinesis } from './noop-kinesis';
