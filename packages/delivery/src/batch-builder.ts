@@ -34,7 +34,13 @@ export function planBatch(heads: LaneHead[], limits: BatchLimits): PlannedBatch 
       cursor = head.groupKey;
       continue;
     }
-    if (send.length >= limits.maxRecords || bytes + head.sizeBytes > limits.maxRequestBytes) break;
+    // A head larger than a whole request still goes, alone: a transform may shrink it, and if
+    // it does not, it fails as too large instead of stopping its lane.
+    if (
+      send.length > 0 &&
+      (send.length >= limits.maxRecords || bytes + head.sizeBytes > limits.maxRequestBytes)
+    )
+      break;
     send.push(head);
     bytes += head.sizeBytes;
     cursor = head.groupKey;

@@ -8,10 +8,11 @@ import {
   findLaneHeads,
   type LaneHead,
   LaneLeaseLostError,
+  type LaneWalkLimits,
+  markLaneInFlight,
   type OutgoingMessage,
   recordDeliveryOutcomes,
   releaseLaneLease,
-  startLaneBatch,
 } from '@shardline/db';
 import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
 import type { EngineMetrics } from '@shardline/metrics';
@@ -67,33 +68,53 @@ export class LaneRunner {
     let delivered = 0;
     let failed = 0;
     const startedAt = Date.now();
+    // While walks find only heads that are not due: the group where that began, and the
+    // earliest time one of them becomes due.
+    let firstWaitingGroup: string | null = null;
+    let waitingDueAt: Date | null = null;
     try {
       const sink = await sinks.get(sinkId, lease.sinkVersion);
+      const limits = {
+        maxRecords: MAX_RECORDS_PER_REQUEST,
+        maxRequestBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
+        // A transform may shrink a stored message below the limit: its size is judged after.
+        maxRecordBytes: sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY,
+      };
       for (;;) {
-        const { heads, walkedAll } = await this.#walkHeads(sinkId, lane, cursor);
-        const plan = planBatch(heads, {
-          maxRecords: MAX_RECORDS_PER_REQUEST,
-          maxRequestBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
-          // A transform may shrink a stored message below the limit: its size is judged after.
-          maxRecordBytes: sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY,
+        const { heads, walkedAll } = await this.#walkHeads(sinkId, lane, cursor, {
+          heads: this.options.headsPerWalk,
+          dueHeads: limits.maxRecords,
+          dueBytes: limits.maxRequestBytes,
+          maxRecordBytes: limits.maxRecordBytes,
         });
+        const plan = planBatch(heads, limits);
         cursor = plan.cursor ?? cursor;
         const chosen = [...plan.send, ...plan.tooLarge];
         if (chosen.length === 0) {
           // Releasing the lease (below) keeps the cursor for the next run.
-          if (walkedAll) {
+          const nextDueAt = earlier(waitingDueAt, earliestDue(heads));
+          const startedWaitingAt = firstWaitingGroup;
+          const wentAround = heads.some((head) => head.groupKey === startedWaitingAt);
+          if (walkedAll || wentAround) {
             return delivered + failed > 0
               ? { kind: 'worked', delivered, failed }
-              : { kind: 'idle', nextDueAt: earliestDue(heads) };
+              : { kind: 'idle', nextDueAt };
           }
+          // More heads than one walk looks at, none of them due: go on around the lane once.
+          if (Date.now() - startedAt >= runBudgetMs) return { kind: 'worked', delivered, failed };
+          firstWaitingGroup ??= heads[0]?.groupKey ?? null;
+          waitingDueAt = nextDueAt;
           continue;
         }
-        const outgoing = await startLaneBatch(db.pool, {
+        firstWaitingGroup = null;
+        waitingDueAt = null;
+        const outgoing = chosen.flatMap((head) => (head.message ? [head.message] : []));
+        await markLaneInFlight(db.pool, {
           sinkId,
           lane,
           token,
           leaseMs,
-          messageIds: chosen.map((head) => head.id),
+          messageIds: outgoing.map((message) => message.id),
         });
         const result = await this.#deliver(sink, lane, token, outgoing);
         delivered += result.delivered;
@@ -112,25 +133,31 @@ export class LaneRunner {
     }
   }
 
-  /** Heads from the cursor to the end of the lane, then from the start back to the cursor. */
+  /**
+   * Heads from the cursor to the end of the lane, then from the start back to the cursor, until
+   * one request is full or `limits.heads` were looked at.
+   */
   async #walkHeads(
     sinkId: string,
     lane: number,
     cursor: string,
+    limits: LaneWalkLimits,
   ): Promise<{ heads: LaneHead[]; walkedAll: boolean }> {
-    const { db, headsPerWalk } = this.options;
-    const heads = await findLaneHeads(db.pool, { sinkId, lane, afterGroupKey: cursor, limit: headsPerWalk });
-    if (heads.length < headsPerWalk && cursor !== '') {
+    const { db } = this.options;
+    const heads = await findLaneHeads(db.pool, { sinkId, lane, afterGroupKey: cursor, limits });
+    let left = remainingLimits(heads, limits);
+    if (left && cursor !== '') {
       const wrapped = await findLaneHeads(db.pool, {
         sinkId,
         lane,
         afterGroupKey: '',
         upToGroupKey: cursor,
-        limit: headsPerWalk - heads.length,
+        limits: left,
       });
       heads.push(...wrapped);
+      left = remainingLimits(heads, limits);
     }
-    return { heads, walkedAll: heads.length < headsPerWalk };
+    return { heads, walkedAll: left !== null };
   }
 
   async #deliver(
@@ -277,6 +304,30 @@ export class LaneRunner {
       failedByCode.set(outcome.errorCode, (failedByCode.get(outcome.errorCode) ?? 0) + 1);
     for (const [code, count] of failedByCode) metrics.messagesFailed.labels(sinkId, code).inc(count);
   }
+}
+
+function earlier(a: Date | null, b: Date | null): Date | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+/** What the walk may still look at after `heads`; null when a limit is reached. */
+function remainingLimits(heads: LaneHead[], limits: LaneWalkLimits): LaneWalkLimits | null {
+  let dueHeads = 0;
+  let dueBytes = 0;
+  for (const head of heads) {
+    if (!head.due || head.sizeBytes > limits.maxRecordBytes) continue;
+    dueHeads += 1;
+    dueBytes += head.sizeBytes;
+  }
+  const left = {
+    heads: limits.heads - heads.length,
+    dueHeads: limits.dueHeads - dueHeads,
+    dueBytes: limits.dueBytes - dueBytes,
+    maxRecordBytes: limits.maxRecordBytes,
+  };
+  return left.heads > 0 && left.dueHeads > 0 && left.dueBytes > 0 ? left : null;
 }
 
 function formatBytes(bytes: number): string {

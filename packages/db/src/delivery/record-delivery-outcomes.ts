@@ -1,5 +1,5 @@
 import type { Queryable } from '../database';
-import { LaneLeaseLostError } from './start-lane-batch';
+import { LaneLeaseLostError } from './mark-lane-in-flight';
 
 export interface DeliveredOutcome {
   id: bigint;
