@@ -1,11 +1,5 @@
 import type { LaneHead } from '@shardline/db';
 
-export interface BatchLimits {
-  maxRecords: number;
-  maxRequestBytes: number;
-  maxRecordBytes: number;
-}
-
 export interface PlannedBatch {
   /** Heads to send, in one request. Each is the head of a different group. */
   send: LaneHead[];
@@ -16,34 +10,20 @@ export interface PlannedBatch {
 }
 
 /**
- * Picks due heads, in walk order, into one PutRecords request within the record count and
- * request size limits. Heads are one per group, so a request never holds two of one group.
+ * Splits the heads the walk chose (the due ones that fill one request, in walk order) into those
+ * to send and those too large to, and finds where the next walk starts: after the last head
+ * looked at before the first due one that did not fit.
  */
-export function planBatch(heads: LaneHead[], limits: BatchLimits): PlannedBatch {
+export function planBatch(heads: LaneHead[], maxRecordBytes: number): PlannedBatch {
   const send: LaneHead[] = [];
   const tooLarge: LaneHead[] = [];
-  let bytes = 0;
   let cursor: string | null = null;
   for (const head of heads) {
-    if (!head.due) {
-      cursor = head.groupKey;
-      continue;
-    }
-    if (head.sizeBytes > limits.maxRecordBytes) {
-      tooLarge.push(head);
-      cursor = head.groupKey;
-      continue;
-    }
-    // A head larger than a whole request still goes, alone: a transform may shrink it, and if
-    // it does not, it fails as too large instead of stopping its lane.
-    if (
-      send.length > 0 &&
-      (send.length >= limits.maxRecords || bytes + head.sizeBytes > limits.maxRequestBytes)
-    )
-      break;
-    send.push(head);
-    bytes += head.sizeBytes;
+    if (head.due && !head.chosen) break;
     cursor = head.groupKey;
+    if (!head.chosen) continue;
+    if (head.sizeBytes > maxRecordBytes) tooLarge.push(head);
+    else send.push(head);
   }
   return { send, tooLarge, cursor };
 }

@@ -5,14 +5,13 @@ import {
   type Database,
   type DeliveredOutcome,
   type FailedOutcome,
-  findLaneHeads,
   type LaneHead,
   LaneLeaseLostError,
   type LaneWalkLimits,
-  markLaneInFlight,
   type OutgoingMessage,
   recordDeliveryOutcomes,
   releaseLaneLease,
+  walkLane,
 } from '@shardline/db';
 import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
 import type { EngineMetrics } from '@shardline/metrics';
@@ -74,20 +73,17 @@ export class LaneRunner {
     let waitingDueAt: Date | null = null;
     try {
       const sink = await sinks.get(sinkId, lease.sinkVersion);
-      const limits = {
-        maxRecords: MAX_RECORDS_PER_REQUEST,
-        maxRequestBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
-        // A transform may shrink a stored message below the limit: its size is judged after.
-        maxRecordBytes: sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY,
+      // A transform may shrink a stored message below the record limit: its size is judged after.
+      const maxRecordBytes = sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY;
+      const limits: LaneWalkLimits = {
+        heads: this.options.headsPerWalk,
+        dueHeads: MAX_RECORDS_PER_REQUEST,
+        dueBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
+        maxRecordBytes,
       };
       for (;;) {
-        const { heads, walkedAll } = await this.#walkHeads(sinkId, lane, cursor, {
-          heads: this.options.headsPerWalk,
-          dueHeads: limits.maxRecords,
-          dueBytes: limits.maxRequestBytes,
-          maxRecordBytes: limits.maxRecordBytes,
-        });
-        const plan = planBatch(heads, limits);
+        const { heads, walkedAll } = await this.#walkHeads(sinkId, lane, token, cursor, limits);
+        const plan = planBatch(heads, maxRecordBytes);
         cursor = plan.cursor ?? cursor;
         const chosen = [...plan.send, ...plan.tooLarge];
         if (chosen.length === 0) {
@@ -109,13 +105,6 @@ export class LaneRunner {
         firstWaitingGroup = null;
         waitingDueAt = null;
         const outgoing = chosen.flatMap((head) => (head.message ? [head.message] : []));
-        await markLaneInFlight(db.pool, {
-          sinkId,
-          lane,
-          token,
-          leaseMs,
-          messageIds: outgoing.map((message) => message.id),
-        });
         const result = await this.#deliver(sink, lane, token, outgoing);
         delivered += result.delivered;
         failed += result.failed;
@@ -135,24 +124,31 @@ export class LaneRunner {
 
   /**
    * Heads from the cursor to the end of the lane, then from the start back to the cursor, until
-   * one request is full or `limits.heads` were looked at.
+   * one request is full or `limits.heads` were looked at; the chosen ones are then in flight.
    */
   async #walkHeads(
     sinkId: string,
     lane: number,
+    token: string,
     cursor: string,
     limits: LaneWalkLimits,
   ): Promise<{ heads: LaneHead[]; walkedAll: boolean }> {
-    const { db } = this.options;
-    const heads = await findLaneHeads(db.pool, { sinkId, lane, afterGroupKey: cursor, limits });
+    const { db, leaseMs } = this.options;
+    const walk = { sinkId, lane, token, leaseMs };
+    const heads = await walkLane(db.pool, {
+      ...walk,
+      afterGroupKey: cursor,
+      limits,
+      continuesRequest: false,
+    });
     let left = remainingLimits(heads, limits);
     if (left && cursor !== '') {
-      const wrapped = await findLaneHeads(db.pool, {
-        sinkId,
-        lane,
+      const wrapped = await walkLane(db.pool, {
+        ...walk,
         afterGroupKey: '',
         upToGroupKey: cursor,
         limits: left,
+        continuesRequest: heads.some((head) => head.chosen),
       });
       heads.push(...wrapped);
       left = remainingLimits(heads, limits);

@@ -1,5 +1,9 @@
 import type { Queryable } from '../database';
 
+export class LaneLeaseLostError extends Error {
+  override readonly name = 'LaneLeaseLostError';
+}
+
 export type LaneLease =
   | { kind: 'acquired'; token: string; groupCursor: string; sinkVersion: string }
   | { kind: 'busy'; busyUntil: Date | null }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../database';
-import { LaneLeaseLostError } from './mark-lane-in-flight';
+import { LaneLeaseLostError } from './lane-lease';
 
 export interface DeliveredOutcome {
   id: bigint;
