@@ -60,6 +60,24 @@ describe('the transform worker', () => {
     expect(outcome.results.slice(failed.length).every((result) => result.ok === 'deferred')).toBe(true);
   });
 
+  it('runs on several threads: a transform that loops holds one, and another request is answered meanwhile', async () => {
+    runner = new TransformRunner({ threads: 2 });
+    let loopingDone = false;
+    const looping = runner
+      .run('t:5', { kind: 'code', source: '(m) => { for (;;) {} }' }, messages(40), 2_000)
+      .finally(() => {
+        loopingDone = true;
+      });
+    const quick = await runner.run('t:6', { kind: 'code', source: '(m) => m.record.id' }, messages(2), 1_000);
+    expect(quick).toEqual({ ok: true, results: [0, 1].map((id) => ({ ok: true, payloadJson: String(id) })) });
+    expect(loopingDone).toBe(false);
+    await looping;
+  });
+
+  it('refuses a thread count that is not a whole number of at least one', () => {
+    expect(() => new TransformRunner({ threads: 0 })).toThrow(/at least 1 \(got 0\)/);
+  });
+
   it('refuses the requests it still holds when it closes, instead of leaving them waiting', async () => {
     runner = new TransformRunner();
     const held = runner.run('t:4', { kind: 'code', source: '(m) => { for (;;) {} }' }, messages(5), 5_000);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BudgetedResult } from '../budgeted-run';
 import type { TransformDefinition } from '../transform';
@@ -10,20 +11,42 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** One worker thread and the requests it holds. */
+interface WorkerSlot {
+  worker: Worker | null;
+  readonly pending: Map<number, Pending>;
+}
+
 /** Where the engine's build puts the bundled worker, beside its own bundle. */
 const BUNDLED_WORKER = 'transform-worker.js';
 
 /**
- * Runs transforms on a worker thread of their own: the engine's event loop keeps serving other
+ * One thread per core, up to four: a single thread running QuickJS is what bounds a sink with a
+ * code transform (the sandbox parses and serialises each message in about 25 µs), and more threads
+ * than cores only take time from the engine and Postgres.
+ */
+export const DEFAULT_TRANSFORM_THREADS = Math.max(1, Math.min(4, availableParallelism()));
+
+/**
+ * Runs transforms on worker threads of their own: the engine's event loop keeps serving other
  * lanes and sinks while a transform runs, and a transform that loops or allocates without end
- * holds only that thread (each call is still stopped at its time and memory limits). Started on
- * first use; a worker that dies fails the requests it held and is replaced on the next one.
+ * holds only its thread (each call is still stopped at its time and memory limits). Each request
+ * goes to the thread holding the fewest; each thread compiles the transform versions it is given.
+ * Threads start on first use; one that dies fails the requests it held and is replaced on the
+ * next one.
  */
 export class TransformRunner {
-  #worker: Worker | null = null;
+  readonly #slots: WorkerSlot[];
   #nextId = 1;
-  readonly #pending = new Map<number, Pending>();
   #closed = false;
+
+  constructor(options: { threads?: number } = {}) {
+    const threads = options.threads ?? DEFAULT_TRANSFORM_THREADS;
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new Error(`transform threads must be a whole number of at least 1 (got ${threads})`);
+    }
+    this.#slots = Array.from({ length: threads }, () => ({ worker: null, pending: new Map() }));
+  }
 
   run(
     key: string,
@@ -33,31 +56,47 @@ export class TransformRunner {
   ): Promise<RunOutcome> {
     if (this.#closed) return Promise.reject(new Error('the transform runner is closed'));
     const id = this.#nextId++;
+    const slot = this.#leastBusy();
     return new Promise<RunOutcome>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#post({ kind: 'run', id, key, definition, messagesJson, budgetMs });
+      slot.pending.set(id, { resolve, reject });
+      this.#workerOf(slot).postMessage({
+        kind: 'run',
+        id,
+        key,
+        definition,
+        messagesJson,
+        budgetMs,
+      } satisfies WorkerRequest);
     });
   }
 
   /** Frees a compiled transform version (after the requests already sent for it). */
   forget(key: string): void {
-    if (this.#worker) this.#post({ kind: 'forget', key });
+    for (const slot of this.#slots) slot.worker?.postMessage({ kind: 'forget', key } satisfies WorkerRequest);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    const worker = this.#worker;
-    this.#worker = null;
-    this.#failPending(new Error('the transform runner closed'));
-    await worker?.terminate();
+    const workers = this.#slots.flatMap((slot) => (slot.worker ? [slot.worker] : []));
+    for (const slot of this.#slots) {
+      slot.worker = null;
+      failPending(slot, new Error('the transform runner closed'));
+    }
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  #post(request: WorkerRequest): void {
-    this.#worker ??= this.#spawn();
-    this.#worker.postMessage(request);
+  #leastBusy(): WorkerSlot {
+    let chosen = this.#slots[0] as WorkerSlot;
+    for (const slot of this.#slots) if (slot.pending.size < chosen.pending.size) chosen = slot;
+    return chosen;
   }
 
-  #spawn(): Worker {
+  #workerOf(slot: WorkerSlot): Worker {
+    slot.worker ??= this.#spawn(slot);
+    return slot.worker;
+  }
+
+  #spawn(slot: WorkerSlot): Worker {
     const here = new URL(import.meta.url);
     const fromSource = here.pathname.endsWith('.ts');
     const worker = fromSource
@@ -66,14 +105,14 @@ export class TransformRunner {
         })
       : new Worker(new URL(`./${BUNDLED_WORKER}`, here));
     worker.on('message', (answer: RunAnswer) => {
-      const pending = this.#pending.get(answer.id);
-      this.#pending.delete(answer.id);
+      const pending = slot.pending.get(answer.id);
+      slot.pending.delete(answer.id);
       pending?.resolve(answer.ok ? { ok: true, results: answer.results } : answer);
     });
     const lost = (error: Error) => {
-      if (this.#worker !== worker) return;
-      this.#worker = null;
-      this.#failPending(error);
+      if (slot.worker !== worker) return;
+      slot.worker = null;
+      failPending(slot, error);
     };
     worker.on('error', (error) => lost(new Error(`the transform worker failed: ${error.message}`)));
     worker.on('exit', (code) => lost(new Error(`the transform worker stopped (exit code ${code})`)));
@@ -81,9 +120,9 @@ export class TransformRunner {
     worker.unref();
     return worker;
   }
+}
 
-  #failPending(error: Error): void {
-    for (const pending of this.#pending.values()) pending.reject(error);
-    this.#pending.clear();
-  }
+function failPending(slot: WorkerSlot, error: Error): void {
+  for (const pending of slot.pending.values()) pending.reject(error);
+  slot.pending.clear();
 }
