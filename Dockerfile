@@ -73,7 +73,7 @@ WORKDIR /app/apps/engine
 # Metrics, /healthz and /readyz (SHARDLINE_ENGINE_PORT).
 EXPOSE 9464
 # The flags of apps/engine/src/node-flags.ts, as `npm start` runs it.
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=32", "dist/main.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=32", "--heap-growing-percent=200", "dist/main.js"]
 
 # The console: Next.js's standalone server and the static files it serves. HOSTNAME makes it
 # listen on every interface of the container (Docker sets HOSTNAME to the container's id).
