@@ -54,7 +54,8 @@ export interface LaneWalk {
 const NO_RECORD_LIMIT = 2 ** 31 - 1;
 
 /**
- * One statement per request: walks the groups of a lane in group-key order, starting after
+ * One statement per request (a second when the walk wraps past the lane's last group, with
+ * `continuesRequest`): walks the groups of a lane in group-key order, starting after
  * `afterGroupKey`, returning each group's head with the payload of each due one; chooses the due
  * heads that fill one request; and, if the lease is still ours, renews it and records the chosen
  * messages as the lane's request in flight. Throws if the lease was lost, so a stalled holder
