@@ -42,6 +42,31 @@ describe('appendMessages', () => {
     expect(stored.sizeBytes).toBe(Buffer.byteLength(JSON.stringify(payload)) + 1);
   });
 
+  it('keeps each payload of a batch with its own message, byte for byte, whatever it holds', async () => {
+    const sink = await createTestSink(db);
+    const payloads: unknown[] = [
+      { record: { note: 'a "quoted" word, a back\\slash and a \\"tricky\\" pair' } },
+      { record: { nul: '\u0000', separators: '\u001e\u2028\u2029', tab: '\t' } },
+      { record: { emoji: '😀', accents: 'naïve café', lone: '\ud800' } },
+      { record: { big: 1e21, small: 5e-7, negative: -0.5, list: [1, [2, [3]], { deep: null }] } },
+      'a top-level string',
+      [1, 'two', { three: 3 }],
+      null,
+      { '': 'empty key', ' spaced key ': true, 'comma,key': '{"not": "parsed"}' },
+    ];
+    await appendMessages(db, {
+      sinkId: sink.id,
+      messages: payloads.map((payload, index) => message(700, index, `g${index}`, { payload })),
+    });
+    const stored = await db.pool.query<{ commit_idx: number; payload: string }>(
+      'SELECT commit_idx, payload::text AS payload FROM message WHERE sink_id = $1 ORDER BY commit_idx',
+      [sink.id],
+    );
+    expect(stored.rows).toEqual(
+      payloads.map((payload, index) => ({ commit_idx: index, payload: JSON.stringify(payload) })),
+    );
+  });
+
   it('stores the same sink and position once, even when appended twice', async () => {
     const sink = await createTestSink(db);
     const batch = [message(200, 0, 'a'), message(200, 1, 'b'), message(201, 0, 'a')];
