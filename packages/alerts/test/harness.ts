@@ -168,17 +168,4 @@ export function webhookFor(receiver: WebhookReceiver): AlertWebhook {
   });
 }
 
-export async function waitFor<T>(
-  description: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 60_000,
-  intervalMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+export { waitFor } from '@shardline/testing';

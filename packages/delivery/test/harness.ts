@@ -17,6 +17,7 @@ import {
   type StreamRecord,
   startFaultProxy,
   testQueuePrefix,
+  waitFor,
 } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import pino from 'pino';
@@ -219,17 +220,4 @@ export function expectCommitOrderPerGroup(records: StreamRecord[]): void {
   }
 }
 
-export async function waitFor<T>(
-  description: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 60_000,
-  intervalMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+export { waitFor };

@@ -35,4 +35,5 @@ export {
   type ThrowawayPostgres,
   type ThrowawayPostgresOptions,
 } from './throwaway-postgres';
+export { waitFor } from './wait-for';
 export { waitUntilSlotStreamed } from './wait-until-streamed';

@@ -1,5 +1,6 @@
 import { SecretBox } from '@shardline/core';
 import { getSink, listSourceEvents, updateSink } from '@shardline/db';
+import { waitFor } from '@shardline/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CaptureTestContext, setupCaptureTest, TEST_SECRET_KEY } from '../harness';
 
@@ -18,20 +19,6 @@ async function setFilter(context: CaptureTestContext, filterSource: string): Pro
 
 async function filteredCount(context: CaptureTestContext): Promise<bigint> {
   return (await getSink(context.db, { sinkId: context.sinks[0]?.sink.id ?? '' })).filteredCount;
-}
-
-/**
- * The count once it has reached `expected` (or after a few seconds): the last change filtered out
- * may come in a later batch than the last one stored, so its count can land a moment after.
- */
-async function settledFilteredCount(context: CaptureTestContext, expected: bigint): Promise<bigint> {
-  const deadline = Date.now() + 10_000;
-  let count = await filteredCount(context);
-  while (count < expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    count = await filteredCount(context);
-  }
-  return count;
 }
 
 describe('a sink filter', () => {
@@ -58,7 +45,10 @@ describe('a sink filter', () => {
         .map((id) => `insert:${id}`),
       'update:3',
     ]);
-    expect(await settledFilteredCount(ctx, 11n)).toBe(11n);
+    // The last change filtered out may come in a later batch than the last one stored, so its
+    // count can land a moment after.
+    await waitFor('the filtered count to reach 11', async () => (await filteredCount(ctx)) >= 11n, 10_000);
+    expect(await filteredCount(ctx)).toBe(11n);
     // Delivery is at least once: a record the emulator holds twice counts once.
     const records = (await ctx.sinks[0]?.readStream(21)) ?? [];
     expect(new Set(records.map((record) => JSON.parse(record.data).metadata.idempotency_key)).size).toBe(21);
