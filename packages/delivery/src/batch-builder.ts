@@ -19,7 +19,7 @@ export function planBatch(heads: LaneHead[], maxRecordBytes: number): PlannedBat
   const tooLarge: LaneHead[] = [];
   let cursor: string | null = null;
   for (const head of heads) {
-    if (head.due && !head.chosen) break;
+    if (head.message && !head.chosen) break;
     cursor = head.groupKey;
     if (!head.chosen) continue;
     if (head.sizeBytes > maxRecordBytes) tooLarge.push(head);
@@ -32,7 +32,7 @@ export function planBatch(heads: LaneHead[], maxRecordBytes: number): PlannedBat
 export function earliestDue(heads: LaneHead[]): Date | null {
   let earliest: Date | null = null;
   for (const head of heads) {
-    if (!head.due && (earliest === null || head.nextAttemptAt < earliest)) earliest = head.nextAttemptAt;
+    if (!head.message && (earliest === null || head.nextAttemptAt < earliest)) earliest = head.nextAttemptAt;
   }
   return earliest;
 }

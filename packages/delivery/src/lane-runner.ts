@@ -313,7 +313,7 @@ function remainingLimits(heads: LaneHead[], limits: LaneWalkLimits): LaneWalkLim
   let dueHeads = 0;
   let dueBytes = 0;
   for (const head of heads) {
-    if (!head.due || head.sizeBytes > limits.maxRecordBytes) continue;
+    if (!head.message || head.sizeBytes > limits.maxRecordBytes) continue;
     dueHeads += 1;
     dueBytes += head.sizeBytes;
   }

@@ -18,11 +18,10 @@ export interface LaneHead {
   id: bigint;
   groupKey: string;
   sizeBytes: number;
-  due: boolean;
   nextAttemptAt: Date;
   /** Due and within the request's limits (or over the record limit, to be failed at once). */
   chosen: boolean;
-  /** The message to send when the head is due; null when it is not. */
+  /** The message to send, read when the head is due; null when it is waiting for a retry. */
   message: OutgoingMessage | null;
 }
 
@@ -79,8 +78,7 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneHead[
      WHERE m.sink_id = $1 AND m.lane = $2 AND m.state IN ('pending', 'failing') AND m.group_key > ${after} ${bound}
      ORDER BY m.group_key, m.commit_lsn, m.commit_idx
      LIMIT 1`;
-  // Counted toward the request's limits: due and small enough to be sent (a `payload` read with
-  // the due flag means the clock said due).
+  // Counted toward the request's limits: due (its payload was read) and small enough to be sent.
   const sendable = (head: string) => `
     CROSS JOIN LATERAL (
       SELECT (${head}.payload IS NOT NULL AND ${head}.size_bytes <= $7)::int AS count,
@@ -146,13 +144,11 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneHead[
   return result.rows.flatMap((row): LaneHead[] => {
     if (row.id === null) return [];
     const id = BigInt(row.id);
-    const due = row.payload !== null;
     return [
       {
         id,
         groupKey: row.group_key,
         sizeBytes: row.size_bytes,
-        due,
         nextAttemptAt: row.next_attempt_at,
         chosen: row.chosen,
         message:
