@@ -13,6 +13,7 @@ import {
   type SourceDatabase,
   type TestDatabase,
   testQueuePrefix,
+  waitFor,
 } from '@shardline/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,14 +46,12 @@ async function freePortPair(): Promise<number> {
   }
 }
 
-/** Polls `probe` until it gives a value; a probe that throws ends the wait with its error. */
+/** waitFor, with what npm start printed in the error when it times out. */
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; npm start said:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    return await waitFor(what, probe, timeoutMs, 250);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; npm start said:\n${output}`, { cause: error });
   }
 }
 
@@ -95,8 +94,7 @@ beforeAll(async () => {
   await until(
     'Shardline is running',
     async () => {
-      if (child.exitCode !== null)
-        throw new Error(`npm start ended (exit code ${child.exitCode}):\n${output}`);
+      if (child.exitCode !== null) throw new Error(`npm start ended (exit code ${child.exitCode})`);
       return output.includes('Shardline is running') ? true : undefined;
     },
     STARTED_MS,
