@@ -1,15 +1,17 @@
-/** An error the API reports as `{ error: { code, message, field? } }` with its HTTP status. */
+/** An error the API reports as `{ error: { code, message, field?, details? } }` with its HTTP status. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Facts a client acts on (counts, failed checks), beside the sentence for people. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
 }

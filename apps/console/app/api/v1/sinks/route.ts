@@ -1,9 +1,12 @@
-import { createSink, createSinkInputSchema, getSink, listSinkSummaries } from '@shardline/db';
+import { createSinkAndPublish } from '@shardline/capture';
+import { createSinkInputSchema, getSink, listSinkSummaries } from '@shardline/db';
 import { apiRoute } from '../../../../lib/server/api/api-route';
+import { forceRequested } from '../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
 import { secretBox } from '../../../../lib/server/secret-box';
+import { withSourceSetupErrors } from '../../../../lib/server/sinks/source-setup-errors';
 import { assertFilterCompiles } from '../../../../lib/server/transforms/transform-definition';
 
 export const dynamic = 'force-dynamic';
@@ -14,13 +17,18 @@ export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSinkInputSchema);
     await assertFilterCompiles(input.filterSource);
-    const created = await createSink(database(), {
-      secretBox: secretBox(),
-      input,
-      by: requestActor(request),
-    });
+    // The sink's tables are in the source's publication before this answers: every change
+    // committed after it reaches the sink.
+    const { sink, publication } = await withSourceSetupErrors(() =>
+      createSinkAndPublish(database(), {
+        secretBox: secretBox(),
+        input,
+        by: requestActor(request),
+        force: forceRequested(request),
+      }),
+    );
     // Answered in the same shape as GET, so the console can show it without another request.
-    return { sink: await getSink(database(), { sinkId: created.id }) };
+    return { sink: await getSink(database(), { sinkId: sink.id }), publication };
   },
   { status: 201 },
 );
