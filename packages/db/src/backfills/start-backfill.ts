@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '@shardline/core';
 import { z } from 'zod';
 import type { Database } from '../database';
-import { tableKey } from '../sinks/list-source-sinks';
+import { tableKey } from '../sinks/sink-route';
 import { parseOrThrow } from '../validation';
 import type { BackfillTableProgress } from './backfill-tables';
 import { type PublicBackfill, toPublicBackfill } from './public-backfill';
