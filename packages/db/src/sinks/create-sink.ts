@@ -1,6 +1,7 @@
 import type { SecretBox } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { startCreateTimeBackfill } from '../backfills/create-time-backfill';
 import type { Database } from '../database';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
 import { parseOrThrow } from '../validation';
@@ -9,7 +10,10 @@ import { type PublicSink, publicSinkInclude, toPublicSink } from './public-sink'
 import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
 import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
 
-/** Creates a sink; `by` is recorded in the audit trail as who created it. */
+/**
+ * Creates a sink; `by` is recorded in the audit trail as who created it. Tables with
+ * `sendExistingRows` get a backfill started in the same transaction.
+ */
 export async function createSink(
   db: Database,
   options: { secretBox: SecretBox; input: CreateSinkInput; by?: string },
@@ -53,6 +57,7 @@ export async function createSink(
           })),
         });
       }
+      await startCreateTimeBackfill(tx, { ...created, tables: input.tables }, options.by);
       await tx.deliveryLane.createMany({
         data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
       });
