@@ -14,8 +14,30 @@ export function describeAuditDetails(event: AuditEvent): string | null {
   if (event.action === 'bulk.retry' || event.action === 'bulk.discard') {
     return describeBulk(event.action === 'bulk.retry' ? 'retried' : 'discarded', details);
   }
+  if (event.action.startsWith('backfill.')) return describeBackfill(event.action, details);
   const reason = text(details.reason);
   return reason ? `Reason: ${reason}` : null;
+}
+
+/** The tables of a started backfill with their narrowing; the rows done when it was paused or cancelled. */
+function describeBackfill(action: string, details: Details): string | null {
+  if (action !== 'backfill.start') {
+    const rows = count(details.rowsDone);
+    return rows === null ? null : `${formatNumber(rows)} rows sent so far`;
+  }
+  const tables = Array.isArray(details.tables) ? (details.tables as Details[]) : [];
+  return `Tables: ${tables.map(describeBackfillTable).join('; ')}`;
+}
+
+function describeBackfillTable(table: Details): string {
+  const range = (table.keyRange ?? {}) as { from?: unknown; to?: unknown };
+  const bound = (values: unknown) => (Array.isArray(values) ? `(${values.join(', ')})` : null);
+  const parts = [
+    text(table.where) && `where ${table.where}`,
+    bound(range.from) && `key from ${bound(range.from)}`,
+    bound(range.to) && `key to ${bound(range.to)}`,
+  ].filter(Boolean);
+  return [text(table.table) ?? '?', ...parts].join(' ');
 }
 
 function describeEdit(details: Details): string {
