@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../../lib/client/api-types';
 import { formatNumber } from '../../lib/client/format';
+import { describeNarrowing } from '../sinks/backfills/backfill-labels';
 import { fieldLabel } from './audit-labels';
 
 type Details = Record<string, unknown>;
@@ -30,14 +31,8 @@ function describeBackfill(action: string, details: Details): string | null {
 }
 
 function describeBackfillTable(table: Details): string {
-  const range = (table.keyRange ?? {}) as { from?: unknown; to?: unknown };
-  const bound = (values: unknown) => (Array.isArray(values) ? `(${values.join(', ')})` : null);
-  const parts = [
-    text(table.where) && `where ${table.where}`,
-    bound(range.from) && `key from ${bound(range.from)}`,
-    bound(range.to) && `key to ${bound(range.to)}`,
-  ].filter(Boolean);
-  return [text(table.table) ?? '?', ...parts].join(' ');
+  const narrowing = describeNarrowing(table as Parameters<typeof describeNarrowing>[0]);
+  return [text(table.table) ?? '?', narrowing].filter(Boolean).join(' ');
 }
 
 function describeEdit(details: Details): string {
