@@ -231,6 +231,26 @@ describe('backfills through the API', () => {
     expect((await command('cancel', other.id, first.body.backfill.id)).status).toBe(404);
   });
 
+  it('refuses to resume a failed backfill while another one of the sink is under way', async () => {
+    const sink = await createSinkOn(sourceId, ITEMS_AND_LINES);
+    const failed = (await start(sink.id)).body.backfill;
+    // As the engine leaves one it cannot go on with (a table without a primary key, say).
+    await db.pool.query(`UPDATE backfill SET state = 'failed', finished_at = now() WHERE id = $1`, [
+      failed.id,
+    ]);
+    const running = await start(sink.id);
+    expect(running.status, running.text).toBe(201);
+    const refused = await command('resume', sink.id, failed.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      `the backfill ${failed.id} cannot be resumed while its sink has another backfill running or paused`,
+    );
+    expect((await get(sink.id, failed.id)).body.backfill).toMatchObject({
+      state: 'failed',
+      outcome: 'failed',
+    });
+  });
+
   it('lets a viewer look but not start or control one', async () => {
     const sink = await createSinkOn(sourceId, ITEMS_AND_LINES);
     const { backfill } = (await start(sink.id)).body;

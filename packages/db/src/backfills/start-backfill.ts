@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database';
 import { tableKey } from '../sinks/list-source-sinks';
 import { parseOrThrow } from '../validation';
+import { isNarrowed } from './backfill-tables';
 import { type BackfillTableChoice, insertBackfill } from './insert-backfill';
 import { type PublicBackfill, toPublicBackfill } from './public-backfill';
 
@@ -99,9 +100,7 @@ export async function startBackfill(
       throw new ValidationError(`table ${key} is listed twice`, `tables.${index}`);
   }
   await refuseUnfinished(db, sinkId, sink.name);
-  const narrowed = tables
-    .map((table, index) => ({ ...table, index }))
-    .filter((table) => table.where !== undefined || table.keyRange !== undefined);
+  const narrowed = tables.map((table, index) => ({ ...table, index })).filter(isNarrowed);
   if (narrowed.length > 0) await options.checkNarrowing?.({ sourceId: sink.sourceId, tables: narrowed });
 
   try {
