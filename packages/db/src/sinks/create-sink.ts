@@ -1,6 +1,7 @@
 import type { SecretBox } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { startCreateTimeBackfill } from '../backfills/create-time-backfill';
 import { type SourcePositions, setSourcePositions } from '../capture/source-config';
 import type { Database } from '../database';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
@@ -11,7 +12,8 @@ import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
 import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
 
 /**
- * Creates a sink; `by` is recorded in the audit trail as who created it. `sourcePositions`: from
+ * Creates a sink; `by` is recorded in the audit trail as who created it. Tables with
+ * `sendExistingRows` get a backfill started in the same transaction. `sourcePositions`: from
  * where in its source's WAL the sink takes changes (see setSourcePositions); without it, from
  * when the reader sees it.
  */
@@ -59,6 +61,7 @@ export async function createSink(
           })),
         });
       }
+      await startCreateTimeBackfill(tx, { ...created, tables: input.tables }, options.by);
       await tx.deliveryLane.createMany({
         data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
       });
