@@ -62,13 +62,15 @@ export function SinkActions({ sink }: { sink: Sink }) {
 /** What deleting loses: the messages not delivered yet, counted as the page last read them. */
 function WaitingMessages({ pending, failing }: { pending: number; failing: number }) {
   if (pending + failing === 0) {
-    return <p data-testid="delete-sink-waiting">Every message stored so far has been delivered or discarded.</p>;
+    return (
+      <p data-testid="delete-sink-waiting">Every message stored so far has been delivered or discarded.</p>
+    );
   }
   return (
     <p className="font-medium text-red-800" data-testid="delete-sink-waiting">
       {pending.toLocaleString('en-US')} pending and {failing.toLocaleString('en-US')} failing{' '}
-      {pending + failing === 1 ? 'message is' : 'messages are'} not delivered yet: deleting the sink deletes them
-      undelivered.
+      {pending + failing === 1 ? 'message is' : 'messages are'} not delivered yet: deleting the sink deletes
+      them undelivered.
     </p>
   );
 }

@@ -42,8 +42,8 @@ export function RemoveSource({ source }: { source: Source }) {
           and publication <code>{source.publicationName}</code> on {source.host}/{source.database}.
         </p>
         <p data-testid="remove-source-wal">
-          Dropping the slot releases the WAL the server keeps for it: from then on nothing is kept for Shardline.
-          Changes committed after that cannot be read again.
+          Dropping the slot releases the WAL the server keeps for it: from then on nothing is kept for
+          Shardline. Changes committed after that cannot be read again.
         </p>
       </ConfirmDialog>
     </>
