@@ -129,7 +129,7 @@ function sinkFindings(facts: SinkHealthFacts): HealthFinding[] {
 
 function streamFindings(facts: SinkHealthFacts): HealthFinding[] {
   const check = facts.stream;
-  if (!check || !check.current) return [{ code: 'unverified', what: 'stream', edited: check !== null }];
+  if (!check?.current) return [{ code: 'unverified', what: 'stream', edited: check !== null }];
   if (check.ageMs >= HEALTH_TIMING.checkStaleMs) {
     return [{ code: 'no_engine', source: null, what: 'checked', silentForMs: check.ageMs }];
   }

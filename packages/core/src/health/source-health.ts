@@ -111,7 +111,7 @@ function readerRunning(facts: SourceHealthFacts): boolean {
 function sourceFindings(facts: SourceHealthFacts): HealthFinding[] {
   const { reader, check } = facts;
   const findings: HealthFinding[] = [];
-  const fresh = check !== null && check.current && check.ageMs < HEALTH_TIMING.checkStaleMs;
+  const fresh = check?.current && check.ageMs < HEALTH_TIMING.checkStaleMs;
   if (fresh && !check.connection.ok) {
     findings.push({
       code: 'source_unreachable',
