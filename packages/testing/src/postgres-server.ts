@@ -1,6 +1,14 @@
 import pg from 'pg';
+import { migrationsHash } from './migrations-hash';
 
-export const TEMPLATE_DATABASE = 'shardline_test_template';
+/**
+ * The migrated template test databases are copied from, named after the migrations that build
+ * it: two checkouts with different migrations (branches side by side) testing against one
+ * server each get their own, instead of swapping one template under each other's runs.
+ */
+export function templateDatabaseName(): string {
+  return `shardline_test_template_${migrationsHash().slice(0, 16)}`;
+}
 
 /** The server tests create their databases on, as a URL to its maintenance database. */
 export function serverUrl(): string {

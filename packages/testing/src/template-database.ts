@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { migrationsHash } from './migrations-hash';
-import { databaseUrl, quoteIdent, TEMPLATE_DATABASE, withServerClient } from './postgres-server';
+import { databaseUrl, quoteIdent, templateDatabaseName, withServerClient } from './postgres-server';
 import { migrateDeploy } from './prisma-migrate';
 import { uniqueSuffix } from './unique-name';
 
@@ -20,13 +20,14 @@ export interface PrepareTemplateOptions {
  */
 export async function prepareTemplateDatabase(options: PrepareTemplateOptions = {}): Promise<void> {
   const stamp = `migrations sha256 ${migrationsHash()}`;
-  if (!options.force && (await templateStamp()) === stamp) return;
+  const template = templateDatabaseName();
+  if (!options.force && (await templateStamp(template)) === stamp) return;
 
-  const build = `${TEMPLATE_DATABASE}_build_${uniqueSuffix()}`;
+  const build = `${template}_build_${uniqueSuffix()}`;
   await withServerClient((client) => client.query(`CREATE DATABASE ${quoteIdent(build)}`));
   try {
     await migrateDeploy(databaseUrl(build));
-    await withServerClient((client) => swapInTemplate(client, build, stamp));
+    await withServerClient((client) => swapInTemplate(client, { build, template, stamp }));
   } catch (error) {
     await withServerClient((client) =>
       client.query(`DROP DATABASE IF EXISTS ${quoteIdent(build)} WITH (FORCE)`),
@@ -35,34 +36,35 @@ export async function prepareTemplateDatabase(options: PrepareTemplateOptions = 
   }
 }
 
-async function templateStamp(): Promise<string | null> {
+async function templateStamp(template: string): Promise<string | null> {
   return withServerClient(async (client) => {
     const result = await client.query<{ stamp: string | null }>(
       `SELECT shobj_description(oid, 'pg_database') AS stamp FROM pg_database WHERE datname = $1`,
-      [TEMPLATE_DATABASE],
+      [template],
     );
     return result.rows[0]?.stamp ?? null;
   });
 }
 
-async function swapInTemplate(client: pg.Client, build: string, stamp: string): Promise<void> {
+async function swapInTemplate(
+  client: pg.Client,
+  { build, template, stamp }: { build: string; template: string; stamp: string },
+): Promise<void> {
   // Two runs preparing at once must not interleave their drop and rename.
-  await client.query('SELECT pg_advisory_lock(hashtext($1))', [TEMPLATE_DATABASE]);
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
   try {
-    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE_DATABASE]);
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
     if (existing.rowCount) {
-      await client.query(`ALTER DATABASE ${quoteIdent(TEMPLATE_DATABASE)} WITH IS_TEMPLATE false`);
-      await client.query(`DROP DATABASE ${quoteIdent(TEMPLATE_DATABASE)} WITH (FORCE)`);
+      await client.query(`ALTER DATABASE ${quoteIdent(template)} WITH IS_TEMPLATE false`);
+      await client.query(`DROP DATABASE ${quoteIdent(template)} WITH (FORCE)`);
     }
     await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [build]);
-    await client.query(`ALTER DATABASE ${quoteIdent(build)} RENAME TO ${quoteIdent(TEMPLATE_DATABASE)}`);
+    await client.query(`ALTER DATABASE ${quoteIdent(build)} RENAME TO ${quoteIdent(template)}`);
+    await client.query(`COMMENT ON DATABASE ${quoteIdent(template)} IS ${client.escapeLiteral(stamp)}`);
     await client.query(
-      `COMMENT ON DATABASE ${quoteIdent(TEMPLATE_DATABASE)} IS ${client.escapeLiteral(stamp)}`,
-    );
-    await client.query(
-      `ALTER DATABASE ${quoteIdent(TEMPLATE_DATABASE)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
+      `ALTER DATABASE ${quoteIdent(template)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
     );
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [TEMPLATE_DATABASE]);
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
   }
 }

@@ -1,4 +1,4 @@
-import { databaseUrl, quoteIdent, TEMPLATE_DATABASE, withServerClient } from './postgres-server';
+import { databaseUrl, quoteIdent, templateDatabaseName, withServerClient } from './postgres-server';
 import { uniqueSuffix } from './unique-name';
 
 export interface TestDatabase {
@@ -14,7 +14,8 @@ const RETRY_FOR_MS = 15_000;
 /** A fresh, migrated database copied from the template that prepareTemplateDatabase() built. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `shardline_test_${uniqueSuffix()}`;
-  const create = `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(TEMPLATE_DATABASE)}`;
+  const template = templateDatabaseName();
+  const create = `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`;
   await withServerClient(async (client) => {
     const deadline = Date.now() + RETRY_FOR_MS;
     for (;;) {
@@ -26,7 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         if (!RETRYABLE.has(code)) throw error;
         if (Date.now() > deadline) {
           throw new Error(
-            `cannot create a test database from ${TEMPLATE_DATABASE} (${(error as Error).message}); ` +
+            `cannot create a test database from ${template} (${(error as Error).message}); ` +
               'prepareTemplateDatabase() builds it (the root vitest globalSetup runs it)',
             { cause: error },
           );
