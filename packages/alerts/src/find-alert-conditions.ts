@@ -117,7 +117,8 @@ export async function findAlertConditions(options: {
       sinkId: sink.sinkId,
       sourceId: null,
       targetName: sink.sinkName,
-      summary: `It has captured nothing for ${formatSpan(sink.forMs)}: ${health.summary} ${health.fix ?? ''}`.trim(),
+      summary:
+        `It has captured nothing for ${formatSpan(sink.forMs)}: ${health.summary} ${health.fix ?? ''}`.trim(),
       details: {
         reason: health.reason,
         problems: health.problems,
@@ -136,7 +137,13 @@ export async function findAlertConditions(options: {
 
   return {
     firing,
-    evaluatedKinds: ['message_too_large', 'group_blocked', 'sink_failing', 'sink_not_capturing', 'source_lagging'],
+    evaluatedKinds: [
+      'message_too_large',
+      'group_blocked',
+      'sink_failing',
+      'sink_not_capturing',
+      'source_lagging',
+    ],
     undecided,
   };
 }

@@ -9,7 +9,12 @@ export const ALERT_KINDS = [
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Kinds about a sink; the others are about a source. */
-export const SINK_ALERT_KINDS = ['message_too_large', 'group_blocked', 'sink_failing', 'sink_not_capturing'] as const;
+export const SINK_ALERT_KINDS = [
+  'message_too_large',
+  'group_blocked',
+  'sink_failing',
+  'sink_not_capturing',
+] as const;
 
 /** Whether an alert is still open (`active`) or has cleared (`resolved`). */
 export const ALERT_STATES = ['active', 'resolved'] as const;

@@ -27,9 +27,10 @@ export async function getSourceCheckSubject(
 ): Promise<SourceCheckSubject> {
   const { source, clientConfig } = await getSourceConnection(db, options);
   const [version, sinks] = await Promise.all([
-    db.pool.query<{ version: string }>(`SELECT ${sourceVersionSql('s')} AS version FROM source s WHERE s.id = $1`, [
-      options.sourceId,
-    ]),
+    db.pool.query<{ version: string }>(
+      `SELECT ${sourceVersionSql('s')} AS version FROM source s WHERE s.id = $1`,
+      [options.sourceId],
+    ),
     db.pool.query<{
       sink_id: string;
       tables_version: string;
@@ -48,6 +49,10 @@ export async function getSourceCheckSubject(
     source,
     clientConfig,
     settingsVersion: version.rows[0]?.version ?? '',
-    sinks: sinks.rows.map((row) => ({ sinkId: row.sink_id, tablesVersion: row.tables_version, tables: row.tables })),
+    sinks: sinks.rows.map((row) => ({
+      sinkId: row.sink_id,
+      tablesVersion: row.tables_version,
+      tables: row.tables,
+    })),
   };
 }

@@ -29,9 +29,10 @@ export async function findSinksNotCapturing(
       health.status === 'not_capturing' && (statuses.get(sinkId)?.forMs ?? 0) > options.notCapturingForMs,
   );
   if (candidates.length === 0) return [];
-  const names = await db.query<{ id: string; name: string }>('SELECT id, name FROM sink WHERE id = ANY($1::uuid[])', [
-    candidates.map(([sinkId]) => sinkId),
-  ]);
+  const names = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM sink WHERE id = ANY($1::uuid[])',
+    [candidates.map(([sinkId]) => sinkId)],
+  );
   const nameOf = new Map(names.rows.map((row) => [row.id, row.name]));
   return candidates.flatMap(([sinkId, health]) => {
     const status = statuses.get(sinkId);
