@@ -1,3 +1,5 @@
+import type { SavedSettingsCheck } from '@shardline/core';
+
 /** An error the API reports as `{ error: { code, message, field? } }` with its HTTP status. */
 export class ApiError extends Error {
   constructor(
@@ -11,5 +13,6 @@ export class ApiError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  /** `checks`: with `checks_failed`, every check run before saving (docs/api.md). */
+  error: { code: string; message: string; field?: string; checks?: SavedSettingsCheck[] };
 }

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '@shardline/core';
+import { ChecksFailedError, ConflictError, NotFoundError, ValidationError } from '@shardline/core';
 import { ApiError, type ErrorBody } from './api-error';
 import { jsonResponse } from './json-response';
 
@@ -11,6 +11,7 @@ export function errorResponse(error: unknown): Response {
   if (known) {
     const body: ErrorBody = { error: { code: known.code, message: known.message } };
     if (known.field) body.error.field = known.field;
+    if (error instanceof ChecksFailedError) body.error.checks = error.checks;
     return jsonResponse(body, known.status);
   }
   console.error('unexpected error in an API route', error);
@@ -30,6 +31,8 @@ function describe(error: unknown): { status: number; code: string; message: stri
   if (error instanceof ValidationError)
     return { status: 400, code: 'invalid_input', message: error.message, field: error.field };
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message };
+  if (error instanceof ChecksFailedError)
+    return { status: 422, code: 'checks_failed', message: error.message };
   if (error instanceof ConflictError)
     return { status: 409, code: 'conflict', message: error.message, field: error.field };
   return null;

@@ -1,5 +1,7 @@
 import { createSink, createSinkInputSchema, getSink, listSinkSummaries } from '@shardline/db';
+import { checkSinkSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../lib/server/api/api-route';
+import { readForce } from '../../../../lib/server/api/read-force';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
@@ -14,6 +16,13 @@ export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSinkInputSchema);
     await assertFilterCompiles(input.filterSource);
+    // The stream and the tables are checked first; failing checks save nothing unless forced.
+    if (!readForce(request)) {
+      throwIfChecksFailed(
+        await checkSinkSettings(database(), { secretBox: secretBox(), settings: input }),
+        'sink',
+      );
+    }
     const created = await createSink(database(), {
       secretBox: secretBox(),
       input,

@@ -1,5 +1,7 @@
 import { deleteSink, getSink, updateSink, updateSinkInputSchema } from '@shardline/db';
+import { checkSinkSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
+import { readForce } from '../../../../../lib/server/api/read-force';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
@@ -17,6 +19,13 @@ export const PATCH = apiRoute(async (request, params) => {
   const sinkId = sinkIdOf(params);
   const input = await readJsonBody(request, updateSinkInputSchema);
   await assertFilterCompiles(input.filterSource);
+  // What the edit changes of the stream and the tables is checked first, unless forced.
+  if (!readForce(request)) {
+    throwIfChecksFailed(
+      await checkSinkSettings(database(), { secretBox: secretBox(), settings: input, sinkId }),
+      'sink',
+    );
+  }
   await updateSink(database(), { secretBox: secretBox(), sinkId, input, by: requestActor(request) });
   return { sink: await getSink(database(), { sinkId }) };
 });
