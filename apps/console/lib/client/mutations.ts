@@ -11,7 +11,6 @@ import type {
   SavedSource,
   Sink,
   SinkTable,
-  Source,
   SslMode,
   TestConnectionResult,
 } from './api-types';

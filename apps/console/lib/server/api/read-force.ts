@@ -1,4 +1,15 @@
+import { z } from 'zod';
 import { ApiError } from './api-error';
+
+/** The query of the requests that save settings after checking them (docs/api.md, "Saving runs the checks"). */
+export const forceQuerySchema = z.object({
+  force: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'true saves even when checks fail (the explicit "Save anyway"); by default a failing check saves nothing',
+    ),
+});
 
 /**
  * Whether the request says to save settings whose checks fail (`?force=true`): the explicit
