@@ -1,7 +1,7 @@
 import { decideSinkHealth, parseStreamArn, type SinkHealth } from '@shardline/core';
 import type { Queryable } from '../database';
 import { agoMsSql, streamVersionSql, tablesVersionSql } from './check-versions';
-import { listSourceHealth } from './list-source-health';
+import { listSourceHealth, type SourceHealthRecord } from './list-source-health';
 
 interface Row {
   id: string;
@@ -30,7 +30,11 @@ interface Row {
  */
 export async function listSinkHealth(
   db: Queryable,
-  options: { sinkIds?: string[] } = {},
+  options: {
+    sinkIds?: string[];
+    /** Their sources' health when read already (every source, as listSourceHealth answers it). */
+    sources?: ReadonlyMap<string, SourceHealthRecord>;
+  } = {},
 ): Promise<Map<string, SinkHealth>> {
   const result = await db.query<Row>(
     `SELECT s.id, s.stream_arn, s.source_id, s.paused_at, s.paused_by,
@@ -50,7 +54,8 @@ export async function listSinkHealth(
     [options.sinkIds ?? null],
   );
   const sourceIds = [...new Set(result.rows.flatMap((row) => (row.source_id ? [row.source_id] : [])))];
-  const sources = sourceIds.length > 0 ? await listSourceHealth(db, { sourceIds }) : new Map();
+  const sources =
+    options.sources ?? (sourceIds.length > 0 ? await listSourceHealth(db, { sourceIds }) : new Map());
   return new Map(
     result.rows.map((row) => {
       const source = row.source_id ? sources.get(row.source_id) : undefined;
