@@ -68,14 +68,12 @@ interface SavedSink {
   tables: Array<{ schema: string; name: string; groupColumns: string[] }>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function savedSink(db: Database, secretBox: SecretBox, sinkId: string): Promise<SavedSink> {
-  const config = await getSinkDeliveryConfig(db, { secretBox, sinkId }).catch((error: unknown) => {
-    // An id that is no uuid names no sink either.
-    if (error instanceof NotFoundError || (error as { code?: string }).code === 'P2023') {
-      throw new NotFoundError(`sink ${sinkId} does not exist`);
-    }
-    throw error;
-  });
+  // An id that is no uuid names no sink either.
+  if (!UUID.test(sinkId)) throw new NotFoundError(`sink ${sinkId} does not exist: sink ids are UUIDs`);
+  const config = await getSinkDeliveryConfig(db, { secretBox, sinkId });
   const sink = await db.prisma.sink.findUniqueOrThrow({
     where: { id: sinkId },
     select: {
@@ -140,7 +138,15 @@ async function checkTables(
   sourceId: string,
   tables: NonNullable<SinkSettingsToCheck['tables']>,
 ): Promise<SavedSettingsCheck[]> {
-  const { source, clientConfig } = await getSourceConnection(db, { secretBox, sourceId });
+  const { source, clientConfig } = await getSourceConnection(db, { secretBox, sourceId }).catch(
+    (error: unknown) => {
+      // As saving says it: the setting is wrong, not the address.
+      if (error instanceof NotFoundError) {
+        throw new ValidationError(`sourceId: no source has the id ${sourceId}`, 'sourceId');
+      }
+      throw error;
+    },
+  );
   const facts = await readSourceHealthFacts(clientConfig, {
     publicationName: source.publicationName,
     slotName: source.slotName,
