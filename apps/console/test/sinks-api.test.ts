@@ -78,7 +78,11 @@ describe('POST /api/v1/sinks', () => {
       sourceId: null,
       annotations: { team: 'billing' },
       // Never healthy before an engine has checked it.
-      health: expect.objectContaining({ status: 'unverified', reason: 'unverified', fix: expect.any(String) }),
+      health: expect.objectContaining({
+        status: 'unverified',
+        reason: 'unverified',
+        fix: expect.any(String),
+      }),
       counts: { pending: 0, inFlight: 0, failing: 0, filteredCount: '0' },
       transform: null,
       filterSource: null,
