@@ -55,7 +55,7 @@ export function SourceDetail({ sourceId }: { sourceId: string }) {
         subtitle={
           <div className="space-y-1">
             <p>Source</p>
-            <HealthBadge health={source.health} showReason showFix />
+            <HealthBadge health={source.health} subject="source" showReason showFix />
           </div>
         }
         actions={

@@ -57,7 +57,7 @@ export function SourceList() {
                 {source.host}:{source.port}/{source.database}
               </td>
               <td className="max-w-sm px-4 py-2">
-                <HealthBadge health={source.health} showReason showFix />
+                <HealthBadge health={source.health} subject="source" showReason showFix />
               </td>
               <td className="px-4 py-2 text-right tabular-nums" data-testid="retained-wal">
                 {source.health.retainedWalBytes === null ? '—' : formatBytes(source.health.retainedWalBytes)}

@@ -32,19 +32,15 @@ const SOURCE_STATES: Record<SourceHealthStatus, { label: string; className: stri
  * A sink's or source's state as `data-testid="health-badge"` (with `data-status` and
  * `data-reason`), and with `showReason` the sentence (`health-reason`) and the fix (`health-fix`).
  */
-export function HealthBadge({
-  health,
-  showReason = false,
-  showFix = false,
-}: {
-  health: Health | SourceHealth;
-  showReason?: boolean;
-  showFix?: boolean;
-}) {
+export function HealthBadge(
+  props: ({ health: Health; subject?: 'sink' } | { health: SourceHealth; subject: 'source' }) & {
+    showReason?: boolean;
+    showFix?: boolean;
+  },
+) {
+  const { health, showReason = false, showFix = false } = props;
   const { label, className } =
-    health.status in SINK_STATES
-      ? SINK_STATES[health.status as HealthStatus]
-      : SOURCE_STATES[health.status as SourceHealthStatus];
+    props.subject === 'source' ? SOURCE_STATES[props.health.status] : SINK_STATES[props.health.status];
   return (
     <span className="inline-flex flex-col gap-1">
       <span>
