@@ -107,12 +107,6 @@ describe('POST /api/v1/sinks runs the checks first', () => {
     expect(answer.status, answer.text).toBe(201);
     expect(answer.body.sink.health.status).not.toBe('healthy');
   });
-
-  it('refuses a force that is not true or false', async () => {
-    const answer = await call(createSink, { body: body(), query: { force: 'yes' } });
-    expect(answer.status).toBe(400);
-    expect(answer.body.error).toMatchObject({ code: 'invalid_input', field: 'force' });
-  });
 });
 
 describe('PATCH /api/v1/sinks/{id} runs the checks of what it changes', () => {

@@ -1,5 +1,7 @@
 export * from './backfill/backfill-refusal';
 export * from './backfill/backfill-runner';
+export * from './configuration';
+export * from './publication/publication-refusal';
 export * from './reader/build-message';
 export * from './reader/capture-supervisor';
 export * from './reader/lsn';

@@ -72,18 +72,13 @@ export class LaneRunner {
     let firstWaitingGroup: string | null = null;
     let waitingDueAt: Date | null = null;
     try {
-      const sink = await sinks.get(sinkId, lease.sinkVersion);
-      // A transform may shrink a stored message below the record limit: its size is judged after.
-      const maxRecordBytes = sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY;
-      const limits: LaneWalkLimits = {
-        heads: this.options.headsPerWalk,
-        dueHeads: MAX_RECORDS_PER_REQUEST,
-        dueBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
-        maxRecordBytes,
-      };
+      let sink = await sinks.get(sinkId, lease.sinkVersion);
       for (;;) {
-        const { heads, walkedAll } = await this.#walkHeads(sinkId, lane, token, cursor, limits);
-        const plan = planBatch(heads, maxRecordBytes);
+        const limits = this.#walkLimits(sink);
+        const { heads, walkedAll, sinkVersion } = await this.#walkHeads(sinkId, lane, token, cursor, limits);
+        // Edited since the lease was taken: what this walk found is sent with the new settings.
+        if (sinkVersion !== sink.config.version) sink = await sinks.get(sinkId, sinkVersion);
+        const plan = planBatch(heads, this.#walkLimits(sink).maxRecordBytes);
         cursor = plan.cursor ?? cursor;
         const chosen = [...plan.send, ...plan.tooLarge];
         if (chosen.length === 0) {
@@ -122,6 +117,16 @@ export class LaneRunner {
     }
   }
 
+  #walkLimits(sink: SinkRuntime): LaneWalkLimits {
+    return {
+      heads: this.options.headsPerWalk,
+      dueHeads: MAX_RECORDS_PER_REQUEST,
+      dueBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
+      // A transform may shrink a stored message below the record limit: its size is judged after.
+      maxRecordBytes: sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY,
+    };
+  }
+
   /**
    * Heads from the cursor to the end of the lane, then from the start back to the cursor, until
    * one request is full or `limits.heads` were looked at; the chosen ones are then in flight.
@@ -132,15 +137,18 @@ export class LaneRunner {
     token: string,
     cursor: string,
     limits: LaneWalkLimits,
-  ): Promise<{ heads: LaneHead[]; walkedAll: boolean }> {
+  ): Promise<{ heads: LaneHead[]; walkedAll: boolean; sinkVersion: string }> {
     const { db, leaseMs } = this.options;
     const walk = { sinkId, lane, token, leaseMs };
-    const heads = await walkLane(db.pool, {
+    const first = await walkLane(db.pool, {
       ...walk,
       afterGroupKey: cursor,
       limits,
       continuesRequest: false,
     });
+    const { heads } = first;
+    // The later statement's version: it sees every edit the earlier one saw, and any since.
+    let sinkVersion = first.sinkVersion;
     let left = remainingLimits(heads, limits);
     if (left && cursor !== '') {
       const wrapped = await walkLane(db.pool, {
@@ -150,10 +158,11 @@ export class LaneRunner {
         limits: left,
         continuesRequest: heads.some((head) => head.chosen),
       });
-      heads.push(...wrapped);
+      heads.push(...wrapped.heads);
+      sinkVersion = wrapped.sinkVersion;
       left = remainingLimits(heads, limits);
     }
-    return { heads, walkedAll: left !== null };
+    return { heads, walkedAll: left !== null, sinkVersion };
   }
 
   async #deliver(

@@ -3,14 +3,16 @@ import {
   type Database,
   getSourceConnection,
   listSourceSinks,
+  listSourcesToRead,
   recordSourceEvent,
   type SourceSinkRoute,
 } from '@shardline/db';
 import { createEngineMetrics, type EngineMetrics } from '@shardline/metrics';
 import type { Logger } from 'pino';
 import { BackfillRunner, type BackfillRunnerOptions } from '../backfill/backfill-runner';
+import { publishSinkTables } from '../configuration/publish-sink-tables';
+import { PublicationSession } from '../publication/publication-session';
 import { checkSource } from '../source-checks/check-source';
-import { ensurePublicationAndSlot } from '../source-checks/ensure-publication-and-slot';
 import { ReaderLock } from './reader-lock';
 import { SourceReader, type SourceReaderOptions } from './source-reader';
 
@@ -26,7 +28,7 @@ export interface CaptureSupervisorOptions {
   pollIntervalMs?: number;
   /** Wait before trying a source again after its reader stopped on an error. */
   retryDelayMs?: number;
-  reader?: Pick<SourceReaderOptions, 'flushIntervalMs' | 'maxBufferedMessages' | 'routesRefreshMs'>;
+  reader?: Pick<SourceReaderOptions, 'flushIntervalMs' | 'maxBufferedChanges'>;
   backfill?: Pick<BackfillRunnerOptions, 'pageSize' | 'pollIntervalMs' | 'retryDelayMs'>;
 }
 
@@ -41,7 +43,8 @@ interface RunningReader {
 /**
  * Makes sure every source with at least one sink is read by exactly one engine: each engine
  * tries, every few seconds, to take the lock of each source nobody reads, and reads the ones it
- * gets. A source with no sink is not read, so no slot holds WAL for it.
+ * gets. A reader whose source lost its last sink (or was deleted) is stopped, so that the
+ * request that did it can drop the slot: a source with no sink keeps no WAL.
  */
 export function startCaptureSupervisor(options: CaptureSupervisorOptions): { stop(): Promise<void> } {
   const { db, logger } = options;
@@ -52,8 +55,15 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
   let polling: Promise<void> = Promise.resolve();
 
   async function poll(): Promise<void> {
-    const sources = await db.prisma.source.findMany({ where: { sinks: { some: {} } }, select: { id: true } });
-    for (const { id } of sources) {
+    const sources = await listSourcesToRead(db);
+    const wanted = new Set(sources);
+    for (const [id, entry] of running) {
+      if (wanted.has(id) || stopping) continue;
+      logger.info({ sourceId: id }, 'the source has no sink any more (or is gone): reading stopped');
+      // Its backfills and lock go when it has stopped (see startReader).
+      await entry.reader.stop();
+    }
+    for (const id of sources) {
       if (stopping || running.has(id) || (retryAfter.get(id) ?? 0) > Date.now()) continue;
       await startReader(id).catch((error: Error) => onReaderError(id, error));
     }
@@ -83,13 +93,14 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
       const problems = report.checks.filter((check) => check.status === 'error');
       if (problems.length > 0)
         throw new Error(problems.map((check) => `${check.title}: ${check.detail}`).join(' '));
-      await ensurePublicationAndSlot(clientConfig, {
-        publicationName: source.publicationName,
-        slotName: source.slotName,
-        tables,
-        // A sink added later may take a table the publication does not cover yet.
-        addMissingTables: true,
-      });
+      // Sinks saved without their tables published (with force, or by code that saves them
+      // directly) get them now; requests publish before saving (saveWithPublication).
+      const session = await PublicationSession.open(clientConfig, source);
+      try {
+        await publishSinkTables(db, { source, session }, tables);
+      } finally {
+        await session.close();
+      }
       const reader = new SourceReader({
         db,
         sourceId,

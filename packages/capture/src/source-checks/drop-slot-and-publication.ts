@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { connectToSource, quoteIdent } from './source-client';
+import { PublicationSession } from '../publication/publication-session';
 
 export interface DropSlotAndPublicationResult {
   slotDropped: boolean;
@@ -7,7 +7,6 @@ export interface DropSlotAndPublicationResult {
 }
 
 const DEFAULT_RELEASE_WAIT_MS = 10_000;
-const OBJECT_IN_USE = '55006';
 
 /**
  * Drops the source's slot (so the server stops keeping WAL for it) and its publication. A slot of
@@ -23,44 +22,13 @@ export async function dropSlotAndPublication(
     releaseWaitMs?: number;
   },
 ): Promise<DropSlotAndPublicationResult> {
-  const client = await connectToSource(clientConfig);
+  const session = await PublicationSession.open(clientConfig, options);
   try {
-    const slotDropped = await dropSlot(
-      client,
-      options.slotName,
-      options.releaseWaitMs ?? DEFAULT_RELEASE_WAIT_MS,
-    );
-    const dropped = await client.query('SELECT 1 FROM pg_publication WHERE pubname = $1', [
-      options.publicationName,
-    ]);
-    await client.query(`DROP PUBLICATION IF EXISTS ${quoteIdent(options.publicationName)}`);
-    return { slotDropped, publicationDropped: Boolean(dropped.rowCount) };
+    return await session.dropSlotAndPublication({
+      dropPublication: true,
+      releaseWaitMs: options.releaseWaitMs ?? DEFAULT_RELEASE_WAIT_MS,
+    });
   } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropSlot(client: pg.Client, name: string, releaseWaitMs: number): Promise<boolean> {
-  const deadline = Date.now() + releaseWaitMs;
-  for (;;) {
-    const { rows } = await client.query<{ active_pid: number | null }>(
-      'SELECT active_pid FROM pg_replication_slots WHERE slot_name = $1 AND database = current_database()',
-      [name],
-    );
-    const slot = rows[0];
-    if (!slot) return false;
-    try {
-      await client.query('SELECT pg_drop_replication_slot($1)', [name]);
-      return true;
-    } catch (error) {
-      if ((error as { code?: string }).code !== OBJECT_IN_USE) throw error;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `the replication slot "${name}" is in use by process ${slot.active_pid ?? '?'}: stop the reader that holds it, then try again`,
-          { cause: error },
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await session.close();
   }
 }

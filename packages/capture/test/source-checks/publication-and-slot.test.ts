@@ -37,11 +37,13 @@ describe('ensurePublicationAndSlot', () => {
     expect(await ensurePublicationAndSlot(source.clientConfig, { ...names, tables })).toEqual({
       publicationCreated: true,
       tablesAdded: [],
+      tablesMissing: [],
       slotCreated: true,
     });
     expect(await ensurePublicationAndSlot(source.clientConfig, { ...names, tables })).toEqual({
       publicationCreated: false,
       tablesAdded: [],
+      tablesMissing: [],
       slotCreated: false,
     });
 

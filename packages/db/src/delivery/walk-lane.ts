@@ -49,6 +49,17 @@ export interface LaneWalk {
   continuesRequest: boolean;
 }
 
+/** What a walk found, and the sink's version as of the same snapshot. */
+export interface LaneWalkResult {
+  heads: LaneHead[];
+  /**
+   * The sink's `updated_at` as the walk's own statement saw it. A message stored after an edit
+   * of the sink can only be walked by a statement that also sees the edit: a runner that sends
+   * with the settings of this version never sends it with settings older than the edit.
+   */
+  sinkVersion: string;
+}
+
 /** A size_bytes is an int4: a record limit above that (a transform may shrink anything) is none. */
 const NO_RECORD_LIMIT = 2 ** 31 - 1;
 
@@ -66,7 +77,7 @@ const NO_RECORD_LIMIT = 2 ** 31 - 1;
  * this walk and its request is still sent, and recorded as delivered, as one discarded while its
  * request is in flight.
  */
-export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneHead[]> {
+export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneWalkResult> {
   const { limits } = walk;
   // The upper bound sits inside both probes so the walk stops there instead of running on.
   const bound = walk.upToGroupKey === undefined ? '' : 'AND m.group_key <= $11';
@@ -94,6 +105,7 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneHead[
     payload: string | null;
     chosen: boolean;
     stored_age_ms: number;
+    sink_version: Date;
   }>(
     `WITH RECURSIVE heads AS (
        SELECT first.*, 1 AS step, sendable.count AS sendable, sendable.count AS due_count, sendable.bytes AS due_bytes
@@ -116,9 +128,9 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneHead[
                               || ARRAY(SELECT id FROM walked WHERE chosen ORDER BY step),
               lease_expires_at = clock_timestamp() + $10 * interval '1 millisecond'
         WHERE sink_id = $1 AND lane = $2 AND lease_token = $9
-        RETURNING 1
+        RETURNING (SELECT updated_at FROM sink WHERE id = $1) AS sink_version
      )
-     SELECT w.id, w.group_key, w.size_bytes, w.next_attempt_at, w.deliver_count, w.next_attempt_trigger, w.payload,
+     SELECT lease.sink_version, w.id, w.group_key, w.size_bytes, w.next_attempt_at, w.deliver_count, w.next_attempt_trigger, w.payload,
             w.chosen, (extract(epoch FROM clock_timestamp() - w.created_at) * 1000)::float8 AS stored_age_ms
        FROM lease
        LEFT JOIN walked w ON true
@@ -141,7 +153,8 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneHead[
   if (result.rows.length === 0) {
     throw new LaneLeaseLostError(`lost the lease on lane ${walk.lane} of sink ${walk.sinkId}`);
   }
-  return result.rows.flatMap((row): LaneHead[] => {
+  const sinkVersion = result.rows[0]?.sink_version?.toISOString() ?? '';
+  const heads = result.rows.flatMap((row): LaneHead[] => {
     if (row.id === null) return [];
     const id = BigInt(row.id);
     return [
@@ -167,4 +180,5 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneHead[
       },
     ];
   });
+  return { heads, sinkVersion };
 }

@@ -11,6 +11,7 @@ export function errorResponse(error: unknown): Response {
   if (known) {
     const body: ErrorBody = { error: { code: known.code, message: known.message } };
     if (known.field) body.error.field = known.field;
+    if (known.details) body.error.details = known.details;
     if (error instanceof ChecksFailedError) body.error.checks = error.checks;
     return jsonResponse(body, known.status);
   }
@@ -26,7 +27,13 @@ export function errorResponse(error: unknown): Response {
   );
 }
 
-function describe(error: unknown): { status: number; code: string; message: string; field?: string } | null {
+function describe(error: unknown): {
+  status: number;
+  code: string;
+  message: string;
+  field?: string;
+  details?: Record<string, unknown>;
+} | null {
   if (error instanceof ApiError) return error;
   if (error instanceof ValidationError)
     return { status: 400, code: 'invalid_input', message: error.message, field: error.field };

@@ -7,7 +7,7 @@ import {
 } from '@shardline/db';
 import { checkSourceSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../lib/server/api/api-route';
-import { readForce } from '../../../../lib/server/api/read-force';
+import { forceRequested } from '../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
@@ -21,7 +21,7 @@ export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSourceInputSchema);
     // Checked before saving; failing checks save nothing unless forced.
-    const force = readForce(request);
+    const force = forceRequested(request);
     const checked = force
       ? null
       : await checkSourceSettings(database(), { secretBox: secretBox(), settings: input });

@@ -1,5 +1,5 @@
 import { createSinkInputSchema, updateSinkInputSchema } from '@shardline/db';
-import { forceQuerySchema } from '../../api/read-force';
+import { forceQuerySchema } from '../../api/force-flag';
 import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';

@@ -1,5 +1,5 @@
 import { createSourceInputSchema, updateSourceInputSchema } from '@shardline/db';
-import { forceQuerySchema } from '../../api/read-force';
+import { forceQuerySchema } from '../../api/force-flag';
 import { checkSourceInputSchema } from '../../sources/check-source-input';
 import type { PathSpecs } from '../operation';
 import { CHECKS_FAILED, SOURCE_HEALTH } from './health-text';

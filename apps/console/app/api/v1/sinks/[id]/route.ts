@@ -1,12 +1,14 @@
-import { deleteSink, getSink, updateSink, updateSinkInputSchema } from '@shardline/db';
+import { deleteSinkAndUnpublish, updateSinkAndPublish } from '@shardline/capture';
+import { getSink, updateSinkInputSchema } from '@shardline/db';
 import { checkSinkSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readForce } from '../../../../../lib/server/api/read-force';
+import { forceRequested } from '../../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { sinkIdOf } from '../../../../../lib/server/sinks/sink-id';
+import { withSourceSetupErrors } from '../../../../../lib/server/sinks/source-setup-errors';
 import { assertFilterCompiles } from '../../../../../lib/server/transforms/transform-definition';
 
 export const dynamic = 'force-dynamic';
@@ -20,17 +22,33 @@ export const PATCH = apiRoute(async (request, params) => {
   const input = await readJsonBody(request, updateSinkInputSchema);
   await assertFilterCompiles(input.filterSource);
   // What the edit changes of the stream and the tables is checked first, unless forced.
-  if (!readForce(request)) {
+  const force = forceRequested(request);
+  if (!force) {
     throwIfChecksFailed(
       await checkSinkSettings(database(), { secretBox: secretBox(), settings: input, sinkId }),
       'sink',
     );
   }
-  await updateSink(database(), { secretBox: secretBox(), sinkId, input, by: requestActor(request) });
-  return { sink: await getSink(database(), { sinkId }) };
+  const { publication, previousSource } = await withSourceSetupErrors(() =>
+    updateSinkAndPublish(database(), {
+      secretBox: secretBox(),
+      sinkId,
+      input,
+      by: requestActor(request),
+      force,
+    }),
+  );
+  return { sink: await getSink(database(), { sinkId }), publication, previousSource };
 });
 
 export const DELETE = apiRoute(async (request, params) => {
-  await deleteSink(database(), { sinkId: sinkIdOf(params), by: requestActor(request) });
-  return { deleted: true };
+  const { publication } = await withSourceSetupErrors(() =>
+    deleteSinkAndUnpublish(database(), {
+      secretBox: secretBox(),
+      sinkId: sinkIdOf(params),
+      by: requestActor(request),
+      force: forceRequested(request),
+    }),
+  );
+  return { deleted: true, cleanup: publication };
 });

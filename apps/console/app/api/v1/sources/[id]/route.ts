@@ -8,7 +8,7 @@ import {
 } from '@shardline/db';
 import { checkSourceSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readForce } from '../../../../../lib/server/api/read-force';
+import { forceRequested } from '../../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
@@ -36,7 +36,7 @@ export const PATCH = apiRoute(async (request, params) => {
   const sourceId = readSourceId(params);
   const input = await readJsonBody(request, updateSourceInputSchema);
   // What the edit changes of the connection is checked first, unless forced.
-  if (!readForce(request)) {
+  if (!forceRequested(request)) {
     throwIfChecksFailed(
       await checkSourceSettings(database(), { secretBox: secretBox(), settings: input, sourceId }),
       'source',

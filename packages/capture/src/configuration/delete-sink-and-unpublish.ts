@@ -1,0 +1,41 @@
+import { ConflictError, type SecretBox } from '@shardline/core';
+import { countMessages, type Database, deleteSink, getSinkSourceTables } from '@shardline/db';
+
+import type { SinkPublicationReport } from './sink-publication-report';
+import { tidyPublication } from './tidy-publication';
+
+/** Messages a sink still had to deliver when someone asked to delete it. */
+export class SinkHasWaitingMessagesError extends ConflictError {
+  constructor(
+    readonly sinkName: string,
+    readonly pending: number,
+    readonly failing: number,
+  ) {
+    super(
+      `the sink "${sinkName}" still has ${pending} pending and ${failing} failing message(s): deleting it deletes them undelivered. ` +
+        'Confirm to delete anyway (force=true), or wait until they are delivered',
+    );
+  }
+}
+
+/**
+ * Deletes a sink with its messages. Refused while it has messages waiting (pending or failing)
+ * unless `force`: they would be deleted undelivered. Afterwards the tables no sink takes leave
+ * the source's publication, and a source with no sink left has its slot dropped.
+ */
+export async function deleteSinkAndUnpublish(
+  db: Database,
+  options: { secretBox: SecretBox; sinkId: string; by?: string; force?: boolean },
+): Promise<{ publication: SinkPublicationReport | null }> {
+  const current = await getSinkSourceTables(db, { sinkId: options.sinkId });
+  if (current && !options.force) {
+    const counts = await countMessages(db.pool, { sinkId: options.sinkId });
+    if (counts.pending + counts.failing > 0)
+      throw new SinkHasWaitingMessagesError(current.name, counts.pending, counts.failing);
+  }
+  await deleteSink(db, { sinkId: options.sinkId, by: options.by });
+  const publication = current?.sourceId
+    ? await tidyPublication(db, { secretBox: options.secretBox, sourceId: current.sourceId })
+    : null;
+  return { publication };
+}

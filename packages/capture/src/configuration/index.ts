@@ -1,0 +1,4 @@
+export * from './create-sink-and-publish';
+export * from './delete-sink-and-unpublish';
+export * from './sink-publication-report';
+export * from './update-sink-and-publish';
