@@ -1,5 +1,7 @@
 export * from './backfill/backfill-refusal';
 export * from './backfill/backfill-runner';
+export * from './backfill/check-backfill-narrowing';
+export * from './backfill/condition-syntax';
 export * from './configuration';
 export * from './publication/publication-refusal';
 export * from './reader/build-message';

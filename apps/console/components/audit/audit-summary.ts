@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../../lib/client/api-types';
 import { formatNumber } from '../../lib/client/format';
+import { describeNarrowing } from '../sinks/backfills/backfill-labels';
 import { fieldLabel } from './audit-labels';
 
 type Details = Record<string, unknown>;
@@ -14,8 +15,24 @@ export function describeAuditDetails(event: AuditEvent): string | null {
   if (event.action === 'bulk.retry' || event.action === 'bulk.discard') {
     return describeBulk(event.action === 'bulk.retry' ? 'retried' : 'discarded', details);
   }
+  if (event.action.startsWith('backfill.')) return describeBackfill(event.action, details);
   const reason = text(details.reason);
   return reason ? `Reason: ${reason}` : null;
+}
+
+/** The tables of a started backfill with their narrowing; the rows done when it was paused or cancelled. */
+function describeBackfill(action: string, details: Details): string | null {
+  if (action !== 'backfill.start') {
+    const rows = count(details.rowsDone);
+    return rows === null ? null : `${formatNumber(rows)} rows sent so far`;
+  }
+  const tables = Array.isArray(details.tables) ? (details.tables as Details[]) : [];
+  return `Tables: ${tables.map(describeBackfillTable).join('; ')}`;
+}
+
+function describeBackfillTable(table: Details): string {
+  const narrowing = describeNarrowing(table as Parameters<typeof describeNarrowing>[0]);
+  return [text(table.table) ?? '?', narrowing].filter(Boolean).join(' ');
 }
 
 function describeEdit(details: Details): string {

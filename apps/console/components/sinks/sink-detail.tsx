@@ -9,6 +9,7 @@ import { SinkAlertBanner } from '../alerts/alert-banner';
 import { HealthBadge, HealthProblems } from '../ui/health-badge';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
+import { BackfillsSection } from './backfills/backfills-section';
 import { SinkActions } from './sink-actions';
 import { SinkCounters } from './sink-counters';
 import { SinkTransformSummary } from './sink-transform-summary';
@@ -63,6 +64,7 @@ export function SinkDetail({
       <SinkAlertBanner sinkId={sink.id} />
       <HealthProblems problems={sink.health.problems} />
       <SinkCounters sinkId={sink.id} live={live} />
+      <BackfillsSection sink={sink} />
       <SinkViews sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />
     </div>
   );

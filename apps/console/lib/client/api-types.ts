@@ -20,8 +20,11 @@ import type {
   AuditAction,
   AuditEventRecord,
   AuditTargetType,
+  BackfillOutcome,
+  BackfillState,
   BulkOperationRecord,
   MessageRecord,
+  PublicBackfill,
   PublicSource,
   PublicTransform,
   SinkSummary,
@@ -40,6 +43,8 @@ export type {
   AttemptTrigger,
   AuditAction,
   AuditTargetType,
+  BackfillOutcome,
+  BackfillState,
   HealthProblem,
   HealthReason,
   MessageAction,
@@ -233,3 +238,18 @@ export interface AlertPage {
 /** The newest records of a sink's stream, or why Kinesis refused the read (GET …/stream-records). */
 export type StreamRecords = AsJson<SinkStreamRecords>;
 export type StreamRecord = Extract<StreamRecords, { ok: true }>['records'][number];
+
+/** A backfill with its progress (GET /sinks/{id}/backfills). */
+export type Backfill = AsJson<PublicBackfill>;
+
+/** The part of a table a backfill reads; both left out: every row. */
+export interface BackfillTableInput {
+  schema: string;
+  name: string;
+  /** A boolean SQL expression over the table's columns. */
+  where?: string;
+  /** Inclusive primary key bounds, values as text in key-column order. */
+  keyRange?: { from?: string[]; to?: string[] };
+}
+
+export type BackfillCommand = 'pause' | 'resume' | 'cancel';

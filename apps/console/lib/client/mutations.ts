@@ -4,6 +4,9 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './api-fetch';
 import type {
+  Backfill,
+  BackfillCommand,
+  BackfillTableInput,
   BulkOperation,
   BulkOperationInput,
   CheckReport,
@@ -34,7 +37,8 @@ export interface SourceInput {
 export interface SinkInput {
   name: string;
   sourceId: string | null;
-  tables: SinkTable[];
+  /** `sendExistingRows` only when creating: a backfill of those tables starts with the sink. */
+  tables: Array<SinkTable & { sendExistingRows?: boolean }>;
   streamArn: string;
   accessKeyId: string | null;
   secretAccessKey?: string | null;
@@ -200,5 +204,27 @@ export function useStartBulkOperation(sinkId: string) {
         method: 'POST',
         body: input,
       }),
+  });
+}
+
+/** Starts a backfill of some of the sink's tables (all of them when `tables` is left out). */
+export function useStartBackfill(sinkId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { tables?: BackfillTableInput[] }) =>
+      apiFetch<{ backfill: Backfill }>(`/sinks/${enc(sinkId)}/backfills`, { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.backfills(sinkId) }),
+  });
+}
+
+/** Pause, resume or cancel: each answers the backfill as it now is. */
+export function useBackfillCommand(sinkId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ backfillId, command }: { backfillId: string; command: BackfillCommand }) =>
+      apiFetch<{ backfill: Backfill }>(`/sinks/${enc(sinkId)}/backfills/${enc(backfillId)}/${command}`, {
+        method: 'POST',
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.backfills(sinkId) }),
   });
 }

@@ -9,6 +9,7 @@ import type {
   AlertPage,
   AuditFilter,
   AuditPage,
+  Backfill,
   BulkOperation,
   CheckReport,
   MessageCounts,
@@ -50,6 +51,7 @@ export const queryKeys = {
   messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
   message: (sinkId: string, messageId: string) => ['sinks', sinkId, 'message', messageId] as const,
   bulkOperation: (sinkId: string, operationId: string) => ['sinks', sinkId, 'bulk', operationId] as const,
+  backfills: (sinkId: string) => ['sinks', sinkId, 'backfills'] as const,
   // Outside the sink's prefix: invalidating a sink after a retry must not read Kinesis again.
   streamRecords: (sinkId: string) => ['stream-records', sinkId] as const,
   transforms: () => ['transforms'] as const,
@@ -77,6 +79,7 @@ export const fetchers = {
     apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}`),
   bulkOperation: (sinkId: string, operationId: string) =>
     apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations/${enc(operationId)}`),
+  backfills: (sinkId: string) => apiFetch<{ backfills: Backfill[] }>(`/sinks/${enc(sinkId)}/backfills`),
   streamRecords: (sinkId: string) =>
     apiFetch<StreamRecords>(
       withQuery(`/sinks/${enc(sinkId)}/stream-records`, { limit: STREAM_RECORDS_SHOWN }),
@@ -244,4 +247,21 @@ export function isFinished(operation: BulkOperation | undefined): boolean {
   return (
     operation.finishedAt !== null || ['done', 'succeeded', 'completed', 'failed'].includes(operation.state)
   );
+}
+
+/** A running backfill moves every page: its progress is asked for this often while one runs. */
+const BACKFILL_RUNNING_INTERVAL_MS = 1_000;
+/** Otherwise now and then, to see one started elsewhere (the API, another person). */
+const BACKFILL_IDLE_INTERVAL_MS = 10_000;
+
+/** A sink's backfills, newest first; refreshed every second while one is running. */
+export function useBackfills(sinkId: string) {
+  return useQuery({
+    queryKey: queryKeys.backfills(sinkId),
+    queryFn: () => fetchers.backfills(sinkId),
+    refetchInterval: (query) =>
+      query.state.data?.backfills.some((backfill) => backfill.state === 'running')
+        ? BACKFILL_RUNNING_INTERVAL_MS
+        : BACKFILL_IDLE_INTERVAL_MS,
+  });
 }

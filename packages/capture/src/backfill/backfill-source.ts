@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { connectToSource } from '../source-checks/source-client';
-import { sessionOptionsString } from '../values/session-settings';
+import { REPLICATION_SESSION_SETTINGS, sessionOptionsString } from '../values/session-settings';
 import { TypeCatalog } from '../values/type-catalog';
 
 /**
@@ -16,12 +16,19 @@ export class BackfillSource {
     readonly serverVersion: number,
   ) {}
 
-  static async connect(clientConfig: pg.ClientConfig): Promise<BackfillSource> {
-    const client = await connectToSource({
-      ...clientConfig,
-      options: sessionOptionsString(),
-      application_name: 'shardline-backfill',
-    });
+  static async connect(
+    clientConfig: pg.ClientConfig,
+    options: { statementTimeoutMs?: number } = {},
+  ): Promise<BackfillSource> {
+    const client = await connectToSource(
+      {
+        ...clientConfig,
+        // Conditions were checked for their shape as Postgres reads them with standard strings.
+        options: sessionOptionsString({ ...REPLICATION_SESSION_SETTINGS, standard_conforming_strings: 'on' }),
+        application_name: 'shardline-backfill',
+      },
+      options,
+    );
     try {
       const facts = await client.query<{ database: string; version: number }>(
         `SELECT current_database() AS database, current_setting('server_version_num')::int AS version`,

@@ -1,9 +1,11 @@
+import type { BackfillNarrowing } from '@shardline/db';
 import type { RelationInfo } from '../reader/build-message';
 import { parseLsn } from '../reader/lsn';
 import { decodeRow } from '../values/decode-row';
 import type { JsonValue } from '../values/json-value';
 import { BackfillRefusal } from './backfill-refusal';
 import type { BackfillSource } from './backfill-source';
+import { extendedQuery } from './extended-query';
 import { pageStatements } from './page-sql';
 import { describeTable } from './table-shape';
 
@@ -39,14 +41,20 @@ const RAW_TEXT = { getTypeParser: () => (text: string) => text };
 const PAGE_LOCK_TIMEOUT_MS = 250;
 
 /**
- * Reads the next page of a table after `after`, in primary-key order (see pageStatements), FOR
+ * Reads the next page of a table after `after`, in primary-key order (see pageStatements), kept to
+ * the rows its narrowing (condition, key range) and the publication's row filter select, FOR
  * SHARE: the read waits for transactions writing those rows, and transactions that would write
  * them wait for ours. So the page shows every change committed before it and none after, and any
  * later change of its rows commits after this transaction, at a WAL position above `lsn`.
  */
 export async function readLockedPage(
   source: BackfillSource,
-  table: { schema: string; name: string; after: string[] | null; publicationName: string },
+  table: BackfillNarrowing & {
+    schema: string;
+    name: string;
+    after: string[] | null;
+    publicationName: string;
+  },
   limit: number,
 ): Promise<LockedPage> {
   const { client } = source;
@@ -63,17 +71,17 @@ export async function readLockedPage(
         `the primary key of ${table.schema}.${table.name} changed during the backfill, so its cursor no longer applies: start a new backfill`,
       );
     }
-    const statements = pageStatements(shape, table.after, limit);
-    const bound = await client.query<unknown[]>({ ...statements.bound, rowMode: 'array', types: RAW_TEXT });
+    const statements = pageStatements(shape, table.after, limit, table);
+    const bound = await client.query<unknown[]>(
+      extendedQuery({ ...statements.bound, rowMode: 'array', types: RAW_TEXT }),
+    );
     const last = bound.rows[0];
     // Fewer rows than a page: the table's last page, read up to its end.
     const complete = Number(last?.at(-1) ?? 0) < limit;
     const upper = complete ? null : ((last?.slice(0, -1) ?? []) as string[]);
-    const result = await client.query<unknown[]>({
-      ...statements.rows(upper),
-      rowMode: 'array',
-      types: RAW_TEXT,
-    });
+    const result = await client.query<unknown[]>(
+      extendedQuery({ ...statements.rows(upper), rowMode: 'array', types: RAW_TEXT }),
+    );
     // The insert position, not pg_current_wal_lsn(): a commit can be visible before it is
     // written out (synchronous_commit off), and its position must still fall below ours.
     const position = await client.query<{ lsn: string; read_at: string }>(

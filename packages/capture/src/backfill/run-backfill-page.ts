@@ -46,7 +46,7 @@ export async function runBackfillPage(
   const { db, source, pageSize } = context;
   const next = backfill.tables.map((table) => ({ ...table }));
   const current = next.find((table) => !table.done);
-  await refreshEstimates(source, next, current);
+  await refreshEstimates(source, next, current, context.publicationName);
   const store = (messages: Parameters<typeof storeBackfillPage>[1]['messages'], filteredCount = 0) =>
     storeBackfillPage(db, {
       backfillId: backfill.id,
@@ -65,7 +65,9 @@ export async function runBackfillPage(
     source,
     { ...current, publicationName: context.publicationName },
     pageSize,
-  );
+  ).catch((error: unknown) => {
+    throw conditionRefusal(error, current) ?? error;
+  });
   try {
     const built = page.rows.map((row, index) =>
       buildMessage(
@@ -107,11 +109,30 @@ async function refreshEstimates(
   source: BackfillSource,
   tables: BackfillTableProgress[],
   current: BackfillTableProgress | undefined,
+  publicationName: string,
 ): Promise<void> {
   for (const table of tables) {
     const starting = table === current && table.after === null;
     if (!table.done && (table.rowsEstimate === null || starting)) {
-      table.rowsEstimate = (await estimateRows(source, table)) ?? 0;
+      const estimate = await estimateRows(source, { ...table, publicationName }).catch((error: unknown) => {
+        throw conditionRefusal(error, table) ?? error;
+      });
+      table.rowsEstimate = estimate ?? 0;
     }
   }
+}
+
+/**
+ * A table's condition that Postgres no longer accepts (a column it names was dropped or changed
+ * type) or that fails on some row (a division by zero, a bad cast): trying again reads the same
+ * rows and fails the same way, so the backfill fails with Postgres' message.
+ */
+function conditionRefusal(error: unknown, table: BackfillTableProgress): BackfillRefusal | null {
+  const code = (error as { code?: string }).code ?? '';
+  // Not a missing privilege (42501): asRefusal says what to grant.
+  const fromCondition = (code.startsWith('42') && code !== '42501') || code.startsWith('22');
+  if (table.where === undefined || !fromCondition) return null;
+  return new BackfillRefusal(
+    `the condition on ${table.schema}.${table.name} (${table.where}) fails on the source: ${(error as Error).message}. Start a new backfill with a condition that works.`,
+  );
 }

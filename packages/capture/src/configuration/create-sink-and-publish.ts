@@ -7,6 +7,7 @@ import {
   type Database,
   type PublicSink,
   parseOrThrow,
+  type SourcePositions,
 } from '@shardline/db';
 import { saveWithPublication } from './save-with-publication';
 import type { SinkPublicationReport } from './sink-publication-report';
@@ -21,13 +22,14 @@ export async function createSinkAndPublish(
   options: { secretBox: SecretBox; input: CreateSinkInput; by?: string; force?: boolean },
 ): Promise<{ sink: PublicSink; publication: SinkPublicationReport | null }> {
   const input = parseOrThrow(createSinkInputSchema, options.input);
-  const save = () => createSink(db, options);
+  const save = (sourcePositions?: SourcePositions) => createSink(db, { ...options, sourcePositions });
   if (!input.sourceId) return { sink: await save(), publication: null };
   await assertSourceExists(db, input.sourceId);
   const { saved, publication } = await saveWithPublication(db, {
     secretBox: options.secretBox,
     sourceId: input.sourceId,
     tables: input.tables,
+    publishes: true,
     force: options.force,
     save,
   });

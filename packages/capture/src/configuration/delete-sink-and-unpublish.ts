@@ -1,8 +1,7 @@
 import { ConflictError, type SecretBox } from '@shardline/core';
 import { countMessages, type Database, deleteSink, getSinkSourceTables } from '@shardline/db';
-
+import { saveWithPublication } from './save-with-publication';
 import type { SinkPublicationReport } from './sink-publication-report';
-import { tidyPublication } from './tidy-publication';
 
 /** Messages a sink still had to deliver when someone asked to delete it. */
 export class SinkHasWaitingMessagesError extends ConflictError {
@@ -20,8 +19,10 @@ export class SinkHasWaitingMessagesError extends ConflictError {
 
 /**
  * Deletes a sink with its messages. Refused while it has messages waiting (pending or failing)
- * unless `force`: they would be deleted undelivered. Afterwards the tables no sink takes leave
- * the source's publication, and a source with no sink left has its slot dropped.
+ * unless `force`: they would be deleted undelivered. Changes committed once this returns are not
+ * stored for it; the tables no sink takes any more leave the source's publication, and a source
+ * with no sink left has its slot dropped (saveWithPublication). A source that cannot be reached
+ * does not stop the deletion: the report says what is left behind there.
  */
 export async function deleteSinkAndUnpublish(
   db: Database,
@@ -33,9 +34,18 @@ export async function deleteSinkAndUnpublish(
     if (counts.pending + counts.failing > 0)
       throw new SinkHasWaitingMessagesError(current.name, counts.pending, counts.failing);
   }
-  await deleteSink(db, { sinkId: options.sinkId, by: options.by });
-  const publication = current?.sourceId
-    ? await tidyPublication(db, { secretBox: options.secretBox, sourceId: current.sourceId })
-    : null;
+  const remove = (sourcePositions?: Record<string, bigint>) =>
+    deleteSink(db, { sinkId: options.sinkId, by: options.by, sourcePositions });
+  if (!current?.sourceId) {
+    await remove();
+    return { publication: null };
+  }
+  const { publication } = await saveWithPublication(db, {
+    secretBox: options.secretBox,
+    sourceId: current.sourceId,
+    tables: [],
+    publishes: false,
+    save: remove,
+  });
   return { publication };
 }

@@ -1,5 +1,5 @@
 import type { SecretBox } from '@shardline/core';
-import type { Database } from '@shardline/db';
+import type { Database, SourcePositions } from '@shardline/db';
 import { PublicationRefusal } from '../publication/publication-refusal';
 import type { EnsureOutcome } from '../publication/publication-session';
 import { SourceUnreachableError } from '../source-catalog/source-unreachable-error';
@@ -10,27 +10,32 @@ import { publicationReport, type SinkPublicationReport } from './sink-publicatio
 import { withSourcePublication } from './source-publication';
 
 /**
- * The order every sink change follows on a source, under its publication lock:
+ * The order every change of a source's sinks follows, under the source's publication lock:
  * 1. the tables the change needs go into the publication (and the slot is created if the
  *    source has none), so changes committed once the request returns are decoded;
- * 2. the configuration is saved (its trigger moves the source's configuration version, which
- *    the reader compares before every store);
+ * 2. the source's WAL insert position is read, and the configuration is saved with it: the
+ *    snapshot of the source's sinks its triggers take applies from there, so every change
+ *    committed after the request returns follows it, and every earlier one the one before;
  * 3. the publication is tidied to what the saved configuration needs (always, also when 2
  *    failed, which undoes 1).
- * With `force`, a source that cannot be reached or refuses step 1 does not stop the save: the
- * report says what was not applied, and the sink's health shows it until an engine applies it.
+ * A source that cannot be reached, or refuses step 1, stops the save unless `force` (or unless
+ * the change needs nothing published: `publishes` false); the report then says what was not
+ * applied, and the snapshot applies from when the reader sees it.
  */
 export async function saveWithPublication<T>(
   db: Database,
   options: {
     secretBox: SecretBox;
     sourceId: string;
-    /** The tables the saved configuration needs published; empty for a change that removes only. */
+    /** The tables the saved configuration needs published. */
     tables: readonly SourceTableChoice[];
+    /** The change adds tables (or moves the sink here): without the source it cannot take effect. */
+    publishes: boolean;
     force?: boolean;
-    save(): Promise<T>;
+    save(sourcePositions: SourcePositions | undefined): Promise<T>;
   },
 ): Promise<{ saved: T; publication: SinkPublicationReport }> {
+  const mayGoWithout = options.force || !options.publishes;
   try {
     return await withSourcePublication(db, options, async (opened) => {
       let ensured: EnsureOutcome | null = null;
@@ -39,14 +44,16 @@ export async function saveWithPublication<T>(
         if (options.tables.length > 0) ensured = await publishSinkTables(db, opened, options.tables);
       } catch (error) {
         const refusal = asRefusal(error);
-        if (!options.force) throw refusal;
+        if (!mayGoWithout) throw refusal;
         notApplied = refusal.message;
       }
       let cleanup: PublicationCleanup | null = null;
       let cleanupError: string | null = null;
+      let appliesFrom: bigint | null = null;
       let saved: T;
       try {
-        saved = await options.save();
+        appliesFrom = await opened.session.walInsertPosition();
+        saved = await options.save({ [opened.source.id]: appliesFrom });
       } finally {
         try {
           cleanup = await reconcilePublication(db, opened);
@@ -54,11 +61,14 @@ export async function saveWithPublication<T>(
           cleanupError = (error as Error).message;
         }
       }
-      return { saved, publication: publicationReport({ ensured, cleanup, notApplied, cleanupError }) };
+      return {
+        saved,
+        publication: publicationReport({ appliesFrom, ensured, cleanup, notApplied, cleanupError }),
+      };
     });
   } catch (error) {
-    if (!(error instanceof SourceUnreachableError) || !options.force) throw error;
-    const saved = await options.save();
+    if (!(error instanceof SourceUnreachableError) || !mayGoWithout) throw error;
+    const saved = await options.save(undefined);
     return { saved, publication: publicationReport({ notApplied: error.message }) };
   }
 }

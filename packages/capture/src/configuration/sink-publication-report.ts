@@ -1,4 +1,5 @@
 import type { EnsureOutcome } from '../publication/publication-session';
+import { formatLsn } from '../reader/lsn';
 import type { PublicationCleanup } from './reconcile-publication';
 
 /** What saving a sink did on its source's publication and slot, for the API's answer. */
@@ -14,6 +15,12 @@ export interface SinkPublicationReport {
   /** The source has no sink left: its slot was dropped, so it keeps no WAL. */
   slotDropped: boolean;
   /**
+   * The source's WAL position (`16/B374D848`) from which changes follow the saved configuration:
+   * read right after saving, so every change committed once the request returned follows it.
+   * Null when the source could not be reached: then it applies from when the reader sees it.
+   */
+  appliesFrom: string | null;
+  /**
    * Saved with `force` although the source could not be reached or refused the change: what
    * went wrong. The sink's health says what is left to fix; an engine adds the tables later.
    */
@@ -23,6 +30,7 @@ export interface SinkPublicationReport {
 }
 
 export function publicationReport(parts: {
+  appliesFrom?: bigint | null;
   ensured?: EnsureOutcome | null;
   cleanup?: PublicationCleanup | null;
   notApplied?: string | null;
@@ -35,6 +43,8 @@ export function publicationReport(parts: {
     slotCreated: parts.ensured?.slotCreated ?? false,
     tablesRemoved: parts.cleanup?.tablesRemoved ?? [],
     slotDropped: parts.cleanup?.slotDropped ?? false,
+    appliesFrom:
+      parts.appliesFrom === undefined || parts.appliesFrom === null ? null : formatLsn(parts.appliesFrom),
     notApplied: parts.notApplied ?? null,
     cleanupError: parts.cleanupError ?? null,
   };

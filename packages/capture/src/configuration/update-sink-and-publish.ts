@@ -5,6 +5,7 @@ import {
   getSinkSourceTables,
   type PublicSink,
   parseOrThrow,
+  type SourcePositions,
   type UpdateSinkInput,
   updateSink,
   updateSinkInputSchema,
@@ -15,10 +16,11 @@ import type { SinkPublicationReport } from './sink-publication-report';
 import { tidyPublication } from './tidy-publication';
 
 /**
- * Edits a sink. When its tables or its source change, the tables it takes now are put in the
- * source's publication before the edit is saved, and tables no sink takes any more leave it
- * after (saveWithPublication); a source it left is tidied too. Other settings need nothing of the
- * source: the reader routes by the new configuration from its next store on (ChangeRouter).
+ * Edits a sink (saveWithPublication): the tables it takes now are in the source's publication
+ * before the edit is saved, the source's position after it is where the edit applies from, and
+ * tables no sink takes any more leave the publication; a source it left is tidied too. An edit
+ * of other settings (grouping, filter, names) is saved even when the source cannot be reached:
+ * it then applies from when the reader sees it.
  */
 export async function updateSinkAndPublish(
   db: Database,
@@ -31,28 +33,27 @@ export async function updateSinkAndPublish(
   const changes = parseOrThrow(updateSinkInputSchema, options.input);
   const current = await getSinkSourceTables(db, { sinkId: options.sinkId });
   if (!current) throw new NotFoundError(`sink ${options.sinkId} does not exist`);
-  const save = () => updateSink(db, options);
-  const touchesSource = changes.tables !== undefined || changes.sourceId !== undefined;
+  const save = (sourcePositions?: SourcePositions) => updateSink(db, { ...options, sourcePositions });
   const sourceId = changes.sourceId === undefined ? current.sourceId : changes.sourceId;
-  if (!touchesSource || !sourceId) {
-    const sink = await save();
-    const previousSource =
-      current.sourceId && current.sourceId !== sourceId
-        ? await tidyPublication(db, { secretBox: options.secretBox, sourceId: current.sourceId })
-        : null;
-    return { sink, publication: null, previousSource };
+  const leftSource = current.sourceId && current.sourceId !== sourceId ? current.sourceId : null;
+  let sink: PublicSink;
+  let publication: SinkPublicationReport | null = null;
+  if (sourceId) {
+    await assertSourceExists(db, sourceId);
+    ({ saved: sink, publication } = await saveWithPublication(db, {
+      secretBox: options.secretBox,
+      sourceId,
+      tables: changes.tables ?? current.tables,
+      // Other settings (grouping, filter, names) need nothing of the source but its position.
+      publishes: changes.tables !== undefined || changes.sourceId !== undefined,
+      force: options.force,
+      save,
+    }));
+  } else {
+    sink = await save();
   }
-  await assertSourceExists(db, sourceId);
-  const { saved, publication } = await saveWithPublication(db, {
-    secretBox: options.secretBox,
-    sourceId,
-    tables: changes.tables ?? current.tables,
-    force: options.force,
-    save,
-  });
-  const previousSource =
-    current.sourceId && current.sourceId !== sourceId
-      ? await tidyPublication(db, { secretBox: options.secretBox, sourceId: current.sourceId })
-      : null;
-  return { sink: saved, publication, previousSource };
+  const previousSource = leftSource
+    ? await tidyPublication(db, { secretBox: options.secretBox, sourceId: leftSource })
+    : null;
+  return { sink, publication, previousSource };
 }

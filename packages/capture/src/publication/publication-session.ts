@@ -114,6 +114,17 @@ export class PublicationSession {
     return { slotDropped, publicationDropped: Boolean(found.rowCount) };
   }
 
+  /**
+   * The source's WAL insert position now: every transaction that commits later has its commit
+   * record at or after it.
+   */
+  async walInsertPosition(): Promise<bigint> {
+    const { rows } = await this.client.query<{ lsn: string }>(
+      "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text AS lsn",
+    );
+    return BigInt(rows[0]?.lsn ?? '0');
+  }
+
   /** Ends the session, which releases the lock. */
   async close(): Promise<void> {
     await this.client.end().catch(() => {});

@@ -1,10 +1,10 @@
 import {
   type Database,
-  getSourceConfigVersion,
-  loadSourceRoutes,
+  listSourceConfigs,
   type PreparedMessage,
   prepareMessage,
-  type SourceRoutes,
+  pruneSourceConfigs,
+  type SourceConfig,
   type SourceSinkRoute,
   tableKey,
 } from '@shardline/db';
@@ -30,17 +30,20 @@ export interface SinkBatch {
 export class SourceGoneError extends Error {}
 
 /**
- * Turns captured changes into each sink's messages, with the sinks' configuration as it is when
- * the changes are stored. `refresh()` runs before every store: it compares the source's
- * configuration version (moved by a trigger on every sink change) with the one the routes were
- * loaded at, and reloads them when it moved. A change is read from the slot only after it was
- * committed, so any configuration saved before that commit is in the database by then: a
- * change is never stored under routes older than the configuration in force when it was
- * committed, whatever the timing (docs/decisions.md, "Configuration changes").
+ * Turns captured changes into each sink's messages, each change by the configuration in force
+ * where it was committed. Every change of a source's sinks is kept as a numbered snapshot with
+ * the source's WAL position from which it applies (read right after it was saved, before the
+ * request that saved it returned): a change committed after that request returned follows its
+ * configuration, one committed before follows the one before, however late the reader stores it.
+ * `refresh()` runs before every store and picks up the snapshots saved since; any saved before
+ * a change was committed is in the database by the time the change is read from the slot, so
+ * the routes are never older than a change (docs/decisions.md, "Configuration changes").
  */
 export class ChangeRouter {
   readonly #filters: SinkFilters;
-  #routes: SourceRoutes | null = null;
+  /** Oldest first; the first is the one in force at the slot's acknowledged position. */
+  #configs: SourceConfig[] = [];
+  #knownVersion = 0n;
 
   constructor(
     private readonly options: {
@@ -55,43 +58,53 @@ export class ChangeRouter {
     this.#filters = new SinkFilters({ db: options.db, sourceId: options.sourceId, logger: options.logger });
   }
 
-  /** The sinks the routes hold now (empty before the first refresh). */
-  get sinks(): readonly SourceSinkRoute[] {
-    return this.#routes?.sinks ?? [];
-  }
-
-  /** Makes the routes current; throws SourceGoneError when the source was deleted. */
+  /** Picks up the snapshots saved since the last refresh; throws SourceGoneError when the source was deleted. */
   async refresh(): Promise<void> {
     const { db, sourceId } = this.options;
-    if (this.#routes) {
-      const version = await getSourceConfigVersion(db, { sourceId });
-      if (version === null) throw new SourceGoneError(`source ${sourceId} was deleted`);
-      if (version === this.#routes.version) return;
-    }
-    const routes = await loadSourceRoutes(db, { sourceId });
-    if (!routes) throw new SourceGoneError(`source ${sourceId} was deleted`);
-    if (this.#routes) {
+    const fresh = await listSourceConfigs(db, { sourceId, afterVersion: this.#knownVersion });
+    if (fresh === null) throw new SourceGoneError(`source ${sourceId} was deleted`);
+    if (fresh.length === 0) return;
+    const byVersion = new Map(this.#configs.map((config) => [config.version, config]));
+    for (const config of fresh) byVersion.set(config.version, config);
+    this.#configs = [...byVersion.values()].sort((a, b) => (a.version < b.version ? -1 : 1));
+    const newest = this.#configs.at(-1);
+    if (newest && newest.version > this.#knownVersion) {
+      this.#knownVersion = newest.version;
       this.options.logger.info(
         {
           sourceId,
           source: this.options.sourceName,
-          configVersion: routes.version.toString(),
-          sinks: routes.sinks.map((sink) => sink.sinkName),
+          configVersion: newest.version.toString(),
+          appliesFromLsn: newest.effectiveLsn?.toString() ?? 'now',
+          sinks: newest.sinks.map((sink) => sink.sinkName),
         },
-        'the sinks of the source changed: routing by the new configuration',
+        'the sinks of the source changed: changes committed from then on follow the new configuration',
       );
     }
-    this.#routes = routes;
+  }
+
+  /**
+   * Everything up to `lsn` is stored: forgets the snapshots no later change can follow, here and
+   * in the database.
+   */
+  async forgetBefore(lsn: bigint): Promise<void> {
+    const inForce = this.#configs.findLastIndex(
+      (config) => config.effectiveLsn !== null && config.effectiveLsn <= lsn,
+    );
+    if (inForce <= 0) return;
+    this.#configs = this.#configs.slice(inForce);
+    await pruneSourceConfigs(this.options.db, { sourceId: this.options.sourceId, acknowledgedLsn: lsn });
   }
 
   /** Each sink's messages for `changes`, filtered; sinks that take none of them are left out. */
   async route(changes: readonly CapturedChange[]): Promise<SinkBatch[]> {
-    const bySink = new Map<SourceSinkRoute, PreparedMessage[]>();
+    // A sink whose filter changed inside the batch has one share per filter text.
+    const shares = new Map<string, { sink: SourceSinkRoute; messages: PreparedMessage[] }>();
     let untaken = 0;
     for (const change of changes) {
       const key = tableKey(change.relation.schema, change.relation.name);
       let rowChange: RowChange | null = null;
-      for (const sink of this.sinks) {
+      for (const sink of this.#configAt(change.position.commitLsn)?.sinks ?? []) {
         const table = sink.tables.get(key);
         if (!table?.actions.has(change.action)) continue;
         rowChange ??= this.#decode(change);
@@ -100,12 +113,13 @@ export class ChangeRouter {
           sink,
           table,
         });
-        let messages = bySink.get(sink);
-        if (!messages) {
-          messages = [];
-          bySink.set(sink, messages);
+        const shareKey = `${sink.sinkId}\u0000${sink.filterSource ?? ''}`;
+        let share = shares.get(shareKey);
+        if (!share) {
+          share = { sink, messages: [] };
+          shares.set(shareKey, share);
         }
-        messages.push(prepareMessage(message, sink.laneCount));
+        share.messages.push(prepareMessage(message, sink.laneCount));
       }
       if (!rowChange) untaken += 1;
     }
@@ -117,7 +131,7 @@ export class ChangeRouter {
       );
     }
     const batches: SinkBatch[] = [];
-    for (const [sink, messages] of bySink) {
+    for (const { sink, messages } of shares.values()) {
       const { kept, filteredOut } = await this.#filters.apply(sink, messages);
       batches.push({
         sinkId: sink.sinkId,
@@ -132,6 +146,15 @@ export class ChangeRouter {
 
   dispose(): void {
     this.#filters.dispose();
+  }
+
+  /** The newest snapshot that applies at `commitLsn` (one without a position applies to all). */
+  #configAt(commitLsn: bigint): SourceConfig | undefined {
+    for (let index = this.#configs.length - 1; index >= 0; index--) {
+      const config = this.#configs[index];
+      if (config && (config.effectiveLsn === null || config.effectiveLsn <= commitLsn)) return config;
+    }
+    return undefined;
   }
 
   #decode(change: CapturedChange): RowChange {

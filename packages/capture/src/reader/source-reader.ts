@@ -230,10 +230,9 @@ export class SourceReader {
     const session = this.#session;
     if (!session || this.#failed) throw new Error('the reader has stopped; nothing more is acknowledged');
     await session.acknowledge(lsn);
-    await recordReaderProgress(this.#options.db, {
-      sourceId: this.#options.sourceId,
-      confirmedLsn: parseLsn(session.acknowledged ?? lsn),
-    });
+    const confirmedLsn = parseLsn(session.acknowledged ?? lsn);
+    await recordReaderProgress(this.#options.db, { sourceId: this.#options.sourceId, confirmedLsn });
+    await this.#router?.forgetBefore(confirmedLsn);
     this.#progressNotedAt = Date.now();
     this.#reportLag();
   }

@@ -5,6 +5,10 @@ export const AUDIT_ACTIONS = [
   'sink.delete',
   'sink.pause',
   'sink.resume',
+  'backfill.start',
+  'backfill.pause',
+  'backfill.resume',
+  'backfill.cancel',
   'source.create',
   'source.update',
   'source.delete',
@@ -25,7 +29,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
- * What an action was done to. A bulk operation's target is its sink; a failed sign-in's is the
+ * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
  * account (its id, or the email typed when no account has it).
  */
 export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message', 'account', 'token'] as const;

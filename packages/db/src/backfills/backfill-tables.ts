@@ -1,7 +1,26 @@
 import { z } from 'zod';
 
+/**
+ * What part of a table a backfill reads: rows matching a SQL condition on its columns and/or
+ * with a primary key within a range. Both are optional; without them every row is read.
+ */
+export interface BackfillNarrowing {
+  /** A boolean SQL expression over the table's columns, checked on the source before it is saved. */
+  where?: string;
+  /**
+   * Inclusive bounds on the primary key: values as text in key-column order. Fewer values than
+   * key columns bound the leading columns only (`from: ['7']` on (tenant, id): tenant >= 7).
+   */
+  keyRange?: BackfillKeyRange;
+}
+
+export interface BackfillKeyRange {
+  from?: string[];
+  to?: string[];
+}
+
 /** One table of a backfill: where it stands, stored in `backfill.tables`. */
-export interface BackfillTableProgress {
+export interface BackfillTableProgress extends BackfillNarrowing {
   schema: string;
   name: string;
   /**
@@ -11,14 +30,23 @@ export interface BackfillTableProgress {
   after: string[] | null;
   done: boolean;
   rowsDone: number;
-  /** Rows expected, from the source's statistics; exact once the table is done; null before an engine looked. */
+  /**
+   * Rows expected, from the source's statistics (the planner's estimate for a narrowed table);
+   * exact once the table is done; null before an engine looked.
+   */
   rowsEstimate: number | null;
 }
 
+const keyValuesSchema = z.array(z.string()).min(1);
+
+// Narrowing keys are left out, not null, when absent: progress is compared as JSON when a page is
+// stored, and rows written before narrowing existed have no such keys.
 const backfillTablesSchema = z.array(
   z.object({
     schema: z.string(),
     name: z.string(),
+    where: z.string().optional(),
+    keyRange: z.object({ from: keyValuesSchema.optional(), to: keyValuesSchema.optional() }).optional(),
     after: z.array(z.string()).nullable(),
     done: z.boolean(),
     rowsDone: z.number(),
@@ -28,6 +56,11 @@ const backfillTablesSchema = z.array(
 
 export function parseBackfillTables(json: unknown): BackfillTableProgress[] {
   return backfillTablesSchema.parse(json);
+}
+
+/** Whether a table's backfill reads only part of it. */
+export function isNarrowed(table: BackfillNarrowing): boolean {
+  return table.where !== undefined || table.keyRange !== undefined;
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Database } from '../database';
-import { changeBackfillState } from './change-backfill-state';
+import { type BackfillCommandOptions, changeBackfillState } from './change-backfill-state';
 import type { PublicBackfill } from './public-backfill';
 
 /** Ends a backfill for good; the `read` messages already stored are still delivered. */
-export function cancelBackfill(db: Database, options: { backfillId: string }): Promise<PublicBackfill> {
+export function cancelBackfill(db: Database, options: BackfillCommandOptions): Promise<PublicBackfill> {
   return changeBackfillState(db, {
     ...options,
+    command: 'cancel',
     from: ['running', 'paused', 'failed'],
     to: 'cancelled',
-    verb: 'cancelled',
   });
 }

@@ -4,11 +4,25 @@ import { type BackfillTableProgress, parseBackfillTables } from './backfill-tabl
 export const BACKFILL_STATES = ['running', 'paused', 'cancelled', 'done', 'failed'] as const;
 export type BackfillState = (typeof BACKFILL_STATES)[number];
 
+/** How a backfill ended; a failed one may still be resumed once its cause is fixed. */
+export type BackfillOutcome = 'done' | 'cancelled' | 'failed';
+
+const OUTCOMES: Record<BackfillState, BackfillOutcome | null> = {
+  running: null,
+  paused: null,
+  cancelled: 'cancelled',
+  done: 'done',
+  failed: 'failed',
+};
+
 /** A backfill and its progress, as shown to a person. */
 export interface PublicBackfill {
   id: string;
   sinkId: string;
   state: BackfillState;
+  /** Null while it is running or paused. */
+  outcome: BackfillOutcome | null;
+  /** Per table, in reading order: its narrowing (where, keyRange) and its progress. */
   tables: BackfillTableProgress[];
   rowsDone: number;
   /** Null until an engine has read the source's statistics. */
@@ -17,6 +31,10 @@ export interface PublicBackfill {
   percent: number | null;
   /** Rows per second from the start to the last progress (or the end); null before any. */
   rowsPerSecond: number | null;
+  /** Seconds to go at that rate while running (0 once done); null when unknown or not running. */
+  secondsLeft: number | null;
+  /** The account's email or API token's name that started it. */
+  createdBy: string;
   startedAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
@@ -28,15 +46,19 @@ export function toPublicBackfill(row: Backfill): PublicBackfill {
   const rowsTotalEstimate = row.rowsTotalEstimate === null ? null : Number(row.rowsTotalEstimate);
   // Pauses count in the elapsed time; a paused backfill's rate stays what it was at the pause.
   const elapsedSeconds = ((row.finishedAt ?? row.updatedAt).getTime() - row.startedAt.getTime()) / 1000;
+  const rowsPerSecond = rowsDone > 0 && elapsedSeconds > 0 ? Math.round(rowsDone / elapsedSeconds) : null;
   return {
     id: row.id,
     sinkId: row.sinkId,
     state: row.state,
+    outcome: OUTCOMES[row.state],
     tables: parseBackfillTables(row.tables),
     rowsDone,
     rowsTotalEstimate,
     percent: percentOf(row.state, rowsDone, rowsTotalEstimate),
-    rowsPerSecond: rowsDone > 0 && elapsedSeconds > 0 ? Math.round(rowsDone / elapsedSeconds) : null,
+    rowsPerSecond,
+    secondsLeft: secondsLeftOf(row.state, rowsDone, rowsTotalEstimate, rowsPerSecond),
+    createdBy: row.createdBy,
     startedAt: row.startedAt,
     updatedAt: row.updatedAt,
     finishedAt: row.finishedAt,
@@ -49,4 +71,15 @@ function percentOf(state: BackfillState, rowsDone: number, estimate: number | nu
   if (estimate === null) return null;
   if (estimate === 0) return 0;
   return Math.min(100, Math.round((rowsDone / estimate) * 1000) / 10);
+}
+
+function secondsLeftOf(
+  state: BackfillState,
+  rowsDone: number,
+  estimate: number | null,
+  rowsPerSecond: number | null,
+): number | null {
+  if (state === 'done') return 0;
+  if (state !== 'running' || estimate === null || !rowsPerSecond) return null;
+  return Math.ceil(Math.max(0, estimate - rowsDone) / rowsPerSecond);
 }

@@ -1,27 +1,79 @@
-import { NotFoundError, ValidationError } from '@shardline/core';
+import { ConflictError, NotFoundError, ValidationError } from '@shardline/core';
 import { z } from 'zod';
 import type { Database } from '../database';
-import { tableKey } from '../sinks/list-source-sinks';
+import { tableKey } from '../sinks/sink-route';
 import { parseOrThrow } from '../validation';
-import type { BackfillTableProgress } from './backfill-tables';
+import { isNarrowed } from './backfill-tables';
+import { type BackfillTableChoice, insertBackfill } from './insert-backfill';
 import { type PublicBackfill, toPublicBackfill } from './public-backfill';
 
-const startBackfillSchema = z.object({
-  sinkId: z.uuid('sinkId must be a sink id (a UUID)'),
+const keyValues = z
+  .array(z.string().max(1_000, 'a key value must be at most 1000 characters'))
+  .max(32, 'a primary key has at most 32 columns')
+  .nullish();
+
+/** One table to backfill, and optionally what part of it (see BackfillNarrowing). */
+export const backfillTableInputSchema = z.object({
+  schema: z.string().trim().min(1).max(63).default('public'),
+  name: z.string().trim().min(1).max(63),
+  /** A boolean SQL expression over the table's columns; empty or left out: every row. */
+  where: z
+    .string()
+    .max(4_000, 'the condition must be at most 4000 characters')
+    .nullish()
+    .transform((value) => (value?.trim() ? value.trim() : undefined)),
+  /** Inclusive primary key bounds, values as text in key-column order. */
+  keyRange: z
+    .object({ from: keyValues, to: keyValues })
+    .nullish()
+    .transform((range) =>
+      range?.from?.length || range?.to?.length
+        ? {
+            ...(range.from?.length ? { from: range.from } : {}),
+            ...(range.to?.length ? { to: range.to } : {}),
+          }
+        : undefined,
+    ),
+});
+
+/** What the API takes to start a backfill of a sink. */
+export const startBackfillBodySchema = z.object({
   /** A subset of the sink's tables, read in the order given; all of them when absent. */
   tables: z
-    .array(z.object({ schema: z.string().trim().min(1).default('public'), name: z.string().trim().min(1) }))
+    .array(backfillTableInputSchema)
     .min(1, "choose at least one table, or leave tables out to backfill all of the sink's tables")
     .optional(),
 });
+
+const startBackfillSchema = startBackfillBodySchema.extend({
+  sinkId: z.uuid('sinkId must be a sink id (a UUID)'),
+});
 export type StartBackfillInput = z.input<typeof startBackfillSchema>;
+
+/** A narrowed table to check on the source before the backfill is saved; `index` is its place in `tables`. */
+export type NarrowedTable = BackfillTableChoice & { index: number };
+
+export interface StartBackfillOptions {
+  /** Recorded as who started it, and in the audit trail. */
+  by?: string;
+  /**
+   * Checks the conditions and key ranges against the source (they need its connection, which
+   * this package does not open), after the sink's own rules held and before anything is saved.
+   * Throws a ValidationError naming the table. Without it, narrowings are saved as given.
+   */
+  checkNarrowing?: (check: { sourceId: string; tables: NarrowedTable[] }) => Promise<void>;
+}
 
 /**
  * Starts sending the existing rows of a sink's tables as `read` messages. The engine that reads
  * the sink's source picks it up within a second or so. Refused while the sink has another
  * backfill running or paused.
  */
-export async function startBackfill(db: Database, input: StartBackfillInput): Promise<PublicBackfill> {
+export async function startBackfill(
+  db: Database,
+  input: StartBackfillInput,
+  options: StartBackfillOptions = {},
+): Promise<PublicBackfill> {
   const { sinkId, tables: chosen } = parseOrThrow(startBackfillSchema, input);
   const sink = await db.prisma.sink.findUnique({
     where: { id: sinkId },
@@ -35,7 +87,8 @@ export async function startBackfill(db: Database, input: StartBackfillInput): Pr
     );
   }
   const sinkTables = sink.tables.map((table) => tableKey(table.tableSchema, table.tableName));
-  const keys = chosen ? chosen.map((table) => tableKey(table.schema, table.name)) : sinkTables;
+  const tables: BackfillTableChoice[] = chosen ?? sink.tables.map(toChoice);
+  const keys = tables.map((table) => tableKey(table.schema, table.name));
   for (const [index, key] of keys.entries()) {
     if (!sinkTables.includes(key)) {
       throw new ValidationError(
@@ -47,17 +100,13 @@ export async function startBackfill(db: Database, input: StartBackfillInput): Pr
       throw new ValidationError(`table ${key} is listed twice`, `tables.${index}`);
   }
   await refuseUnfinished(db, sinkId, sink.name);
+  const narrowed = tables.map((table, index) => ({ ...table, index })).filter(isNarrowed);
+  if (narrowed.length > 0) await options.checkNarrowing?.({ sourceId: sink.sourceId, tables: narrowed });
 
-  const tables: BackfillTableProgress[] = (chosen ?? sink.tables.map(toChoice)).map((table) => ({
-    schema: table.schema,
-    name: table.name,
-    after: null,
-    done: false,
-    rowsDone: 0,
-    rowsEstimate: null,
-  }));
   try {
-    const created = await db.prisma.backfill.create({ data: { sinkId, tables: tables as object[] } });
+    const created = await db.prisma.$transaction((tx) =>
+      insertBackfill(tx, { sinkId, sinkName: sink.name, tables, by: options.by }),
+    );
     return toPublicBackfill(created);
   } catch (error) {
     // The partial unique index is the real guard: two starts at once cannot both succeed.
@@ -73,7 +122,7 @@ async function refuseUnfinished(db: Database, sinkId: string, sinkName: string):
     select: { id: true, state: true },
   });
   if (unfinished) {
-    throw new ValidationError(
+    throw new ConflictError(
       `the sink "${sinkName}" already has a ${unfinished.state} backfill (${unfinished.id}): ` +
         'cancel it, or wait for it to finish, before starting another',
       'sinkId',
@@ -81,6 +130,6 @@ async function refuseUnfinished(db: Database, sinkId: string, sinkName: string):
   }
 }
 
-function toChoice(table: { tableSchema: string; tableName: string }) {
+function toChoice(table: { tableSchema: string; tableName: string }): BackfillTableChoice {
   return { schema: table.tableSchema, name: table.tableName };
 }

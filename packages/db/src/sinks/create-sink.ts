@@ -1,6 +1,8 @@
 import type { SecretBox } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { startCreateTimeBackfill } from '../backfills/create-time-backfill';
+import { type SourcePositions, setSourcePositions } from '../capture/source-config';
 import type { Database } from '../database';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
 import { parseOrThrow } from '../validation';
@@ -9,10 +11,15 @@ import { type PublicSink, publicSinkInclude, toPublicSink } from './public-sink'
 import { type CreateSinkInput, createSinkInputSchema } from './sink-input';
 import { isUniqueViolation, sinkNameTaken } from './sink-name-taken';
 
-/** Creates a sink; `by` is recorded in the audit trail as who created it. */
+/**
+ * Creates a sink; `by` is recorded in the audit trail as who created it. Tables with
+ * `sendExistingRows` get a backfill started in the same transaction. `sourcePositions`: from
+ * where in its source's WAL the sink takes changes (see setSourcePositions); without it, from
+ * when the reader sees it.
+ */
 export async function createSink(
   db: Database,
-  options: { secretBox: SecretBox; input: CreateSinkInput; by?: string },
+  options: { secretBox: SecretBox; input: CreateSinkInput; by?: string; sourcePositions?: SourcePositions },
 ): Promise<PublicSink> {
   const input = parseOrThrow(createSinkInputSchema, options.input);
   const existing = await db.prisma.sink.findUnique({ where: { name: input.name }, select: { id: true } });
@@ -21,6 +28,7 @@ export async function createSink(
 
   const sink = await db.prisma
     .$transaction(async (tx) => {
+      await setSourcePositions(tx, options.sourcePositions);
       await assertTransformExists(tx, input.transformId);
       const created = await tx.sink.create({
         data: {
@@ -53,6 +61,7 @@ export async function createSink(
           })),
         });
       }
+      await startCreateTimeBackfill(tx, { ...created, tables: input.tables }, options.by);
       await tx.deliveryLane.createMany({
         data: Array.from({ length: input.laneCount }, (_, lane) => ({ sinkId: created.id, lane })),
       });

@@ -1,13 +1,22 @@
 import { NotFoundError } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { type SourcePositions, setSourcePositions } from '../capture/source-config';
 import type { Database } from '../database';
 import { isRecordNotFound } from './sink-name-taken';
 
-/** Deletes a sink with all its messages and their history; `by` is recorded in the audit trail. */
-export async function deleteSink(db: Database, options: { sinkId: string; by?: string }): Promise<void> {
+/**
+ * Deletes a sink with all its messages and their history; `by` is recorded in the audit trail.
+ * `sourcePositions`: from where in its source's WAL it takes no more changes (see
+ * setSourcePositions); without it, from when the reader sees it.
+ */
+export async function deleteSink(
+  db: Database,
+  options: { sinkId: string; by?: string; sourcePositions?: SourcePositions },
+): Promise<void> {
   try {
     await db.prisma.$transaction(async (tx) => {
+      await setSourcePositions(tx, options.sourcePositions);
       const deleted = await tx.sink.delete({
         where: { id: options.sinkId },
         select: { id: true, name: true },

@@ -1,5 +1,6 @@
 import { MESSAGE_ACTIONS, streamArnSchema } from '@shardline/core';
 import { z } from 'zod';
+import { checkSendExistingRows } from '../backfills/create-time-backfill';
 
 const MIB = 1024 * 1024;
 
@@ -16,8 +17,20 @@ export const sinkTableInputSchema = z.object({
     .default([...CHANGE_ACTIONS]),
   /** Columns whose values form the group (partition key); empty means the primary key. */
   groupColumns: z.array(identifier).default([]),
+  /** Only when creating a sink (see createSinkTableInputSchema); editing refuses it. */
+  sendExistingRows: z
+    .literal(false, {
+      error:
+        'sendExistingRows is only for creating a sink: to send the existing rows of a table of this sink, start a backfill (POST /api/v1/sinks/{id}/backfills)',
+    })
+    .optional(),
 });
 export type SinkTableInput = z.input<typeof sinkTableInputSchema>;
+
+/** A table of a new sink: also `sendExistingRows`, which starts a backfill of it with the sink. */
+export const createSinkTableInputSchema = sinkTableInputSchema.extend({
+  sendExistingRows: z.boolean().default(false),
+});
 
 /**
  * Every setting of a sink with its rules and no defaults: creating fills the defaults in, while
@@ -61,12 +74,14 @@ export const createSinkInputSchema = sinkSettingsSchema
     backoffCapMs: sinkSettingsSchema.shape.backoffCapMs.default(180_000),
     maxRecordSizeBytes: sinkSettingsSchema.shape.maxRecordSizeBytes.default(MIB),
     laneCount: sinkSettingsSchema.shape.laneCount.default(4),
-    tables: sinkSettingsSchema.shape.tables.default([]),
+    tables: z.array(createSinkTableInputSchema).default([]),
     annotations: sinkSettingsSchema.shape.annotations.default({}),
   })
   .superRefine((value, ctx) => {
     const tablesIssue = checkSinkTables(value);
     if (tablesIssue) ctx.addIssue({ code: 'custom', ...tablesIssue });
+    const existingRowsIssue = checkSendExistingRows(value);
+    if (existingRowsIssue) ctx.addIssue({ code: 'custom', ...existingRowsIssue });
     if (Boolean(value.accessKeyId) !== Boolean(value.secretAccessKey)) {
       ctx.addIssue({
         code: 'custom',

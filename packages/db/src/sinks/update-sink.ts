@@ -2,6 +2,7 @@ import { NotFoundError, type SecretBox, ValidationError } from '@shardline/core'
 import { z } from 'zod';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { type SourcePositions, setSourcePositions } from '../capture/source-config';
 import type { Database } from '../database';
 import type { Sink } from '../generated/prisma/client';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
@@ -31,11 +32,18 @@ export type UpdateSinkChanges = z.output<typeof updateSinkInputSchema>;
 
 /**
  * Edits a sink; `tables`, when given, replaces the whole list. `by` is recorded in the audit
- * trail with the names of the settings that changed.
+ * trail with the names of the settings that changed. `sourcePositions`: from where in its
+ * source's WAL the edit applies (see setSourcePositions); without it, from when the reader sees it.
  */
 export async function updateSink(
   db: Database,
-  options: { secretBox: SecretBox; sinkId: string; input: UpdateSinkInput; by?: string },
+  options: {
+    secretBox: SecretBox;
+    sinkId: string;
+    input: UpdateSinkInput;
+    by?: string;
+    sourcePositions?: SourcePositions;
+  },
 ): Promise<PublicSink> {
   const changes = parseOrThrow(updateSinkInputSchema, options.input);
   const current = isUuid(options.sinkId)
@@ -77,6 +85,7 @@ export async function updateSink(
   const { tables } = changes;
   const updated = await db.prisma
     .$transaction(async (tx) => {
+      await setSourcePositions(tx, options.sourcePositions);
       await assertTransformExists(tx, changes.transformId);
       const sink = await tx.sink.update({
         where: { id: current.id },

@@ -11,6 +11,8 @@ export interface TableChoice {
   /** Group by the primary key (the API's empty `groupColumns`), or by `groupColumns`. */
   usePrimaryKey: boolean;
   groupColumns: string[];
+  /** Creating only: also send the rows the table already has (a backfill started with the sink). */
+  sendExistingRows: boolean;
 }
 
 export interface SinkFormValues {
@@ -60,6 +62,7 @@ export function initialSinkValues(sink?: Sink): SinkFormValues {
       actions: [...table.actions],
       usePrimaryKey: table.groupColumns.length === 0,
       groupColumns: [...table.groupColumns],
+      sendExistingRows: false,
     })),
     streamArn: sink?.streamArn ?? '',
     credentials: sink && !sink.accessKeyId ? 'default' : 'keys',
@@ -81,6 +84,7 @@ export function newTableChoice(table: SourceTable): TableChoice {
     actions: [...CHANGE_ACTIONS],
     usePrimaryKey: table.primaryKey.length > 0,
     groupColumns: [],
+    sendExistingRows: false,
   };
 }
 
@@ -118,6 +122,8 @@ export function toSinkInput(
       name: table.name,
       actions: table.actions,
       groupColumns: byPrimaryKey ? [] : table.groupColumns,
+      // Editing refuses it: a sink's later backfills start from its page.
+      ...(!sink && table.sendExistingRows ? { sendExistingRows: true } : {}),
     };
   });
   if (values.sourceId && tables.length === 0) errors.tables = 'choose at least one table of the source';

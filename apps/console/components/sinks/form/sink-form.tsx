@@ -115,7 +115,7 @@ export function SinkForm({ sink }: { sink?: Sink }) {
         className="space-y-4 rounded-lg border border-slate-200 bg-slate-50/50 p-4"
         aria-label="What to send"
       >
-        <SourceTablesPicker values={values} set={set} errorFor={errorFor} />
+        <SourceTablesPicker values={values} set={set} errorFor={errorFor} creating={!sink} />
       </section>
 
       <section

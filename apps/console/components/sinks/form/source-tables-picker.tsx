@@ -20,10 +20,12 @@ interface SourceTablesPickerProps {
   values: SinkFormValues;
   set: SetSinkValue;
   errorFor: ErrorFor;
+  /** Creating a sink: each table may also send the rows it already has. */
+  creating?: boolean;
 }
 
 /** The source, its tables, and for each chosen table its actions and grouping columns. */
-export function SourceTablesPicker({ values, set, errorFor }: SourceTablesPickerProps) {
+export function SourceTablesPicker({ values, set, errorFor, creating = false }: SourceTablesPickerProps) {
   const id = useId();
   const sources = useSources();
   const tables = useSourceTables(values.sourceId || null);
@@ -122,6 +124,7 @@ export function SourceTablesPicker({ values, set, errorFor }: SourceTablesPicker
                     actionsError={errorFor(`tables.${index}.actions`)}
                     groupError={errorFor(`tables.${index}.groupColumns`)}
                     tableError={errorFor(`tables.${index}`)}
+                    offerExistingRows={creating}
                   />
                 )}
               </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { SourceTable } from '../../../lib/client/api-types';
+import { SendExistingRowsField } from './send-existing-rows-field';
 import { CHANGE_ACTIONS, type TableChoice } from './sink-form-values';
 
 interface TableSettingsProps {
@@ -12,11 +13,13 @@ interface TableSettingsProps {
   groupError?: string;
   /** An API error about the table as a whole (`tables.3.name`). */
   tableError?: string;
+  /** Offer "also send the rows that already exist" (creating a sink only). */
+  offerExistingRows?: boolean;
 }
 
 /** Which actions of one table become messages, and which columns group them (the partition key). */
 export function TableSettings(props: TableSettingsProps) {
-  const { choice, facts, onChange, actionsError, groupError, tableError } = props;
+  const { choice, facts, onChange, actionsError, groupError, tableError, offerExistingRows } = props;
   const key = `${choice.schema}.${choice.name}`;
   const primaryKey = facts?.primaryKey ?? [];
   const hasPrimaryKey = facts ? primaryKey.length > 0 : true;
@@ -107,6 +110,13 @@ export function TableSettings(props: TableSettingsProps) {
           ))}
         {groupError && <p className="mt-1 text-red-700">{groupError}</p>}
       </fieldset>
+      {offerExistingRows && (
+        <SendExistingRowsField
+          tableKey={key}
+          checked={choice.sendExistingRows}
+          onChange={(sendExistingRows) => onChange({ ...choice, sendExistingRows })}
+        />
+      )}
     </div>
   );
 }

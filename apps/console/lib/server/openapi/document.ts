@@ -2,6 +2,7 @@ import { openApiPaths, type PathSpecs } from './operation';
 import { accessPaths } from './paths/access';
 import { alertsPaths } from './paths/alerts';
 import { auditPaths } from './paths/audit';
+import { backfillsPaths } from './paths/backfills';
 import { messagesPaths } from './paths/messages';
 import { metaPaths } from './paths/meta';
 import { sinksPaths } from './paths/sinks';
@@ -13,6 +14,7 @@ const ALL_PATHS: PathSpecs[] = [
   metaPaths,
   sourcesPaths,
   sinksPaths,
+  backfillsPaths,
   messagesPaths,
   transformsPaths,
   auditPaths,

@@ -21,7 +21,9 @@ export const sinksPaths: PathSpecs = {
     },
     post: {
       summary: 'Create a sink',
-      description: `Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. \`transformId\` attaches a transform (applied when messages are sent); \`filterSource\` is a function \`(message) => boolean\` run when a change is read (false drops it), compiled first. ${SINK_CHECKS}`,
+      description:
+        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). ' +
+        SINK_CHECKS,
       tag: 'sinks',
       body: createSinkInputSchema,
       query: forceQuerySchema,
