@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { evaluateAlerts } from '@shardline/alerts';
 import { startCaptureSupervisor } from '@shardline/capture';
 import { type PeriodicTask, SecretBox } from '@shardline/core';
@@ -40,6 +41,7 @@ import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
 const WITHIN_MS = 30_000;
 const REVOKED_KEY = 'AKIAREVOKEDKEY';
 const RIGHT_PASSWORD = 'the right password';
+const suffix = randomBytes(3).toString('hex');
 
 let db: Database;
 let closeHarness: () => Promise<void>;
@@ -89,7 +91,8 @@ beforeAll(async () => {
   capture = startCaptureSupervisor({ db, databaseUrl, secretBox, logger });
   checker = startHealthChecker({ db, secretBox, logger });
 
-  const created = await call(createSource, { body: { name: 'shop', url: sourceDb.url } });
+  // Slot and publication names are server-wide: a name of its own per run.
+  const created = await call(createSource, { body: { name: `shop_${suffix}`, url: sourceDb.url } });
   expect(created.status, created.text).toBe(201);
   sourceId = created.body.source.id;
 });
@@ -320,7 +323,7 @@ describe('health is the truth', () => {
       await admin.end();
     }
     const settings = {
-      name: 'guarded',
+      name: `guarded_${suffix}`,
       host: cluster.host,
       port: cluster.port,
       database: 'postgres',
@@ -340,11 +343,13 @@ describe('health is the truth', () => {
     const guardedId = saved.body.source.id;
     const sinkId = await createForced(
       sinkBody('guarded-items', { sourceId: guardedId, tables: [{ name: 'items' }] }),
-      /Cannot connect to the source "guarded": Wrong password/,
+      new RegExp(`Cannot connect to the source "guarded_${suffix}": Wrong password`),
     );
 
     const health = await expectHealth(sinkId, 'not_capturing', 'source_unreachable');
-    expect(health.summary).toBe('Shardline cannot connect to the source "guarded": Wrong password.');
+    expect(health.summary).toBe(
+      `Shardline cannot connect to the source "guarded_${suffix}": Wrong password.`,
+    );
     const source = await waitFor(
       'the source stopped with its last error',
       async () => {

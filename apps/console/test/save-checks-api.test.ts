@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   createSourceDatabase,
   createTestStream,
@@ -27,7 +28,10 @@ beforeAll(async () => {
   await sourceDb.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text)');
   await sourceDb.query('CREATE TABLE events (at timestamptz, kind text)');
   stream = await createTestStream(kinesisEndpoint());
-  const created = await call(createSource, { body: { name: 'shop', url: sourceDb.url } });
+  // Slot and publication names are server-wide: a name of its own per run.
+  const created = await call(createSource, {
+    body: { name: `shop_${randomBytes(3).toString('hex')}`, url: sourceDb.url },
+  });
   expect(created.status, created.text).toBe(201);
   sourceId = created.body.source.id;
 });
@@ -156,7 +160,10 @@ describe('PATCH /api/v1/sinks/{id} runs the checks of what it changes', () => {
 describe('POST and PATCH of sources run the source checks first', () => {
   it('refuses a source that cannot be reached and saves nothing, or saves it with force', async () => {
     const before = (await call(listSources, {})).body.sources.length;
-    const settings = { name: 'nowhere', url: 'postgres://app@127.0.0.1:1/shop' };
+    const settings = {
+      name: `nowhere_${randomBytes(3).toString('hex')}`,
+      url: 'postgres://app@127.0.0.1:1/shop',
+    };
     const refused = await call(createSource, { body: settings });
     expect(refused.status).toBe(422);
     expect(refused.body.error.checks[0]).toMatchObject({

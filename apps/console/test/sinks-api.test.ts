@@ -371,7 +371,7 @@ describe('DELETE /api/v1/sinks/{id}', () => {
     const id = body.sink.id;
     const answer = await call(deleteSink, { method: 'DELETE', params: { id } });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ deleted: true });
+    expect(answer.body).toEqual({ deleted: true, cleanup: null });
     expect((await get(id)).status).toBe(404);
     const again = await call(deleteSink, { method: 'DELETE', params: { id } });
     expect(again.status).toBe(404);
