@@ -97,16 +97,22 @@ export class SinkRegistry {
     }
   }
 
-  #evict(sinkId: string): void {
+  #evict(sinkId: string, options: { inFlightDone?: boolean } = {}): void {
     const cached = this.#cache.get(sinkId);
-    cached?.runtime.client.destroy();
+    // Other lanes of the sink may have a request in flight on this client: destroying it now
+    // would abort them, and what Kinesis already took would be sent again. It goes once they
+    // have ended (each ends within the request timeout).
+    const client = cached?.runtime.client;
+    if (client && options.inFlightDone) client.destroy();
+    else if (client) setTimeout(() => client.destroy(), 2 * this.deps.requestTimeoutMs).unref();
     // The worker frees it after any batch already sent for it.
     if (cached?.runtime.transform.kind === 'attached')
       this.deps.transforms.forget(cached.runtime.transform.key);
     this.#cache.delete(sinkId);
   }
 
+  /** Once no request is under way (the engine stopped its workers). */
   close(): void {
-    for (const sinkId of [...this.#cache.keys()]) this.#evict(sinkId);
+    for (const sinkId of [...this.#cache.keys()]) this.#evict(sinkId, { inFlightDone: true });
   }
 }

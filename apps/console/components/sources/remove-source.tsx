@@ -39,7 +39,11 @@ export function RemoveSource({ source }: { source: Source }) {
       >
         <p>
           Shardline stops reading its changes and drops its replication slot <code>{source.slotName}</code>{' '}
-          and publication <code>{source.publicationName}</code>.
+          and publication <code>{source.publicationName}</code> on {source.host}/{source.database}.
+        </p>
+        <p data-testid="remove-source-wal">
+          Dropping the slot releases the WAL the server keeps for it: from then on nothing is kept for Shardline.
+          Changes committed after that cannot be read again.
         </p>
       </ConfirmDialog>
     </>

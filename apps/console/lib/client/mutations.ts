@@ -138,7 +138,9 @@ export function useUpdateSink(id: string) {
 export function useDeleteSink(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ deleted: true }>(`/sinks/${enc(id)}`, { method: 'DELETE' }),
+    // Sent once the person confirmed in a dialog showing the messages not delivered yet, which the
+    // API would otherwise refuse to delete (409).
+    mutationFn: () => apiFetch<{ deleted: true }>(`/sinks/${enc(id)}?force=true`, { method: 'DELETE' }),
     onSuccess: () => {
       client.removeQueries({ queryKey: queryKeys.sink(id) });
       return invalidateSinksAndTransforms(client);

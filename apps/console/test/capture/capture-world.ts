@@ -61,6 +61,10 @@ export interface CaptureWorld {
   records(sinkName?: string): LandedRecord[];
   waitForRecords(sinkName: string, count: number, timeoutMs?: number): Promise<LandedRecord[]>;
   waitUntilReading(): Promise<void>;
+  /** Stops reading the source, as an engine that goes down; delivery goes on. */
+  stopCapture(): Promise<void>;
+  /** Reads it again, as an engine that comes back. */
+  startCapture(): void;
   stop(): Promise<void>;
 }
 
@@ -85,15 +89,24 @@ export async function startCaptureWorld(): Promise<CaptureWorld> {
     const secretBox = new SecretBox(TEST_SECRET_KEY);
     const databaseUrl = process.env.DATABASE_URL ?? '';
     const queuePrefix = testQueuePrefix();
-    const capture = startCaptureSupervisor({
-      db: harness.db,
-      databaseUrl,
-      secretBox,
-      logger,
-      pollIntervalMs: 200,
-      retryDelayMs: 500,
-    });
-    stoppers.push(() => capture.stop());
+    let capture: { stop(): Promise<void> } | null = null;
+    const startCapture = () => {
+      capture ??= startCaptureSupervisor({
+        db: harness.db,
+        databaseUrl,
+        secretBox,
+        logger,
+        pollIntervalMs: 200,
+        retryDelayMs: 500,
+      });
+    };
+    const stopCapture = async () => {
+      const running = capture;
+      capture = null;
+      await running?.stop();
+    };
+    startCapture();
+    stoppers.push(stopCapture);
     const delivery: DeliveryEngine = await startDeliveryEngine({
       db: harness.db,
       databaseUrl,
@@ -172,6 +185,8 @@ export async function startCaptureWorld(): Promise<CaptureWorld> {
           timeoutMs,
         ),
       waitUntilReading: () => waitUntilSlotStreamed(source),
+      stopCapture,
+      startCapture,
       stop,
     };
   } catch (error) {
