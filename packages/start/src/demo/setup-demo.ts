@@ -1,5 +1,6 @@
+import { createSinkAndPublish, updateSinkAndPublish } from '@shardline/capture';
 import type { SecretBox } from '@shardline/core';
-import { createSink, createSource, type Database, updateSink } from '@shardline/db';
+import { createSource, type Database } from '@shardline/db';
 import { databaseName } from '../ensure-database';
 import { StartProblem } from '../start-problem';
 import { DEMO_ACTOR, DEMO_SINK_NAME, DEMO_SOURCE_NAME, DEMO_TABLE, demoReplicationName } from './demo-names';
@@ -83,7 +84,7 @@ async function ensureSink(
     }
     if (existing.endpoint !== options.kinesisEndpoint) {
       // The emulator runs on another port than last time (SHARDLINE_DEMO_KINESIS_PORT changed).
-      await updateSink(db, {
+      await updateSinkAndPublish(db, {
         secretBox: options.secretBox,
         sinkId: existing.id,
         input: { endpoint: options.kinesisEndpoint },
@@ -92,7 +93,7 @@ async function ensureSink(
     }
     return existing.id;
   }
-  const sink = await createSink(db, {
+  const { sink } = await createSinkAndPublish(db, {
     secretBox: options.secretBox,
     input: {
       name: DEMO_SINK_NAME,
