@@ -370,12 +370,21 @@ describe('health is the truth', () => {
     });
     expect(fixed.status, fixed.text).toBe(200);
     await expectHealth(sinkId, 'healthy', null);
-    const reading = await call(getSource, { params: { id: guardedId } });
-    expect(reading.body.source.health).toMatchObject({
-      status: 'reading',
+    const reading = await waitFor(
+      'the source reading, with the WAL its new slot keeps',
+      async () => {
+        const { health: sourceHealth } = (await call(getSource, { params: { id: guardedId } })).body.source;
+        return sourceHealth.status === 'reading' && sourceHealth.retainedWalBytes !== null
+          ? sourceHealth
+          : null;
+      },
+      WITHIN_MS,
+      250,
+    );
+    expect(reading).toMatchObject({
       reason: null,
       readerRunning: true,
+      retainedWalBytes: expect.any(Number),
     });
-    expect(reading.body.source.health.retainedWalBytes).toEqual(expect.any(Number));
   });
 });
