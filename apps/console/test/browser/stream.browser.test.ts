@@ -6,9 +6,6 @@ import { saveScreenshot } from './browser';
 import { consoleHelpers, eventually } from './console-helpers';
 import { type ConsoleWorld, ENGINE_WAIT_MS, startConsoleWorld, stopConsoleWorld } from './console-world';
 
-/** Longer than the reader's routesRefreshMs: a change after it sees the new sink. */
-const ROUTES_REFRESH_WAIT_MS = 2_500;
-
 const world: Partial<ConsoleWorld> = {};
 let source: ConsoleWorld['source'];
 let page: Page;
@@ -34,8 +31,8 @@ beforeAll(async () => {
     sourceId: created.id,
     tables: [{ name: 'orders' }],
   });
+  // Created through the API, the sink takes every change committed from now on.
   sinkId = sink.id;
-  await new Promise((resolve) => setTimeout(resolve, ROUTES_REFRESH_WAIT_MS));
 });
 
 afterAll(() => stopConsoleWorld(world));
