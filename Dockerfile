@@ -28,6 +28,7 @@ COPY packages/capture/package.json packages/capture/
 COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/delivery/package.json packages/delivery/
+COPY packages/health/package.json packages/health/
 COPY packages/kinesis/package.json packages/kinesis/
 COPY packages/local-kinesis/package.json packages/local-kinesis/
 COPY packages/metrics/package.json packages/metrics/

@@ -11,6 +11,7 @@ const config: NextConfig = {
   transpilePackages: [
     '@shardline/core',
     '@shardline/db',
+    '@shardline/health',
     '@shardline/kinesis',
     '@shardline/capture',
     '@shardline/metrics',

@@ -45,13 +45,14 @@ afterAll(async () => {
 
 describe('stored secrets', () => {
   it('appear in no page the console renders, nor in the API answers those pages use', async () => {
-    const source = await send('POST', '/api/v1/sources', {
+    // Saved with force: the hosts are made up, and the checks run on saving would refuse them.
+    const source = await send('POST', '/api/v1/sources?force=true', {
       name: 'shop',
       url: `postgres://shop:${DB_PASSWORD}@db.internal:5432/shop`,
     });
     expect(source.status).toBe(201);
     const sourceId = ((await source.json()) as { source: { id: string } }).source.id;
-    const sink = await send('POST', '/api/v1/sinks', {
+    const sink = await send('POST', '/api/v1/sinks?force=true', {
       name: 'orders',
       streamArn: 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders',
       accessKeyId: 'AKIAEXAMPLE',

@@ -10,6 +10,9 @@ import { POST as createToken, GET as listTokens } from '../app/api/v1/tokens/rou
 import { call, openApiHarness, sessionCookieOf } from './api-harness';
 import { sinkBody } from './sinks-fixtures';
 
+/** Not about the checks run on saving: saved whatever they would say. */
+const FORCE = { force: 'true' };
+
 let db: Database;
 let close: () => Promise<void>;
 beforeAll(async () => {
@@ -80,6 +83,7 @@ describe('sign-in', () => {
 
     const cookie = await sessionOf('grace@example.com');
     const created = await call(createSink, {
+      query: FORCE,
       path: '/api/v1/sinks',
       body: sinkBody(),
       ...withCookie(cookie),
@@ -166,6 +170,7 @@ describe('sign-in', () => {
   it('lets a viewer session read but not change anything', async () => {
     const cookie = await sessionOf('linus@example.com');
     const refused = await call(createSink, {
+      query: FORCE,
       path: '/api/v1/sinks',
       body: sinkBody({ name: 'v' }),
       ...withCookie(cookie),
@@ -185,6 +190,7 @@ describe('cross-site requests', () => {
     ];
     for (const headers of attempts) {
       const answer = await call(createSink, {
+        query: FORCE,
         path: '/api/v1/sinks',
         body: sinkBody({ name: 'forged' }),
         ...withCookie(cookie, headers),
@@ -193,6 +199,7 @@ describe('cross-site requests', () => {
       expect(answer.body.error.code).toBe('cross_site_request');
     }
     const fromReferer = await call(createSink, {
+      query: FORCE,
       path: '/api/v1/sinks',
       body: sinkBody({ name: 'from-the-console' }),
       ...withCookie(cookie, { origin: '', referer: 'http://console.test/sinks/new' }),
@@ -212,6 +219,7 @@ describe('cross-site requests', () => {
 
   it('accepts a bearer token from anywhere (no cookie is involved)', async () => {
     const answer = await call(createSink, {
+      query: FORCE,
       path: '/api/v1/sinks',
       body: sinkBody({ name: 'by-token' }),
       headers: { origin: 'https://elsewhere.example' },

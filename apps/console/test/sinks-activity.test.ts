@@ -8,6 +8,9 @@ import { POST as createSink, GET as listSinks } from '../app/api/v1/sinks/route'
 import { call, openApiHarness, TEST_ACTOR } from './api-harness';
 import { sinkBody } from './sinks-fixtures';
 
+/** Not about the checks run on saving: saved whatever they would say. */
+const FORCE = { force: 'true' };
+
 let db: Database;
 let close: () => Promise<void>;
 beforeAll(async () => {
@@ -16,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => close());
 
 async function createdSinkId(): Promise<string> {
-  const answer = await call(createSink, { body: sinkBody({ laneCount: 2 }) });
+  const answer = await call(createSink, { query: FORCE, body: sinkBody({ laneCount: 2 }) });
   expect(answer.status, answer.text).toBe(201);
   return answer.body.sink.id;
 }
@@ -79,11 +82,11 @@ async function minuteOf(query: string, values: unknown[]): Promise<string> {
 }
 
 describe('GET /api/v1/sinks/{id}/stats', () => {
-  it('answers zeros, 60 empty minutes and healthy for a new sink', async () => {
+  it('answers zeros, 60 empty minutes and not checked yet (never healthy) for a new sink', async () => {
     const sinkId = await createdSinkId();
     const answer = await call(getStats, { params: { id: sinkId } });
     expect(answer.status).toBe(200);
-    expect(answer.body.health).toEqual({ status: 'healthy', reason: null });
+    expect(answer.body.health).toMatchObject({ status: 'unverified', reason: 'unverified', checkedAt: null });
     expect(answer.body.counts).toEqual({
       pending: 0,
       inFlight: 0,
@@ -138,7 +141,8 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
     expect(body.oldestFailingAgeMs).toBeGreaterThanOrEqual(600_000);
     expect(body.oldestFailingAgeMs).toBeLessThan(660_000);
     expect(body.health.status).toBe('failing');
-    expect(body.health.reason).toBe(
+    expect(body.health.reason).toBe('messages_failing');
+    expect(body.health.summary).toBe(
       '1 message is failing; the latest error: Kinesis denied access to stream orders',
     );
 
@@ -183,9 +187,10 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
     const list = await call(listSinks, {});
     const listed = list.body.sinks.find((sink: { id: string }) => sink.id === sinkId);
     expect(listed.counts).toEqual({ pending: 2, inFlight: 1, failing: 2, filteredCount: '0' });
-    expect(listed.health).toEqual({
+    expect(listed.health).toMatchObject({
       status: 'failing',
-      reason: '2 messages are failing; the latest error: the newest error',
+      reason: 'messages_failing',
+      summary: '2 messages are failing; the latest error: the newest error',
     });
     const one = await call(getSink, { params: { id: sinkId } });
     expect(one.body.sink.counts).toEqual(listed.counts);
@@ -209,7 +214,8 @@ describe('POST /api/v1/sinks/{id}/pause and /resume', () => {
     expect(paused.body.sink.pausedBy).toBe(TEST_ACTOR);
     expect(Date.parse(paused.body.sink.pausedAt)).not.toBeNaN();
     expect(paused.body.sink.health.status).toBe('paused');
-    expect(paused.body.sink.health.reason).toMatch(
+    expect(paused.body.sink.health.reason).toBe('paused');
+    expect(paused.body.sink.health.summary).toMatch(
       new RegExp(`paused by ${TEST_ACTOR}.*messages are stored and wait until it resumes`),
     );
 
@@ -224,7 +230,7 @@ describe('POST /api/v1/sinks/{id}/pause and /resume', () => {
     expect(resumed.body.sink).toMatchObject({
       pausedAt: null,
       pausedBy: null,
-      health: { status: 'healthy', reason: null },
+      health: expect.objectContaining({ status: 'unverified' }),
     });
   });
 
@@ -234,11 +240,16 @@ describe('POST /api/v1/sinks/{id}/pause and /resume', () => {
     await markFailing(sinkId, id as string, 'boom', '1 minute');
     const paused = await call(pauseSink, { params: { id: sinkId } });
     expect(paused.body.sink.health.status).toBe('paused');
-    expect(paused.body.sink.health.reason).toMatch(/1 message is failing$/);
+    expect(paused.body.sink.health.summary).toMatch(/1 message is failing$/);
+    // Paused shows first, and the failing messages are still listed.
+    expect(paused.body.sink.health.problems.map((problem: { code: string }) => problem.code)).toContain(
+      'messages_failing',
+    );
     const resumed = await call(resumeSink, { params: { id: sinkId } });
-    expect(resumed.body.sink.health).toEqual({
+    expect(resumed.body.sink.health).toMatchObject({
       status: 'failing',
-      reason: '1 message is failing; the latest error: boom',
+      reason: 'messages_failing',
+      summary: '1 message is failing; the latest error: boom',
     });
   });
 

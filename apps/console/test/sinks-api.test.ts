@@ -6,6 +6,9 @@ import { POST as createSink, GET as listSinks } from '../app/api/v1/sinks/route'
 import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
 import { SECRET, sinkBody } from './sinks-fixtures';
 
+/** Not about the checks run on saving: saved whatever they would say. */
+const FORCE = { force: 'true' };
+
 let db: Database;
 let close: () => Promise<void>;
 beforeAll(async () => {
@@ -16,13 +19,19 @@ afterAll(() => close());
 const UNKNOWN_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 async function create(overrides: Record<string, unknown> = {}) {
-  const answer = await call(createSink, { path: '/api/v1/sinks', body: sinkBody(overrides) });
+  const answer = await call(createSink, { query: FORCE, path: '/api/v1/sinks', body: sinkBody(overrides) });
   expect(answer.status, answer.text).toBe(201);
   return answer;
 }
 
 function patch(id: string, body: unknown) {
-  return call(patchSink, { method: 'PATCH', path: `/api/v1/sinks/${id}`, params: { id }, body });
+  return call(patchSink, {
+    query: FORCE,
+    method: 'PATCH',
+    path: `/api/v1/sinks/${id}`,
+    params: { id },
+    body,
+  });
 }
 
 function get(id: string) {
@@ -68,7 +77,12 @@ describe('POST /api/v1/sinks', () => {
       pausedBy: null,
       sourceId: null,
       annotations: { team: 'billing' },
-      health: { status: 'healthy', reason: null },
+      // Never healthy before an engine has checked it.
+      health: expect.objectContaining({
+        status: 'unverified',
+        reason: 'unverified',
+        fix: expect.any(String),
+      }),
       counts: { pending: 0, inFlight: 0, failing: 0, filteredCount: '0' },
       transform: null,
       filterSource: null,
@@ -95,7 +109,7 @@ describe('POST /api/v1/sinks', () => {
   });
 
   it('refuses a malformed stream ARN with field streamArn and the expected format', async () => {
-    const answer = await call(createSink, { body: sinkBody({ streamArn: 'orders-stream' }) });
+    const answer = await call(createSink, { query: FORCE, body: sinkBody({ streamArn: 'orders-stream' }) });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('invalid_input');
     expect(answer.body.error.field).toBe('streamArn');
@@ -106,12 +120,12 @@ describe('POST /api/v1/sinks', () => {
   });
 
   it('refuses an access key id without its secret, and a secret without its key id', async () => {
-    const keyOnly = await call(createSink, { body: sinkBody({ secretAccessKey: undefined }) });
+    const keyOnly = await call(createSink, { query: FORCE, body: sinkBody({ secretAccessKey: undefined }) });
     expect(keyOnly.status).toBe(400);
     expect(keyOnly.body.error.field).toBe('secretAccessKey');
     expect(keyOnly.body.error.message).toMatch(/give both the access key id and the secret access key/);
 
-    const secretOnly = await call(createSink, { body: sinkBody({ accessKeyId: null }) });
+    const secretOnly = await call(createSink, { query: FORCE, body: sinkBody({ accessKeyId: null }) });
     expect(secretOnly.status).toBe(400);
     expect(secretOnly.body.error.field).toBe('accessKeyId');
     expect(secretOnly.text).not.toContain(SECRET);
@@ -124,7 +138,7 @@ describe('POST /api/v1/sinks', () => {
   });
 
   it('answers 400 invalid_json when the body is not JSON', async () => {
-    const answer = await call(createSink, { body: '{"name": "orders", ' });
+    const answer = await call(createSink, { query: FORCE, body: '{"name": "orders", ' });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toEqual({
       code: 'invalid_json',
@@ -134,13 +148,14 @@ describe('POST /api/v1/sinks', () => {
 
   it('names the field of a nested problem and of an out-of-range setting', async () => {
     const emptyActions = await call(createSink, {
+      query: FORCE,
       body: sinkBody({ tables: [{ name: 'orders', actions: [] }] }),
     });
     expect(emptyActions.status).toBe(400);
     expect(emptyActions.body.error.field).toBe('tables.0.actions');
     expect(emptyActions.body.error.message).toMatch(/choose at least one action/);
 
-    const tinyCap = await call(createSink, { body: sinkBody({ backoffCapMs: 10 }) });
+    const tinyCap = await call(createSink, { query: FORCE, body: sinkBody({ backoffCapMs: 10 }) });
     expect(tinyCap.status).toBe(400);
     expect(tinyCap.body.error).toMatchObject({
       field: 'backoffCapMs',
@@ -149,7 +164,7 @@ describe('POST /api/v1/sinks', () => {
   });
 
   it('refuses a source that does not exist, as invalid input rather than a server error', async () => {
-    const answer = await call(createSink, { body: sinkBody({ sourceId: UNKNOWN_ID }) });
+    const answer = await call(createSink, { query: FORCE, body: sinkBody({ sourceId: UNKNOWN_ID }) });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({
       field: 'sourceId',
@@ -159,7 +174,7 @@ describe('POST /api/v1/sinks', () => {
 
   it('answers 409 conflict when the name is taken', async () => {
     await create({ name: 'taken-name' });
-    const answer = await call(createSink, { body: sinkBody({ name: 'taken-name' }) });
+    const answer = await call(createSink, { query: FORCE, body: sinkBody({ name: 'taken-name' }) });
     expect(answer.status).toBe(409);
     expect(answer.body.error).toMatchObject({
       code: 'conflict',
@@ -182,7 +197,7 @@ describe('GET /api/v1/sinks and /api/v1/sinks/{id}', () => {
     expect(first.tables).toEqual([
       { schema: 'public', name: 'orders', actions: ['insert', 'update'], groupColumns: [] },
     ]);
-    expect(first.health).toEqual({ status: 'healthy', reason: null });
+    expect(first.health).toMatchObject({ status: 'unverified', reason: 'unverified' });
     expect(first.counts).toEqual({ pending: 0, inFlight: 0, failing: 0, filteredCount: '0' });
     expect(answer.text).not.toContain(SECRET);
   });

@@ -32,7 +32,8 @@ describe('GET /api/v1/openapi.json', () => {
       expect.arrayContaining(['name', 'streamArn', 'accessKeyId', 'secretAccessKey', 'tables', 'laneCount']),
     );
     expect(settings.required).toEqual(['name', 'streamArn']);
-    expect(Object.keys(create.responses)).toEqual(['201', '400', '409']);
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '409', '422']);
+    expect(create.parameters).toContainEqual(expect.objectContaining({ name: 'force', in: 'query' }));
     const edit = body.paths['/api/v1/sinks/{id}'].patch;
     expect(edit.requestBody.content['application/json'].schema.required ?? []).toEqual([]);
     expect(edit.parameters).toContainEqual(

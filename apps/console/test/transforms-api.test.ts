@@ -14,6 +14,9 @@ import { openApiDocument } from '../lib/server/openapi/document';
 import { call, openApiHarness, TEST_ACTOR } from './api-harness';
 import { sinkBody } from './sinks-fixtures';
 
+/** Not about the checks run on saving: saved whatever they would say. */
+const FORCE = { force: 'true' };
+
 let db: Database;
 let close: () => Promise<void>;
 beforeAll(async () => {
@@ -54,13 +57,19 @@ function runTest(body: Record<string, unknown>) {
 }
 
 async function newSink(overrides: Record<string, unknown> = {}) {
-  const answer = await call(createSink, { path: '/api/v1/sinks', body: sinkBody(overrides) });
+  const answer = await call(createSink, { query: FORCE, path: '/api/v1/sinks', body: sinkBody(overrides) });
   expect(answer.status, answer.text).toBe(201);
   return answer.body.sink;
 }
 
 function patchSinkWith(id: string, body: unknown) {
-  return call(patchSink, { method: 'PATCH', path: `/api/v1/sinks/${id}`, params: { id }, body });
+  return call(patchSink, {
+    query: FORCE,
+    method: 'PATCH',
+    path: `/api/v1/sinks/${id}`,
+    params: { id },
+    body,
+  });
 }
 
 /** A message as the reader stores it: `{ record, changes, action, metadata }`. */
@@ -405,7 +414,10 @@ describe('sinks with a transform and a filter', () => {
   });
 
   it('refuses a filter that does not compile (field filterSource) and an unknown transform (field transformId)', async () => {
-    const badFilter = await call(createSink, { body: sinkBody({ filterSource: '(message) => {' }) });
+    const badFilter = await call(createSink, {
+      query: FORCE,
+      body: sinkBody({ filterSource: '(message) => {' }),
+    });
     expect(badFilter.status).toBe(400);
     expect(badFilter.body.error).toMatchObject({
       code: 'invalid_input',
@@ -413,7 +425,7 @@ describe('sinks with a transform and a filter', () => {
       message: expect.stringMatching(/does not compile/),
     });
 
-    const unknown = await call(createSink, { body: sinkBody({ transformId: UNKNOWN_ID }) });
+    const unknown = await call(createSink, { query: FORCE, body: sinkBody({ transformId: UNKNOWN_ID }) });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.field).toBe('transformId');
 

@@ -33,10 +33,14 @@ const envSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   SHARDLINE_CAPTURE_POLL_MS: milliseconds(2_000),
+  // Health (docs/api.md, "Health"): how often each source and sink is checked, across all engines.
+  SHARDLINE_HEALTH_CHECK_INTERVAL_MS: milliseconds(5_000),
+  SHARDLINE_HEALTH_CHECK_TIMEOUT_MS: milliseconds(5_000),
   // Alerts (docs/alerts.md): how often every engine evaluates, and when a condition alerts.
   SHARDLINE_ALERT_INTERVAL_MS: milliseconds(15_000),
   SHARDLINE_ALERT_GROUP_BLOCKED_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.groupBlockedMs),
   SHARDLINE_ALERT_SINK_FAILING_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.sinkFailingMs),
+  SHARDLINE_ALERT_SINK_NOT_CAPTURING_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.sinkNotCapturingMs),
   SHARDLINE_ALERT_SOURCE_LAG_BYTES: z.coerce
     .number()
     .int()

@@ -4,6 +4,7 @@ import { startCaptureSupervisor } from '@shardline/capture';
 import { SecretBox } from '@shardline/core';
 import { createDatabase } from '@shardline/db';
 import { type DeliveryEngine, startDeliveryEngine } from '@shardline/delivery';
+import { startHealthChecker } from '@shardline/health';
 import { createEngineMetrics, registerDatabaseGauges } from '@shardline/metrics';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { postgresAnswers, redisProbe } from './engine-checks';
@@ -88,6 +89,15 @@ const capture = env.SHARDLINE_CAPTURE
     })
   : null;
 
+// Every engine checks; the database hands each due check to one of them.
+const health = startHealthChecker({
+  db,
+  secretBox,
+  logger,
+  intervalMs: env.SHARDLINE_HEALTH_CHECK_INTERVAL_MS,
+  timeoutMs: env.SHARDLINE_HEALTH_CHECK_TIMEOUT_MS,
+});
+
 // Every engine evaluates; the database decides which one opens, resolves and notifies.
 const alerts = startAlertEvaluator({
   db,
@@ -97,6 +107,7 @@ const alerts = startAlertEvaluator({
   thresholds: {
     groupBlockedMs: env.SHARDLINE_ALERT_GROUP_BLOCKED_MS,
     sinkFailingMs: env.SHARDLINE_ALERT_SINK_FAILING_MS,
+    sinkNotCapturingMs: env.SHARDLINE_ALERT_SINK_NOT_CAPTURING_MS,
     sourceLagBytes: env.SHARDLINE_ALERT_SOURCE_LAG_BYTES,
     sourceStalledMs: env.SHARDLINE_ALERT_SOURCE_STALLED_MS,
   },
@@ -112,6 +123,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     // Readers first: they store what they read, then delivery finishes what it sent.
     await alerts.stop();
+    await health.stop();
     await capture?.stop();
     await delivery.stop();
     await server.close();

@@ -6,6 +6,7 @@ import {
   findBlockedGroups,
   findFailingSinks,
   findOversizeMessages,
+  findSinksNotCapturing,
   getSourceConnection,
   listSourceProgress,
   type SourceProgress,
@@ -34,10 +35,11 @@ export async function findAlertConditions(options: {
   sourceTimeoutMs: number;
 }): Promise<FoundConditions> {
   const { db, thresholds } = options;
-  const [oversize, blocked, failing, sources] = await Promise.all([
+  const [oversize, blocked, failing, notCapturing, sources] = await Promise.all([
     findOversizeMessages(db.pool),
     findBlockedGroups(db.pool, { blockedForMs: thresholds.groupBlockedMs }),
     findFailingSinks(db.pool, { failingForMs: thresholds.sinkFailingMs }),
+    findSinksNotCapturing(db.pool, { notCapturingForMs: thresholds.sinkNotCapturingMs }),
     listSourceProgress(db.pool),
   ]);
   const firing: AlertCondition[] = [];
@@ -108,6 +110,24 @@ export async function findAlertConditions(options: {
     });
   }
 
+  for (const sink of notCapturing) {
+    const { health } = sink;
+    firing.push({
+      kind: 'sink_not_capturing',
+      sinkId: sink.sinkId,
+      sourceId: null,
+      targetName: sink.sinkName,
+      summary:
+        `It has captured nothing for ${formatSpan(sink.forMs)}: ${health.summary} ${health.fix ?? ''}`.trim(),
+      details: {
+        reason: health.reason,
+        problems: health.problems,
+        notCapturingSince: sink.since.toISOString(),
+        thresholdMs: thresholds.sinkNotCapturingMs,
+      },
+    });
+  }
+
   const lags = await Promise.all(sources.map((source) => sourceLag(options, source)));
   for (const [index, lag] of lags.entries()) {
     const sourceId = sources[index]?.sourceId ?? null;
@@ -117,7 +137,13 @@ export async function findAlertConditions(options: {
 
   return {
     firing,
-    evaluatedKinds: ['message_too_large', 'group_blocked', 'sink_failing', 'source_lagging'],
+    evaluatedKinds: [
+      'message_too_large',
+      'group_blocked',
+      'sink_failing',
+      'sink_not_capturing',
+      'source_lagging',
+    ],
     undecided,
   };
 }

@@ -23,3 +23,25 @@ export class ConflictError extends Error {
     super(message);
   }
 }
+
+/** One check run before saving, as the API reports it when it fails. */
+export interface SavedSettingsCheck {
+  id: string;
+  status: 'ok' | 'warning' | 'error' | 'skipped';
+  title: string;
+  detail: string | null;
+}
+
+/**
+ * Settings that did not pass their checks, and were not saved: the API answers 422
+ * `checks_failed` with every check, so the person sees what fails and may save anyway (`force`).
+ */
+export class ChecksFailedError extends Error {
+  override readonly name = 'ChecksFailedError';
+  constructor(
+    message: string,
+    readonly checks: SavedSettingsCheck[],
+  ) {
+    super(message);
+  }
+}

@@ -1,9 +1,13 @@
+import type { SinkHealth } from '@shardline/core';
 import {
   type BackfillProgress,
   listBackfillProgress,
   listSinkBacklogs,
+  listSinkHealth,
+  listSourceHealth,
   type Queryable,
   type SinkBacklog,
+  type SourceHealthRecord,
 } from '@shardline/db';
 import { Gauge, type Registry, register } from 'prom-client';
 
@@ -20,6 +24,8 @@ export interface DatabaseGaugeOptions {
 interface Snapshot {
   backlogs: SinkBacklog[];
   backfills: BackfillProgress[];
+  sinkHealth: Map<string, SinkHealth>;
+  sourceHealth: Map<string, SourceHealthRecord>;
 }
 
 /**
@@ -40,9 +46,16 @@ export function registerDatabaseGauges(options: DatabaseGaugeOptions): void {
    */
   function snapshot(): Promise<Snapshot | null> {
     if (reading) return reading;
-    const read = Promise.all([listSinkBacklogs(options.db), listBackfillProgress(options.db)]).then(
-      ([backlogs, backfills]) => ({ backlogs, backfills }),
-    );
+    const read = Promise.all([
+      listSinkBacklogs(options.db),
+      listBackfillProgress(options.db),
+      listSourceHealth(options.db),
+    ]).then(async ([backlogs, backfills, sourceHealth]) => ({
+      backlogs,
+      backfills,
+      sourceHealth,
+      sinkHealth: await listSinkHealth(options.db, { sources: sourceHealth }),
+    }));
     reading = withinMs(timeoutMs, read)
       .catch(failed)
       .finally(() => {
@@ -101,6 +114,36 @@ export function registerDatabaseGauges(options: DatabaseGaugeOptions): void {
     ['sink_id'],
     (gauge, { backlogs }) => {
       for (const sink of backlogs) gauge.set({ sink_id: sink.sinkId }, sink.oldestAgeSeconds ?? 0);
+    },
+  );
+  databaseGauge(
+    'shardline_sink_health',
+    "1 for each sink's current health: its status (healthy, paused, not_capturing, failing, lagging, unverified) and reason code (empty when healthy), as the API's health (docs/api.md). From the database: every engine reports the same value.",
+    ['sink_id', 'status', 'reason'],
+    (gauge, { sinkHealth }) => {
+      for (const [sinkId, health] of sinkHealth) {
+        gauge.set({ sink_id: sinkId, status: health.status, reason: health.reason ?? '' }, 1);
+      }
+    },
+  );
+  databaseGauge(
+    'shardline_source_health',
+    "1 for each source's current health: its status (reading, lagging, stopped, unverified, idle) and reason code (empty when none). From the database.",
+    ['source_id', 'status', 'reason'],
+    (gauge, { sourceHealth }) => {
+      for (const [sourceId, { health }] of sourceHealth) {
+        gauge.set({ source_id: sourceId, status: health.status, reason: health.reason ?? '' }, 1);
+      }
+    },
+  );
+  databaseGauge(
+    'shardline_source_retained_wal_bytes',
+    "WAL the source's replication slot keeps on its server, as of the latest health check; absent while unknown (no slot yet, or not checked). From the database.",
+    ['source_id'],
+    (gauge, { sourceHealth }) => {
+      for (const [sourceId, { health }] of sourceHealth) {
+        if (health.retainedWalBytes !== null) gauge.set({ source_id: sourceId }, health.retainedWalBytes);
+      }
     },
   );
   databaseGauge(

@@ -1,4 +1,10 @@
-import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { forwardRequest, sendUpstreamResponse } from './forward-request';
@@ -13,8 +19,28 @@ import {
 
 export type { RecordFault, RecordFaultRule } from './put-records-faults';
 
-/** Decides, per request, whether the proxy answers it itself instead of forwarding it. */
-export type RequestFaultRule = (target: string) => { status: number; body: object } | null;
+/** What a request rule sees of a request besides its operation. */
+export interface ProxiedRequestInfo {
+  headers: IncomingHttpHeaders;
+  /** The AWS access key id the request is signed with (from its Authorization header); null when unsigned. */
+  accessKeyId: string | null;
+}
+
+/**
+ * Decides, per request, whether the proxy answers it itself instead of forwarding it: from its
+ * operation (`PutRecords`, `DescribeStreamSummary`…) and, when it needs them, its headers.
+ */
+export type RequestFaultRule = (
+  target: string,
+  request: ProxiedRequestInfo,
+) => { status: number; body: object } | null;
+
+/** The key id in `AWS4-HMAC-SHA256 Credential=AKID/20261208/us-east-1/kinesis/aws4_request, …`. */
+function accessKeyIdOf(headers: IncomingHttpHeaders): string | null {
+  const authorization = headers.authorization;
+  const match = typeof authorization === 'string' ? /Credential=([^/,\s]+)\//.exec(authorization) : null;
+  return match?.[1] ?? null;
+}
 
 export interface ProxiedRequest {
   /** performance.now() when the request arrived. */
@@ -62,7 +88,10 @@ export async function startFaultProxy(options: { target: string }): Promise<Faul
       operation === 'PutRecords' ? (JSON.parse(body.toString('utf8')) as PutRecordsRequestBody) : null;
     const log = putRecords ? logRequest(startedAt, putRecords, response) : null;
 
-    const requestFault = requestRule?.(operation);
+    const requestFault = requestRule?.(operation, {
+      headers: incoming.headers,
+      accessKeyId: accessKeyIdOf(incoming.headers),
+    });
     if (requestFault) return sendJson(response, requestFault.status, requestFault.body);
 
     const split = putRecords && recordRule ? splitPutRecords(putRecords, recordRule) : null;

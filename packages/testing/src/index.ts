@@ -3,6 +3,7 @@ export { EXIT_WHEN_STDIN_CLOSES, killChildOnExit } from '@shardline/local-kinesi
 export {
   type FaultProxy,
   type ProxiedRequest,
+  type ProxiedRequestInfo,
   type RecordFault,
   type RecordFaultRule,
   type RequestFaultRule,

@@ -7,12 +7,18 @@ export const TEST_REGION = 'us-east-1';
  * The SDK's default handler speaks HTTP/2, which the local emulators do not; one attempt so a
  * test sees exactly what the server answered.
  */
-export function createTestKinesisClient(endpoint: string): KinesisClient {
+export function createTestKinesisClient(
+  endpoint: string,
+  credentials: { accessKeyId: string; secretAccessKey: string } = {
+    accessKeyId: 'test',
+    secretAccessKey: 'test',
+  },
+): KinesisClient {
   return new KinesisClient({
     endpoint,
     region: TEST_REGION,
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler(),
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials,
   });
 }

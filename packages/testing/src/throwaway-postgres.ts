@@ -19,7 +19,7 @@ export type PostgresStopMode = 'fast' | 'immediate';
 /**
  * A PostgreSQL cluster of its own, on 127.0.0.1 only, deleted when stopped. The superuser
  * `postgres` is trusted (for replication connections too); every other role must give its
- * password (SCRAM), so a wrong password can be tested here, unlike on the main test server where
+ * password (SCRAM, for replication connections too), so a wrong password can be tested here, unlike on the main test server where
  * every local connection is trusted. It can be stopped and started again, which the shared test
  * server must never be.
  */
@@ -49,6 +49,7 @@ const PG_HBA = [
   'host    all          postgres  127.0.0.1/32  trust',
   'host    replication  postgres  127.0.0.1/32  trust',
   'host    all          all       127.0.0.1/32  scram-sha-256',
+  'host    replication  all       127.0.0.1/32  scram-sha-256',
   '',
 ].join('\n');
 

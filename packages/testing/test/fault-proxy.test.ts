@@ -1,4 +1,4 @@
-import { type KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { DescribeStreamSummaryCommand, type KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import {
   createTestKinesisClient,
   createTestStream,
@@ -100,6 +100,31 @@ test('failRequests answers with the given status and error', async () => {
   expect((await put(['b'])).FailedRecordCount).toBe(0);
   const stored = await readAllRecords(kinesisEndpoint(), stream.streamArn, { expectCount: 1 });
   expect(stored.map((record) => record.partitionKey)).toEqual(['b']);
+});
+
+test('failRequests sees the access key id a request is signed with, to refuse one set of credentials', async () => {
+  proxy.failRequests((_target, request) =>
+    request.accessKeyId === 'AKIAREVOKED'
+      ? {
+          status: 400,
+          body: { __type: 'UnrecognizedClientException', message: 'The security token is invalid.' },
+        }
+      : null,
+  );
+  const revoked = createTestKinesisClient(proxy.endpoint, {
+    accessKeyId: 'AKIAREVOKED',
+    secretAccessKey: 'x',
+  });
+  try {
+    const refused = await revoked
+      .send(new DescribeStreamSummaryCommand({ StreamName: stream.streamName }))
+      .catch((caught: unknown) => caught);
+    expect(refused).toMatchObject({ name: 'UnrecognizedClientException' });
+  } finally {
+    revoked.destroy();
+  }
+  // Other credentials go through.
+  expect((await put(['c'])).FailedRecordCount).toBe(0);
 });
 
 test('goDown gives clients a connection error and comeUp restores service', async () => {

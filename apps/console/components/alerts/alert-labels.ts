@@ -5,6 +5,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   message_too_large: 'Messages over the record size limit',
   group_blocked: 'Groups blocked',
   sink_failing: 'Sink failing',
+  sink_not_capturing: 'Sink not capturing',
   source_lagging: 'Source lagging',
 };
 

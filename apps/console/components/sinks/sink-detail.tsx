@@ -6,7 +6,7 @@ import { formatBytes, formatDuration, formatNumber } from '../../lib/client/form
 import { useSink } from '../../lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
 import { SinkAlertBanner } from '../alerts/alert-banner';
-import { HealthBadge } from '../ui/health-badge';
+import { HealthBadge, HealthProblems } from '../ui/health-badge';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
 import { BackfillsSection } from './backfills/backfills-section';
@@ -35,7 +35,7 @@ export function SinkDetail({
         title={sink.name}
         subtitle={
           <div className="space-y-1">
-            <HealthBadge health={sink.health} showReason />
+            <HealthBadge health={sink.health} showReason showFix />
             <p className="font-mono text-xs">{sink.streamArn}</p>
             <p className="text-xs">
               {sink.region} · {sink.accessKeyId ? `key ${sink.accessKeyId}` : 'default AWS credentials'} ·
@@ -62,6 +62,7 @@ export function SinkDetail({
         }
       />
       <SinkAlertBanner sinkId={sink.id} />
+      <HealthProblems problems={sink.health.problems} />
       <SinkCounters sinkId={sink.id} live={live} />
       <BackfillsSection sink={sink} />
       <SinkViews sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />

@@ -56,7 +56,7 @@ export function SinkList() {
               </td>
               <td className="px-4 py-2">{sink.region}</td>
               <td className="max-w-sm px-4 py-2">
-                <HealthBadge health={sink.health} showReason />
+                <HealthBadge health={sink.health} showReason showFix />
               </td>
               <td className="px-4 py-2 text-right tabular-nums" data-testid="pending-count">
                 {formatNumber(sink.counts.pending)}

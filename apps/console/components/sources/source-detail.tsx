@@ -1,10 +1,11 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
-import { formatLsn } from '../../lib/client/format';
+import { formatBytes, formatLsn } from '../../lib/client/format';
 import { useSource } from '../../lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
 import { Button } from '../ui/button';
+import { HealthBadge, HealthProblems } from '../ui/health-badge';
 import { PageHeader } from '../ui/page-header';
 import { RelativeTime } from '../ui/relative-time';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -27,6 +28,13 @@ export function SourceDetail({ sourceId }: { sourceId: string }) {
     ['Publication', source.publicationName],
     ['Replication slot', source.slotName],
     ['Stored up to', source.confirmedLsn ? formatLsn(source.confirmedLsn) : '—'],
+    [
+      'WAL kept by the slot',
+      source.health.retainedWalBytes === null
+        ? 'unknown (no slot yet, or not checked)'
+        : `${formatBytes(source.health.retainedWalBytes)}${source.health.lagBytes === null ? '' : `, of which ${formatBytes(source.health.lagBytes)} not stored yet`}`,
+    ],
+    ['Checked', <RelativeTime key="checked" value={source.health.checkedAt} fallback="not yet" />],
     ['Reader seen', <RelativeTime key="seen" value={source.readerSeenAt} fallback="never" />],
     [
       'Last error',
@@ -44,7 +52,12 @@ export function SourceDetail({ sourceId }: { sourceId: string }) {
     <div className="space-y-6">
       <PageHeader
         title={source.name}
-        subtitle="Source"
+        subtitle={
+          <div className="space-y-1">
+            <p>Source</p>
+            <HealthBadge health={source.health} subject="source" showReason showFix />
+          </div>
+        }
         actions={
           <AdminOnly>
             <Button
@@ -63,6 +76,7 @@ export function SourceDetail({ sourceId }: { sourceId: string }) {
           <SourceForm source={source} onSaved={() => setEditing(false)} />
         </section>
       )}
+      <HealthProblems problems={source.health.problems} />
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
         {details.map(([term, value]) => (
           <div key={term}>

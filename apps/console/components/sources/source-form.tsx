@@ -7,6 +7,7 @@ import { fieldErrorOf, topErrorOf } from '../../lib/client/form-errors';
 import { useCheckSource, useCreateSource, useUpdateSource } from '../../lib/client/mutations';
 import { Button } from '../ui/button';
 import { CheckList } from '../ui/check-list';
+import { ChecksFailed, checksFailed } from '../ui/checks-failed';
 import { Field, inputClass } from '../ui/field';
 import { Alert } from '../ui/states';
 import {
@@ -33,17 +34,23 @@ export function SourceForm({ source, onSaved }: { source?: Source; onSaved?: () 
   const error = (field: string) => fieldErrorOf(save.error ?? check.error, field);
   const fieldId = (field: string) => `${id}-${field}`;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = toSourceInput(values, editing);
+  /** Saving runs the checks; `force` is "Save anyway" after they failed. */
+  const submit = (force: boolean) => {
+    const input = { ...toSourceInput(values, editing), force };
     if (source) {
       update.mutate(input, { onSuccess: () => onSaved?.() });
     } else {
       create.mutate(input, { onSuccess: ({ source: created }) => router.push(`/sources/${created.id}`) });
     }
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit(false);
+  };
 
-  const topError = topErrorOf(save.error ?? check.error, SOURCE_FIELDS);
+  const topError = checksFailed(save.error)
+    ? undefined
+    : topErrorOf(save.error ?? check.error, SOURCE_FIELDS);
   const text = (field: keyof SourceFormValues & (typeof SOURCE_FIELDS)[number], props: object = {}) => (
     <input
       id={fieldId(field)}
@@ -191,6 +198,13 @@ export function SourceForm({ source, onSaved }: { source?: Source; onSaved?: () 
           <CheckList report={check.data.report} />
         </section>
       )}
+
+      <ChecksFailed
+        error={save.error}
+        what="source"
+        saving={save.isPending}
+        onSaveAnyway={() => submit(true)}
+      />
 
       <div className="flex gap-2">
         {!editing && (

@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { formatLsn } from '../../lib/client/format';
+import { formatBytes, formatLsn } from '../../lib/client/format';
 import { useSources } from '../../lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
 import { ButtonLink } from '../ui/button';
+import { HealthBadge } from '../ui/health-badge';
 import { RelativeTime } from '../ui/relative-time';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 
@@ -37,6 +38,8 @@ export function SourceList() {
           <tr>
             <th className="px-4 py-2 font-medium">Name</th>
             <th className="px-4 py-2 font-medium">Database</th>
+            <th className="px-4 py-2 font-medium">Health</th>
+            <th className="px-4 py-2 text-right font-medium">Retained WAL</th>
             <th className="px-4 py-2 font-medium">Stored up to</th>
             <th className="px-4 py-2 font-medium">Reader seen</th>
             <th className="px-4 py-2 font-medium">Last error</th>
@@ -52,6 +55,12 @@ export function SourceList() {
               </td>
               <td className="px-4 py-2 font-mono text-xs">
                 {source.host}:{source.port}/{source.database}
+              </td>
+              <td className="max-w-sm px-4 py-2">
+                <HealthBadge health={source.health} subject="source" showReason showFix />
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums" data-testid="retained-wal">
+                {source.health.retainedWalBytes === null ? '—' : formatBytes(source.health.retainedWalBytes)}
               </td>
               <td className="px-4 py-2 font-mono text-xs">
                 {source.confirmedLsn ? formatLsn(source.confirmedLsn) : '—'}

@@ -1,3 +1,5 @@
+import type { SavedSettingsCheck } from './api-types';
+
 /** An answer of the API that is not a success, with the `error` body of docs/api.md. */
 export class ApiError extends Error {
   constructor(
@@ -6,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** The input at fault, e.g. `streamArn` or `tables.0.name`. */
     readonly field?: string,
+    /** With `checks_failed`: every check run before saving, the failing ones among them. */
+    readonly checks?: SavedSettingsCheck[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -47,12 +51,17 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
   }
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    const error = (
+      body as {
+        error?: { code?: string; message?: string; field?: string; checks?: SavedSettingsCheck[] };
+      } | null
+    )?.error;
     throw new ApiError(
       response.status,
       error?.code ?? 'internal',
       error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
       error?.field,
+      error?.checks,
     );
   }
   return body as T;

@@ -1,7 +1,18 @@
 // The JSON shapes of docs/api.md as the browser receives them. Where the data layer has the type,
 // it is taken from there (types only: nothing of the server reaches the browser) and mapped to
 // its JSON form, so a field added on the server is known here too.
-import type { AttemptTrigger, MessageAction, MessageState } from '@shardline/core';
+import type {
+  AttemptTrigger,
+  HealthProblem,
+  HealthReason,
+  MessageAction,
+  MessageState,
+  SavedSettingsCheck,
+  SinkHealth,
+  SinkHealthStatus,
+  SourceHealthStatus,
+  SourceHealth as StoredSourceHealth,
+} from '@shardline/core';
 import type {
   AlertKind,
   AlertRecord,
@@ -17,6 +28,7 @@ import type {
   PublicSource,
   PublicTransform,
   SinkSummary,
+  SourceSummary,
   SslMode,
   MessageCounts as StoredMessageCounts,
   SinkStats as StoredSinkStats,
@@ -33,8 +45,13 @@ export type {
   AuditTargetType,
   BackfillOutcome,
   BackfillState,
+  HealthProblem,
+  HealthReason,
   MessageAction,
   MessageState,
+  SavedSettingsCheck,
+  SinkHealthStatus,
+  SourceHealthStatus,
   SslMode,
   TransformKind,
 };
@@ -51,8 +68,10 @@ export type AsJson<T> = T extends Date | bigint
 /** What a sink takes from a table; `read` is a backfill's, never chosen by a person. */
 export type ChangeAction = Exclude<MessageAction, 'read'>;
 
-export type Health = SinkSummary['health'];
-export type HealthStatus = Health['status'];
+/** A sink's health (docs/api.md, "Health"). */
+export type Health = AsJson<SinkHealth>;
+export type HealthStatus = SinkHealthStatus;
+export type SourceHealth = AsJson<StoredSourceHealth>;
 
 export interface SinkTable {
   schema: string;
@@ -131,7 +150,10 @@ export interface BulkOperationInput {
 
 export type BulkOperation = AsJson<BulkOperationRecord>;
 
-export type Source = AsJson<PublicSource>;
+/** A source as listed and shown, with its health. */
+export type Source = AsJson<SourceSummary>;
+/** A source as an edit answers it: its settings alone. */
+export type SavedSource = AsJson<PublicSource>;
 
 export interface SourceEvent {
   id: string;

@@ -11,9 +11,9 @@ import type {
   BulkOperationInput,
   CheckReport,
   MessageDetail,
+  SavedSource,
   Sink,
   SinkTable,
-  Source,
   SslMode,
   TestConnectionResult,
 } from './api-types';
@@ -72,11 +72,24 @@ export function useCheckSource(sourceId?: string) {
   });
 }
 
+/**
+ * Saving runs the checks first: a 422 `checks_failed` (ApiError with `checks`) saves nothing.
+ * `force` saves anyway, the explicit second choice ("Save anyway").
+ */
+export interface Forced {
+  force?: boolean;
+}
+
+const forcePath = (path: string, force: boolean | undefined) => (force ? `${path}?force=true` : path);
+
 export function useCreateSource() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SourceInput) =>
-      apiFetch<{ source: Source; report: CheckReport }>('/sources', { method: 'POST', body: input }),
+    mutationFn: ({ force, ...input }: SourceInput & Forced) =>
+      apiFetch<{ source: SavedSource; report: CheckReport }>(forcePath('/sources', force), {
+        method: 'POST',
+        body: input,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sources() }),
   });
 }
@@ -84,8 +97,11 @@ export function useCreateSource() {
 export function useUpdateSource(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<SourceInput>) =>
-      apiFetch<{ source: Source }>(`/sources/${enc(id)}`, { method: 'PATCH', body: input }),
+    mutationFn: ({ force, ...input }: Partial<SourceInput> & Forced) =>
+      apiFetch<{ source: SavedSource }>(forcePath(`/sources/${enc(id)}`, force), {
+        method: 'PATCH',
+        body: input,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sources() }),
   });
 }
@@ -104,7 +120,8 @@ export function useDeleteSource(id: string) {
 export function useCreateSink() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SinkInput) => apiFetch<{ sink: Sink }>('/sinks', { method: 'POST', body: input }),
+    mutationFn: ({ force, ...input }: SinkInput & Forced) =>
+      apiFetch<{ sink: Sink }>(forcePath('/sinks', force), { method: 'POST', body: input }),
     onSuccess: () => invalidateSinksAndTransforms(client),
   });
 }
@@ -112,8 +129,8 @@ export function useCreateSink() {
 export function useUpdateSink(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SinkInput) =>
-      apiFetch<{ sink: Sink }>(`/sinks/${enc(id)}`, { method: 'PATCH', body: input }),
+    mutationFn: ({ force, ...input }: SinkInput & Forced) =>
+      apiFetch<{ sink: Sink }>(forcePath(`/sinks/${enc(id)}`, force), { method: 'PATCH', body: input }),
     onSuccess: () => invalidateSinksAndTransforms(client),
   });
 }

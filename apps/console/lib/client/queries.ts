@@ -101,14 +101,15 @@ export function enc(segment: string): string {
 }
 
 export function useSources() {
-  return useQuery({ queryKey: queryKeys.sources(), queryFn: fetchers.sources, refetchInterval: 10_000 });
+  return useQuery({ queryKey: queryKeys.sources(), queryFn: fetchers.sources, refetchInterval: 5_000 });
 }
 
 export function useSource(id: string) {
   return useQuery({
     queryKey: queryKeys.source(id),
     queryFn: () => fetchers.source(id),
-    refetchInterval: 10_000,
+    // Its health changes as the engines check it every few seconds.
+    refetchInterval: 5_000,
   });
 }
 

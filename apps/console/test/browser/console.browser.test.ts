@@ -49,14 +49,23 @@ async function openSink(): Promise<void> {
   await helpers.openSink(sinkId);
 }
 
-/** Opens the sink's edit form, sets the endpoint override, saves and waits for the sink page. */
-async function setEndpoint(endpoint: string): Promise<void> {
+/**
+ * Opens the sink's edit form, sets the endpoint override, saves (anyway, when the endpoint does
+ * not answer the checks) and waits for the sink page.
+ */
+async function setEndpoint(endpoint: string, options: { saveAnyway?: boolean } = {}): Promise<void> {
   await page.goto(`${server.url}/sinks/${sinkId}/edit`);
   const form = page.getByTestId('sink-form');
   await form.waitFor();
   await form.getByText('Advanced', { exact: true }).click();
   await form.getByTestId('endpoint').fill(endpoint);
   await form.getByTestId('save-sink').click();
+  if (options.saveAnyway) {
+    const failed = form.getByTestId('checks-failed');
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('ECONNREFUSED');
+    await failed.getByTestId('save-anyway').click();
+  }
   await page.waitForURL(`${server.url}/sinks/${sinkId}`);
   await page.getByTestId('messages').waitFor();
 }
@@ -347,7 +356,7 @@ describe('the console in a browser', () => {
 
   it('retries a filtered set of failing messages in bulk, showing the count first and then the progress', async () => {
     // Deliveries fail while the sink points at an endpoint where nothing listens.
-    await setEndpoint(UNREACHABLE_ENDPOINT);
+    await setEndpoint(UNREACHABLE_ENDPOINT, { saveAnyway: true });
     const ids = [20, 21, 22, 23];
     await source.query(
       `INSERT INTO orders (id, customer, note) SELECT g, 'bulk ' || g, 'bulk retry' FROM unnest($1::bigint[]) AS g`,

@@ -1,7 +1,7 @@
-import { NotFoundError } from '@shardline/core';
+import { NotFoundError, type SinkHealth } from '@shardline/core';
 import type { Database } from '../database';
+import { listSinkHealth } from '../health/list-sink-health';
 import { countMessages } from '../messages/count-messages';
-import { type SinkHealth, sinkHealth } from './sink-health';
 import { isUuid } from './sink-id';
 
 /** One minute of the throughput chart: messages delivered, and failed attempts, in that minute. */
@@ -36,16 +36,15 @@ export async function getSinkStats(db: Database, options: { sinkId: string }): P
   const sink = isUuid(sinkId)
     ? await db.prisma.sink.findUnique({
         where: { id: sinkId },
-        select: { pausedAt: true, pausedBy: true, filteredCount: true },
+        select: { filteredCount: true },
       })
     : null;
   if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
 
-  const [counts, failing, throughput] = await Promise.all([
+  const [counts, failing, throughput, healths] = await Promise.all([
     countMessages(db.pool, { sinkId }),
-    db.pool.query<{ oldest_age_ms: string | null; latest_message: string | null }>(
-      `SELECT (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::int8 AS oldest_age_ms,
-              (array_agg(last_error_message ORDER BY last_error_at DESC NULLS LAST, id DESC))[1] AS latest_message
+    db.pool.query<{ oldest_age_ms: string | null }>(
+      `SELECT (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::int8 AS oldest_age_ms
          FROM message WHERE sink_id = $1 AND state = 'failing'`,
       [sinkId],
     ),
@@ -73,7 +72,10 @@ export async function getSinkStats(db: Database, options: { sinkId: string }): P
         ORDER BY m.minute`,
       [sinkId],
     ),
+    listSinkHealth(db.pool, { sinkIds: [sinkId] }),
   ]);
+  const health = healths.get(sinkId);
+  if (!health) throw new NotFoundError(`sink ${sinkId} does not exist`);
   const minutes = throughput.rows.map((row) => ({
     minute: row.minute,
     delivered: Number(row.delivered),
@@ -81,12 +83,7 @@ export async function getSinkStats(db: Database, options: { sinkId: string }): P
   }));
   const oldestAge = failing.rows[0]?.oldest_age_ms;
   return {
-    health: sinkHealth({
-      pausedAt: sink.pausedAt,
-      pausedBy: sink.pausedBy,
-      failing: counts.failing,
-      latestError: { code: null, message: failing.rows[0]?.latest_message ?? null, at: null },
-    }),
+    health,
     counts: {
       pending: counts.pending,
       inFlight: counts.inFlight,

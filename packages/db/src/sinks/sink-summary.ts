@@ -1,8 +1,8 @@
-import type { MessageAction } from '@shardline/core';
+import type { MessageAction, SinkHealth } from '@shardline/core';
 import type { Database } from '../database';
 import type { SinkTable } from '../generated/prisma/client';
+import { listSinkHealth } from '../health/list-sink-health';
 import { type PublicSink, type SinkWithTransform, toPublicSink } from './public-sink';
-import { type LatestSinkError, type SinkHealth, sinkHealth } from './sink-health';
 
 /** A sink as the console shows it: its settings (never its secret), tables, health and backlog. */
 export interface SinkSummary extends PublicSink {
@@ -18,7 +18,6 @@ interface SinkActivity {
   pending: number;
   failing: number;
   inFlight: number;
-  latestError: LatestSinkError | null;
 }
 
 /**
@@ -30,13 +29,17 @@ export async function summariseSinks(
   sinks: Array<SinkWithTransform & { tables: SinkTable[] }>,
 ): Promise<SinkSummary[]> {
   if (sinks.length === 0) return [];
-  const activity = await loadSinkActivity(
-    db,
-    sinks.map((sink) => sink.id),
-  );
-  return sinks.map((sink) => {
-    const facts = activity.get(sink.id) ?? { pending: 0, failing: 0, inFlight: 0, latestError: null };
-    return {
+  const sinkIds = sinks.map((sink) => sink.id);
+  const [activity, healths] = await Promise.all([
+    loadSinkActivity(db, sinkIds),
+    listSinkHealth(db.pool, { sinkIds }),
+  ]);
+  // A sink deleted between the reads has no health: it is left out, as it is gone.
+  return sinks.flatMap((sink) => {
+    const facts = activity.get(sink.id) ?? { pending: 0, failing: 0, inFlight: 0 };
+    const health = healths.get(sink.id);
+    if (!health) return [];
+    const summary: SinkSummary = {
       ...toPublicSink(sink),
       sourceId: sink.sourceId,
       tables: sink.tables
@@ -48,12 +51,7 @@ export async function summariseSinks(
         }))
         .sort((a, b) => `${a.schema}.${a.name}`.localeCompare(`${b.schema}.${b.name}`)),
       annotations: (sink.annotations ?? {}) as Record<string, string>,
-      health: sinkHealth({
-        pausedAt: sink.pausedAt,
-        pausedBy: sink.pausedBy,
-        failing: facts.failing,
-        latestError: facts.latestError,
-      }),
+      health,
       counts: {
         pending: facts.pending,
         inFlight: facts.inFlight,
@@ -61,11 +59,12 @@ export async function summariseSinks(
         filteredCount: sink.filteredCount,
       },
     };
+    return [summary];
   });
 }
 
 async function loadSinkActivity(db: Database, sinkIds: string[]): Promise<Map<string, SinkActivity>> {
-  const [byState, inFlight, latestErrors] = await Promise.all([
+  const [byState, inFlight] = await Promise.all([
     // Delivered and discarded messages are left out: they can be many and are not backlog.
     db.pool.query<{ sink_id: string; state: 'pending' | 'failing'; count: string }>(
       `SELECT sink_id, state, count(*) AS count FROM message
@@ -79,16 +78,9 @@ async function loadSinkActivity(db: Database, sinkIds: string[]): Promise<Map<st
         GROUP BY sink_id`,
       [sinkIds],
     ),
-    db.pool.query<{ sink_id: string; code: string | null; message: string | null; at: Date | null }>(
-      `SELECT DISTINCT ON (sink_id) sink_id, last_error_code AS code, last_error_message AS message, last_error_at AS at
-         FROM message
-        WHERE sink_id = ANY($1::uuid[]) AND state = 'failing'
-        ORDER BY sink_id, last_error_at DESC NULLS LAST, id DESC`,
-      [sinkIds],
-    ),
   ]);
   const activity = new Map<string, SinkActivity>(
-    sinkIds.map((id) => [id, { pending: 0, failing: 0, inFlight: 0, latestError: null }]),
+    sinkIds.map((id) => [id, { pending: 0, failing: 0, inFlight: 0 }]),
   );
   for (const row of byState.rows) {
     const facts = activity.get(row.sink_id);
@@ -97,10 +89,6 @@ async function loadSinkActivity(db: Database, sinkIds: string[]): Promise<Map<st
   for (const row of inFlight.rows) {
     const facts = activity.get(row.sink_id);
     if (facts) facts.inFlight = Number(row.count);
-  }
-  for (const row of latestErrors.rows) {
-    const facts = activity.get(row.sink_id);
-    if (facts) facts.latestError = { code: row.code, message: row.message, at: row.at };
   }
   return activity;
 }

@@ -8,6 +8,7 @@ import { type TestConnectionInput, useCreateSink, useUpdateSink } from '../../..
 import { useSourceTables } from '../../../lib/client/queries';
 import { parseStreamArn } from '../../../lib/client/stream-arn';
 import { Button, ButtonLink } from '../../ui/button';
+import { ChecksFailed, checksFailed } from '../../ui/checks-failed';
 import { Field, inputClass } from '../../ui/field';
 import { Alert } from '../../ui/states';
 import { AdvancedFields } from './advanced-fields';
@@ -52,11 +53,12 @@ export function SinkForm({ sink }: { sink?: Sink }) {
       : undefined;
   const errorFor: ErrorFor = (field) =>
     clientErrors[field] ?? (serverPlace === field && serverError ? serverError.message : undefined);
-  const topError = serverError && !serverPlace ? errorMessage(serverError) : undefined;
+  const topError =
+    serverError && !serverPlace && !checksFailed(serverError) ? errorMessage(serverError) : undefined;
   const clientErrorCount = Object.keys(clientErrors).length;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  /** Saving runs the checks; `force` is "Save anyway" after they failed. */
+  const submit = (force: boolean) => {
     const result = toSinkInput(values, { sink, sourceTables });
     if (result.errors) {
       setClientErrors(result.errors);
@@ -64,8 +66,12 @@ export function SinkForm({ sink }: { sink?: Sink }) {
     }
     setClientErrors({});
     const done = ({ sink: saved }: { sink: Sink }) => router.push(`/sinks/${saved.id}`);
-    if (sink) update.mutate(result.input, { onSuccess: done });
-    else create.mutate(result.input, { onSuccess: done });
+    if (sink) update.mutate({ ...result.input, force }, { onSuccess: done });
+    else create.mutate({ ...result.input, force }, { onSuccess: done });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit(false);
   };
 
   const testInput = (): TestConnectionInput | null => {
@@ -134,6 +140,13 @@ export function SinkForm({ sink }: { sink?: Sink }) {
         <TestConnection input={testInput} />
         <IamPolicy streamArn={values.streamArn} />
       </section>
+
+      <ChecksFailed
+        error={serverError}
+        what="sink"
+        saving={save.isPending}
+        onSaveAnyway={() => submit(true)}
+      />
 
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending} data-testid="save-sink">

@@ -1,3 +1,5 @@
+import type { SavedSettingsCheck } from '@shardline/core';
+
 /** An error the API reports as `{ error: { code, message, field?, details? } }` with its HTTP status. */
 export class ApiError extends Error {
   constructor(
@@ -13,5 +15,12 @@ export class ApiError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
+  /** `checks`: with `checks_failed`, every check run before saving (docs/api.md). */
+  error: {
+    code: string;
+    message: string;
+    field?: string;
+    details?: Record<string, unknown>;
+    checks?: SavedSettingsCheck[];
+  };
 }

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '@shardline/core';
+import { ChecksFailedError, ConflictError, NotFoundError, ValidationError } from '@shardline/core';
 import { ApiError, type ErrorBody } from './api-error';
 import { jsonResponse } from './json-response';
 
@@ -12,6 +12,7 @@ export function errorResponse(error: unknown): Response {
     const body: ErrorBody = { error: { code: known.code, message: known.message } };
     if (known.field) body.error.field = known.field;
     if (known.details) body.error.details = known.details;
+    if (error instanceof ChecksFailedError) body.error.checks = error.checks;
     return jsonResponse(body, known.status);
   }
   console.error('unexpected error in an API route', error);
@@ -37,6 +38,8 @@ function describe(error: unknown): {
   if (error instanceof ValidationError)
     return { status: 400, code: 'invalid_input', message: error.message, field: error.field };
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message };
+  if (error instanceof ChecksFailedError)
+    return { status: 422, code: 'checks_failed', message: error.message };
   if (error instanceof ConflictError)
     return { status: 409, code: 'conflict', message: error.message, field: error.field };
   return null;

@@ -28,10 +28,16 @@ const errorBody = {
       properties: {
         code: {
           type: 'string',
-          description: 'invalid_input, invalid_json, not_found, conflict, internal, …',
+          description: 'invalid_input, invalid_json, not_found, conflict, checks_failed, internal, …',
         },
         message: { type: 'string', description: 'What is wrong, in words meant for a person' },
         field: { type: 'string', description: 'The input field at fault, when there is one' },
+        checks: {
+          type: 'array',
+          description:
+            'With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }`',
+          items: { type: 'object' },
+        },
       },
     },
   },

@@ -1,5 +1,6 @@
 import { createSinkAndPublish } from '@shardline/capture';
 import { createSinkInputSchema, getSink, listSinkSummaries } from '@shardline/db';
+import { checkSinkSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../lib/server/api/api-route';
 import { forceRequested } from '../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
@@ -17,6 +18,14 @@ export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSinkInputSchema);
     await assertFilterCompiles(input.filterSource);
+    // The stream and the tables are checked first; failing checks save nothing unless forced.
+    const force = forceRequested(request);
+    if (!force) {
+      throwIfChecksFailed(
+        await checkSinkSettings(database(), { secretBox: secretBox(), settings: input }),
+        'sink',
+      );
+    }
     // The sink's tables are in the source's publication before this answers: every change
     // committed after it reaches the sink.
     const { sink, publication } = await withSourceSetupErrors(() =>
@@ -24,7 +33,7 @@ export const POST = apiRoute(
         secretBox: secretBox(),
         input,
         by: requestActor(request),
-        force: forceRequested(request),
+        force,
       }),
     );
     // Answered in the same shape as GET, so the console can show it without another request.

@@ -1,28 +1,35 @@
 import { createSinkInputSchema, updateSinkInputSchema } from '@shardline/db';
+import { forceQuerySchema } from '../../api/force-flag';
 import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
+import { CHECKS_FAILED, SINK_HEALTH } from './health-text';
 
 const SINK =
-  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health { status: healthy|failing|paused, reason }, counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt';
+  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt';
 const NOT_FOUND = 'No sink has this id (or the id is not a UUID)';
+const SINK_CHECKS =
+  'Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).';
 
 export const sinksPaths: PathSpecs = {
   '/api/v1/sinks': {
     get: {
       summary: 'List sinks',
-      description: 'Every sink by name, with its health and pending, in-flight and failing counts.',
+      description: `Every sink by name, with its health and pending, in-flight and failing counts. ${SINK_HEALTH}`,
       tag: 'sinks',
       responses: { 200: '`{ sinks: Sink[] }`' },
     },
     post: {
       summary: 'Create a sink',
       description:
-        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead).',
+        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). ' +
+        SINK_CHECKS,
       tag: 'sinks',
       body: createSinkInputSchema,
+      query: forceQuerySchema,
       responses: {
         201: SINK,
+        422: CHECKS_FAILED,
         400: "Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` that does not compile (the compiler's message)",
         409: 'A sink with this name already exists',
       },
@@ -45,17 +52,21 @@ export const sinksPaths: PathSpecs = {
   '/api/v1/sinks/{id}': {
     get: {
       summary: 'Get a sink',
+      description: SINK_HEALTH,
       tag: 'sinks',
       responses: { 200: SINK, 404: NOT_FOUND },
     },
     patch: {
       summary: 'Edit a sink',
       description:
-        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter. The lane count cannot change after creation.',
+        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter. The lane count cannot change after creation. ' +
+        SINK_CHECKS,
       tag: 'sinks',
       body: updateSinkInputSchema,
+      query: forceQuerySchema,
       responses: {
         200: SINK,
+        422: CHECKS_FAILED,
         400: 'Not JSON, or a setting is invalid (`field` names it: an unknown `transformId`, a `filterSource` that does not compile), or the lane count would change',
         404: NOT_FOUND,
         409: 'Another sink already has this name',
@@ -85,6 +96,7 @@ export const sinksPaths: PathSpecs = {
   '/api/v1/sinks/{id}/stats': {
     get: {
       summary: 'Counters and the last hour of a sink',
+      description: SINK_HEALTH,
       tag: 'sinks',
       responses: {
         200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts; filteredCount (a string) the messages the filter dropped',

@@ -1,10 +1,11 @@
 import { createSourceInputSchema, updateSourceInputSchema } from '@shardline/db';
+import { forceQuerySchema } from '../../api/force-flag';
 import { checkSourceInputSchema } from '../../sources/check-source-input';
 import type { PathSpecs } from '../operation';
+import { CHECKS_FAILED, SOURCE_HEALTH } from './health-text';
 
 const tag = 'sources';
-const SOURCE =
-  'Source = { id, name, host, port, database, username, hasPassword, sslMode, publicationName, slotName, confirmedLsn, readerSeenAt, lastErrorMessage, lastErrorAt, createdAt, updatedAt }; the password is never shown.';
+const SOURCE = `Source = { id, name, host, port, database, username, hasPassword, sslMode, publicationName, slotName, confirmedLsn, readerSeenAt, lastErrorMessage, lastErrorAt, createdAt, updatedAt, health }; the password is never shown. ${SOURCE_HEALTH}`;
 const REPORT =
   'report = { ok, checks: [{ id, status: ok|warning|error|skipped, title, detail }] }; ok is false when any check is an error. A source that cannot be reached is a failed check, not an API error.';
 const NOT_FOUND = 'No source has this id (or the id is not a UUID)';
@@ -21,11 +22,13 @@ export const sourcesPaths: PathSpecs = {
       summary: 'Create a source',
       description:
         'The connection is given as a url or as host, port, database and username; publicationName and slotName default to shardline_<name>. ' +
-        `The report checks the new source with no tables (a source has no sink yet): the connection, the server's settings, the role's rights, the publication and the slot. ${REPORT}`,
+        `The checks run before saving, with no tables (a source has no sink yet): the connection, the server's settings, the role's rights, the publication and the slot; when one fails nothing is saved (422) unless force=true. ${REPORT}`,
       tag,
       body: createSourceInputSchema,
+      query: forceQuerySchema,
       responses: {
-        201: '{ source: Source, report }',
+        201: '{ source, report }: the source as saved (without health), and the checks',
+        422: CHECKS_FAILED,
         400: 'The body is not JSON (invalid_json), or a setting is invalid (invalid_input, field names it)',
         409: 'A source of that name exists, or another source reads the same database through the same slot',
       },
@@ -54,11 +57,14 @@ export const sourcesPaths: PathSpecs = {
       summary: 'Edit a source',
       description:
         'Only the fields given change; a url replaces host, port, database and username. password: left out keeps it, null removes it, a string replaces it. ' +
-        'The slot cannot change while sinks read from the source. The engine uses the new settings when it next starts reading the source.',
+        'The slot cannot change while sinks read from the source. The engine uses the new settings when it next starts reading the source. ' +
+        'An edit of the connection settings runs the source checks first (with the saved settings for what it leaves out, and the tables of its sinks); when one fails nothing is saved (422) unless force=true.',
       tag,
       body: updateSourceInputSchema,
+      query: forceQuerySchema,
       responses: {
-        200: '{ source: Source }',
+        200: '{ source }: the source as saved (without health)',
+        422: CHECKS_FAILED,
         400: 'The body is not JSON (invalid_json), or a setting is invalid or cannot be edited (invalid_input)',
         404: NOT_FOUND,
         409: 'The name is taken, another source reads the same database through that slot, or sinks read from the source while its slot would change',

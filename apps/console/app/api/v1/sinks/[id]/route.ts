@@ -1,5 +1,6 @@
 import { deleteSinkAndUnpublish, updateSinkAndPublish } from '@shardline/capture';
 import { getSink, updateSinkInputSchema } from '@shardline/db';
+import { checkSinkSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { forceRequested } from '../../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
@@ -20,13 +21,21 @@ export const PATCH = apiRoute(async (request, params) => {
   const sinkId = sinkIdOf(params);
   const input = await readJsonBody(request, updateSinkInputSchema);
   await assertFilterCompiles(input.filterSource);
+  // What the edit changes of the stream and the tables is checked first, unless forced.
+  const force = forceRequested(request);
+  if (!force) {
+    throwIfChecksFailed(
+      await checkSinkSettings(database(), { secretBox: secretBox(), settings: input, sinkId }),
+      'sink',
+    );
+  }
   const { publication, previousSource } = await withSourceSetupErrors(() =>
     updateSinkAndPublish(database(), {
       secretBox: secretBox(),
       sinkId,
       input,
       by: requestActor(request),
-      force: forceRequested(request),
+      force,
     }),
   );
   return { sink: await getSink(database(), { sinkId }), publication, previousSource };

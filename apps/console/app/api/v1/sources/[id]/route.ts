@@ -1,12 +1,14 @@
 import {
   deleteSource,
-  getSource,
   getSourceConnection,
+  getSourceSummary,
   listSourceEvents,
   updateSource,
   updateSourceInputSchema,
 } from '@shardline/db';
+import { checkSourceSettings, throwIfChecksFailed } from '@shardline/health';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
+import { forceRequested } from '../../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
@@ -21,7 +23,7 @@ const LATEST_EVENTS = 20;
 
 export const GET = apiRoute(async (_request, params) => {
   const sourceId = readSourceId(params);
-  const source = await getSource(database(), { sourceId });
+  const source = await getSourceSummary(database(), { sourceId });
   const events = await listSourceEvents(database(), {
     sourceId,
     levels: ['warning', 'error'],
@@ -33,6 +35,13 @@ export const GET = apiRoute(async (_request, params) => {
 export const PATCH = apiRoute(async (request, params) => {
   const sourceId = readSourceId(params);
   const input = await readJsonBody(request, updateSourceInputSchema);
+  // What the edit changes of the connection is checked first, unless forced.
+  if (!forceRequested(request)) {
+    throwIfChecksFailed(
+      await checkSourceSettings(database(), { secretBox: secretBox(), settings: input, sourceId }),
+      'source',
+    );
+  }
   return {
     source: await updateSource(database(), {
       secretBox: secretBox(),
