@@ -212,7 +212,7 @@ describe('backfills through the API', () => {
     await command('pause', sink.id, first.body.backfill.id);
     expect((await start(sink.id)).body.error.message).toMatch(/already has a paused backfill/);
 
-    const withoutSource = await call(createSink, { body: sinkBody() });
+    const withoutSource = await call(createSink, { body: sinkBody(), query: { force: 'true' } });
     const noSource = await start(withoutSource.body.sink.id);
     expect(noSource.status).toBe(400);
     expect(noSource.body.error.message).toMatch(/has no source: .* no tables to backfill/);
@@ -266,6 +266,7 @@ describe('backfills through the API', () => {
 
   it('starts a backfill of the tables chosen to send their existing rows, with the sink', async () => {
     const answer = await call(createSink, {
+      query: { force: 'true' },
       body: sinkBody({
         sourceId,
         tables: [
@@ -293,6 +294,7 @@ describe('backfills through the API', () => {
     // Refused when there is no source to read them from; nothing is saved.
     const name = `no-source-${Date.now()}`;
     const noSource = await call(createSink, {
+      query: { force: 'true' },
       body: sinkBody({ name, tables: [{ name: 'items', sendExistingRows: true }] }),
     });
     expect(noSource.status).toBe(400);
@@ -302,6 +304,7 @@ describe('backfills through the API', () => {
     // A sink that fails to save leaves no backfill behind either.
     const before = await db.prisma.backfill.count();
     const failing = await call(createSink, {
+      query: { force: 'true' },
       body: sinkBody({
         sourceId,
         transformId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
