@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 15 * 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // No test reaches beyond the loopback range: other host names do not resolve.
+    setupFiles: ['packages/testing/src/loopback-only.ts'],
   },
 });

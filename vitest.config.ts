@@ -6,6 +6,8 @@ const shared = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
   pool: 'forks',
+  // No test reaches beyond the loopback range: other host names do not resolve.
+  setupFiles: ['packages/testing/src/loopback-only.ts'],
 } as const;
 
 const testFiles = (dir: string) => [`${dir}/*/src/**/*.test.ts`, `${dir}/*/test/**/*.test.ts`];
