@@ -6,9 +6,9 @@ const shared = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
   pool: 'forks',
-  // No test reaches beyond the loopback range: other host names do not resolve.
-  setupFiles: ['packages/testing/src/loopback-only.ts'],
 } as const;
+// No test reaches beyond the loopback range: other host names do not resolve.
+const setupFiles = ['packages/testing/src/loopback-only.ts'];
 
 const testFiles = (dir: string) => [`${dir}/*/src/**/*.test.ts`, `${dir}/*/test/**/*.test.ts`];
 
@@ -21,10 +21,10 @@ export default defineConfig({
     // The machine has two cores; Postgres and the emulator need some of them too.
     maxWorkers: 2,
     projects: [
-      { test: { ...shared, name: 'packages', include: testFiles('packages') } },
-      { test: { ...shared, name: 'apps', include: testFiles('apps') } },
+      { test: { ...shared, setupFiles, name: 'packages', include: testFiles('packages') } },
+      { test: { ...shared, setupFiles, name: 'apps', include: testFiles('apps') } },
       // The repository's own commands (npm run secrets:rotate).
-      { test: { ...shared, name: 'scripts', include: ['scripts/test/**/*.test.ts'] } },
+      { test: { ...shared, setupFiles, name: 'scripts', include: ['scripts/test/**/*.test.ts'] } },
     ],
   },
 });
