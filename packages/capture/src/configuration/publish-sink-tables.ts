@@ -1,5 +1,6 @@
-import { type Database, recordSlotEnsured, recordSourceEvent } from '@shardline/db';
-import type { EnsureOutcome } from '../publication/publication-session';
+import { type Database, type PublicSource, recordSlotEnsured, recordSourceEvent } from '@shardline/db';
+import type pg from 'pg';
+import { type EnsureOutcome, PublicationSession } from '../publication/publication-session';
 import type { SourceTableChoice } from '../source-checks/source-check-report';
 import type { OpenedSourcePublication } from './source-publication';
 
@@ -31,4 +32,21 @@ export async function reportSlotRecreated(db: Database, { source }: OpenedSource
       `The replication slot "${source.slotName}" had been dropped on the source and was created again: ` +
       'changes committed while it was missing were not captured. Start a backfill of the affected sinks to send the current rows.',
   });
+}
+
+/**
+ * Opens the source's publication session and publishes `tables` (see publishSinkTables): what an
+ * engine does for sinks saved without their tables published (with force, or before the table
+ * existed, or by code that saves sinks directly).
+ */
+export async function publishSourceTables(
+  db: Database,
+  options: { source: PublicSource; clientConfig: pg.ClientConfig; tables: readonly SourceTableChoice[] },
+): Promise<EnsureOutcome> {
+  const session = await PublicationSession.open(options.clientConfig, options.source);
+  try {
+    return await publishSinkTables(db, { source: options.source, session }, options.tables);
+  } finally {
+    await session.close();
+  }
 }

@@ -10,8 +10,7 @@ import {
 import { createEngineMetrics, type EngineMetrics } from '@shardline/metrics';
 import type { Logger } from 'pino';
 import { BackfillRunner, type BackfillRunnerOptions } from '../backfill/backfill-runner';
-import { publishSinkTables } from '../configuration/publish-sink-tables';
-import { PublicationSession } from '../publication/publication-session';
+import { publishSourceTables } from '../configuration/publish-sink-tables';
 import { checkSource } from '../source-checks/check-source';
 import { ReaderLock } from './reader-lock';
 import { SourceReader, type SourceReaderOptions } from './source-reader';
@@ -95,12 +94,7 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         throw new Error(problems.map((check) => `${check.title}: ${check.detail}`).join(' '));
       // Sinks saved without their tables published (with force, or by code that saves them
       // directly) get them now; requests publish before saving (saveWithPublication).
-      const session = await PublicationSession.open(clientConfig, source);
-      try {
-        await publishSinkTables(db, { source, session }, tables);
-      } finally {
-        await session.close();
-      }
+      await publishSourceTables(db, { source, clientConfig, tables });
       const reader = new SourceReader({
         db,
         sourceId,

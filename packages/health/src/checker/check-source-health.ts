@@ -1,9 +1,10 @@
-import { ensurePublicationAndSlot, readSourceHealthFacts } from '@shardline/capture';
+import { publishSourceTables, readSourceHealthFacts } from '@shardline/capture';
 import type { SecretBox } from '@shardline/core';
 import {
   type CheckedTable,
   type Database,
   getSourceCheckSubject,
+  type PublicSource,
   recordSourceCheck,
   recordSourceEvent,
   type SourceCheckResult,
@@ -48,7 +49,7 @@ export async function checkSourceHealth(
 
 async function publishMissingTables(
   options: { db: Database; logger: Logger },
-  source: { id: string; name: string; publicationName: string; slotName: string },
+  source: PublicSource,
   clientConfig: pg.ClientConfig,
   tables: CheckedTable[],
 ): Promise<CheckedTable[]> {
@@ -58,17 +59,13 @@ async function publishMissingTables(
   if (missing.length === 0) return tables;
   const names = missing.map((table) => `${table.schema}.${table.name}`);
   try {
-    const { tablesAdded } = await ensurePublicationAndSlot(clientConfig, {
-      publicationName: source.publicationName,
-      slotName: source.slotName,
-      tables: missing,
-      addMissingTables: true,
-    });
+    const { tablesAdded } = await publishSourceTables(options.db, { source, clientConfig, tables: missing });
     if (tablesAdded.length > 0) {
       const list = tablesAdded.join(', ');
       await recordSourceEvent(options.db, {
         sourceId: source.id,
-        level: 'info',
+        // A warning, shown on the source: what was written before the table was added was not captured.
+        level: 'warning',
         message:
           `Added ${list} to the publication "${source.publicationName}": ${tablesAdded.length === 1 ? 'the table a sink takes exists now' : 'tables sinks take exist now'}, ` +
           'so its changes are captured from here on. Rows written before are sent by a backfill.',
