@@ -457,11 +457,21 @@ describe('the console in a browser', () => {
     await page.waitForURL(/\/sinks\/[0-9a-f-]{36}$/);
   });
   // Last: it removes the sink the tests above use.
-  it('deletes a sink only after confirming, and the list is empty again', async () => {
+  it('deletes a sink only after confirming, saying how many messages go undelivered, and the list is empty again', async () => {
+    // A message that will not go through: deleting the sink deletes it undelivered.
+    await source.query(`INSERT INTO orders (id, customer, note) VALUES (99, 'Hedy', $1)`, [
+      'x'.repeat(RECORD_LIMIT_KIB * 1024 + 500),
+    ]);
+    const countsOf = async () =>
+      (await (await page.request.get(`${server.url}/api/v1/sinks/${sinkId}`)).json()).sink.counts;
+    await eventually(async () => (await countsOf()).failing, ENGINE_WAIT_MS).toBe(1);
     await openSink();
     await page.getByTestId('delete-sink').click();
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
+    expect(await dialog.getByTestId('delete-sink-waiting').textContent()).toContain(
+      `${(await countsOf()).pending} pending and 1 failing`,
+    );
     await dialog.getByTestId('cancel').click();
     await dialog.waitFor({ state: 'hidden' });
     expect(page.url()).toMatch(/\/sinks\/[0-9a-f-]{36}$/);
