@@ -1,15 +1,5 @@
-import { startCaptureSupervisor } from '@shardline/capture';
-import { SecretBox } from '@shardline/core';
 import type { Database } from '@shardline/db';
-import { type DeliveryEngine, startDeliveryEngine } from '@shardline/delivery';
-import {
-  deleteRedisKeys,
-  redisUrl,
-  startNoopKinesis,
-  testQueuePrefix,
-  waitFor,
-  waitUntilSlotStreamed,
-} from '@shardline/testing';
+import { startNoopKinesis, waitFor, waitUntilSlotStreamed } from '@shardline/testing';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,8 +8,9 @@ import { POST as pauseBackfill } from '../app/api/v1/sinks/[id]/backfills/[backf
 import { POST as resumeBackfill } from '../app/api/v1/sinks/[id]/backfills/[backfillId]/resume/route';
 import { GET as getBackfill } from '../app/api/v1/sinks/[id]/backfills/[backfillId]/route';
 import { POST as startBackfill } from '../app/api/v1/sinks/[id]/backfills/route';
-import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
+import { call, openApiHarness } from './api-harness';
 import { createBackfillSource, createSinkOn } from './backfill-fixtures';
+import { startEngineInProcess } from './engine-in-process';
 
 const ROWS = 200_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -112,7 +103,6 @@ async function startWorld() {
   const harness = await openApiHarness();
   cleanups.push(() => harness.close());
   const { db } = harness;
-  const databaseUrl = process.env.DATABASE_URL ?? '';
   const { sourceDb, sourceId } = await createBackfillSource(
     db,
     `CREATE TABLE items (id int PRIMARY KEY, version int NOT NULL, label text NOT NULL);
@@ -130,31 +120,13 @@ async function startWorld() {
 
   const log: string[] = [];
   const logger = pino({ level: 'warn' }, { write: (line: string) => void log.push(line.trimEnd()) });
-  const secretBox = new SecretBox(TEST_SECRET_KEY);
-  const capture = startCaptureSupervisor({
+  const engine = await startEngineInProcess({
     db,
-    databaseUrl,
-    secretBox,
     logger,
-    pollIntervalMs: 200,
-    retryDelayMs: 500,
-    backfill: { pageSize: 2_000, pollIntervalMs: 100 },
+    capture: { pollIntervalMs: 200, retryDelayMs: 500, backfill: { pageSize: 2_000, pollIntervalMs: 100 } },
+    delivery: { sweepIntervalMs: 1_000, initialRetryDelayMs: 200 },
   });
-  cleanups.push(() => capture.stop());
-  const queuePrefix = testQueuePrefix();
-  cleanups.push(() => deleteRedisKeys(queuePrefix));
-  const delivery: DeliveryEngine = await startDeliveryEngine({
-    db,
-    databaseUrl,
-    redisUrl: redisUrl(),
-    queuePrefix,
-    secretBox,
-    logger,
-    concurrency: 4,
-    sweepIntervalMs: 1_000,
-    initialRetryDelayMs: 200,
-  });
-  cleanups.push(() => delivery.stop());
+  cleanups.push(() => engine.stop());
   await waitUntilSlotStreamed(sourceDb);
   return { db, sourceDb, sink, recording, log, api: backfillApi(sink.id) };
 }

@@ -1,26 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { evaluateAlerts } from '@shardline/alerts';
-import { startCaptureSupervisor } from '@shardline/capture';
-import { type PeriodicTask, SecretBox } from '@shardline/core';
+import { SecretBox } from '@shardline/core';
 import type { Database } from '@shardline/db';
-import { type DeliveryEngine, startDeliveryEngine } from '@shardline/delivery';
-import { startHealthChecker } from '@shardline/health';
 import { registerDatabaseGauges } from '@shardline/metrics';
 import {
   createSourceDatabase,
   createTestStream,
-  deleteRedisKeys,
   type FaultProxy,
   parsePrometheusText,
   readAllRecords,
-  redisUrl,
   type SourceDatabase,
   sampleValue,
   startFaultProxy,
   startThrowawayPostgres,
   type TestStream,
   type ThrowawayPostgres,
-  testQueuePrefix,
   waitFor,
 } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
@@ -34,6 +28,7 @@ import { POST as createSink, GET as listSinks } from '../app/api/v1/sinks/route'
 import { GET as getSource, PATCH as patchSource } from '../app/api/v1/sources/[id]/route';
 import { POST as createSource } from '../app/api/v1/sources/route';
 import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
+import { type InProcessEngine, startEngineInProcess } from './engine-in-process';
 
 // Issue 14, test 3: each broken setup shows its precise state through the API within 30 s, and
 // is healthy again within 30 s of its fix. A real engine runs beside the console's route handlers:
@@ -49,10 +44,7 @@ let sourceDb: SourceDatabase;
 let cluster: ThrowawayPostgres;
 let proxy: FaultProxy;
 let stream: TestStream;
-let delivery: DeliveryEngine;
-let capture: { stop(): Promise<void> };
-let checker: PeriodicTask;
-const queuePrefix = testQueuePrefix();
+let engine: InProcessEngine;
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 let sourceId: string;
 
@@ -74,22 +66,12 @@ beforeAll(async () => {
         }
       : null,
   );
-  const secretBox = new SecretBox(TEST_SECRET_KEY);
-  const databaseUrl = process.env.DATABASE_URL as string;
-  delivery = await startDeliveryEngine({
+  engine = await startEngineInProcess({
     db,
-    databaseUrl,
-    redisUrl: redisUrl(),
-    queuePrefix,
-    secretBox,
     logger,
-    concurrency: 4,
-    leaseMs: 15_000,
-    lockDurationMs: 15_000,
-    requestTimeoutMs: 10_000,
+    delivery: { leaseMs: 15_000, lockDurationMs: 15_000, requestTimeoutMs: 10_000 },
+    healthChecker: true,
   });
-  capture = startCaptureSupervisor({ db, databaseUrl, secretBox, logger });
-  checker = startHealthChecker({ db, secretBox, logger });
 
   // Slot and publication names are server-wide: a name of its own per run.
   const created = await call(createSource, { body: { name: `shop_${suffix}`, url: sourceDb.url } });
@@ -98,14 +80,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await checker?.stop();
-  await capture?.stop();
-  await delivery?.stop();
+  await engine?.stop();
   await closeHarness?.();
   await sourceDb?.drop();
   await cluster?.stop();
   await proxy?.stop();
-  await deleteRedisKeys(queuePrefix);
 });
 
 // --- helpers -------------------------------------------------------------------------------

@@ -1,23 +1,17 @@
-import { startCaptureSupervisor } from '@shardline/capture';
-import { SecretBox } from '@shardline/core';
 import type { Database } from '@shardline/db';
-import { type DeliveryEngine, startDeliveryEngine } from '@shardline/delivery';
 import {
   createSourceDatabase,
-  deleteRedisKeys,
   type NoopKinesis,
-  redisUrl,
   type SourceDatabase,
   startNoopKinesis,
-  testQueuePrefix,
   waitFor,
   waitUntilSlotStreamed,
 } from '@shardline/testing';
-import pino from 'pino';
 import { DELETE as deleteSinkRoute, PATCH as patchSinkRoute } from '../../app/api/v1/sinks/[id]/route';
 import { POST as createSinkRoute } from '../../app/api/v1/sinks/route';
 import { POST as createSourceRoute } from '../../app/api/v1/sources/route';
-import { type ApiAnswer, call, openApiHarness, TEST_SECRET_KEY } from '../api-harness';
+import { type ApiAnswer, call, openApiHarness } from '../api-harness';
+import { startEngineInProcess } from '../engine-in-process';
 
 /** A record as it landed in the stream, its data parsed. */
 export interface LandedRecord {
@@ -85,46 +79,18 @@ export async function startCaptureWorld(): Promise<CaptureWorld> {
     if (created.status !== 201) throw new Error(`creating the source failed: ${created.text}`);
     const sourceId: string = created.body.source.id;
 
-    const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    const secretBox = new SecretBox(TEST_SECRET_KEY);
-    const databaseUrl = process.env.DATABASE_URL ?? '';
-    const queuePrefix = testQueuePrefix();
-    let capture: { stop(): Promise<void> } | null = null;
-    const startCapture = () => {
-      capture ??= startCaptureSupervisor({
-        db: harness.db,
-        databaseUrl,
-        secretBox,
-        logger,
-        pollIntervalMs: 200,
-        retryDelayMs: 500,
-      });
-    };
-    const stopCapture = async () => {
-      const running = capture;
-      capture = null;
-      await running?.stop();
-    };
-    startCapture();
-    stoppers.push(stopCapture);
-    const delivery: DeliveryEngine = await startDeliveryEngine({
+    const engine = await startEngineInProcess({
       db: harness.db,
-      databaseUrl,
-      redisUrl: redisUrl(),
-      queuePrefix,
-      secretBox,
-      logger,
-      concurrency: 4,
-      leaseMs: 15_000,
-      lockDurationMs: 15_000,
-      requestTimeoutMs: 10_000,
-      sweepIntervalMs: 1_000,
-      initialRetryDelayMs: 200,
+      capture: { pollIntervalMs: 200, retryDelayMs: 500 },
+      delivery: {
+        leaseMs: 15_000,
+        lockDurationMs: 15_000,
+        requestTimeoutMs: 10_000,
+        sweepIntervalMs: 1_000,
+        initialRetryDelayMs: 200,
+      },
     });
-    stoppers.push(async () => {
-      await delivery.stop();
-      await deleteRedisKeys(queuePrefix);
-    });
+    stoppers.push(() => engine.stop());
 
     const records = (sinkName?: string): LandedRecord[] =>
       recorder.records().flatMap((landed) => {
@@ -185,8 +151,8 @@ export async function startCaptureWorld(): Promise<CaptureWorld> {
           timeoutMs,
         ),
       waitUntilReading: () => waitUntilSlotStreamed(source),
-      stopCapture,
-      startCapture,
+      stopCapture: () => engine.stopCapture(),
+      startCapture: () => engine.startCapture(),
       stop,
     };
   } catch (error) {
