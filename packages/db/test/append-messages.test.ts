@@ -28,7 +28,7 @@ describe('appendMessages', () => {
       sinkId: sink.id,
       messages: [message(100, 0, '1', { payload })],
     });
-    expect(result).toEqual({ stored: 1, duplicates: 0 });
+    expect(result).toEqual({ stored: 1, duplicates: 0, configMoved: false });
     const page = await listMessages(db.pool, { sinkId: sink.id, state: 'pending' });
     const stored = await getMessage(db.pool, { sinkId: sink.id, id: page.messages[0]?.id ?? 0n });
     expect(stored.payload).toBe(JSON.stringify(payload));
@@ -73,11 +73,13 @@ describe('appendMessages', () => {
     expect(await appendMessages(db, { sinkId: sink.id, messages: batch })).toEqual({
       stored: 3,
       duplicates: 0,
+      configMoved: false,
     });
     expect(await appendMessages(db, { sinkId: sink.id, messages: [...batch, message(202, 0, 'c')] })).toEqual(
       {
         stored: 1,
         duplicates: 3,
+        configMoved: false,
       },
     );
     expect(await storedCount(sink.id)).toBe(4);

@@ -159,10 +159,12 @@ describe('appendPreparedMessages with filteredCount', () => {
     ).toEqual({
       stored: 1,
       duplicates: 0,
+      configMoved: false,
     });
     expect(await appendPreparedMessages(db, { sinkId: sink.id, messages: [], filteredCount: 2 })).toEqual({
       stored: 0,
       duplicates: 0,
+      configMoved: false,
     });
     expect(await filteredCountOf(sink.id)).toBe('5');
     expect((await getSinkStats(db, { sinkId: sink.id })).counts.filteredCount).toBe(5n);

@@ -1,8 +1,8 @@
-import type { CapturedChange } from './captured-change';
+import type { RoutedChange } from './change-router';
 
 /** What one store takes: the changes, and the position acknowledgeable once they are stored. */
 export interface BufferedBatch {
-  changes: CapturedChange[];
+  changes: RoutedChange[];
   /** The end of the last transaction whose changes are all in `changes` (or stored before). */
   completeUpTo: string | null;
 }
@@ -12,11 +12,11 @@ export interface BufferedBatch {
  * the buffer: once the buffer is stored, that position may be acknowledged.
  */
 export class ChangeBuffer {
-  #changes: CapturedChange[] = [];
+  #changes: RoutedChange[] = [];
   #completeUpTo: string | null = null;
   #oldestAt: number | null = null;
 
-  add(change: CapturedChange): void {
+  add(change: RoutedChange): void {
     this.#changes.push(change);
     this.#oldestAt ??= Date.now();
   }

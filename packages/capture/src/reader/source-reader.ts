@@ -204,13 +204,11 @@ export class SourceReader {
       commitIdx: transaction.nextIdx++,
       commitTimestamp: transaction.commitTimestamp,
     };
-    await this.#store?.add({
-      action,
-      relation: this.#relations.get(relationOid),
-      newValues,
-      oldValues,
-      position,
-    });
+    const router = this.#router;
+    if (!router) throw new Error('the reader received a change before it started');
+    // Built now, while the previous batch is being stored (checked again when this one is).
+    const change = { action, relation: this.#relations.get(relationOid), newValues, oldValues, position };
+    await this.#store?.add(router.build(change));
   }
 
   async #onTruncate(message: Pgoutput.MessageTruncate): Promise<void> {

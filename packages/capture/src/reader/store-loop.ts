@@ -1,10 +1,9 @@
 import { NotFoundError } from '@shardline/core';
-import { appendPreparedMessages, type Database, sinkExists } from '@shardline/db';
+import { appendPreparedMessages, type Database, isSourceConfigVersion, sinkExists } from '@shardline/db';
 import type { EngineMetrics } from '@shardline/metrics';
 import type { Logger } from 'pino';
-import type { CapturedChange } from './captured-change';
 import { ChangeBuffer } from './change-buffer';
-import type { ChangeRouter, SinkBatch } from './change-router';
+import type { ChangeRouter, RoutedChange, SinkBatch } from './change-router';
 
 export interface StoreLoopOptions {
   db: Database;
@@ -30,8 +29,9 @@ const FOREIGN_KEY_VIOLATION = '23503';
  * Buffers changes read from the slot and stores them: small transactions are grouped into one
  * write (every `flushIntervalMs`, or at once when `maxBufferedChanges` wait). One store runs at
  * a time and takes everything buffered when it starts, so while Postgres is busy the next write
- * grows instead of queueing many small ones. Each store makes the routes current first, then
- * stores each sink's messages, then reports the position that may be acknowledged.
+ * grows instead of queueing many small ones. Each store stores each sink's messages (on the
+ * condition that the source's configuration did not move since they were built), then reports
+ * the position that may be acknowledged.
  */
 export class StoreLoop {
   readonly #buffer = new ChangeBuffer();
@@ -44,7 +44,7 @@ export class StoreLoop {
   constructor(private readonly options: StoreLoopOptions) {}
 
   /** Buffers a change; resolves once there is room for the next (back-pressure on the stream). */
-  async add(change: CapturedChange): Promise<void> {
+  async add(change: RoutedChange): Promise<void> {
     this.#buffer.add(change);
     if (this.#buffer.size < this.options.maxBufferedChanges) return;
     this.#schedule(true);
@@ -100,25 +100,52 @@ export class StoreLoop {
   }
 
   async #storeWhileBuffered(): Promise<void> {
+    const { router } = this.options;
     while (this.#buffer.hasContent() && !this.#stopped) {
       const batch = this.#buffer.drain();
       this.#releaseRoomWaiters();
-      // After the changes were read, before anything is stored: see ChangeRouter.
-      await this.options.router.refresh();
-      for (const sinkBatch of await this.options.router.route(batch.changes))
-        await this.#storeSink(sinkBatch);
+      // Each sink's insert holds only while the source's configuration is still the version the
+      // messages were built with (checked inside the insert, after the changes were read: see
+      // ChangeRouter). When it moved, the snapshots saved since are read and what is not stored
+      // yet is built again.
+      const stored = new Set<string>();
+      for (;;) {
+        const pending = (await router.batches(batch.changes)).filter(
+          (sinkBatch) => !stored.has(sinkBatch.key),
+        );
+        // Nothing to insert (changes no sink took, as far as the routes held know): the condition
+        // is asked on its own.
+        let moved =
+          pending.length === 0 &&
+          !(await isSourceConfigVersion(this.options.db.pool, {
+            sourceId: this.options.sourceId,
+            version: router.version,
+          }));
+        for (const sinkBatch of pending) {
+          if (await this.#storeSink(sinkBatch, router.version)) stored.add(sinkBatch.key);
+          else {
+            moved = true;
+            break;
+          }
+        }
+        if (!moved) break;
+        await router.refresh();
+      }
       if (batch.completeUpTo) await this.options.onStored(batch.completeUpTo);
     }
   }
 
-  async #storeSink(batch: SinkBatch): Promise<void> {
-    if (batch.messages.length === 0 && batch.filteredOut === 0) return;
+  /** False when the source's configuration moved on from `configVersion`: nothing was stored. */
+  async #storeSink(batch: SinkBatch, configVersion: bigint): Promise<boolean> {
+    if (batch.messages.length === 0 && batch.filteredOut === 0) return true;
     try {
-      const { stored } = await appendPreparedMessages(this.options.db, {
+      const { stored, configMoved } = await appendPreparedMessages(this.options.db, {
         sinkId: batch.sinkId,
         messages: batch.messages,
         filteredCount: batch.filteredOut,
+        onlyIfSourceConfig: { sourceId: this.options.sourceId, version: configVersion },
       });
+      if (configMoved) return false;
       if (stored > 0) this.options.metrics.messagesIngested.labels(batch.sinkId).inc(stored);
     } catch (error) {
       if (!(await this.#sinkWasDeleted(error, batch.sinkId))) throw error;
@@ -133,6 +160,7 @@ export class StoreLoop {
         'the sink was deleted while its changes were being stored: they are dropped with it',
       );
     }
+    return true;
   }
 
   async #sinkWasDeleted(error: unknown, sinkId: string): Promise<boolean> {

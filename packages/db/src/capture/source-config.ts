@@ -1,6 +1,6 @@
 import { MESSAGE_ACTIONS, type MessageAction } from '@shardline/core';
 import { z } from 'zod';
-import type { Database } from '../database';
+import type { Database, Queryable } from '../database';
 import { type SourceSinkRoute, tableKey } from '../sinks/sink-route';
 
 /** A snapshot of a source's sinks, and where in the source's WAL it starts to apply. */
@@ -46,10 +46,7 @@ export function parseSinkRoutes(json: unknown): SourceSinkRoute[] {
   }));
 }
 
-/**
- * The snapshots the reader does not hold yet: newer than `afterVersion`, or still without a
- * position (one may get it later). Null when the source no longer exists.
- */
+/** The snapshots newer than `afterVersion`, oldest first. Null when the source no longer exists. */
 export async function listSourceConfigs(
   db: Database,
   options: { sourceId: string; afterVersion: bigint },
@@ -63,7 +60,7 @@ export async function listSourceConfigs(
     `SELECT s.id IS NOT NULL AS found, c.version, c.effective_lsn, c.sinks
        FROM (SELECT $1::uuid AS id) wanted
        LEFT JOIN source s ON s.id = wanted.id
-       LEFT JOIN source_config c ON c.source_id = s.id AND (c.version > $2 OR c.effective_lsn IS NULL)
+       LEFT JOIN source_config c ON c.source_id = s.id AND c.version > $2
       ORDER BY c.version`,
     [options.sourceId, options.afterVersion.toString()],
   );
@@ -114,4 +111,16 @@ export async function pruneSourceConfigs(
         AND version < (SELECT max(version) FROM source_config WHERE source_id = $1 AND effective_lsn <= $2)`,
     [options.sourceId, options.acknowledgedLsn.toString()],
   );
+}
+
+/** Whether the source's configuration is still `version` (false too when the source is gone). */
+export async function isSourceConfigVersion(
+  db: Queryable,
+  options: { sourceId: string; version: bigint },
+): Promise<boolean> {
+  const result = await db.query('SELECT 1 FROM source WHERE id = $1 AND config_version = $2', [
+    options.sourceId,
+    options.version.toString(),
+  ]);
+  return (result.rowCount ?? 0) > 0;
 }

@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '@shardline/core';
 import { z } from 'zod';
+import { isSourceConfigVersion } from '../capture/source-config';
 import { type Database, inTransaction, type Queryable } from '../database';
 import { notifyWake } from '../wake-channel';
 
@@ -42,6 +43,11 @@ export interface AppendResult {
   stored: number;
   /** Messages skipped because their sink and position were stored before. */
   duplicates: number;
+  /**
+   * With `onlyIfSourceConfig`: the source's configuration is no longer that version, so nothing
+   * was stored (nor counted as filtered). The caller builds the messages again and retries.
+   */
+  configMoved: boolean;
 }
 
 /**
@@ -123,7 +129,18 @@ export function prepareMessage(message: IncomingMessage, laneCount: number, inde
  */
 export async function appendPreparedMessages(
   db: Database,
-  options: { sinkId: string; messages: PreparedMessage[]; transaction?: Queryable; filteredCount?: number },
+  options: {
+    sinkId: string;
+    messages: PreparedMessage[];
+    transaction?: Queryable;
+    filteredCount?: number;
+    /**
+     * Store only while the source's configuration is still this version (the change reader's:
+     * its messages were built with it). Checked inside the insert itself, so it costs no round
+     * trip; `configMoved` says when it was not.
+     */
+    onlyIfSourceConfig?: { sourceId: string; version: bigint };
+  },
 ): Promise<AppendResult> {
   const { sinkId, messages: rows } = options;
   const filteredCount = options.filteredCount ?? 0;
@@ -135,6 +152,7 @@ export async function appendPreparedMessages(
   }
   if (rows.length === 0 && filteredCount === 0)
     throw new ValidationError('the batch is empty: give at least one message', 'messages');
+  const guard = options.onlyIfSourceConfig;
   const insert = async (client: Queryable) => {
     // The payloads go as one JSON array of the stored texts, joined as they are: no element is
     // escaped into an array literal (the engine's largest cost per message once was just that),
@@ -146,6 +164,7 @@ export async function appendPreparedMessages(
        FROM ROWS FROM (unnest($2::text[]), unnest($3::int2[]), unnest($4::int8[]), unnest($5::int4[]), unnest($6::text[]),
                        unnest($7::text[]), unnest($8::text[]), json_array_elements($9::json), unnest($10::int4[]), unnest($11::uuid[]))
          AS u(group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes, backfill_id)
+       ${guard ? 'WHERE EXISTS (SELECT 1 FROM source WHERE id = $12 AND config_version = $13)' : ''}
        ON CONFLICT (sink_id, commit_lsn, commit_idx, backfill_id) DO NOTHING
        RETURNING lane`,
       [
@@ -160,6 +179,7 @@ export async function appendPreparedMessages(
         `[${rows.map((row) => row.payload).join(',')}]`,
         rows.map((row) => row.sizeBytes),
         rows.map((row) => row.backfillId),
+        ...(guard ? [guard.sourceId, guard.version.toString()] : []),
       ],
     );
     const lanes = [...new Set(result.rows.map((row) => row.lane))];
@@ -168,13 +188,17 @@ export async function appendPreparedMessages(
     return result.rowCount ?? 0;
   };
   // The counter moves after the insert, so the sink's row is locked for the shortest time.
-  const store = async (client: Queryable) => {
+  const store = async (client: Queryable): Promise<AppendResult> => {
+    // Nothing inserted may be duplicates only, or the guard: asked only then (rarely).
+    if (guard && rows.length === 0 && !(await isSourceConfigVersion(client, guard))) return moved;
     const stored = rows.length > 0 ? await insert(client) : 0;
+    if (guard && rows.length > 0 && stored === 0 && !(await isSourceConfigVersion(client, guard)))
+      return moved;
     if (filteredCount > 0) await countFiltered(client, { sinkId, filteredCount });
-    return stored;
+    return { stored, duplicates: rows.length - stored, configMoved: false };
   };
-  const stored = options.transaction ? await store(options.transaction) : await inTransaction(db.pool, store);
-  return { stored, duplicates: rows.length - stored };
+  const moved: AppendResult = { stored: 0, duplicates: 0, configMoved: true };
+  return options.transaction ? await store(options.transaction) : await inTransaction(db.pool, store);
 }
 
 async function countFiltered(client: Queryable, options: { sinkId: string; filteredCount: number }) {
