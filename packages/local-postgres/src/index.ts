@@ -2,3 +2,4 @@ export { type CleanupWatchdog, startCleanupWatchdog } from './cleanup-watchdog';
 export { type LocalPostgres, type LocalPostgresOptions, startLocalPostgres } from './local-postgres';
 export { LocalPostgresProblem } from './local-postgres-problem';
 export { findPostgresBinaries, hydrateSymlinks, type PostgresBinaries } from './postgres-binaries';
+export { requireServerUserAccess, type ServerUser, serverUser } from './server-user';

