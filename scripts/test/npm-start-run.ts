@@ -1,9 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  findPostgresBinaries,
+  findRelocation,
+  serverUser,
+  serverUserFolder,
+  whyRelocated,
+} from '@shardline/local-postgres';
 import { freePort, waitFor } from '@shardline/testing';
 
 /**
@@ -38,11 +45,39 @@ export async function npmStartPorts(): Promise<NpmStartPorts> {
   return { console: await freePort(), engine: await freePort(), kinesis: await freePortPair() };
 }
 
-/** A folder for the embedded Postgres that the user postgres can reach when tests run as root. */
-export function embeddedPostgresDir(): { parent: string; dir: string } {
+export interface EmbeddedPostgresDir {
+  parent: string;
+  /** SHARDLINE_EMBEDDED_POSTGRES_DIR. */
+  dir: string;
+  /** How the start line names where the data is, once npm start made `dir`. */
+  dataPlace(): string;
+  /** Removes it, and its cluster in the server user's home when it went there. */
+  remove(): void;
+}
+
+/**
+ * A folder for the embedded Postgres: open to others, as a project folder usually is, or
+ * `closed` (mode 700, as a clone under /root is), which the user postgres, who runs the server
+ * when tests run as root, cannot enter.
+ */
+export function embeddedPostgresDir(options: { closed?: boolean } = {}): EmbeddedPostgresDir {
   const parent = mkdtempSync(join(tmpdir(), 'shardline-npm-start-'));
-  chmodSync(parent, 0o755);
-  return { parent, dir: join(parent, 'postgres') };
+  if (!options.closed) chmodSync(parent, 0o755);
+  const dir = join(parent, 'postgres');
+  const user = serverUser();
+  return {
+    parent,
+    dir,
+    dataPlace() {
+      // A checkout the user postgres cannot reach sends every case there, not only the closed one.
+      const relocation = findRelocation(dir, findPostgresBinaries(), user);
+      return relocation ? `${relocation.dir}: ${whyRelocated(relocation)}` : dir;
+    },
+    remove() {
+      rmSync(parent, { recursive: true, force: true });
+      if (user) rmSync(serverUserFolder(user, dir), { recursive: true, force: true });
+    },
+  };
 }
 
 export function runNpmStart(options: {

@@ -1,5 +1,7 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LOCAL_KINESIS_ACCOUNT, LOCAL_KINESIS_REGION } from '@shardline/local-kinesis';
+import { serverUser, serverUserFolder } from '@shardline/local-postgres';
 import { DEMO_SINK_NAME, DEMO_SOURCE_NAME, DEMO_STREAM_NAME, OVERSIZE_ORDER_ID } from '@shardline/start';
 import {
   createSourceDatabase,
@@ -109,7 +111,7 @@ describe('npm start on a Postgres with wal_level = logical', () => {
         () => shardline.drop(),
         () => demoSource.drop(),
         () => deleteRedisKeys(queuePrefix),
-        () => rmSync(embedded.parent, { recursive: true, force: true }),
+        () => embedded.remove(),
       );
       const ports = await npmStartPorts();
       const run = start({
@@ -184,7 +186,7 @@ describe('npm start on a stock Postgres (wal_level = replica)', () => {
       cleanups.push(
         () => cluster.stop(),
         () => deleteRedisKeys(queuePrefix),
-        () => rmSync(embedded.parent, { recursive: true, force: true }),
+        () => embedded.remove(),
       );
       const serverState = async () => {
         const client = new pg.Client({ connectionString: cluster.url });
@@ -216,7 +218,7 @@ describe('npm start on a stock Postgres (wal_level = replica)', () => {
       const port = embeddedPort(run.output());
       expect(run.output()).toMatch(/✓ checks .*✓ embedded postgres .*✓ database/s);
       expect(run.output()).toContain(
-        `Postgres: Shardline's database on 127.0.0.1:${cluster.port}; the demo's source on an embedded Postgres at 127.0.0.1:${port} (wal_level = logical, data in ${embedded.dir}), as 127.0.0.1:${cluster.port} runs with wal_level = replica and is left as it is.`,
+        `Postgres: Shardline's database on 127.0.0.1:${cluster.port}; the demo's source on an embedded Postgres at 127.0.0.1:${port} (wal_level = logical, data in ${embedded.dataPlace()}), as 127.0.0.1:${cluster.port} runs with wal_level = replica and is left as it is.`,
       );
 
       const demo = await demoThroughApi(run, ports.console, 3);
@@ -240,12 +242,14 @@ describe('npm start on a stock Postgres (wal_level = replica)', () => {
   );
 });
 
-describe('npm start with no Postgres at all at the default address', () => {
+// Its folder is closed to other users, as a clone under /root is: run as root (as CI is), the
+// server's user cannot enter it, so the cluster lives in that user's home, and a restart finds it.
+describe('npm start with no Postgres at all at the default address, from a closed folder', () => {
   const queuePrefix = testQueuePrefix();
-  const embedded = embeddedPostgresDir();
+  const embedded = embeddedPostgresDir({ closed: true });
   cleanups.push(
     () => deleteRedisKeys(queuePrefix),
-    () => rmSync(embedded.parent, { recursive: true, force: true }),
+    () => embedded.remove(),
   );
   const env = {
     // Empty: not set (and the checkout's .env cannot set it either).
@@ -264,8 +268,19 @@ describe('npm start with no Postgres at all at the default address', () => {
       const run = start({ ports, queuePrefix, env, preload: [NO_POSTGRES_AT_DEFAULT] });
       await run.running();
       const port = embeddedPort(run.output());
+      const dataPlace = embedded.dataPlace();
+      const user = serverUser();
+      if (user) {
+        // As root: the cluster is in the home of the user postgres, none in the closed folder.
+        const home = serverUserFolder(user, embedded.dir);
+        expect(dataPlace).toContain(
+          `${home}: npm start runs as root, so Postgres runs as the user "postgres"`,
+        );
+        expect(existsSync(join(home, 'data', 'PG_VERSION'))).toBe(true);
+        expect(existsSync(join(embedded.dir, 'data'))).toBe(false);
+      }
       expect(run.output()).toContain(
-        `Postgres: none at 127.0.0.1:5432 (connection refused: nothing listens there), so Shardline's database and the demo's source are on an embedded Postgres at 127.0.0.1:${port} (wal_level = logical, data in ${embedded.dir}). To use a server of yours, start it there or set DATABASE_URL in .env, then npm start again.`,
+        `Postgres: none at 127.0.0.1:5432 (connection refused: nothing listens there), so Shardline's database and the demo's source are on an embedded Postgres at 127.0.0.1:${port} (wal_level = logical, data in ${dataPlace}). To use a server of yours, start it there or set DATABASE_URL in .env, then npm start again.`,
       );
       first = await demoThroughApi(run, ports.console, 3);
       expect(first.source).toMatchObject({ host: '127.0.0.1', port });
@@ -304,7 +319,7 @@ describe('npm start without Redis', () => {
   it('stops before starting anything, saying how to install and start Redis', async () => {
     const queuePrefix = testQueuePrefix();
     const embedded = embeddedPostgresDir();
-    cleanups.push(() => rmSync(embedded.parent, { recursive: true, force: true }));
+    cleanups.push(() => embedded.remove());
     const run = start({
       ports: await npmStartPorts(),
       queuePrefix,

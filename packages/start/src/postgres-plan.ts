@@ -1,3 +1,4 @@
+import { type LocalPostgres, whyRelocated } from '@shardline/local-postgres';
 import { hostAndPort } from './preflight/connection-failure';
 import type { StartSettings } from './start-settings';
 
@@ -39,10 +40,12 @@ export function needsEmbeddedPostgres(plan: PostgresPlan): boolean {
 export function describePostgresPlan(
   plan: PostgresPlan,
   settings: StartSettings,
-  embedded: { host: string; port: number } | null,
+  embedded: Pick<LocalPostgres, 'host' | 'port' | 'relocation'> | null,
 ): string {
   const server = hostAndPort(settings.databaseUrl, 5432);
-  const local = `an embedded Postgres at ${embedded?.host}:${embedded?.port} (wal_level = logical, data in ${settings.embeddedPostgresDir})`;
+  const relocation = embedded?.relocation;
+  const data = relocation ? `${relocation.dir}: ${whyRelocated(relocation)}` : settings.embeddedPostgresDir;
+  const local = `an embedded Postgres at ${embedded?.host}:${embedded?.port} (wal_level = logical, data in ${data})`;
   switch (plan.kind) {
     case 'server':
       return `Postgres: ${server} holds Shardline's database${settings.demo.enabled ? " and the demo's source" : ''}.`;

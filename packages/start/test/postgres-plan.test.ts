@@ -4,7 +4,7 @@ import { describePostgresPlan, planPostgres, readStartSettings } from '../src';
 const logical = { reachable: true, walLevel: 'logical' } as const;
 const replica = { reachable: true, walLevel: 'replica' } as const;
 const refused = { reachable: false, why: 'connection refused: nothing listens there' } as const;
-const embedded = { host: '127.0.0.1', port: 54321 };
+const embedded = { host: '127.0.0.1', port: 54321, relocation: null };
 
 describe('which Postgres holds what', () => {
   it('keeps everything on a server with wal_level = logical, as before', () => {
@@ -43,6 +43,22 @@ describe('which Postgres holds what', () => {
     expect(planPostgres(readStartSettings({ SHARDLINE_DEMO: 'false' }), refused)).toMatchObject({
       kind: 'all-embedded',
     });
+  });
+
+  it("says where the data is, and why, when run as root it is kept in the server user's home", () => {
+    const settings = readStartSettings({});
+    const plan = planPostgres(settings, refused);
+    const relocated = {
+      ...embedded,
+      relocation: {
+        dir: '/var/lib/postgresql/shardline-0123456789ab',
+        serverUser: 'postgres',
+        closedFolder: '/root',
+      },
+    };
+    expect(plan && describePostgresPlan(plan, settings, relocated)).toContain(
+      'on an embedded Postgres at 127.0.0.1:54321 (wal_level = logical, data in /var/lib/postgresql/shardline-0123456789ab: npm start runs as root, so Postgres runs as the user "postgres", to whom /root is closed).',
+    );
   });
 
   it('has no plan for a DATABASE_URL someone chose that cannot be reached: that server is the one wanted', () => {
