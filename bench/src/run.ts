@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: first this machine's ceilings (measure-machine.ts), then the delivery engine
  * alone, as a real process, against Postgres and Redis on this machine and a no-op Kinesis
- * endpoint (then the kinesis-local emulator); then change capture end to end (capture-run.ts). Prints a Markdown report, each result beside
+ * endpoint (then the kinesis-local emulator, then a stream that throttles: throttled-runs.ts);
+ * then change capture end to end (capture-run.ts). Prints a Markdown report, each result beside
  * the ceiling it is compared with; docs/benchmarks.md keeps the latest one.
  */
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { residentMemoryMiB } from './engine-memory';
 import { fmt } from './format';
 import { measureMachine } from './measure-machine';
 import { SummaryTable } from './summary-table';
+import { runThrottledBenchmarks, THROTTLED_RUNS } from './throttled-runs';
 import { makeWorkload } from './workload';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -30,6 +32,7 @@ const ALL_RUNS = [
   'latency',
   'backlog',
   'emulator',
+  ...THROTTLED_RUNS,
   'capture-throughput',
   'capture-latency',
   'console-queries',
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
   console.error(`  ${ceilingLine}`);
   const table = new SummaryTable(ceilings);
   if (DELIVERY_RUNS.some((run) => runs.has(run))) await deliveryRuns(table);
+  await runThrottledBenchmarks({ runs, scale, table });
   await runCaptureBenchmarks({ runs, scale, table });
   await runConsoleQueryBenchmarks({ runs, scale, table });
   console.log(
