@@ -27,6 +27,8 @@ export const THROTTLED_RUNS = ['throttled-over-capacity', 'throttled-latency', '
 const GROUPS = 10_000;
 /** How long after the writer stops the over-capacity run waits for the drain, in backlog / capacity. */
 const DRAIN_DEADLINE_MULTIPLE = 3;
+/** ... and at least this long, should the engine have kept up (no backlog to speak of). */
+const DRAIN_DEADLINE_MIN_MS = 5_000;
 
 interface Options {
   runs: Set<string>;
@@ -57,7 +59,8 @@ async function overCapacity(table: SummaryTable, seconds: number, windowMs: numb
     const backlog =
       load.offered - firstTakes(kinesis.records()).filter((take) => take.at <= load.endedAt).length;
     const idealSeconds = backlog / capacity;
-    const deadline = load.endedAt + DRAIN_DEADLINE_MULTIPLE * idealSeconds * 1000;
+    const deadline =
+      load.endedAt + Math.max(DRAIN_DEADLINE_MULTIPLE * idealSeconds * 1000, DRAIN_DEADLINE_MIN_MS);
     const drained = await waitForDelivery(run, load.offered, deadline);
     const records = kinesis.records();
     const takes = firstTakes(records);
@@ -91,9 +94,9 @@ async function overCapacity(table: SummaryTable, seconds: number, windowMs: numb
     });
     const left = drained
       ? ''
-      : ` Not drained ${DRAIN_DEADLINE_MULTIPLE} × backlog / capacity after the stop: ${fmt(load.offered - takes.length)} messages still waiting.`;
+      : ` Not drained ${fmt((deadline - load.endedAt) / 1000, 1)} s after the stop, when the run gave up: ${fmt(load.offered - takes.length)} messages still waiting.`;
     table.note(
-      `${label}: delivered per ${fmt(windowMs / 1000)} s window from the start ${rates.map((rate) => fmt(rate)).join(', ')} msg/s (the writer stopped at ${fmt((load.endedAt - load.startedAt) / 1000, 1)} s); ${fmt(load.offered)} offered, ${fmt(records.length - takes.length)} taken twice; throttled records: ${throttledPerShard(kinesis)}; against this machine, the stream's capacity is ${relativeFigure(capacity, table.ceilings.store)}.${left}`,
+      `${label}: delivered per ${fmt(windowMs / 1000)} s window from the start ${rates.map((rate) => fmt(rate)).join(', ')} msg/s (the writer stopped at ${fmt((load.endedAt - load.startedAt) / 1000, 1)} s); ${fmt(load.offered)} offered, repeated takes of a message ${fmt(records.length - takes.length)}; throttled records: ${throttledPerShard(kinesis)}; against this machine, the stream's capacity is ${relativeFigure(capacity, table.ceilings.store)}.${left}`,
     );
   } finally {
     await run.cleanup();
@@ -117,7 +120,7 @@ async function atEightyPercent(table: SummaryTable, seconds: number): Promise<vo
     const { latencies, notDelivered } = await storedToAcknowledgedMs(
       run.delivery.db,
       run.delivery.sinkId,
-      new Date(Date.now()),
+      new Date(),
     );
     const p99 = percentile(latencies, 0.99);
     const label = `throttled: 2 shards × ${fmt(SHARD_RATE)} records/s, ${fmt(load.rate)} msg/s (80 %) for ${fmt(seconds)} s`;
