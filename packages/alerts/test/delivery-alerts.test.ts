@@ -1,5 +1,5 @@
 import { listAlerts } from '@shardline/db';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { type AlertTestContext, makeMessages, setupAlertTest, waitFor } from './harness';
 
 let ctx: AlertTestContext;
@@ -24,6 +24,17 @@ describe('alerts about delivery', () => {
     );
     await ctx.append(makeMessages(12, 3));
     await ctx.startDelivery();
+    // The other groups keep getting changes, so the sink keeps delivering while order-1 is stuck.
+    let nextLsn = 100_000;
+    const flowing = setInterval(() => {
+      const more = makeMessages(2, 1, 50, nextLsn).map((message, index) => ({
+        ...message,
+        group: index === 0 ? 'order-0' : 'order-2',
+      }));
+      nextLsn += 100;
+      void ctx.append(more).catch(() => undefined);
+    }, 200);
+    onTestFinished(() => clearInterval(flowing));
     await waitFor('group order-1 to fail', async () => {
       const { rows } = await ctx.db.pool.query(
         "SELECT 1 FROM message WHERE sink_id = $1 AND state = 'failing' AND group_key = 'order-1'",
@@ -46,6 +57,7 @@ describe('alerts about delivery', () => {
     await ctx.evaluate({ thresholds: THRESHOLDS });
     expect(await openKinds(ctx)).toEqual(['group_blocked']);
 
+    clearInterval(flowing);
     ctx.proxy.failRecords(null);
     await waitFor('every message delivered', async () => {
       const { rows } = await ctx.db.pool.query(
