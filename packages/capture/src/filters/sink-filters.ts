@@ -34,7 +34,7 @@ export class SinkFilters {
       await this.#report(sink, [filter]);
       return { kept: messages, filteredOut: 0 };
     }
-    const results = filter.runBatch(messages.map((message) => message.payload));
+    const results = await filter.runBatch(messages.map((message) => message.payload));
     const kept: T[] = [];
     const problems: string[] = [];
     let filteredOut = 0;
