@@ -78,8 +78,21 @@ describe('sign-in', () => {
       body: { email: 'grace@example.com', password: PASSWORD },
       headers: { 'x-forwarded-proto': 'https', origin: 'https://console.test' },
     });
-    expect(overHttps.status, overHttps.text).toBe(200);
-    expect(overHttps.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    // Only a proxy the operator trusts may say the console is served over https.
+    expect(overHttps.status, overHttps.text).toBe(403);
+    process.env.SHARDLINE_TRUST_PROXY = 'true';
+    try {
+      const behindProxy = await call(signIn, {
+        path: '/api/v1/session',
+        as: 'none',
+        body: { email: 'grace@example.com', password: PASSWORD },
+        headers: { 'x-forwarded-proto': 'https', origin: 'https://console.test' },
+      });
+      expect(behindProxy.status, behindProxy.text).toBe(200);
+      expect(behindProxy.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    } finally {
+      delete process.env.SHARDLINE_TRUST_PROXY;
+    }
 
     const cookie = await sessionOf('grace@example.com');
     const created = await call(createSink, {
@@ -123,7 +136,7 @@ describe('sign-in', () => {
 
     // The lock has ended once its time has passed: the right password signs in again.
     await db.pool.query(
-      "UPDATE sign_in_failure SET at = at - interval '16 minutes', locked_until = locked_until - interval '16 minutes' WHERE email = $1",
+      "UPDATE sign_in_attempt SET window_started_at = window_started_at - interval '16 minutes', locked_until = locked_until - interval '16 minutes' WHERE email = $1",
       ['barbara@example.com'],
     );
     expect((await signInAs('barbara@example.com', PASSWORD)).status).toBe(200);
@@ -136,6 +149,62 @@ describe('sign-in', () => {
       'account.sign_in_failure',
       'account.sign_in_failure',
     ]);
+  });
+
+  it('checks at most five passwords for an email however many attempts arrive at once', async () => {
+    await createAccount(db, { input: { email: 'burst@example.com', password: PASSWORD, role: 'viewer' } });
+    // 31 at once, the right password 10th: before the count came first, 19 to 22 passwords were
+    // checked and the right one signed in after 11 to 16 failures.
+    const attempts = Array.from({ length: 31 }, (_, index) =>
+      call(signIn, {
+        path: '/api/v1/session',
+        as: 'none',
+        body: { email: 'burst@example.com', password: index === 9 ? PASSWORD : `wrong guess ${index}` },
+        headers: { 'x-forwarded-for': `198.51.100.${index}` },
+      }),
+    );
+    const answers = await Promise.all(attempts);
+    const statuses = answers.map((answer) => answer.status);
+    const checked = await db.pool.query<{ count: string }>(
+      "SELECT count(*) FROM audit_event WHERE target_name = 'burst@example.com' AND action IN ('account.sign_in_failure', 'account.lock')",
+    );
+    const signedIn = statuses.filter((status) => status === 200).length;
+    expect(Number(checked.rows[0]?.count) + signedIn).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(26);
+    const { rows } = await db.pool.query('SELECT attempts FROM sign_in_attempt WHERE email = $1', [
+      'burst@example.com',
+    ]);
+    // Unless the right password was among the five checked (it cleared the count), all 31 counted.
+    expect(signedIn === 1 || rows[0]?.attempts === 31).toBe(true);
+  });
+
+  it('makes an address that failed 30 times wait, whatever emails it tries, and no other', async () => {
+    const from = (address: string, email: string) =>
+      call(signIn, {
+        path: '/api/v1/session',
+        as: 'none',
+        body: { email, password: 'not a password anyone has' },
+        headers: { 'x-forwarded-for': address },
+      });
+    for (let index = 0; index < 30; index++) {
+      expect((await from('203.0.113.7', `spray-${index}@example.com`)).status).toBe(401);
+    }
+    const refused = await from('203.0.113.7', 'spray-30@example.com');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({
+      code: 'rate_limited',
+      message: 'too many failed sign-ins from this address: try again in 15 minute(s)',
+    });
+    expect((await from('203.0.113.8', 'spray-30@example.com')).status).toBe(401);
+  });
+
+  it('writes no audit event for text that is not an email (anyone may post it)', async () => {
+    const crafted = `<img src=x onerror=alert(1)> ${'x'.repeat(200)}`;
+    const answer = await signInAs(crafted, 'whatever it is');
+    expect(answer.status).toBe(401);
+    expect(answer.body.error.code).toBe('invalid_credentials');
+    const { rows } = await db.pool.query("SELECT 1 FROM audit_event WHERE actor LIKE '%onerror%'");
+    expect(rows).toEqual([]);
   });
 
   it('ends a session idle for more than 12 hours', async () => {
@@ -180,6 +249,25 @@ describe('sign-in', () => {
   });
 });
 
+describe('passwords', () => {
+  it.each([
+    ['password1234', /on a list of common passwords/],
+    ['qwerty123456', /on a list of common passwords/],
+    ['aaaaaaaaaaaa', /at least 5 different characters/],
+    ['ababababababab', /at least 5 different characters/],
+    ['my name is ada.lovelace', /must not contain the email/],
+    ['ADA.LOVELACE@EXAMPLE.COM!', /must not contain the email/],
+  ])('refuses %s, saying why', async (password, why) => {
+    const answer = await call(createAccountRoute, {
+      path: '/api/v1/accounts',
+      body: { email: 'ada.lovelace@example.com', password, role: 'viewer' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'invalid_input', field: 'password' });
+    expect(answer.body.error.message).toMatch(why);
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a change sent with the session cookie from another origin, or with no origin at all', async () => {
     const cookie = await sessionOf('ada@example.com');
@@ -198,6 +286,15 @@ describe('cross-site requests', () => {
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       expect(answer.body.error.code).toBe('cross_site_request');
     }
+    // A sandboxed frame or data: page sends Origin: null, and chooses its Referer.
+    const nullOrigin = await call(createSink, {
+      query: FORCE,
+      path: '/api/v1/sinks',
+      body: sinkBody({ name: 'from-a-sandbox' }),
+      ...withCookie(cookie, { origin: 'null', referer: 'http://console.test/sinks/new' }),
+    });
+    expect(nullOrigin.status).toBe(403);
+    expect(nullOrigin.body.error.code).toBe('cross_site_request');
     const fromReferer = await call(createSink, {
       query: FORCE,
       path: '/api/v1/sinks',
@@ -205,6 +302,26 @@ describe('cross-site requests', () => {
       ...withCookie(cookie, { origin: '', referer: 'http://console.test/sinks/new' }),
     });
     expect(fromReferer.status, fromReferer.text).toBe(201);
+  });
+
+  it('believes X-Forwarded-Host only from a proxy the operator trusts', async () => {
+    const forged = {
+      path: '/api/v1/session',
+      as: 'none' as const,
+      body: { email: 'ada@example.com', password: PASSWORD },
+      headers: {
+        origin: 'https://evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'https',
+      },
+    };
+    expect((await call(signIn, forged)).status).toBe(403);
+    process.env.SHARDLINE_TRUST_PROXY = 'true';
+    try {
+      expect((await call(signIn, forged)).status).toBe(200);
+    } finally {
+      delete process.env.SHARDLINE_TRUST_PROXY;
+    }
   });
 
   it('refuses a sign-in posted from another site', async () => {
