@@ -22,7 +22,7 @@ export const GET = apiRoute(async (request) => {
 /** Signs in with an email and password: sets the session cookie. */
 export const POST = apiRoute(
   async (request) => {
-    const input = await readJsonBody(request, signInInputSchema);
+    const input = await readJsonBody(request, signInInputSchema, 'credentials');
     const result = await signIn(database(), { input, clientAddress: clientAddress(request) });
     if (result.ok) return sessionAnswer(request, result.account, result.sessionToken);
     if (result.reason === 'rate_limited') {
