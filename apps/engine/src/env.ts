@@ -78,8 +78,20 @@ const envSchema = z.object({
       .max(65_535, 'SHARDLINE_ENGINE_PORT must be a port number from 0 to 65535 (0 picks a free port)')
       .default(9464),
   ),
-  /** The address those endpoints listen on: every interface by default, so a scraper elsewhere reaches them. */
-  SHARDLINE_ENGINE_HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * The address those endpoints listen on: this host only by default (metrics name sinks and
+   * errors); `0.0.0.0` for a scraper elsewhere, as docker-compose.yml sets inside its network.
+   */
+  SHARDLINE_ENGINE_HOST: z.string().min(1).default('127.0.0.1'),
+  /** When set, /metrics answers only `Authorization: Bearer <this>` (as the console's needs a token). */
+  SHARDLINE_METRICS_TOKEN: z
+    .union([
+      z.literal('').transform(() => null),
+      // Never the value in the message.
+      z.string().min(16, 'SHARDLINE_METRICS_TOKEN must be at least 16 characters (or empty for none)'),
+    ])
+    .nullable()
+    .default(null),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
