@@ -91,6 +91,7 @@ export * from './messages/message-selection';
 export * from './messages/retry-messages';
 export * from './metrics/list-backfill-progress';
 export * from './metrics/list-sink-backlogs';
+export * from './secrets/secret-target';
 export * from './sinks/assert-source-exists';
 export * from './sinks/create-sink';
 export * from './sinks/delete-sink';

@@ -1,5 +1,5 @@
 import { parseStreamArn } from '@shardline/core';
-import { getSinkDeliveryConfig } from '@shardline/db';
+import { assertSinkSecretTarget, getSinkDeliveryConfig } from '@shardline/db';
 import { type StreamConnectionTest, testStreamConnection } from '@shardline/kinesis';
 import { ApiError } from '../api/api-error';
 import { database } from '../database';
@@ -22,11 +22,15 @@ export async function testSinkConnection(input: TestConnectionInput): Promise<St
 async function resolveCredentials(
   input: TestConnectionInput,
 ): Promise<{ accessKeyId: string; secretAccessKey: string } | null> {
-  const saved =
+  const savedSink =
     input.sinkId && input.secretAccessKey === undefined
-      ? (await getSinkDeliveryConfig(database(), { secretBox: secretBox(), sinkId: input.sinkId }))
-          .credentials
+      ? await getSinkDeliveryConfig(database(), { secretBox: secretBox(), sinkId: input.sinkId })
       : null;
+  const saved = savedSink?.credentials ?? null;
+  // The saved key goes only where it was saved for: another endpoint or region must be given it again.
+  if (savedSink && saved) {
+    assertSinkSecretTarget(savedSink, { streamArn: input.streamArn, endpoint: input.endpoint ?? null });
+  }
   const accessKeyId = input.accessKeyId === undefined ? (saved?.accessKeyId ?? null) : input.accessKeyId;
   const secretAccessKey = input.secretAccessKey ?? saved?.secretAccessKey ?? null;
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {

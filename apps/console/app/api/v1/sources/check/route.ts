@@ -1,5 +1,5 @@
 import { checkSource } from '@shardline/capture';
-import { getSourceConnection, sourceClientConfig } from '@shardline/db';
+import { assertSourcePasswordTarget, getSourceConnection, sourceClientConfig } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { database } from '../../../../../lib/server/database';
@@ -14,6 +14,8 @@ export const POST = apiRoute(async (request) => {
   let clientConfig = sourceClientConfig(input);
   if (input.sourceId && input.password === null) {
     const saved = await getSourceConnection(database(), { secretBox: secretBox(), sourceId: input.sourceId });
+    // The saved password goes only where it was saved for: another host must be given it again.
+    if (saved.clientConfig.password !== undefined) assertSourcePasswordTarget(saved.source, input);
     clientConfig = { ...clientConfig, password: saved.clientConfig.password };
   }
   const report = await checkSource(clientConfig, {
