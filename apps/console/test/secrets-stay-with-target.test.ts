@@ -149,6 +149,16 @@ describe("a source's saved password", () => {
       });
       expect(moved.status).toBe(400);
       expect(moved.body.error.field).toBe('password');
+      // Without force the edit's checks run first: they must not send it there either.
+      const checkedEdit = await call(patchSource, {
+        method: 'PATCH',
+        path: `/api/v1/sources/${sourceId}`,
+        params: { id: sourceId },
+        body: { port: catcher.port },
+      });
+      expect(checkedEdit.status).toBe(400);
+      expect(checkedEdit.body.error.field).toBe('password');
+      expect(catcher.received).toEqual(['typed-here']);
     } finally {
       await catcher.close();
     }
@@ -190,6 +200,16 @@ describe("a sink's saved secret access key", () => {
       });
       expect(inAnotherRegion.status).toBe(400);
       expect(inAnotherRegion.body.error.message).toMatch(/the region of streamArn differs/);
+      expect(requests).toEqual([]);
+
+      const checkedEdit = await call(patchSink, {
+        method: 'PATCH',
+        path: `/api/v1/sinks/${sink.id}`,
+        params: { id: sink.id },
+        body: { endpoint: foreignEndpoint },
+      });
+      expect(checkedEdit.status).toBe(400);
+      expect(checkedEdit.body.error.field).toBe('secretAccessKey');
       expect(requests).toEqual([]);
 
       const edit = (body: Record<string, unknown>) =>
