@@ -84,3 +84,33 @@ describe("the engine's observability endpoint settings", () => {
     expect(() => readEnv({ ...base, SHARDLINE_ENGINE_PORT: port })).toThrow(/SHARDLINE_ENGINE_PORT/);
   });
 });
+
+describe('the alert webhook URL', () => {
+  const base = { ...REQUIRED, SHARDLINE_SECRET_KEY: KEY };
+
+  it.each([
+    ['http://169.254.169.254/latest/meta-data/iam', /link-local/],
+    ['http://metadata.google.internal/hook', /cloud metadata service/],
+    ['file:///etc/passwd', /http or https URL/],
+  ])('refuses %s, naming the variable and never the path', (url, why) => {
+    let message = '';
+    try {
+      readEnv({ ...base, SHARDLINE_ALERT_WEBHOOK_URL: url });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/SHARDLINE_ALERT_WEBHOOK_URL/);
+    expect(message).toMatch(why);
+    expect(message).not.toMatch(/meta-data|\/hook|passwd/);
+  });
+
+  it('takes a link-local webhook an operator allows', () => {
+    expect(
+      readEnv({
+        ...base,
+        SHARDLINE_ALERT_WEBHOOK_URL: 'http://169.254.10.5/hook',
+        SHARDLINE_ENDPOINT_ALLOW_LIST: '169.254.10.0/24',
+      }).SHARDLINE_ALERT_WEBHOOK_URL,
+    ).toBe('http://169.254.10.5/hook');
+  });
+});

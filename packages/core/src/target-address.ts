@@ -64,7 +64,10 @@ export function refusedAddressReason(address: string, policy: AddressPolicy): st
 
 /** Why a host (a name or an address, as written) may not be reached, without resolving it. */
 export function refusedHostReason(host: string, policy: AddressPolicy): string | null {
-  const bare = host.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const bare = host
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (METADATA_NAMES.has(bare)) return `${host} is a cloud metadata service`;
   return ipaddr.isValid(bare) ? refusedAddressReason(bare, policy) : null;
 }

@@ -41,7 +41,12 @@ export const sinkSettingsSchema = z.object({
   streamArn: streamArnSchema,
   accessKeyId: z.string().trim().min(1).max(128).nullish(),
   secretAccessKey: z.string().min(1).max(256).nullish(),
-  endpoint: z.url({ message: 'endpoint must be a URL such as http://localhost:4567' }).nullish(),
+  endpoint: z
+    .url({
+      protocol: /^https?$/,
+      message: 'endpoint must be an http or https URL such as http://localhost:4567',
+    })
+    .nullish(),
   backoffCapMs: z
     .int()
     .min(1_000, 'the backoff cap must be at least 1 second')

@@ -10,7 +10,12 @@ import {
   tableFindings,
   ValidationError,
 } from '@shardline/core';
-import { assertSinkSecretTarget, type Database, getSinkDeliveryConfig, getSourceConnection } from '@shardline/db';
+import {
+  assertSinkSecretTarget,
+  type Database,
+  getSinkDeliveryConfig,
+  getSourceConnection,
+} from '@shardline/db';
 import { testStreamConnection } from '@shardline/kinesis';
 
 /** Every check of settings about to be saved; `ok` is false when any is an error. */

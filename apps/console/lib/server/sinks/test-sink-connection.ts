@@ -3,11 +3,13 @@ import { assertSinkSecretTarget, getSinkDeliveryConfig } from '@shardline/db';
 import { type StreamConnectionTest, testStreamConnection } from '@shardline/kinesis';
 import { ApiError } from '../api/api-error';
 import { database } from '../database';
+import { assertAllowedEndpoint } from '../network-policy';
 import { secretBox } from '../secret-box';
 import type { TestConnectionInput } from './test-connection-input';
 
 /** Runs "Test connection" for the sink form, with the saved secret when the form has none. */
 export async function testSinkConnection(input: TestConnectionInput): Promise<StreamConnectionTest> {
+  await assertAllowedEndpoint(input.endpoint);
   const credentials = await resolveCredentials(input);
   const arn = parseStreamArn(input.streamArn);
   if (!arn) throw new ApiError(400, 'invalid_input', 'streamArn: not a Kinesis stream ARN', 'streamArn');

@@ -3,6 +3,7 @@ import { assertSourcePasswordTarget, getSourceConnection, sourceClientConfig } f
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { database } from '../../../../../lib/server/database';
+import { assertAllowedHost } from '../../../../../lib/server/network-policy';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { checkSourceInputSchema } from '../../../../../lib/server/sources/check-source-input';
 
@@ -11,6 +12,7 @@ export const dynamic = 'force-dynamic';
 /** Checks settings before they are saved; nothing is stored. */
 export const POST = apiRoute(async (request) => {
   const input = await readJsonBody(request, checkSourceInputSchema);
+  await assertAllowedHost(input.host);
   let clientConfig = sourceClientConfig(input);
   if (input.sourceId && input.password === null) {
     const saved = await getSourceConnection(database(), { secretBox: secretBox(), sourceId: input.sourceId });
