@@ -1,7 +1,9 @@
 import { createAccount, type Database } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PATCH as updateAccountRoute } from '../app/api/v1/accounts/[id]/route';
 import { POST as createAccountRoute } from '../app/api/v1/accounts/route';
 import { GET as listAudit } from '../app/api/v1/audit/route';
+import { POST as changePassword } from '../app/api/v1/session/password/route';
 import { POST as signIn, DELETE as signOut, GET as whoAmI } from '../app/api/v1/session/route';
 import { POST as setUp, GET as setupNeeded } from '../app/api/v1/setup/route';
 import { POST as createSink } from '../app/api/v1/sinks/route';
@@ -381,5 +383,123 @@ describe('accounts and API tokens', () => {
     expect(created.text).not.toContain(PASSWORD);
     expect(created.body.account).toMatchObject({ email: 'alan@example.com', role: 'viewer' });
     expect((await call(createAccountRoute, { path: '/api/v1/accounts', body })).status).toBe(409);
+  });
+});
+
+describe('changing roles and passwords', () => {
+  const NEW_PASSWORD = 'a quite different passphrase';
+
+  async function accountId(email: string): Promise<string> {
+    const { rows } = await db.pool.query<{ id: string }>('SELECT id::text FROM account WHERE email = $1', [
+      email,
+    ]);
+    return rows[0]?.id as string;
+  }
+  const patchAccount = (id: string, body: Record<string, unknown>) =>
+    call(updateAccountRoute, { method: 'PATCH', path: `/api/v1/accounts/${id}`, params: { id }, body });
+
+  it("lets an admin change a role, which ends the account's sessions, and audits it", async () => {
+    await createAccount(db, { input: { email: 'promoted@example.com', password: PASSWORD, role: 'viewer' } });
+    const cookie = await sessionOf('promoted@example.com');
+    const id = await accountId('promoted@example.com');
+    const changed = await patchAccount(id, { role: 'admin' });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.account).toMatchObject({ email: 'promoted@example.com', role: 'admin' });
+    // The old session ended: the next request signs in again, with the new role.
+    expect((await call(whoAmI, { path: '/api/v1/session', ...withCookie(cookie) })).status).toBe(401);
+    const again = await sessionOf('promoted@example.com');
+    const me = await call(whoAmI, { path: '/api/v1/session', ...withCookie(again) });
+    expect(me.body.account.role).toBe('admin');
+    const audit = await call(listAudit, { path: '/api/v1/audit', query: { action: 'account.role_change' } });
+    expect(audit.body.events[0]).toMatchObject({
+      actor: 'test-suite',
+      targetName: 'promoted@example.com',
+      details: { from: 'viewer', to: 'admin' },
+    });
+    expect(
+      (
+        await call(updateAccountRoute, {
+          method: 'PATCH',
+          path: `/api/v1/accounts/${id}`,
+          params: { id },
+          body: { role: 'viewer' },
+          as: 'viewer',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('refuses to make the last administrator a viewer', async () => {
+    const { rows } = await db.pool.query<{ id: string }>("SELECT id::text FROM account WHERE role = 'admin'");
+    for (const { id } of rows.slice(1)) await patchAccount(id, { role: 'viewer' });
+    const last = await patchAccount(rows[0]?.id as string, { role: 'viewer' });
+    expect(last.status).toBe(409);
+    expect(last.body.error.message).toMatch(/last administrator/);
+    for (const { id } of rows.slice(1)) await patchAccount(id, { role: 'admin' });
+  });
+
+  it("lets an admin reset a password: the old one stops working and the account's sessions end", async () => {
+    await createAccount(db, {
+      input: { email: 'forgetful@example.com', password: PASSWORD, role: 'viewer' },
+    });
+    const cookie = await sessionOf('forgetful@example.com');
+    const id = await accountId('forgetful@example.com');
+    const weak = await patchAccount(id, { password: 'password1234' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.field).toBe('password');
+    const reset = await patchAccount(id, { password: NEW_PASSWORD });
+    expect(reset.status, reset.text).toBe(200);
+    expect(reset.text).not.toContain(NEW_PASSWORD);
+    expect((await call(whoAmI, { path: '/api/v1/session', ...withCookie(cookie) })).status).toBe(401);
+    expect((await signInAs('forgetful@example.com', PASSWORD)).status).toBe(401);
+    expect((await signInAs('forgetful@example.com', NEW_PASSWORD)).status).toBe(200);
+    const audit = await call(listAudit, {
+      path: '/api/v1/audit',
+      query: { action: 'account.password_reset' },
+    });
+    expect(audit.body.events[0]).toMatchObject({ targetName: 'forgetful@example.com' });
+    expect(JSON.stringify(audit.body)).not.toContain(NEW_PASSWORD);
+  });
+
+  it('lets anyone change their own password with the current one; their other sessions end', async () => {
+    await createAccount(db, { input: { email: 'careful@example.com', password: PASSWORD, role: 'viewer' } });
+    const here = await sessionOf('careful@example.com');
+    const elsewhere = await sessionOf('careful@example.com');
+    const change = (body: Record<string, unknown>, cookie = here) =>
+      call(changePassword, { path: '/api/v1/session/password', body, ...withCookie(cookie) });
+
+    const wrong = await change({ currentPassword: 'not the current one', newPassword: NEW_PASSWORD });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({
+      field: 'currentPassword',
+      message: 'currentPassword: the current password is wrong',
+    });
+    const containsEmail = await change({
+      currentPassword: PASSWORD,
+      newPassword: 'careful@example.com 2027',
+    });
+    expect(containsEmail.status).toBe(400);
+    expect(containsEmail.body.error.field).toBe('newPassword');
+
+    const changed = await change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    expect(changed.status, changed.text).toBe(200);
+    expect((await call(whoAmI, { path: '/api/v1/session', ...withCookie(here) })).status).toBe(200);
+    expect((await call(whoAmI, { path: '/api/v1/session', ...withCookie(elsewhere) })).status).toBe(401);
+    expect((await signInAs('careful@example.com', PASSWORD)).status).toBe(401);
+    expect((await signInAs('careful@example.com', NEW_PASSWORD)).status).toBe(200);
+    const audit = await call(listAudit, {
+      path: '/api/v1/audit',
+      query: { action: 'account.password_change' },
+    });
+    expect(audit.body.events[0]).toMatchObject({
+      actor: 'careful@example.com',
+      targetName: 'careful@example.com',
+    });
+
+    const byToken = await call(changePassword, {
+      path: '/api/v1/session/password',
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    });
+    expect(byToken.status).toBe(403);
   });
 });

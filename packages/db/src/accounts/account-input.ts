@@ -41,3 +41,21 @@ export const signInInputSchema = z.strictObject({
   password: z.string().min(1, 'password is required').max(200),
 });
 export type SignInInput = z.input<typeof signInInputSchema>;
+
+/** PATCH of an account by an administrator: its role, a new password (a reset), or both. */
+export const updateAccountInputSchema = z
+  .strictObject({ role: roleSchema.optional(), password: passwordSchema.optional() })
+  .refine((input) => input.role !== undefined || input.password !== undefined, {
+    message: 'give a role, a password, or both',
+  });
+export type UpdateAccountInput = z.input<typeof updateAccountInputSchema>;
+
+/** A signed-in account changing its own password: the current one proves it is its owner. */
+export const changePasswordInputSchema = z.strictObject({
+  currentPassword: z
+    .string({ error: 'currentPassword is required' })
+    .min(1, 'currentPassword is required')
+    .max(200),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.input<typeof changePasswordInputSchema>;
