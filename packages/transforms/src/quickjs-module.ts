@@ -19,12 +19,18 @@ const PAGE_BYTES = 64 * 1024;
  */
 export const QUICKJS_BASE_MEMORY_BYTES = 256 * PAGE_BYTES;
 
+/**
+ * The QuickJS build's WebAssembly file, resolved at run time. Built up, not written out: a bundler
+ * that sees the literal (the console's) would try to bundle the file itself.
+ */
+const WASM_FILE = ['@jitl/quickjs-wasmfile-release-sync', 'wasm'].join('/');
+
 let compiling: Promise<CompiledCode> | undefined;
 
 /** The QuickJS WebAssembly code, compiled once per thread and shared by every sandbox's instance. */
 function compiledQuickJS(): Promise<CompiledCode> {
   compiling ??= (async () => {
-    const wasmPath = createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm');
+    const wasmPath = createRequire(import.meta.url).resolve(WASM_FILE);
     const code = await wasm.compile(await readFile(wasmPath));
     warmUp(await instantiate(code, QUICKJS_BASE_MEMORY_BYTES));
     return code;
