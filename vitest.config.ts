@@ -25,6 +25,8 @@ export default defineConfig({
       { test: { ...shared, setupFiles, name: 'apps', include: testFiles('apps') } },
       // The repository's own commands (npm run secrets:rotate).
       { test: { ...shared, setupFiles, name: 'scripts', include: ['scripts/test/**/*.test.ts'] } },
+      // The benchmark harness's own arithmetic and formatting (the runs themselves are `npm run bench`).
+      { test: { ...shared, setupFiles, name: 'bench', include: ['bench/src/**/*.test.ts'] } },
     ],
   },
 });

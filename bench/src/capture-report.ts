@@ -27,6 +27,7 @@ export async function runCaptureBenchmarks(options: {
         value: run.rate,
         unit: 'msg/s',
         target: { kind: 'at least', value: 15_000, unit: 'msg/s' },
+        compareWith: table.ceilings.store,
         peakMiB: run.peakMiB,
       });
       table.note(
@@ -42,6 +43,7 @@ export async function runCaptureBenchmarks(options: {
         value: run.p50,
         unit: 'ms',
         target: { kind: 'at most', value: 40, unit: 'ms' },
+        compareWith: table.ceilings.latencyFloor,
         peakMiB: run.peakMiB,
       });
       table.add({
@@ -50,6 +52,7 @@ export async function runCaptureBenchmarks(options: {
         value: run.p99,
         unit: 'ms',
         target: { kind: 'at most', value: 150, unit: 'ms' },
+        compareWith: table.ceilings.latencyFloor,
       });
       table.note(
         `${label}: max ${fmt(run.max)} ms; COMMIT→stored p50 ${fmt(run.toStore.p50)} / p99 ${fmt(run.toStore.p99)} ms, stored→acknowledged p50 ${fmt(run.storeToAck.p50)} / p99 ${fmt(run.storeToAck.p99)} ms; ${cpuLine(run.cpu)}.${run.laneRuns ? ` ${run.laneRuns}` : ''}`,

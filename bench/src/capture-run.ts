@@ -7,6 +7,7 @@ import type { NoopKinesis } from '@shardline/testing';
 import { type CaptureSetup, ROWS_PER_TRANSACTION, setupCapture } from './capture-setup';
 import { type CpuShares, cpuShares, cpuSnapshot } from './cpu-usage';
 import { residentMemoryMiB } from './engine-memory';
+import { percentile } from './percentile';
 
 const DELIVERY_TIMEOUT_MS = 15 * 60_000;
 
@@ -188,10 +189,4 @@ function laneRunSummary(run: CaptureSetup): string | null {
   const runMs = sortedBy('runMs');
   const queuedMs = sortedBy('queuedMs');
   return `${runs.length} lane runs: records per run p50 ${percentile(delivered, 0.5)}, run p50 ${percentile(runMs, 0.5)} ms / p99 ${percentile(runMs, 0.99)} ms, queued p50 ${percentile(queuedMs, 0.5)} ms / p99 ${percentile(queuedMs, 0.99)} ms`;
-}
-
-/** Nearest-rank percentile of ascending values. */
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }

@@ -92,6 +92,7 @@ export async function runConsoleQueryBenchmarks(options: {
         unit: 'ms',
         digits: 1,
         target: { kind: 'at most', value: 300, unit: 'ms' },
+        compareWith: table.ceilings.latencyFloor,
       });
       table.note(
         `${run}: p50 ${fmt(timings[Math.floor(timings.length / 2)] ?? 0, 1)} ms, ${rows} row${rows === 1 ? '' : 's'} returned.`,

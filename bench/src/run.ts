@@ -1,36 +1,45 @@
 /**
- * `npm run bench`: the delivery engine alone, as a real process, against Postgres and Redis on
- * this machine and a no-op Kinesis endpoint (then the kinesis-local emulator); then change
- * capture end to end (capture-run.ts). Prints a Markdown report; docs/benchmarks.md keeps the
- * latest one.
+ * `npm run bench`: first this machine's ceilings (measure-machine.ts), then the delivery engine
+ * alone, as a real process, against Postgres and Redis on this machine and a no-op Kinesis
+ * endpoint (then the kinesis-local emulator, then a stream that throttles: throttled-runs.ts);
+ * then change capture end to end (capture-run.ts). Prints a Markdown report, each result beside
+ * the ceiling it is compared with; docs/benchmarks.md keeps the latest one.
  */
 import os from 'node:os';
-import { SecretBox } from '@shardline/core';
-import { appendMessages, createDatabase, createSink, createTransform, type Database } from '@shardline/db';
+import { appendMessages, type Database } from '@shardline/db';
 import {
-  createTestDatabase,
   createTestStream,
   prepareTemplateDatabase,
   startKinesisEmulator,
   startNoopKinesis,
 } from '@shardline/testing';
-import type { EngineProcess } from '../../apps/engine/test/engine-process';
 import { runCaptureBenchmarks } from './capture-report';
+import { deriveCeilings, describeCeilings } from './ceilings';
 import { runConsoleQueryBenchmarks } from './console-queries';
+import { type BenchTransform, setupDelivery, undelivered } from './delivery-setup';
 import { residentMemoryMiB } from './engine-memory';
-import { BENCH_SECRET_KEY, benchEngine } from './engine-settings';
 import { fmt } from './format';
+import { measureMachine } from './measure-machine';
 import { SummaryTable } from './summary-table';
+import { runThrottledBenchmarks, THROTTLED_RUNS } from './throttled-runs';
 import { makeWorkload } from './workload';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-// BENCH_RUNS=throughput,transform,latency,backlog,emulator,capture-throughput,capture-latency,console-queries
-// picks runs (all by default).
-const ALL_RUNS =
-  'throughput,transform,latency,backlog,emulator,capture-throughput,capture-latency,console-queries';
+// BENCH_RUNS picks runs (a comma-separated list of these names; all by default).
+const ALL_RUNS = [
+  'throughput',
+  'transform',
+  'latency',
+  'backlog',
+  'emulator',
+  ...THROTTLED_RUNS,
+  'capture-throughput',
+  'capture-latency',
+  'console-queries',
+].join(',');
 
 /** The transforms of the `transform` run: a function dropping a column, and a path. */
-const SIMPLE_TRANSFORMS = [
+const SIMPLE_TRANSFORMS: BenchTransform[] = [
   {
     label: 'a code transform (drops a column)',
     kind: 'code',
@@ -40,48 +49,8 @@ const SIMPLE_TRANSFORMS = [
 }`,
   },
   { label: 'a path transform (`record`)', kind: 'path', body: 'record' },
-] as const;
-type BenchTransform = (typeof SIMPLE_TRANSFORMS)[number];
+];
 const runs = new Set((process.env.BENCH_RUNS ?? ALL_RUNS).split(','));
-
-interface Setup {
-  db: Database;
-  sinkId: string;
-  engine: EngineProcess;
-  cleanup(): Promise<void>;
-}
-
-async function setup(endpoint: string, streamArn: string, benchTransform?: BenchTransform): Promise<Setup> {
-  const database = await createTestDatabase();
-  const db = createDatabase({ url: database.url, maxConnections: 4 });
-  const transform = benchTransform
-    ? await createTransform(db, {
-        input: { name: 'bench', kind: benchTransform.kind, body: benchTransform.body },
-      })
-    : null;
-  const sink = await createSink(db, {
-    secretBox: new SecretBox(BENCH_SECRET_KEY),
-    input: {
-      name: 'bench',
-      streamArn,
-      endpoint,
-      accessKeyId: 'bench',
-      secretAccessKey: 'bench',
-      transformId: transform?.id ?? null,
-    },
-  });
-  const engine = benchEngine(database.url);
-  return {
-    db,
-    sinkId: sink.id,
-    engine,
-    async cleanup() {
-      await engine.stop();
-      await db.close();
-      await database.drop();
-    },
-  };
-}
 
 async function store(
   db: Database,
@@ -103,14 +72,6 @@ async function store(
   return count / ((performance.now() - startedAt) / 1000);
 }
 
-async function undelivered(db: Database, sinkId: string): Promise<number> {
-  const result = await db.pool.query<{ count: string }>(
-    `SELECT count(*) FROM message WHERE sink_id = $1 AND state IN ('pending', 'failing')`,
-    [sinkId],
-  );
-  return Number(result.rows[0]?.count);
-}
-
 /**
  * Starts the engine on a stored backlog and measures how fast it drains, and its memory.
  * `acknowledged` counts records the endpoint accepted (free to read for the no-op endpoint);
@@ -124,7 +85,7 @@ async function drain(
   acknowledged?: () => number,
   benchTransform?: BenchTransform,
 ) {
-  const run = await setup(endpoint, streamArn, benchTransform);
+  const run = await setupDelivery(endpoint, streamArn, benchTransform);
   try {
     const storeRate = await store(run.db, run.sinkId, count, groups);
     await run.db.pool.query('VACUUM ANALYZE message');
@@ -153,7 +114,7 @@ async function drain(
 
 /** Stores `rate` messages a second for `seconds`, with the engine running; measures latency. */
 async function steady(endpoint: string, streamArn: string, rate: number, seconds: number, groups: number) {
-  const run = await setup(endpoint, streamArn);
+  const run = await setupDelivery(endpoint, streamArn);
   try {
     await run.engine.start();
     const tickMs = 100;
@@ -191,14 +152,23 @@ const MEMORY_TARGET = { kind: 'at most', value: 300_000_000 / 2 ** 20, unit: 'Mi
 
 async function main(): Promise<void> {
   await prepareTemplateDatabase();
-  const table = new SummaryTable();
-  console.error('Running benchmarks: each result is printed here as it comes, the table at the end.');
+  console.error(
+    "Measuring this machine's ceilings, then running benchmarks: each result is printed here as it comes, the table at the end.",
+  );
+  // A few seconds each, whatever the runs: every result is compared with what this run measured.
+  const measures = await measureMachine(Math.max(0.5, 3 * scale));
+  const ceilings = deriveCeilings(measures);
+  const ceilingLine = describeCeilings(measures, ceilings);
+  console.error(`  ${ceilingLine}`);
+  const table = new SummaryTable(ceilings);
   if (DELIVERY_RUNS.some((run) => runs.has(run))) await deliveryRuns(table);
+  await runThrottledBenchmarks({ runs, scale, table });
   await runCaptureBenchmarks({ runs, scale, table });
   await runConsoleQueryBenchmarks({ runs, scale, table });
   console.log(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}${scale === 1 ? '' : `, BENCH_SCALE=${scale}`}`,
   );
+  console.log(ceilingLine);
   console.log('');
   for (const line of table.render()) console.log(line);
   const missed = table.missed();
@@ -224,6 +194,7 @@ async function deliveryRuns(table: SummaryTable): Promise<void> {
         value: throughput.rate,
         unit: 'msg/s',
         target: { kind: 'at least', value: 20_000, unit: 'msg/s' },
+        compareWith: table.ceilings.store,
         peakMiB: throughput.peakMiB,
       });
       table.note(
@@ -256,6 +227,7 @@ async function deliveryRuns(table: SummaryTable): Promise<void> {
           measure: 'throughput',
           value: transformed.rate,
           unit: 'msg/s',
+          compareWith: table.ceilings.store,
           peakMiB: transformed.peakMiB,
         });
       }
@@ -268,6 +240,7 @@ async function deliveryRuns(table: SummaryTable): Promise<void> {
         measure: 'stored→acknowledged p50',
         value: latency.p50,
         unit: 'ms',
+        compareWith: table.ceilings.latencyFloor,
         peakMiB: latency.peakMiB,
       });
       table.add({
@@ -276,6 +249,7 @@ async function deliveryRuns(table: SummaryTable): Promise<void> {
         value: latency.p99,
         unit: 'ms',
         target: { kind: 'at most', value: 150, unit: 'ms' },
+        compareWith: table.ceilings.latencyFloor,
       });
       table.note(`${run}: slowest message ${fmt(latency.max)} ms.`);
     }
@@ -284,7 +258,13 @@ async function deliveryRuns(table: SummaryTable): Promise<void> {
       : null;
     if (backlog) {
       const run = `delivery: backlog of ${fmt(backlog.count)} → no-op endpoint`;
-      table.add({ run, measure: 'throughput', value: backlog.rate, unit: 'msg/s' });
+      table.add({
+        run,
+        measure: 'throughput',
+        value: backlog.rate,
+        unit: 'msg/s',
+        compareWith: table.ceilings.store,
+      });
       if (throughput)
         table.add({
           run,
@@ -315,6 +295,7 @@ async function deliveryRuns(table: SummaryTable): Promise<void> {
       measure: 'throughput',
       value: viaEmulator.rate,
       unit: 'msg/s',
+      compareWith: table.ceilings.store,
       peakMiB: viaEmulator.peakMiB,
     });
   } finally {

@@ -1,18 +1,17 @@
 import type { IncomingMessage } from '@shardline/db';
 
 /**
- * Messages shaped like real change events, about 400 bytes of JSON each, spread over `groups`
- * groups in commit order (four changes a commit).
+ * Messages shaped like real change events, about 400 bytes of JSON each, in commit order (four
+ * changes a commit): the row ids (the groups) go round `groups` ids, or are chosen by `idOf`.
  */
-export function makeWorkload(options: {
-  count: number;
-  groups: number;
-  firstLsn: number;
-}): IncomingMessage[] {
+export function makeWorkload(
+  options: { count: number; firstLsn: number } & ({ groups: number } | { idOf: (index: number) => number }),
+): IncomingMessage[] {
+  const idOf = 'idOf' in options ? options.idOf : (index: number) => index % options.groups;
   return Array.from({ length: options.count }, (_, i) => {
     const commitLsn = BigInt(options.firstLsn + Math.floor(i / 4) * 64);
     const commitIdx = i % 4;
-    const id = i % options.groups;
+    const id = idOf(i);
     return {
       commitLsn,
       commitIdx,

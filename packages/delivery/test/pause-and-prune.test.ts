@@ -33,6 +33,9 @@ describe('retention', () => {
       `UPDATE message SET delivered_at = now() - interval '2 minutes' WHERE sink_id = $1 AND commit_idx < 2`,
       [ctx.sink.id],
     );
+    // Paused, so none of these is in flight while it is marked below: a request under way would
+    // record it delivered afterwards (delivered is the truth), and it would never be pruned.
+    await pauseSink(ctx.db, { sinkId: ctx.sink.id, by: 'ops@example.com' });
     await ctx.append(makeMessages(3, 3, { firstLsn: 900_000 }));
     await ctx.db.pool.query(
       `UPDATE message SET state = 'failing', created_at = now() - interval '1 day', next_attempt_at = now() + interval '1 hour'

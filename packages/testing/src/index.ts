@@ -19,6 +19,14 @@ export { type ReadAllRecordsOptions, readAllRecords, type StreamRecord } from '.
 export { deleteRedisKeys, redisUrl, testQueuePrefix } from './redis';
 export { startThrowawayRedis, type ThrowawayRedis } from './redis-server';
 export {
+  hashKeyOf,
+  type LandedRecord,
+  type ShardedKinesis,
+  type ShardedKinesisOptions,
+  type SimulatedShard,
+  startShardedKinesis,
+} from './sharded-kinesis';
+export {
   clientConfigFromUrl,
   createSourceDatabase,
   type SourceDatabase,
