@@ -1,11 +1,15 @@
 import type { BudgetedResult } from '../budgeted-run';
 import type { TransformDefinition } from '../transform';
 
-/** Runs a transform version (compiled once per `key`) on a batch, within a time budget. */
+/**
+ * Runs a transform version, or a filter (compiled once per `key`), on a batch, within a time
+ * budget. A filter's answers are `true` or `false` as the payload text.
+ */
 export interface RunRequest {
   kind: 'run';
   id: number;
   key: string;
+  role: 'transform' | 'filter';
   definition: TransformDefinition;
   messagesJson: string[];
   budgetMs: number;

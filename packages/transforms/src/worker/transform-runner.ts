@@ -99,12 +99,13 @@ export class TransformRunner {
     definition: TransformDefinition,
     messagesJson: string[],
     budgetMs: number,
-    options: { oneAtATime?: boolean } = {},
+    options: { oneAtATime?: boolean; role?: 'transform' | 'filter' } = {},
   ): Promise<RunOutcome> {
     return this.#send(key, (id) => ({
       kind: 'run',
       id,
       key,
+      role: options.role ?? 'transform',
       definition,
       messagesJson,
       budgetMs,
@@ -248,7 +249,7 @@ export class TransformRunner {
   }
 
   #stuckOutcome(request: Request, first: number, count: number): RunOutcome {
-    const role = request.kind === 'check' ? request.role : 'transform';
+    const { role } = request;
     const tooLong = ranTooLong(role, DEFAULT_SANDBOX_LIMITS);
     if (request.kind === 'check' || first < 0) {
       return {

@@ -47,8 +47,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 async function run(request: RunRequest): Promise<RunAnswer> {
   let transform = compiled.get(request.key);
   if (transform === undefined) {
-    const compilation = await compileTransform(request.definition, undefined, watch);
-    transform = compilation.ok ? compilation.transform : compilation.error;
+    transform = await compileFunction(request);
     compiled.set(request.key, transform);
   }
   if (typeof transform === 'string') return { id: request.id, ok: false, compileError: transform };
@@ -60,6 +59,26 @@ async function run(request: RunRequest): Promise<RunAnswer> {
     },
   });
   return { id: request.id, ok: true, results, durationsMs };
+}
+
+/** A transform, or a filter answering `true` or `false` as its payload; or why it does not compile. */
+async function compileFunction(request: RunRequest): Promise<CompiledTransform | string> {
+  const { definition } = request;
+  if (request.role === 'transform' || definition.kind !== 'code') {
+    const compilation = await compileTransform(definition, undefined, watch);
+    return compilation.ok ? compilation.transform : compilation.error;
+  }
+  const compilation = await compileFilter(definition.source, undefined, watch);
+  if (!compilation.ok) return compilation.error;
+  const { filter } = compilation;
+  return {
+    kind: 'code',
+    runBatch: async (messagesJson) =>
+      (await filter.runBatch(messagesJson)).map((result) =>
+        result.ok ? { ok: true, payloadJson: String(result.keep) } : result,
+      ),
+    dispose: () => filter.dispose(),
+  };
 }
 
 async function check(request: CheckRequest): Promise<RunAnswer> {
