@@ -502,4 +502,26 @@ describe('changing roles and passwords', () => {
     });
     expect(byToken.status).toBe(403);
   });
+
+  it('counts wrong current passwords like failed sign-ins: a session cannot guess the password', async () => {
+    await createAccount(db, { input: { email: 'guessed@example.com', password: PASSWORD, role: 'viewer' } });
+    const cookie = await sessionOf('guessed@example.com');
+    const change = (currentPassword: string) =>
+      call(changePassword, {
+        path: '/api/v1/session/password',
+        body: { currentPassword, newPassword: NEW_PASSWORD },
+        ...withCookie(cookie),
+      });
+    for (let guess = 1; guess <= 5; guess++) {
+      expect((await change(`guess number ${guess}`)).body.error.message).toBe(
+        'currentPassword: the current password is wrong',
+      );
+    }
+    const locked = await change(PASSWORD);
+    expect(locked.status).toBe(400);
+    expect(locked.body.error.message).toMatch(
+      /^currentPassword: too many wrong passwords for guessed@example.com/,
+    );
+    expect((await signInAs('guessed@example.com', PASSWORD)).status).toBe(429);
+  });
 });

@@ -6,6 +6,7 @@ import { type ChangePasswordInput, changePasswordInputSchema } from './account-i
 import { hashPassword, passwordMatches } from './password-hash';
 import { passwordProblem } from './password-rules';
 import { tokenHash } from './secret-token';
+import { countSignInAttempt } from './sign-in-attempts';
 
 /**
  * A signed-in account changes its own password, giving its current one. Every other session of
@@ -18,6 +19,14 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const input = parseOrThrow(changePasswordInputSchema, options.input);
   const account = await db.prisma.account.findUniqueOrThrow({ where: { id: options.accountId } });
+  // Counted like a sign-in: a session (a stolen cookie, say) cannot guess the password here.
+  const attempt = await countSignInAttempt(db, account.email, new Date());
+  if (attempt.lockedUntil && attempt.lockedUntil > new Date()) {
+    throw new ValidationError(
+      `currentPassword: too many wrong passwords for ${account.email}: try again after ${attempt.lockedUntil.toISOString()}`,
+      'currentPassword',
+    );
+  }
   if (!(await passwordMatches(account.passwordHash, input.currentPassword))) {
     throw new ValidationError('currentPassword: the current password is wrong', 'currentPassword');
   }
@@ -29,6 +38,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.prisma.$transaction(async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: { passwordHash } });
+    await tx.signInAttempt.deleteMany({ where: { email: account.email } });
     await tx.session.deleteMany({
       where: { accountId: account.id, NOT: { tokenHash: tokenHash(options.sessionToken) } },
     });

@@ -2,11 +2,12 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import { parseOrThrow } from '../validation';
 import { emailSchema, type SignInInput, signInInputSchema } from './account-input';
-import { SIGN_IN_FAILURE_WINDOW_MS, SIGN_IN_LOCK_MS, SIGN_IN_MAX_FAILURES } from './account-role';
+import { SIGN_IN_LOCK_MS, SIGN_IN_MAX_FAILURES } from './account-role';
 import { passwordMatches, spendPasswordCheck } from './password-hash';
 import { type PublicAccount, toPublicAccount } from './public-account';
 import { newSecretToken, tokenHash } from './secret-token';
 import { countFailedSignInFrom, signInBlockedUntil } from './sign-in-address-limit';
+import { countSignInAttempt } from './sign-in-attempts';
 
 export type SignInResult =
   | { ok: true; account: PublicAccount; sessionToken: string }
@@ -40,7 +41,7 @@ export async function signIn(
     await countFailedSignInFrom(db, clientAddress);
     return { ok: false, reason: 'invalid' };
   }
-  const attempt = await countAttempt(db, input.email, now);
+  const attempt = await countSignInAttempt(db, input.email, now);
   if (attempt.lockedUntil && attempt.lockedUntil > now) {
     return { ok: false, reason: 'locked', lockedUntil: attempt.lockedUntil };
   }
@@ -66,36 +67,6 @@ export async function signIn(
     now,
   });
   return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'invalid' };
-}
-
-/**
- * Counts an attempt for the email and says how many this window holds and whether it is locked.
- * A window (or a lock) that has ended starts afresh. An attempt past the limit locks the email at
- * once: its password is never checked.
- */
-async function countAttempt(
-  db: Database,
-  email: string,
-  now: Date,
-): Promise<{ attempts: number; lockedUntil: Date | null }> {
-  const { rows } = await db.pool.query<{ attempts: number; locked_until: Date | null }>(
-    `INSERT INTO sign_in_attempt AS a (email, window_started_at, attempts, locked_until)
-     VALUES ($1, $2, 1, NULL)
-     ON CONFLICT (email) DO UPDATE SET (window_started_at, attempts, locked_until) = (
-       SELECT CASE WHEN ended THEN $2 ELSE a.window_started_at END,
-              CASE WHEN ended THEN 1 ELSE a.attempts + 1 END,
-              CASE WHEN ended THEN NULL
-                   WHEN a.locked_until IS NOT NULL THEN a.locked_until
-                   WHEN a.attempts + 1 > $3::integer THEN $2::timestamptz + $5::double precision * interval '1 millisecond'
-                   ELSE NULL END
-       FROM (SELECT CASE WHEN a.locked_until IS NOT NULL THEN a.locked_until <= $2::timestamptz
-                         ELSE a.window_started_at <= $2::timestamptz - $4::double precision * interval '1 millisecond' END AS ended) AS window_state
-     )
-     RETURNING attempts, locked_until`,
-    [email, now, SIGN_IN_MAX_FAILURES, SIGN_IN_FAILURE_WINDOW_MS, SIGN_IN_LOCK_MS],
-  );
-  const row = rows[0];
-  return { attempts: row?.attempts ?? 1, lockedUntil: row?.locked_until ?? null };
 }
 
 /** Audits a failed attempt; the one that reaches the limit locks the email and says until when. */
