@@ -21,21 +21,43 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   throw new ValidationError(message, field);
 }
 
-/** The path of the first string (value or key) holding U+0000, or null. */
-function pathToNul(value: unknown, path: Array<string | number>): Array<string | number> | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value === null || typeof value !== 'object') return null;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = pathToNul(item, [...path, index]);
-      if (found) return found;
+interface Visit {
+  value: unknown;
+  key: string | number | null;
+  parent: Visit | null;
+}
+
+/**
+ * The path of the first string (value or key) holding U+0000, or null. Walked with a stack of its
+ * own, each node linked to its parent rather than holding its path: input nested thousands deep
+ * gets its answer in linear time, without overflowing the stack.
+ */
+function pathToNul(input: unknown, root: Array<string | number>): Array<string | number> | null {
+  const pathOf = (visit: Visit, last?: string): Array<string | number> => {
+    const keys: Array<string | number> = last === undefined ? [] : [last];
+    for (let at: Visit | null = visit; at?.key != null; at = at.parent) keys.unshift(at.key);
+    return [...root, ...keys];
+  };
+  const stack: Visit[] = [{ value: input, key: null, parent: null }];
+  while (stack.length > 0) {
+    const visit = stack.pop() as Visit;
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return pathOf(visit);
+      continue;
     }
-    return null;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '\\u0000')];
-    const found = pathToNul(item, [...path, key]);
-    if (found) return found;
+    if (value === null || typeof value !== 'object') continue;
+    const entries: Array<[string | number, unknown]> = Array.isArray(value)
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
+    // Pushed last to first, so the first field holding one is the one named.
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, item] = entries[index] as [string | number, unknown];
+      if (typeof key === 'string' && key.includes('\u0000')) {
+        return pathOf(visit, key.replaceAll('\u0000', '\\u0000'));
+      }
+      stack.push({ value: item, key, parent: visit });
+    }
   }
   return null;
 }
