@@ -31,6 +31,7 @@ COPY packages/delivery/package.json packages/delivery/
 COPY packages/health/package.json packages/health/
 COPY packages/kinesis/package.json packages/kinesis/
 COPY packages/local-kinesis/package.json packages/local-kinesis/
+COPY packages/local-postgres/package.json packages/local-postgres/
 COPY packages/metrics/package.json packages/metrics/
 COPY packages/start/package.json packages/start/
 COPY packages/testing/package.json packages/testing/

@@ -1,21 +1,28 @@
 /**
- * `npm start`: checks that Postgres and Redis are there, prepares Shardline's database, builds
- * and runs the engine and the console, and, when no AWS settings are given, a local Kinesis
- * emulator with a demo. Runs until Ctrl-C. docs/first-run.md describes every step.
+ * `npm start`: checks that Postgres and Redis are there, runs an embedded Postgres for what the
+ * machine's cannot hold (the demo's source without wal_level = logical; everything without a
+ * server), prepares Shardline's database, builds and runs the engine and the console, and, when
+ * no AWS settings are given, a local Kinesis emulator with a demo. Runs until Ctrl-C.
+ * docs/first-run.md describes every step.
  */
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secretBoxFromEnv } from '@shardline/core';
 import { createDatabase, type Database, hasAccounts } from '@shardline/db';
+import type { LocalPostgres } from '@shardline/local-postgres';
 import {
   answers,
   createProgress,
   DEMO_SINK_NAME,
   DEMO_STREAM_NAME,
+  databaseName,
+  describePostgresPlan,
   ensureDatabase,
   type LocalKinesis,
+  needsEmbeddedPostgres,
   OVERSIZE_ORDER_ID,
   type RunningDemo,
   readStartSettings,
@@ -23,7 +30,9 @@ import {
   runPreflight,
   type Service,
   StartProblem,
+  sameServerUrl,
   startDemo,
+  startEmbeddedPostgres,
   startLocalKinesis,
   startService,
 } from '@shardline/start';
@@ -33,11 +42,22 @@ import { ENGINE_NODE_FLAGS } from '../apps/engine/src/node-flags';
 const root = fileURLToPath(new URL('..', import.meta.url));
 config({ path: `${root}.env`, quiet: true });
 
-const STEPS = ['checks', 'database', 'migrations', 'build', 'emulator', 'engine', 'console', 'demo'];
+const STEPS = [
+  'checks',
+  'embedded postgres',
+  'database',
+  'migrations',
+  'build',
+  'emulator',
+  'engine',
+  'console',
+  'demo',
+];
 const BUILD_FIX = 'the output above says what failed; `npm ci` restores missing dependencies';
 
 const services: Service[] = [];
 let kinesis: LocalKinesis | null = null;
+let localPostgres: LocalPostgres | null = null;
 let demo: RunningDemo | null = null;
 let db: Database | null = null;
 let stopping = false;
@@ -48,23 +68,36 @@ async function start(): Promise<void> {
     PRISMA_QUERY_ENGINE_LIBRARY: '/bin/false',
     NEXT_TELEMETRY_DISABLED: '1',
     ...process.env,
-    DATABASE_URL: settings.databaseUrl,
     REDIS_URL: settings.redisUrl,
   };
   ensureSecretKey(env);
-  // The pool connects on first use, after the checks.
-  const database = createDatabase({
-    url: settings.databaseUrl,
-    maxConnections: 2,
-    applicationName: 'shardline-start',
-  });
-  db = database;
   const progress = createProgress(STEPS);
-  let notes: string[] = [];
 
+  let preflight: Awaited<ReturnType<typeof runPreflight>>;
+  let database: Database;
+  let demoDatabaseUrl: string;
   try {
-    ({ notes } = await progress.step('checks', () => runPreflight(settings)));
-    await progress.step('database', () => ensureDatabase(settings.databaseUrl));
+    preflight = await progress.step('checks', () => runPreflight(settings));
+    if (needsEmbeddedPostgres(preflight.postgres)) {
+      localPostgres = await progress.step('embedded postgres', () =>
+        startEmbeddedPostgres(resolve(root, settings.embeddedPostgresDir)),
+      );
+    } else {
+      progress.skip('embedded postgres');
+    }
+    const embedded = localPostgres;
+    const databaseUrl =
+      preflight.postgres.kind === 'all-embedded' && embedded
+        ? embedded.url(databaseName(settings.databaseUrl))
+        : settings.databaseUrl;
+    demoDatabaseUrl = embedded
+      ? embedded.url(settings.demo.database)
+      : sameServerUrl(settings.databaseUrl, settings.demo.database);
+    env.DATABASE_URL = databaseUrl;
+    // The pool connects on first use, once the database exists.
+    database = createDatabase({ url: databaseUrl, maxConnections: 2, applicationName: 'shardline-start' });
+    db = database;
+    await progress.step('database', () => ensureDatabase(databaseUrl));
     await progress.step('migrations', () =>
       runCommand('Applying the migrations', 'npx', ['prisma', 'migrate', 'deploy'], {
         cwd: root,
@@ -98,8 +131,7 @@ async function start(): Promise<void> {
       demo = await progress.step('demo', () =>
         startDemo(database, {
           secretBox: secretBoxFromEnv(env),
-          databaseUrl: settings.databaseUrl,
-          demoDatabase: settings.demo.database,
+          demoDatabaseUrl,
           kinesisEndpoint: localKinesis.endpoint,
           onTrickleError: (error) => console.warn(`demo: a change could not be written: ${error.message}`),
         }),
@@ -118,6 +150,7 @@ async function start(): Promise<void> {
     (await hasAccounts(database))
       ? `  Sign in at ${url}/sign-in`
       : `  No account yet: create the first administrator at ${url}/setup`,
+    `  ${describePostgresPlan(preflight.postgres, settings, localPostgres)}`,
   ];
   if (demo && kinesis) {
     lines.push(
@@ -129,7 +162,7 @@ async function start(): Promise<void> {
   } else {
     lines.push(`  No demo: ${settings.demo.reason}. SHARDLINE_DEMO=true runs it anyway.`);
   }
-  lines.push(...notes, '  Stop with Ctrl-C. The engine and console log below.', '');
+  lines.push(...preflight.notes, '  Stop with Ctrl-C. The engine and console log below.', '');
   console.log(lines.join('\n'));
   for (const service of services) service.showOutput();
   watchChildren();
@@ -210,6 +243,13 @@ function watchChildren(): void {
     console.error(`The local Kinesis emulator stopped (exit code ${code}); stopping Shardline.`);
     void stop(code ?? 1);
   });
+  void localPostgres?.exited.then((code) => {
+    if (stopping) return;
+    console.error(
+      `The embedded Postgres stopped (exit code ${code}; its log: ${localPostgres?.logFile}); stopping Shardline.`,
+    );
+    void stop(code || 1);
+  });
 }
 
 async function stop(exitCode: number): Promise<never> {
@@ -219,6 +259,8 @@ async function stop(exitCode: number): Promise<never> {
   await Promise.all(services.map((service) => service.stop('SIGTERM')));
   await kinesis?.stop();
   await db?.close().catch(() => {});
+  // Last: the engine and the console may use it until they are gone.
+  await localPostgres?.stop();
   process.exit(exitCode);
 }
 

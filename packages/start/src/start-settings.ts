@@ -3,6 +3,13 @@ import { StartProblem } from './start-problem';
 /** What npm start runs with, read once from the environment (and .env) by scripts/start.ts. */
 export interface StartSettings {
   databaseUrl: string;
+  /**
+   * DATABASE_URL is unset or the default: with nothing listening there, Shardline's database goes
+   * on the embedded Postgres. A URL someone chose is theirs: not reaching it stops the start.
+   */
+  databaseUrlIsDefault: boolean;
+  /** The embedded Postgres' folder (relative: to the project), made when a start first needs it. */
+  embeddedPostgresDir: string;
   redisUrl: string;
   consolePort: number;
   /** The engine's /metrics, /healthz and /readyz port; 0 lets it pick a free one. */
@@ -33,6 +40,7 @@ export const START_DEFAULTS = {
   SHARDLINE_ENGINE_PORT: '9464',
   SHARDLINE_DEMO_DATABASE: 'shardline_demo',
   SHARDLINE_DEMO_KINESIS_PORT: '4567',
+  SHARDLINE_EMBEDDED_POSTGRES_DIR: '.shardline/postgres',
 } as const;
 
 export function readStartSettings(env: Record<string, string | undefined>): StartSettings {
@@ -46,6 +54,8 @@ export function readStartSettings(env: Record<string, string | undefined>): Star
   }
   return {
     databaseUrl: value('DATABASE_URL'),
+    databaseUrlIsDefault: value('DATABASE_URL') === START_DEFAULTS.DATABASE_URL,
+    embeddedPostgresDir: value('SHARDLINE_EMBEDDED_POSTGRES_DIR'),
     redisUrl: value('REDIS_URL'),
     consolePort: port(value('SHARDLINE_CONSOLE_PORT'), 'SHARDLINE_CONSOLE_PORT'),
     enginePort:

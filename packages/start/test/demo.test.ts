@@ -85,8 +85,7 @@ describe('the demo of npm start', () => {
   it('sends a trickle of orders to a local stream, and the one oversize order fails with RecordTooLarge', async () => {
     demo = await startDemo(db, {
       secretBox,
-      databaseUrl: shardline.url,
-      demoDatabase: demoSource.name,
+      demoDatabaseUrl: demoSource.url,
       kinesisEndpoint: kinesisEndpoint(),
       trickleIntervalMs: 200,
       onTrickleError: (error) => {
@@ -143,5 +142,38 @@ describe('the demo of npm start', () => {
       [OVERSIZE_ORDER_ID],
     );
     expect(rows[0]?.count).toBe(1);
+  });
+
+  it('follows its source database when the server it is on moves (a new port or password)', async () => {
+    const demoDatabaseUrl = demo?.demoDatabaseUrl ?? '';
+    const source = () =>
+      db.prisma.source.findUniqueOrThrow({
+        where: { name: DEMO_SOURCE_NAME },
+        select: { id: true, port: true, passwordCiphertext: true },
+      });
+    const before = await source();
+    // The shared server trusts every local connection: a password changes nothing for the engine.
+    const withPassword = new URL(demoDatabaseUrl);
+    withPassword.password = 'moved-server';
+    const moved = await setupDemo(db, {
+      secretBox,
+      demoDatabaseUrl: withPassword.toString(),
+      kinesisEndpoint: proxy.endpoint,
+    });
+    expect(moved.sourceId).toBe(before.id);
+    const after = await source();
+    expect(secretBox.decrypt(after.passwordCiphertext ?? '')).toBe('moved-server');
+    const updates = await db.prisma.auditEvent.count({
+      where: { action: 'source.update', targetId: before.id },
+    });
+    expect(updates).toBe(1);
+
+    // Back as it was: the password goes, and an unchanged server changes nothing.
+    await setupDemo(db, { secretBox, demoDatabaseUrl, kinesisEndpoint: proxy.endpoint });
+    await setupDemo(db, { secretBox, demoDatabaseUrl, kinesisEndpoint: proxy.endpoint });
+    expect((await source()).passwordCiphertext).toBeNull();
+    expect(
+      await db.prisma.auditEvent.count({ where: { action: 'source.update', targetId: before.id } }),
+    ).toBe(2);
   });
 });

@@ -57,10 +57,13 @@ async function problemOf(run: Promise<unknown>): Promise<StartProblem> {
 
 describe('the checks before npm start builds anything', () => {
   it('passes on a machine with Postgres (wal_level logical) and Redis', async () => {
-    expect(await runPreflight(settings())).toEqual({ notes: [] });
+    expect(await runPreflight(settings())).toEqual({
+      notes: [],
+      postgres: { kind: 'server', walLevel: 'logical' },
+    });
   });
 
-  it('says Postgres cannot be reached, and how to start it', async () => {
+  it('says a Postgres of DATABASE_URL cannot be reached, and how to start it', async () => {
     const problem = await problemOf(
       runPreflight(
         settings({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${NOTHING_LISTENS}/shardline` }),
@@ -71,34 +74,38 @@ describe('the checks before npm start builds anything', () => {
     );
     expect(problem.fix).toContain('docker compose up -d postgres redis');
     expect(problem.fix).toContain('DATABASE_URL');
+    // A URL someone set is the server they want: no embedded one stands in for it.
+    expect(problem.fix).toContain('Without DATABASE_URL, npm start runs a Postgres of its own');
   });
 
-  it('says Redis cannot be reached, and how to start it', async () => {
+  it('says Redis cannot be reached, and how to install and start it on Debian, macOS or Docker', async () => {
     const problem = await problemOf(
       runPreflight(settings({ REDIS_URL: `redis://127.0.0.1:${NOTHING_LISTENS}` })),
     );
     expect(problem.message).toBe(
       'Cannot reach Redis at 127.0.0.1:1 (connection refused: nothing listens there)',
     );
-    expect(problem.fix).toContain('docker compose up -d redis');
+    expect(problem.fix).toContain('`sudo apt-get install redis-server`');
+    expect(problem.fix).toContain('`brew install redis && brew services start redis`');
+    expect(problem.fix).toContain('`docker compose up -d redis`');
     expect(problem.fix).toContain('REDIS_URL');
   });
 
-  it('refuses a Postgres with wal_level = replica for the demo, with the command that fixes it', async () => {
+  it('puts the demo on an embedded Postgres when the server runs with wal_level = replica', async () => {
     const replicaUrl = replica.url.replace(/\/postgres$/, '/shardline');
-    const problem = await problemOf(runPreflight(settings({ DATABASE_URL: replicaUrl })));
-    expect(problem.message).toBe(
-      `Postgres at 127.0.0.1:${replica.port} runs with wal_level = replica; reading changes (the demo's source on this server) needs wal_level = logical`,
-    );
-    expect(problem.fix).toContain('ALTER SYSTEM SET wal_level = logical');
-    expect(problem.fix).toMatch(/then restart Postgres/);
-    expect(problem.fix).toContain('SHARDLINE_DEMO=false');
+    expect(await runPreflight(settings({ DATABASE_URL: replicaUrl }))).toEqual({
+      notes: [],
+      postgres: { kind: 'demo-embedded', walLevel: 'replica' },
+    });
 
-    // Without the demo Shardline's own database does not need it: a note, not a stop.
-    const { notes } = await runPreflight(settings({ DATABASE_URL: replicaUrl, SHARDLINE_DEMO: 'false' }));
+    // Without the demo Shardline's own database does not need it: a note, no embedded server.
+    const { notes, postgres } = await runPreflight(
+      settings({ DATABASE_URL: replicaUrl, SHARDLINE_DEMO: 'false' }),
+    );
+    expect(postgres).toEqual({ kind: 'server', walLevel: 'replica' });
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(
-      /^Note: Postgres at .* runs with wal_level = replica.*ALTER SYSTEM SET wal_level = logical/,
+      /^Note: Postgres at .* runs with wal_level = replica; sources on that server cannot be read until it is logical.*ALTER SYSTEM SET wal_level = logical/,
     );
   });
 

@@ -5,6 +5,8 @@ describe('readStartSettings', () => {
   it('runs the demo on a machine without AWS settings, with the defaults of .env.example', () => {
     expect(readStartSettings({})).toEqual({
       databaseUrl: 'postgresql://postgres@127.0.0.1:5432/shardline',
+      databaseUrlIsDefault: true,
+      embeddedPostgresDir: '.shardline/postgres',
       redisUrl: 'redis://127.0.0.1:6379',
       consolePort: 3000,
       enginePort: 9464,
@@ -48,5 +50,20 @@ describe('readStartSettings', () => {
     expect(problem({ SHARDLINE_BUILD: 'no' }).message).toBe(
       'SHARDLINE_BUILD must be true or false (or unset), not "no"',
     );
+  });
+});
+
+describe('whether DATABASE_URL is the default', () => {
+  it('is when unset, empty or the value .env.example gives; a URL of its own is not', () => {
+    expect(readStartSettings({}).databaseUrlIsDefault).toBe(true);
+    expect(readStartSettings({ DATABASE_URL: ' ' }).databaseUrlIsDefault).toBe(true);
+    expect(
+      readStartSettings({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/shardline' })
+        .databaseUrlIsDefault,
+    ).toBe(true);
+    expect(
+      readStartSettings({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5433/shardline' })
+        .databaseUrlIsDefault,
+    ).toBe(false);
   });
 });

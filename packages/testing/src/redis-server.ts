@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { startCleanupWatchdog } from '@shardline/local-postgres';
 import { Redis } from 'ioredis';
-import { startCleanupWatchdog } from './cleanup-watchdog';
 import { freePort } from './free-port';
 
 /** A Redis server of its own, so a test may flush or stop it without touching the shared one. */

@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startCleanupWatchdog } from './cleanup-watchdog';
+import { startCleanupWatchdog } from '@shardline/local-postgres';
 import { freePort } from './free-port';
 
 export interface ThrowawayPostgresOptions {

@@ -1,6 +1,6 @@
 import { createSinkAndPublish, updateSinkAndPublish } from '@shardline/capture';
 import type { SecretBox } from '@shardline/core';
-import { createSource, type Database } from '@shardline/db';
+import { createSource, type Database, updateSource } from '@shardline/db';
 import { databaseName } from '../ensure-database';
 import { StartProblem } from '../start-problem';
 import { DEMO_ACTOR, DEMO_SINK_NAME, DEMO_SOURCE_NAME, DEMO_TABLE, demoReplicationName } from './demo-names';
@@ -51,6 +51,7 @@ async function ensureSource(
         `rename or delete that source in the console, set SHARDLINE_DEMO_DATABASE=${existing.database}, or turn the demo off with SHARDLINE_DEMO=false`,
       );
     }
+    await followServer(db, options, existing);
     return existing;
   }
   const replicationName = demoReplicationName(database);
@@ -110,4 +111,37 @@ async function ensureSink(
   });
   created.push('sink');
   return sink.id;
+}
+
+/**
+ * The demo's server may have moved since the source was made: the embedded Postgres to another
+ * port (its last one was taken), or made anew with another password. The source follows it.
+ */
+async function followServer(
+  db: Database,
+  options: DemoSetupOptions,
+  source: { id: string; host: string; port: number; username: string; passwordCiphertext: string | null },
+): Promise<void> {
+  const url = new URL(options.demoDatabaseUrl);
+  const server = {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    username: decodeURIComponent(url.username),
+    password: url.password ? decodeURIComponent(url.password) : null,
+  };
+  const storedPassword = source.passwordCiphertext
+    ? options.secretBox.decrypt(source.passwordCiphertext)
+    : null;
+  const same =
+    source.host === server.host &&
+    source.port === server.port &&
+    source.username === server.username &&
+    storedPassword === server.password;
+  if (same) return;
+  await updateSource(db, {
+    secretBox: options.secretBox,
+    sourceId: source.id,
+    input: server,
+    by: DEMO_ACTOR,
+  });
 }

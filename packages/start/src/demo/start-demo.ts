@@ -1,6 +1,5 @@
 import type { SecretBox } from '@shardline/core';
 import type { Database } from '@shardline/db';
-import { sameServerUrl } from '../ensure-database';
 import { ensureDemoDatabase } from './demo-database';
 import { type DemoTrickle, startDemoTrickle } from './demo-trickle';
 import { insertOversizeOrder } from './oversize-order';
@@ -9,9 +8,8 @@ import { waitUntilCaptured } from './wait-until-captured';
 
 export interface StartDemoOptions {
   secretBox: SecretBox;
-  /** Shardline's own database; the demo's source database is created on the same server. */
-  databaseUrl: string;
-  demoDatabase: string;
+  /** The demo's source database, created when missing: on DATABASE_URL's server or the embedded one. */
+  demoDatabaseUrl: string;
   kinesisEndpoint: string;
   /** How long an engine may take to start reading the demo source (default 60 s). */
   captureTimeoutMs?: number;
@@ -34,7 +32,7 @@ export interface RunningDemo {
  * then the oversize order and the trickle of changes. An engine must be running.
  */
 export async function startDemo(db: Database, options: StartDemoOptions): Promise<RunningDemo> {
-  const demoDatabaseUrl = sameServerUrl(options.databaseUrl, options.demoDatabase);
+  const { demoDatabaseUrl } = options;
   await ensureDemoDatabase(demoDatabaseUrl);
   const setup = await setupDemo(db, {
     secretBox: options.secretBox,

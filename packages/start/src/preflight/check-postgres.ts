@@ -9,7 +9,19 @@ export interface PostgresFacts {
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const START_SERVICES =
-  'start it with `docker compose up -d postgres redis` (or `bash scripts/ensure-services.sh` on Debian), or point DATABASE_URL in .env at your server';
+  'start it with `docker compose up -d postgres redis` (or `bash scripts/ensure-services.sh` on Debian), or point DATABASE_URL in .env at your server. Without DATABASE_URL, npm start runs a Postgres of its own when none listens at 127.0.0.1:5432';
+
+/** Nothing answers at DATABASE_URL's address: the one failure an embedded Postgres can stand in for. */
+export class PostgresUnreachable extends StartProblem {
+  constructor(
+    where: string,
+    /** What happened, in a few words: `connection refused: nothing listens there`. */
+    readonly why: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Cannot reach Postgres at ${where} (${why})`, START_SERVICES, options);
+  }
+}
 
 /**
  * Connects to the server of `databaseUrl` (its `postgres` database: Shardline's own may not exist
@@ -51,21 +63,18 @@ export async function checkPostgres(databaseUrl: string): Promise<PostgresFacts>
   }
 }
 
-/** The fix for a server whose wal_level is not logical, which change capture needs. */
-export function walLevelProblem(walLevel: string, databaseUrl: string): StartProblem {
+/**
+ * Said when Shardline's database is on a server whose wal_level is not logical: it needs none,
+ * but sources on that server cannot be read until it is.
+ */
+export function walLevelNote(walLevel: string, databaseUrl: string): string {
   const where = hostAndPort(databaseUrl, 5432);
-  return new StartProblem(
-    `Postgres at ${where} runs with wal_level = ${walLevel}; reading changes (the demo's source on this server) needs wal_level = logical`,
-    `run \`psql "${redactedUrl(databaseUrl)}" -c "ALTER SYSTEM SET wal_level = logical"\`, then restart Postgres (\`sudo systemctl restart postgresql\`, \`pg_ctlcluster <version> main restart\`, or \`docker compose restart postgres\`), then npm start again. Or turn the demo off with SHARDLINE_DEMO=false`,
-  );
+  return `Note: Postgres at ${where} runs with wal_level = ${walLevel}; sources on that server cannot be read until it is logical. To change it: \`psql "${redactedUrl(databaseUrl)}" -c "ALTER SYSTEM SET wal_level = logical"\`, then restart that Postgres (\`sudo systemctl restart postgresql\`, \`pg_ctlcluster <version> main restart\`, or \`docker compose restart postgres\`)`;
 }
 
 function postgresProblem(error: unknown, where: string): StartProblem {
   const network = connectionFailure(error);
-  if (network)
-    return new StartProblem(`Cannot reach Postgres at ${where} (${network})`, START_SERVICES, {
-      cause: error,
-    });
+  if (network) return new PostgresUnreachable(where, network, { cause: error });
   const code = (error as { code?: string }).code;
   const message = (error as Error).message ?? String(error);
   if (code === '28P01' || code === '28000') {
@@ -83,11 +92,9 @@ function postgresProblem(error: unknown, where: string): StartProblem {
     );
   }
   if (/timeout/i.test(message)) {
-    return new StartProblem(
-      `Cannot reach Postgres at ${where} (no answer within ${CONNECT_TIMEOUT_MS / 1000} s)`,
-      START_SERVICES,
-      { cause: error },
-    );
+    return new PostgresUnreachable(where, `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`, {
+      cause: error,
+    });
   }
   return new StartProblem(`Cannot connect to Postgres at ${where}: ${message}`, START_SERVICES, {
     cause: error,

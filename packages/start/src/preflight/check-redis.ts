@@ -3,6 +3,9 @@ import { StartProblem } from '../start-problem';
 import { connectionFailure, hostAndPort } from './connection-failure';
 
 const CONNECT_TIMEOUT_MS = 5_000;
+/** Shardline's queue needs a Redis; unlike Postgres, npm start brings none. */
+const INSTALL_REDIS =
+  'install and start it: on Debian or Ubuntu `sudo apt-get install redis-server` (it starts at once; if not, `sudo systemctl start redis-server`); on macOS `brew install redis && brew services start redis`; with Docker `docker compose up -d redis`. Or point REDIS_URL in .env at a Redis you have';
 
 /** Connects to Redis and asks PING once; throws a StartProblem saying what to do. */
 export async function checkRedis(redisUrl: string): Promise<void> {
@@ -27,8 +30,7 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     const error = socketError ?? rejection;
     const network = connectionFailure(error);
     const message = (error as Error).message ?? String(error);
-    const fix =
-      'start it with `docker compose up -d redis` (or `redis-server --daemonize yes`, or `bash scripts/ensure-services.sh` on Debian), or point REDIS_URL in .env at your server';
+    const fix = INSTALL_REDIS;
     if (network) throw new StartProblem(`Cannot reach Redis at ${where} (${network})`, fix, { cause: error });
     if (/NOAUTH|WRONGPASS|invalid password|AUTH/i.test(message)) {
       throw new StartProblem(

@@ -1,21 +1,31 @@
+import { type PostgresPlan, type PostgresProbe, planPostgres } from '../postgres-plan';
 import type { StartSettings } from '../start-settings';
 import { checkPortFree } from './check-port-free';
-import { checkPostgres, walLevelProblem } from './check-postgres';
+import { checkPostgres, PostgresUnreachable, walLevelNote } from './check-postgres';
 import { checkRedis } from './check-redis';
 
 /**
- * Everything npm start needs from the machine before it builds anything: Postgres (with
- * wal_level = logical when the demo reads it), Redis, and free ports. Throws the first
- * StartProblem; answers notes worth showing that do not stop the start.
+ * Everything npm start needs from the machine before it builds anything: Postgres (which one
+ * holds what: `postgres`), Redis, and free ports. Throws the first StartProblem; answers notes
+ * worth showing that do not stop the start.
  */
-export async function runPreflight(settings: StartSettings): Promise<{ notes: string[] }> {
+export async function runPreflight(
+  settings: StartSettings,
+): Promise<{ notes: string[]; postgres: PostgresPlan }> {
   const notes: string[] = [];
-  const postgres = await checkPostgres(settings.databaseUrl);
-  if (postgres.walLevel !== 'logical') {
-    const problem = walLevelProblem(postgres.walLevel, settings.databaseUrl);
-    if (settings.demo.enabled) throw problem;
-    // Shardline's own database does not need it; sources on this server would.
-    notes.push(`Note: ${problem.message}. To fix: ${problem.fix}`);
+  let probe: PostgresProbe;
+  let unreachable: PostgresUnreachable | null = null;
+  try {
+    probe = { reachable: true, walLevel: (await checkPostgres(settings.databaseUrl)).walLevel };
+  } catch (error) {
+    if (!(error instanceof PostgresUnreachable)) throw error;
+    unreachable = error;
+    probe = { reachable: false, why: error.why };
+  }
+  const postgres = planPostgres(settings, probe);
+  if (!postgres) throw unreachable;
+  if (postgres.kind === 'server' && postgres.walLevel !== 'logical') {
+    notes.push(walLevelNote(postgres.walLevel, settings.databaseUrl));
   }
   await checkRedis(settings.redisUrl);
   await checkPortFree(settings.consolePort, 'console', 'SHARDLINE_CONSOLE_PORT');
@@ -31,5 +41,5 @@ export async function runPreflight(settings: StartSettings): Promise<{ notes: st
     await checkPortFree(port, 'local Kinesis emulator', 'SHARDLINE_DEMO_KINESIS_PORT');
     await checkPortFree(port + 1, 'local Kinesis emulator (TLS)', 'SHARDLINE_DEMO_KINESIS_PORT');
   }
-  return { notes };
+  return { notes, postgres };
 }
