@@ -196,7 +196,7 @@ function ensureSecretKey(env: NodeJS.ProcessEnv): void {
 function startEngine(env: NodeJS.ProcessEnv, port: number): Promise<Service> {
   // Ready when /readyz says so (Postgres, Redis and the workers), whatever LOG_LEVEL hides; on a
   // port picked at start (0), when the engine logs that its workers listen.
-  const host = env.SHARDLINE_ENGINE_HOST?.trim() || '0.0.0.0';
+  const host = env.SHARDLINE_ENGINE_HOST?.trim() || '127.0.0.1';
   const probeHost =
     host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return startService({

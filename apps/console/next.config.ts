@@ -26,13 +26,24 @@ const config: NextConfig = {
     'pino',
     // One copy of its default registry per process, whichever route bundle registers a metric.
     'prom-client',
-    // Loads its WebAssembly file from its own folder at run time.
-    'quickjs-emscripten',
+    // QuickJS: loads its WebAssembly file from its own folder at run time.
+    'quickjs-emscripten-core',
+    '@jitl/quickjs-wasmfile-release-sync',
   ],
   ...(standalone && {
     output: 'standalone',
     // The workspace packages live above the app: trace files from the repository's root.
     outputFileTracingRoot: fileURLToPath(new URL('../..', import.meta.url)),
+    // The transform worker is started by path, not imported: its bundle and the QuickJS packages
+    // it loads are not found by tracing the routes.
+    outputFileTracingIncludes: {
+      '/**': [
+        './dist/transform-worker.js',
+        '../../node_modules/quickjs-emscripten-core/**',
+        '../../node_modules/@jitl/quickjs-wasmfile-release-sync/**',
+        '../../node_modules/@jitl/quickjs-ffi-types/**',
+      ],
+    },
   }),
   poweredByHeader: false,
   async headers() {

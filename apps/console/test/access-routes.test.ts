@@ -17,8 +17,8 @@ const PUBLIC = new Set([
   'GET /api/v1/setup',
   'POST /api/v1/setup',
 ]);
-/** Changes a viewer may make: signing itself out. */
-const VIEWER_MAY = new Set(['DELETE /api/v1/session']);
+/** Changes a viewer may make: signing itself out, changing its own password. */
+const VIEWER_MAY = new Set(['DELETE /api/v1/session', 'POST /api/v1/session/password']);
 /** Reading routes a viewer may not read: who has access. */
 const ADMIN_READS = new Set(['GET /api/v1/accounts', 'GET /api/v1/tokens']);
 

@@ -143,13 +143,20 @@ describe('PATCH /api/v1/sinks/{id} runs the checks of what it changes', () => {
     expect(forced.body.sink.health.status).not.toBe('healthy');
   });
 
-  it('checks a new endpoint with the saved secret', async () => {
+  it('checks a new endpoint with the secret given again, never the saved one', async () => {
     const created = await call(createSink, { body: body() });
     const id = created.body.sink.id;
-    const refused = await call(patchSink, {
+    const withSaved = await call(patchSink, {
       method: 'PATCH',
       params: { id },
       body: { endpoint: 'http://127.0.0.1:1' },
+    });
+    expect(withSaved.status).toBe(400);
+    expect(withSaved.body.error.field).toBe('secretAccessKey');
+    const refused = await call(patchSink, {
+      method: 'PATCH',
+      params: { id },
+      body: { endpoint: 'http://127.0.0.1:1', secretAccessKey: 'emulator-secret' },
     });
     expect(refused.status).toBe(422);
     expect(checksOf(refused).stream?.title).toMatch(/nothing answered \(ECONNREFUSED/);

@@ -245,7 +245,12 @@ describe('PATCH /api/v1/sinks/{id}', () => {
 
   it('clears optional settings with null', async () => {
     const { body } = await create({ maxAttempts: 5, endpoint: 'http://localhost:4567' });
-    const answer = await patch(body.sink.id, { maxAttempts: null, endpoint: null });
+    // Another endpoint (AWS's own, here) is another target for the saved key: it is given again.
+    const answer = await patch(body.sink.id, {
+      maxAttempts: null,
+      endpoint: null,
+      secretAccessKey: 'the-secret-again',
+    });
     expect(answer.body.sink).toMatchObject({ maxAttempts: null, endpoint: null });
   });
 

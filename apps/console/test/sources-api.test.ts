@@ -225,7 +225,16 @@ describe('PATCH /api/v1/sources/{id}', () => {
   it('changes only the fields given, and keeps the password when it is left out', async () => {
     const source = await create({ name: uniqueName('edit'), url: NOWHERE, password: PASSWORD });
     const before = await storedPassword(source.id);
-    const answer = await patch(source.id, { host: 'replica.internal', port: 6432, sslMode: 'require' });
+    expect((await patch(source.id, { sslMode: 'require' })).status).toBe(200);
+    expect(await storedPassword(source.id)).toBe(before);
+    // The saved password is never sent to another host: moving the source needs it again.
+    const moved = await patch(source.id, { host: 'replica.internal', port: 6432 });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error).toMatchObject({ code: 'invalid_input', field: 'password' });
+    expect(moved.body.error.message).toMatch(
+      /^password: host differs from the saved source's, so give the password again/,
+    );
+    const answer = await patch(source.id, { host: 'replica.internal', port: 6432, password: PASSWORD });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body.source).toMatchObject({
       id: source.id,
@@ -236,7 +245,7 @@ describe('PATCH /api/v1/sources/{id}', () => {
       sslMode: 'require',
       hasPassword: true,
     });
-    expect(await storedPassword(source.id)).toBe(before);
+    expect(decrypt(await storedPassword(source.id))).toBe(decrypt(before));
     expect((await get(source.id)).body.source.host).toBe('replica.internal');
   });
 

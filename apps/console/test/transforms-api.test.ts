@@ -1,5 +1,6 @@
 import { appendMessages, type Database, type IncomingMessage } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as health } from '../app/api/v1/health/route';
 import { GET as getMessage } from '../app/api/v1/sinks/[id]/messages/[messageId]/route';
 import { PATCH as patchSink } from '../app/api/v1/sinks/[id]/route';
 import { POST as createSink } from '../app/api/v1/sinks/route';
@@ -366,6 +367,58 @@ describe('POST /api/v1/transforms/test', () => {
       message: pasted,
     });
     expect(throws.body.results[0].error).toMatch(/the transform threw: .*no such field/);
+  });
+
+  it('runs hostile code off the request thread: health answers at once meanwhile, and memory comes back', async () => {
+    const hostile = [
+      '(m) => { const a = []; while (true) a.push(new Array(1e6).fill(1)) }',
+      `(m) => { const s = 'ab'.repeat(4e5); let n = 0; for (let i = 0; i < 50; i++) n += s.split('').reverse().join('').length; return n }`,
+    ];
+    await runTest({ definition: { kind: 'code', body: ONLY_RECORD }, message: pasted });
+    const baselineRss = process.memoryUsage().rss;
+    for (const body of hostile) {
+      const startedAt = performance.now();
+      let done = false;
+      const running = runTest({ definition: { kind: 'code', body }, message: pasted }).finally(() => {
+        done = true;
+      });
+      // Measured while the hostile test runs: before, it ran on this thread for 18 to 88 s and
+      // health waited as long.
+      const healthTimes: number[] = [];
+      while (!done) {
+        const asked = performance.now();
+        expect((await call(health, { path: '/api/v1/health', as: 'none' })).status).toBe(200);
+        healthTimes.push(performance.now() - asked);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const answer = await running;
+      expect(answer.status, answer.text).toBe(200);
+      expect(answer.body.results[0].error).toMatch(
+        /^the transform (used more than 32 MiB of memory|ran longer than 50 ms)$/,
+      );
+      expect(performance.now() - startedAt).toBeLessThan(3_000);
+      expect(Math.max(...healthTimes)).toBeLessThan(500);
+    }
+    expect(process.memoryUsage().rss - baselineRss).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('answers a message nested too deeply with a clear error, not a 500', async () => {
+    for (const depth of [5_000, 20_000]) {
+      const nested = `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+      const answer = await call(testTransform, {
+        path: '/api/v1/transforms/test',
+        body: `{"definition":{"kind":"code","body":"(m) => m"},"message":{"deep":${nested}}}`,
+      });
+      if (answer.status === 200) {
+        expect(answer.body.results[0].error).toMatch(/nested too deeply/);
+      } else {
+        expect(answer.status, answer.text).toBe(400);
+        expect(answer.body.error).toMatchObject({
+          field: 'message',
+          message: expect.stringMatching(/nested too deeply/),
+        });
+      }
+    }
   });
 
   it('refuses a definition that does not compile, a message that is not an object, and no input', async () => {

@@ -44,6 +44,7 @@ const server = await startObservabilityServer({
   host: env.SHARDLINE_ENGINE_HOST,
   port: env.SHARDLINE_ENGINE_PORT,
   registry: register,
+  metricsToken: env.SHARDLINE_METRICS_TOKEN,
   logger,
   readiness: () =>
     checkReadiness({

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -9,6 +10,8 @@ export interface ObservabilityServerOptions {
   port: number;
   /** What /metrics serves. */
   registry: Registry;
+  /** When set, /metrics needs `Authorization: Bearer <token>`; /healthz and /readyz never do. */
+  metricsToken?: string | null;
   /** What /readyz answers with. */
   readiness: () => Promise<ReadinessReport>;
   logger: Logger;
@@ -45,6 +48,15 @@ export async function startObservabilityServer(
     const path = new URL(request.url ?? '/', 'http://engine').pathname;
     switch (path) {
       case '/metrics':
+        if (!bearerMatches(request, options.metricsToken ?? null)) {
+          response.setHeader('www-authenticate', 'Bearer realm="shardline engine metrics"');
+          return send(
+            response,
+            401,
+            'text/plain; charset=utf-8',
+            "the engine's metrics need Authorization: Bearer <SHARDLINE_METRICS_TOKEN>\n",
+          );
+        }
         return send(response, 200, registry.contentType, await registry.metrics());
       case '/healthz':
         return sendJson(response, 200, { status: 'ok' });
@@ -95,6 +107,16 @@ export async function startObservabilityServer(
         server.closeAllConnections();
       }),
   };
+}
+
+/** Whether the request carries the token (no token configured: anyone may read). */
+function bearerMatches(request: IncomingMessage, token: string | null): boolean {
+  if (token === null) return true;
+  const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization?.trim() ?? '')?.[1];
+  if (!sent) return false;
+  // Hashes have one length, so the comparison takes the same time whatever was sent.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(sent), digest(token));
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -58,15 +58,59 @@ describe("the engine's alert settings", () => {
 describe("the engine's observability endpoint settings", () => {
   const base = { ...REQUIRED, SHARDLINE_SECRET_KEY: KEY };
 
-  it('listen on every interface, port 9464, unless told otherwise; an empty port means the default', () => {
-    expect(readEnv(base)).toMatchObject({ SHARDLINE_ENGINE_PORT: 9464, SHARDLINE_ENGINE_HOST: '0.0.0.0' });
+  it('listen on this host only, port 9464, without a token, unless told otherwise; an empty port means the default', () => {
+    expect(readEnv(base)).toMatchObject({
+      SHARDLINE_ENGINE_PORT: 9464,
+      SHARDLINE_ENGINE_HOST: '127.0.0.1',
+      SHARDLINE_METRICS_TOKEN: null,
+    });
     expect(readEnv({ ...base, SHARDLINE_ENGINE_PORT: '' }).SHARDLINE_ENGINE_PORT).toBe(9464);
-    expect(
-      readEnv({ ...base, SHARDLINE_ENGINE_PORT: '0', SHARDLINE_ENGINE_HOST: '127.0.0.1' }),
-    ).toMatchObject({ SHARDLINE_ENGINE_PORT: 0, SHARDLINE_ENGINE_HOST: '127.0.0.1' });
+    expect(readEnv({ ...base, SHARDLINE_ENGINE_PORT: '0', SHARDLINE_ENGINE_HOST: '0.0.0.0' })).toMatchObject({
+      SHARDLINE_ENGINE_PORT: 0,
+      SHARDLINE_ENGINE_HOST: '0.0.0.0',
+    });
+  });
+
+  it('take a metrics token of at least 16 characters, never quoting it', () => {
+    const token = 'a-metrics-token-for-prometheus';
+    expect(readEnv({ ...base, SHARDLINE_METRICS_TOKEN: token }).SHARDLINE_METRICS_TOKEN).toBe(token);
+    expect(() => readEnv({ ...base, SHARDLINE_METRICS_TOKEN: 'short-secret' })).toThrow(
+      /SHARDLINE_METRICS_TOKEN must be at least 16 characters/,
+    );
+    expect(() => readEnv({ ...base, SHARDLINE_METRICS_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it.each(['70000', '-1', '9464.5'])('refuse port %s, naming the variable', (port) => {
     expect(() => readEnv({ ...base, SHARDLINE_ENGINE_PORT: port })).toThrow(/SHARDLINE_ENGINE_PORT/);
+  });
+});
+
+describe('the alert webhook URL', () => {
+  const base = { ...REQUIRED, SHARDLINE_SECRET_KEY: KEY };
+
+  it.each([
+    ['http://169.254.169.254/latest/meta-data/iam', /link-local/],
+    ['http://metadata.google.internal/hook', /cloud metadata service/],
+    ['file:///etc/passwd', /http or https URL/],
+  ])('refuses %s, naming the variable and never the path', (url, why) => {
+    let message = '';
+    try {
+      readEnv({ ...base, SHARDLINE_ALERT_WEBHOOK_URL: url });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/SHARDLINE_ALERT_WEBHOOK_URL/);
+    expect(message).toMatch(why);
+    expect(message).not.toMatch(/meta-data|\/hook|passwd/);
+  });
+
+  it('takes a link-local webhook an operator allows', () => {
+    expect(
+      readEnv({
+        ...base,
+        SHARDLINE_ALERT_WEBHOOK_URL: 'http://169.254.10.5/hook',
+        SHARDLINE_ENDPOINT_ALLOW_LIST: '169.254.10.0/24',
+      }).SHARDLINE_ALERT_WEBHOOK_URL,
+    ).toBe('http://169.254.10.5/hook');
   });
 });

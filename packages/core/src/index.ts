@@ -8,3 +8,4 @@ export * from './retry-policy';
 export * from './secret-box';
 export * from './secret-key-env';
 export * from './stream-arn';
+export * from './target-address';

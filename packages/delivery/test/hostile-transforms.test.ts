@@ -24,6 +24,19 @@ const HOSTILE = [
   ['an infinite loop', 'for (;;) {}', /the transform ran longer than 50 ms/],
   ['a 1 GB allocation', 'return new Uint8Array(1024 * 1024 * 1024);', /used more than 32 MiB of memory/],
   [
+    // Many allocations, each below the limit: QuickJS's own limit did not add them up, and the
+    // engine grew to 4.4 GB while the other sink's transform delivered nothing for minutes.
+    'allocating without end',
+    'const a = []; while (true) a.push(new Array(1e6).fill(1));',
+    /used more than 32 MiB of memory|ran longer than 50 ms/,
+  ],
+  [
+    // Native calls QuickJS's interrupt handler never sees: the call ends with its worker thread.
+    'a long native call',
+    "const s = 'ab'.repeat(4e5); let n = 0; for (let i = 0; i < 50; i++) n += s.split('').reverse().join('').length; return n;",
+    /the transform ran longer than 50 ms/,
+  ],
+  [
     'network access',
     'return fetch("http://example.com");',
     /the transform threw: ReferenceError: 'fetch' is not defined/,
@@ -60,7 +73,11 @@ describe('hostile transforms', () => {
         input: { name: 'hostile', kind: 'code', body: hostileOnOrder0(misbehaviour) },
       });
       await updateSink(ctx.db, { secretBox, sinkId: ctx.sink.id, input: { transformId: transform.id } });
-      // A second sink without a transform, fed at the same time.
+      // A second sink with a harmless transform of its own, fed at the same time: it runs on the
+      // same worker threads.
+      const harmless = await createTransform(ctx.db, {
+        input: { name: 'harmless', kind: 'code', body: '(message) => message' },
+      });
       const otherStream = await createTestStream(kinesisEndpoint(), { shardCount: 1 });
       const other = await createSink(ctx.db, {
         secretBox,
@@ -70,6 +87,7 @@ describe('hostile transforms', () => {
           endpoint: kinesisEndpoint(),
           accessKeyId: 'test',
           secretAccessKey: 'test',
+          transformId: harmless.id,
         },
       });
       const messages = makeMessages(40, 4);

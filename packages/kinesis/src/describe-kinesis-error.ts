@@ -42,6 +42,15 @@ export function describeKinesisError(error: unknown, connection: KinesisConnecti
       message: `Kinesis answered ${error.name} for stream ${target.streamName} (${target.region}); ${retried}${said}`,
     };
   }
+  if (error.name === 'SyntaxError') {
+    const target = streamTarget(connection);
+    const at = target.customEndpoint ? target.endpoint : `Kinesis in ${target.region}`;
+    return {
+      code: error.name,
+      retryable: true,
+      message: `${at} answered with a body that is not a Kinesis response (not JSON); check that the endpoint is a Kinesis endpoint; the records will be retried`,
+    };
+  }
   return {
     code: error.name || 'Error',
     retryable: true,
@@ -89,17 +98,17 @@ function describeHttpStatus(status: number, error: Error, connection: KinesisCon
   return {
     code: `HTTP_${status}`,
     retryable,
-    message: `${at} answered HTTP ${status}${reason} without a Kinesis error; ${advice}${describeBody(error, connection)}`,
+    message: `${at} answered HTTP ${status}${reason} without a Kinesis error; ${advice}${describeBody(error)}`,
   };
 }
 
-function describeBody(error: Error, connection: KinesisConnection): string {
-  const text = cleanMessage(error.message, connection);
-  if (!text) return '';
-  // The SDK keeps only its JSON parser's complaint, which quotes the start of the body.
-  return error.name === 'SyntaxError'
-    ? ` (the body is not a Kinesis response: ${text})`
-    : ` (response: ${text})`;
+/**
+ * What an endpoint that is not Kinesis sent is never quoted: an endpoint set by a person could be
+ * any server of the network (an internal page, a metadata service), and its body must not come
+ * back through the console or the messages' errors. Only whether it was JSON is said.
+ */
+function describeBody(error: Error): string {
+  return error.name === 'SyntaxError' ? ' (the body is not a Kinesis response: not JSON)' : '';
 }
 
 function missingCredentials(error: Error, connection: KinesisConnection): DeliveryError {

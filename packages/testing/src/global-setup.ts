@@ -11,6 +11,8 @@ const EMULATORS = 2;
 
 /** Root vitest globalSetup: one migrated template and the emulators for the whole run. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // No AWS SDK in a test asks the instance metadata service (169.254.169.254) for credentials.
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
   const started = await Promise.allSettled([
     prepareTemplateDatabase(),
     ...Array.from({ length: EMULATORS }, () => startKinesisEmulator()),

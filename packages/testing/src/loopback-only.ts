@@ -10,6 +10,11 @@ import net from 'node:net';
  */
 const LOCAL_NAMES = new Set(['localhost', 'ip6-localhost', 'ip6-loopback']);
 
+// Literal addresses pass the guard below, and the AWS SDK's default credential chain asks the
+// instance metadata service at 169.254.169.254 when a test gives no credentials: it must not.
+// Set here for every test file and the processes they start (global-setup.ts sets it too).
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
+
 function refused(hostname: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (tests stay on the loopback range)`), {
     code: 'ENOTFOUND',

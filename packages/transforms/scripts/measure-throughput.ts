@@ -35,28 +35,28 @@ const compiled = await compileTransform({
 if (!compiled.ok) throw new Error(compiled.error);
 const { transform } = compiled;
 
-function measure(label: string, runOnce: () => number): void {
-  runOnce();
+async function measure(label: string, runOnce: () => Promise<number>): Promise<void> {
+  await runOnce();
   const started = performance.now();
   let calls = 0;
-  while (performance.now() - started < 2000) calls += runOnce();
+  while (performance.now() - started < 2000) calls += await runOnce();
   const perSecond = Math.round(calls / ((performance.now() - started) / 1000));
   console.log(`${label}: ${perSecond.toLocaleString('en')} messages/s`);
 }
 
 console.log(`message size: ${messages[0]?.length} bytes`);
-measure('JSON.parse + JSON.stringify in Node, no sandbox (reference)', () => {
+await measure('JSON.parse + JSON.stringify in Node, no sandbox (reference)', async () => {
   for (const message of messages) JSON.stringify(JSON.parse(message));
   return messages.length;
 });
-measure('one message per call', () => {
-  for (const message of messages) applyTransform(transform, message);
+await measure('one message per call', async () => {
+  for (const message of messages) await applyTransform(transform, message);
   return messages.length;
 });
 for (const size of [10, 100, 500]) {
-  measure(`batches of ${size}`, () => {
+  await measure(`batches of ${size}`, async () => {
     for (let start = 0; start < messages.length; start += size) {
-      applyTransformBatch(transform, messages.slice(start, start + size));
+      await applyTransformBatch(transform, messages.slice(start, start + size));
     }
     return messages.length;
   });
@@ -64,8 +64,8 @@ for (const size of [10, 100, 500]) {
 const pathCompiled = await compileTransform({ kind: 'path', path: 'record' });
 if (pathCompiled.ok) {
   const pathTransform = pathCompiled.transform;
-  measure('path transform "record"', () => {
-    for (const message of messages) applyTransform(pathTransform, message);
+  await measure('path transform "record"', async () => {
+    for (const message of messages) await applyTransform(pathTransform, message);
     return messages.length;
   });
 }

@@ -15,6 +15,11 @@ export function recursedTooDeeply(role: FunctionRole, limits: SandboxLimits): st
   return `the ${role} recursed too deeply (more than ${formatBytes(limits.maxStackSizeBytes)} of stack)`;
 }
 
+/** The sandbox's stack ran out reading or writing a value: deeply nested input or output. */
+export function nestedTooDeeply(role: FunctionRole, limits: SandboxLimits): string {
+  return `the message, or what the ${role} made of it, is nested too deeply for the ${role}'s sandbox (more than ${formatBytes(limits.maxStackSizeBytes)} of stack)`;
+}
+
 export function threw(role: FunctionRole, description: string): string {
   return `the ${role} threw: ${description}`;
 }

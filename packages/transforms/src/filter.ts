@@ -1,12 +1,12 @@
 import { resolveLimits, type SandboxLimits } from './limits';
-import { FunctionSandbox } from './sandbox';
+import { type CallWatch, FunctionSandbox } from './sandbox';
 
 /** Whether the message is kept, or the error text explaining why the filter could not tell. */
 export type FilterResult = { ok: true; keep: boolean } | { ok: false; error: string };
 
 /** A filter ready to run many times. Holds a sandbox until `dispose()`. */
 export interface CompiledFilter {
-  runBatch(messagesJson: readonly string[]): FilterResult[];
+  runBatch(messagesJson: readonly string[]): Promise<FilterResult[]>;
   dispose(): void;
 }
 
@@ -19,31 +19,36 @@ export type FilterCompilation = { ok: true; filter: CompiledFilter } | { ok: fal
 export async function compileFilter(
   source: string,
   limits?: Partial<SandboxLimits>,
+  watch?: CallWatch,
 ): Promise<FilterCompilation> {
   const created = await FunctionSandbox.create({
     source,
     role: 'filter',
     expected: 'boolean',
     limits: resolveLimits(limits),
+    watch,
   });
   if (!created.ok) return created;
   const { sandbox } = created;
   return {
     ok: true,
     filter: {
-      runBatch: (messagesJson) =>
-        sandbox
-          .runBatch(messagesJson)
-          .map((answer) => (answer.ok ? { ok: true, keep: answer.text === 'true' } : answer)),
+      runBatch: async (messagesJson) =>
+        (await sandbox.runBatch(messagesJson)).map((answer) =>
+          answer.ok ? { ok: true, keep: answer.text === 'true' } : answer,
+        ),
       dispose: () => sandbox.dispose(),
     },
   };
 }
 
-export function applyFilter(filter: CompiledFilter, messageJson: string): FilterResult {
-  return filter.runBatch([messageJson])[0] as FilterResult;
+export async function applyFilter(filter: CompiledFilter, messageJson: string): Promise<FilterResult> {
+  return (await filter.runBatch([messageJson]))[0] as FilterResult;
 }
 
-export function applyFilterBatch(filter: CompiledFilter, messagesJson: readonly string[]): FilterResult[] {
+export function applyFilterBatch(
+  filter: CompiledFilter,
+  messagesJson: readonly string[],
+): Promise<FilterResult[]> {
   return filter.runBatch(messagesJson);
 }

@@ -1,7 +1,8 @@
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
 import {
   type FunctionRole,
   invalidMessage,
+  nestedTooDeeply,
   notSerializable,
   ranTooLong,
   recursedTooDeeply,
@@ -12,7 +13,7 @@ import {
 } from './failure-text';
 import { BATCH_SEPARATOR, type ExpectedResult, HARNESS_SOURCE, OUTCOME } from './harness';
 import type { SandboxLimits } from './limits';
-import { loadQuickJS } from './quickjs-module';
+import { newSandboxModule } from './quickjs-module';
 import { prepareSource } from './source';
 
 /** One message's result: the function's answer as text (JSON, or `true`/`false`), or why it failed. */
@@ -33,11 +34,22 @@ interface LiveInstance {
  */
 const RECYCLE_AFTER_MESSAGES = 10_000;
 
-interface SandboxOptions {
+/**
+ * Told when user code starts running with a deadline (ms since the epoch) and when it stops: a
+ * worker thread shares this with the thread that can end it when a call outlives its deadline
+ * inside QuickJS's native code, where the interrupt handler is not consulted.
+ */
+export interface CallWatch {
+  entered(deadlineEpochMs: number): void;
+  left(): void;
+}
+
+export interface SandboxOptions {
   source: string;
   role: FunctionRole;
   expected: ExpectedResult;
   limits: SandboxLimits;
+  watch?: CallWatch;
 }
 
 /**
@@ -52,25 +64,30 @@ export class FunctionSandbox {
   private interrupted = false;
   private messagesSinceStart = 0;
   private disposed = false;
+  /** Calls run one at a time: a call may have to start a new instance, which is asynchronous. */
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly preparedSource: string;
 
-  private constructor(
-    private readonly module: QuickJSWASMModule,
-    private readonly options: SandboxOptions,
-  ) {
+  private constructor(private readonly options: SandboxOptions) {
     this.preparedSource = prepareSource(options.source);
   }
 
   static async create(options: SandboxOptions): Promise<SandboxCreation> {
-    const sandbox = new FunctionSandbox(await loadQuickJS(), options);
-    const started = sandbox.start();
+    const sandbox = new FunctionSandbox(options);
+    const started = await sandbox.start();
     if (typeof started === 'string') return { ok: false, error: started };
     sandbox.instance = started;
     return { ok: true, sandbox };
   }
 
   /** Runs the function on each message (JSON text), entering the sandbox once for the whole batch. */
-  runBatch(messagesJson: readonly string[]): SandboxAnswer[] {
+  runBatch(messagesJson: readonly string[]): Promise<SandboxAnswer[]> {
+    const run = this.queue.then(() => this.runInOrder(messagesJson));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runInOrder(messagesJson: readonly string[]): Promise<SandboxAnswer[]> {
     if (this.disposed) throw new Error(`This ${this.options.role} has been disposed and can no longer run.`);
     const answers: SandboxAnswer[] = new Array(messagesJson.length);
     const runnable: number[] = [];
@@ -85,7 +102,7 @@ export class FunctionSandbox {
     if (runnable.length === 0) return answers;
 
     const batch = runnable.map((index) => messagesJson[index] as string);
-    const entered = this.enter(batch);
+    const entered = await this.enter(batch);
     if (Array.isArray(entered)) {
       runnable.forEach((messageIndex, position) => {
         answers[messageIndex] = entered[position] as SandboxAnswer;
@@ -95,12 +112,12 @@ export class FunctionSandbox {
     } else {
       // A stopped batch loses every answer; running its messages one by one pins the failure on the
       // message that caused it and lets the others succeed. Failures are rare, so the rerun is cheap.
-      runnable.forEach((messageIndex, position) => {
-        const single = this.enter([batch[position] as string]);
+      for (const [position, messageIndex] of runnable.entries()) {
+        const single = await this.enter([batch[position] as string]);
         answers[messageIndex] = Array.isArray(single)
           ? (single[0] as SandboxAnswer)
           : { ok: false, error: single.abortedBecause };
-      });
+      }
     }
     return answers;
   }
@@ -110,9 +127,9 @@ export class FunctionSandbox {
     this.disposed = true;
   }
 
-  private enter(batch: readonly string[]): SandboxAnswer[] | { abortedBecause: string } {
+  private async enter(batch: readonly string[]): Promise<SandboxAnswer[] | { abortedBecause: string }> {
     if (!this.instance) {
-      const started = this.start();
+      const started = await this.start();
       if (typeof started === 'string') return { abortedBecause: started };
       this.instance = started;
     }
@@ -124,7 +141,18 @@ export class FunctionSandbox {
     this.deadline = performance.now() + this.options.limits.timeLimitMs * batch.length;
     this.interrupted = false;
     const input = context.newString(batch.join(BATCH_SEPARATOR));
-    const result = context.callFunction(runner, context.undefined, input);
+    let result: ReturnType<QuickJSContext['callFunction']>;
+    try {
+      this.options.watch?.entered(performance.timeOrigin + this.deadline);
+      result = context.callFunction(runner, context.undefined, input);
+    } catch (failure) {
+      // QuickJS itself failed (the host's stack ran out in a deep JSON.parse, or it aborted):
+      // its instance cannot be trusted, so it is dropped whole, without freeing it piece by piece.
+      this.instance = undefined;
+      return { abortedBecause: this.describeHostFailure(failure) };
+    } finally {
+      this.options.watch?.left();
+    }
     input.dispose();
     if (result.error) {
       const reason = this.describeAbort(context, result.error);
@@ -141,26 +169,41 @@ export class FunctionSandbox {
     }
     const answers = parts.map((part) => this.toAnswer(part));
     this.messagesSinceStart += batch.length;
-    const hitMemoryLimit = parts.some((part) => part.startsWith(OUTCOME.outOfMemory));
-    if (hitMemoryLimit || this.messagesSinceStart >= RECYCLE_AFTER_MESSAGES || runtime.hasPendingJob()) {
+    // Memory grown to the limit stays grown, and QuickJS's heap is not to be trusted after a
+    // stack overflow: the next call gets a fresh instance.
+    const hitLimit = parts.some(
+      (part) =>
+        part.startsWith(OUTCOME.outOfMemory) ||
+        part.startsWith(OUTCOME.stackOverflow) ||
+        part.endsWith('stack overflow'),
+    );
+    if (hitLimit || this.messagesSinceStart >= RECYCLE_AFTER_MESSAGES || runtime.hasPendingJob()) {
       this.stop();
     }
     return answers;
   }
 
-  /** A new runtime and context with the harness and the user's function compiled; or why not. */
-  private start(): LiveInstance | string {
+  /**
+   * A new QuickJS instance (its own capped memory), runtime and context with the harness and the
+   * user's function compiled; or why not.
+   */
+  private async start(): Promise<LiveInstance | string> {
     const { limits, role, expected } = this.options;
-    const runtime = this.module.newRuntime();
+    const module = await newSandboxModule(limits.memoryLimitBytes);
+    const runtime = module.newRuntime();
     runtime.setMemoryLimit(limits.memoryLimitBytes);
     runtime.setMaxStackSize(limits.maxStackSizeBytes);
     runtime.setInterruptHandler(() => this.shouldInterrupt());
     const context = runtime.newContext();
     const handles: QuickJSHandle[] = [];
     const abandon = (reason: string) => {
-      for (const handle of handles) handle.dispose();
-      context.dispose();
-      runtime.dispose();
+      try {
+        for (const handle of handles) handle.dispose();
+        context.dispose();
+        runtime.dispose();
+      } catch {
+        // The instance is dropped whole anyway (see stop).
+      }
       return reason;
     };
 
@@ -174,7 +217,15 @@ export class FunctionSandbox {
     handles.push(harness.value);
     // Top-level code of the source runs now, under the same time and memory limits as a call.
     this.armDeadline();
-    const user = context.evalCode(this.preparedSource, `${role}.js`);
+    let user: ReturnType<QuickJSContext['evalCode']>;
+    try {
+      this.options.watch?.entered(performance.timeOrigin + this.deadline);
+      user = context.evalCode(this.preparedSource, `${role}.js`);
+    } catch (failure) {
+      return this.describeHostFailure(failure);
+    } finally {
+      this.options.watch?.left();
+    }
     if (user.error) {
       handles.push(user.error);
       return abandon(this.describeCompileFailure(context, user.error));
@@ -199,13 +250,31 @@ export class FunctionSandbox {
     return { runtime, context, runner: runner.value };
   }
 
+  /**
+   * Ends the instance. Its memory (grown to the limit, maybe) goes with it: the next call starts a
+   * fresh one. Freeing can fail where a stopped call left QuickJS's heap inconsistent (QuickJS then
+   * asserts); the instance is unreachable either way.
+   */
   private stop(): void {
     if (!this.instance) return;
     const { runner, context, runtime } = this.instance;
     this.instance = undefined;
-    runner.dispose();
-    context.dispose();
-    runtime.dispose();
+    try {
+      runner.dispose();
+      context.dispose();
+      runtime.dispose();
+    } catch {
+      // Dropped whole: nothing of it is used again.
+    }
+  }
+
+  /** Why QuickJS itself failed under a call: what the user's code ran out of, in the user's terms. */
+  private describeHostFailure(failure: unknown): string {
+    const { role, limits } = this.options;
+    const description = failure instanceof Error ? failure.message : String(failure);
+    if (failure instanceof RangeError) return nestedTooDeeply(role, limits);
+    if (/\bOOM\b|out of memory/i.test(description)) return usedTooMuchMemory(role, limits);
+    return `the ${role} stopped its sandbox: ${description}`;
   }
 
   private armDeadline(): void {
@@ -235,7 +304,10 @@ export class FunctionSandbox {
       case OUTCOME.notSerializable:
         return { ok: false, error: notSerializable(detail) };
       case OUTCOME.invalidMessage:
-        return { ok: false, error: invalidMessage(detail) };
+        return {
+          ok: false,
+          error: detail.endsWith('stack overflow') ? nestedTooDeeply(role, limits) : invalidMessage(detail),
+        };
       default:
         return { ok: false, error: unreadableAnswer(role) };
     }

@@ -1,6 +1,6 @@
 import { resolveLimits, type SandboxLimits } from './limits';
 import { parsePath, pickPath } from './path-transform';
-import { FunctionSandbox } from './sandbox';
+import { type CallWatch, FunctionSandbox } from './sandbox';
 
 /** What a user attaches to a sink: JavaScript code, or a path picking part of the message. */
 export type TransformDefinition = { kind: 'code'; source: string } | { kind: 'path'; path: string };
@@ -11,7 +11,7 @@ export type TransformResult = { ok: true; payloadJson: string } | { ok: false; e
 /** A transform ready to run many times. Holds a sandbox until `dispose()`. */
 export interface CompiledTransform {
   readonly kind: TransformDefinition['kind'];
-  runBatch(messagesJson: readonly string[]): TransformResult[];
+  runBatch(messagesJson: readonly string[]): Promise<TransformResult[]>;
   dispose(): void;
 }
 
@@ -24,6 +24,7 @@ export type TransformCompilation = { ok: true; transform: CompiledTransform } | 
 export async function compileTransform(
   definition: TransformDefinition,
   limits?: Partial<SandboxLimits>,
+  watch?: CallWatch,
 ): Promise<TransformCompilation> {
   if (definition.kind === 'path') {
     const parsed = parsePath(definition.path);
@@ -33,7 +34,7 @@ export async function compileTransform(
       ok: true,
       transform: {
         kind: 'path',
-        runBatch: (messagesJson) => messagesJson.map((messageJson) => pickPath(messageJson, segments)),
+        runBatch: async (messagesJson) => messagesJson.map((messageJson) => pickPath(messageJson, segments)),
         dispose: () => {},
       },
     };
@@ -43,6 +44,7 @@ export async function compileTransform(
     role: 'transform',
     expected: 'json',
     limits: resolveLimits(limits),
+    watch,
   });
   if (!created.ok) return created;
   const { sandbox } = created;
@@ -50,24 +52,27 @@ export async function compileTransform(
     ok: true,
     transform: {
       kind: 'code',
-      runBatch: (messagesJson) =>
-        sandbox
-          .runBatch(messagesJson)
-          .map((answer) => (answer.ok ? { ok: true, payloadJson: answer.text } : answer)),
+      runBatch: async (messagesJson) =>
+        (await sandbox.runBatch(messagesJson)).map((answer) =>
+          answer.ok ? { ok: true, payloadJson: answer.text } : answer,
+        ),
       dispose: () => sandbox.dispose(),
     },
   };
 }
 
 /** The payload for one message (JSON text in, JSON text out). */
-export function applyTransform(transform: CompiledTransform, messageJson: string): TransformResult {
-  return transform.runBatch([messageJson])[0] as TransformResult;
+export async function applyTransform(
+  transform: CompiledTransform,
+  messageJson: string,
+): Promise<TransformResult> {
+  return (await transform.runBatch([messageJson]))[0] as TransformResult;
 }
 
 /** The payloads for many messages, in order, entering the sandbox once. */
 export function applyTransformBatch(
   transform: CompiledTransform,
   messagesJson: readonly string[],
-): TransformResult[] {
+): Promise<TransformResult[]> {
   return transform.runBatch(messagesJson);
 }

@@ -30,7 +30,7 @@ async function transformOf(source: string): Promise<CompiledTransform> {
 }
 
 async function errorOf(source: string): Promise<string> {
-  const result = applyTransform(await transformOf(source), messageJson);
+  const result = await applyTransform(await transformOf(source), messageJson);
   if (result.ok) throw new Error(`expected the transform to fail, it returned ${result.payloadJson}`);
   return result.error;
 }
@@ -38,7 +38,7 @@ async function errorOf(source: string): Promise<string> {
 describe('code transforms', () => {
   it('sends what the function returns, here the message without its large column', async () => {
     const transform = await transformOf('(message) => { delete message.record.photo; return message; }');
-    const result = applyTransform(transform, messageJson);
+    const result = await applyTransform(transform, messageJson);
     expect(result).toEqual({ ok: true, payloadJson: expect.any(String) });
     if (!result.ok) return;
     const { photo: _photo, ...recordWithoutPhoto } = message.record;
@@ -47,13 +47,13 @@ describe('code transforms', () => {
 
   it('accepts a function declaration as well as an arrow function', async () => {
     const transform = await transformOf('function transform(message) {\n  return message.record.id;\n};');
-    expect(applyTransform(transform, messageJson)).toEqual({ ok: true, payloadJson: '7' });
+    expect(await applyTransform(transform, messageJson)).toEqual({ ok: true, payloadJson: '7' });
   });
 
   it('runs a batch in order, each message on its own', async () => {
     const transform = await transformOf('(message) => ({ id: message.record.id })');
     const batch = [1, 2, 3].map((id) => JSON.stringify({ ...message, record: { id } }));
-    expect(applyTransformBatch(transform, batch)).toEqual(
+    expect(await applyTransformBatch(transform, batch)).toEqual(
       [1, 2, 3].map((id) => ({ ok: true, payloadJson: `{"id":${id}}` })),
     );
   });
@@ -93,6 +93,38 @@ describe('hostile transforms fail with their own clear error', () => {
     );
   });
 
+  it('many allocations below the limit that add up beyond it, quickly and without growing the process', async () => {
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const hog = await transformOf('(m) => { const a = []; while (true) a.push(new Array(1e6).fill(1)) }');
+    for (let call = 0; call < 3; call++) {
+      expect(await applyTransform(hog, messageJson)).toEqual({
+        ok: false,
+        error: 'the transform used more than 32 MiB of memory',
+      });
+    }
+    // Before each sandbox had memory of its own, QuickJS counted each allocation against the
+    // limit but not their total: each call took 3 to 5 s and the process grew by 2 GB.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    expect(await applyTransform(await transformOf('(m) => m.action'), messageJson)).toEqual({
+      ok: true,
+      payloadJson: '"insert"',
+    });
+  });
+
+  it('a message nested too deeply to read, without aborting QuickJS', async () => {
+    const transform = await transformOf('(m) => m.action');
+    for (const depth of [10_000, 100_000]) {
+      const nested = `{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      const [result] = await applyTransformBatch(transform, [nested]);
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/nested too deeply/) });
+    }
+    // The sandbox goes on with the next message, and frees cleanly.
+    expect(await applyTransform(transform, messageJson)).toEqual({ ok: true, payloadJson: '"insert"' });
+    expect(() => transform.dispose()).not.toThrow();
+  });
+
   it('deep recursion', async () => {
     expect(await errorOf('(m) => { const down = (n) => down(n + 1) + 1; return down(0); }')).toMatch(
       /^the transform recursed too deeply/,
@@ -124,10 +156,10 @@ describe('hostile transforms fail with their own clear error', () => {
       '(m) => { if (m.action === "loop") { for (;;) {} } return m.record.id; }',
     );
     const started = performance.now();
-    const stuck = applyTransform(transform, JSON.stringify({ ...message, action: 'loop' }));
+    const stuck = await applyTransform(transform, JSON.stringify({ ...message, action: 'loop' }));
     expect(performance.now() - started).toBeLessThan(1000);
     expect(stuck).toEqual({ ok: false, error: 'the transform ran longer than 50 ms' });
-    expect(applyTransform(transform, messageJson)).toEqual({ ok: true, payloadJson: '7' });
+    expect(await applyTransform(transform, messageJson)).toEqual({ ok: true, payloadJson: '7' });
   });
 
   it('pins a failure in a batch on its own message and delivers the others', async () => {
@@ -135,7 +167,7 @@ describe('hostile transforms fail with their own clear error', () => {
       '(m) => { if (m.action === "loop") { for (;;) {} } return m.action; }',
     );
     const loop = JSON.stringify({ ...message, action: 'loop' });
-    expect(applyTransformBatch(transform, [messageJson, loop, messageJson])).toEqual([
+    expect(await applyTransformBatch(transform, [messageJson, loop, messageJson])).toEqual([
       { ok: true, payloadJson: '"insert"' },
       { ok: false, error: 'the transform ran longer than 50 ms' },
       { ok: true, payloadJson: '"insert"' },
@@ -147,13 +179,16 @@ describe('path transforms', () => {
   it('sends the part of the message at the path', async () => {
     const result = await compileTransform({ kind: 'path', path: 'record.address.lines[0]' });
     if (!result.ok) throw new Error(result.error);
-    expect(applyTransform(result.transform, messageJson)).toEqual({ ok: true, payloadJson: '"1 rue Neuve"' });
+    expect(await applyTransform(result.transform, messageJson)).toEqual({
+      ok: true,
+      payloadJson: '"1 rue Neuve"',
+    });
   });
 
   it('fails clearly on a path the message lacks, and on a path that cannot exist', async () => {
     const result = await compileTransform({ kind: 'path', path: 'record.email' });
     if (!result.ok) throw new Error(result.error);
-    expect(applyTransform(result.transform, messageJson)).toEqual({
+    expect(await applyTransform(result.transform, messageJson)).toEqual({
       ok: false,
       error: 'the message has no record.email',
     });
@@ -169,7 +204,7 @@ describe('filters', () => {
     const result = await compileFilter('(message) => message.record.id > 5');
     if (!result.ok) throw new Error(result.error);
     const small = JSON.stringify({ ...message, record: { id: 1 } });
-    expect(applyFilterBatch(result.filter, [messageJson, small])).toEqual([
+    expect(await applyFilterBatch(result.filter, [messageJson, small])).toEqual([
       { ok: true, keep: true },
       { ok: true, keep: false },
     ]);
@@ -179,7 +214,7 @@ describe('filters', () => {
   it('reports a result that is not true or false instead of guessing', async () => {
     const result = await compileFilter('(message) => message.record.missing');
     if (!result.ok) throw new Error(result.error);
-    expect(applyFilter(result.filter, messageJson)).toEqual({
+    expect(await applyFilter(result.filter, messageJson)).toEqual({
       ok: false,
       error: 'the filter returned undefined, not true or false',
     });

@@ -7,14 +7,8 @@ import type { Role } from '../../lib/client/session';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 import { PageHeader } from '../ui/page-header';
+import { type AccessAccount, AccountRow } from './account-row';
 
-interface Account {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  createdBy: string;
-}
 interface ApiToken {
   id: string;
   name: string;
@@ -52,7 +46,7 @@ export function AccessPage() {
   const client = useQueryClient();
   const accounts = useQuery({
     queryKey: ['accounts'],
-    queryFn: async () => (await apiFetch<{ accounts: Account[] }>('/accounts')).accounts,
+    queryFn: async () => (await apiFetch<{ accounts: AccessAccount[] }>('/accounts')).accounts,
   });
   const tokens = useQuery({
     queryKey: ['tokens'],
@@ -71,10 +65,6 @@ export function AccessPage() {
       setPassword('');
       refresh();
     },
-  });
-  const deleteAccount = useMutation({
-    mutationFn: (id: string) => apiFetch(`/accounts/${id}`, { method: 'DELETE' }),
-    onSuccess: refresh,
   });
 
   const [tokenName, setTokenName] = useState('');
@@ -117,29 +107,9 @@ export function AccessPage() {
         <h2 className="text-lg font-semibold">Accounts</h2>
         <ul className="divide-y rounded-md border bg-white">
           {(accounts.data ?? []).map((account) => (
-            <li
-              key={account.id}
-              className="flex items-center gap-3 px-3 py-2 text-sm"
-              data-testid="account-row"
-            >
-              <span className="font-medium">{account.email}</span>
-              <span className="text-slate-500">{account.role}</span>
-              <Button
-                variant="danger"
-                className="ml-auto"
-                onClick={() => deleteAccount.mutate(account.id)}
-                data-testid="delete-account"
-              >
-                Delete
-              </Button>
-            </li>
+            <AccountRow key={account.id} account={account} onChanged={refresh} />
           ))}
         </ul>
-        {deleteAccount.isError && (
-          <p role="alert" className="text-sm text-red-700">
-            {errorMessage(deleteAccount.error)}
-          </p>
-        )}
         <form
           onSubmit={submitAccount}
           className="flex flex-wrap items-center gap-2"

@@ -2,7 +2,7 @@
 
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, apiFetch, errorMessage } from '../../lib/client/api-fetch';
-import { safeNext } from '../../lib/client/session';
+import { safeNext } from '../../lib/client/safe-next';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 
@@ -35,7 +35,7 @@ export function CredentialsForm({ mode }: { mode: 'sign-in' | 'setup' }) {
         body: { email, password },
       });
       const next = new URLSearchParams(window.location.search).get('next');
-      window.location.assign(safeNext(next));
+      window.location.assign(safeNext(next, window.location.origin));
     } catch (caught) {
       setError(caught instanceof ApiError && caught.field ? `${caught.message}` : errorMessage(caught));
       setPending(false);

@@ -25,6 +25,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'account.delete': 'Account deleted',
   'account.sign_in_failure': 'Sign-in failed',
   'account.lock': 'Sign-in locked',
+  'account.role_change': 'Account role changed',
+  'account.password_reset': 'Password reset by an administrator',
+  'account.password_change': 'Password changed',
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
 };

@@ -1,11 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { apiFetch } from '../../lib/client/api-fetch';
 import { useSession } from '../../lib/client/session';
 
-/** Who is signed in, with their role, and Sign out. */
+/** Who is signed in, with their role (a link to their account: the password), and Sign out. */
 export function AccountMenu() {
   const pathname = usePathname();
   const session = useSession();
@@ -13,9 +14,15 @@ export function AccountMenu() {
   if (pathname === '/sign-in' || pathname === '/setup' || !session.data) return null;
   return (
     <div className="ml-auto flex items-center gap-3 text-sm text-slate-300">
-      <span data-testid="signed-in-as">
-        {session.data.email} <span className="text-slate-400">({session.data.role})</span>
-      </span>
+      {session.data.kind === 'session' ? (
+        <Link href="/account" className="hover:text-white" data-testid="signed-in-as" title="Your account">
+          {session.data.email} <span className="text-slate-400">({session.data.role})</span>
+        </Link>
+      ) : (
+        <span data-testid="signed-in-as">
+          {session.data.email} <span className="text-slate-400">({session.data.role})</span>
+        </span>
+      )}
       <button
         type="button"
         className="rounded-md px-2 py-1 font-medium text-slate-200 hover:bg-slate-800 hover:text-white"

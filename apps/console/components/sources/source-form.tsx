@@ -130,7 +130,7 @@ export function SourceForm({ source, onSaved }: { source?: Source; onSaved?: () 
         htmlFor={fieldId('password')}
         hint={
           source?.hasPassword
-            ? 'A password is set. Leave this empty to keep it.'
+            ? 'A password is set. Leave this empty to keep it; a new host, port, database or user needs it again (it is only sent where it was saved for).'
             : 'Stored encrypted; it is never shown again.'
         }
         error={error('password')}

@@ -24,8 +24,3 @@ export function useSession() {
 export function useIsAdmin(): boolean {
   return useSession().data?.role === 'admin';
 }
-
-/** A return path that stays inside the console (never `//other.site`). */
-export function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/sinks';
-}

@@ -59,6 +59,8 @@ async function setEndpoint(endpoint: string, options: { saveAnyway?: boolean } =
   await form.waitFor();
   await form.getByText('Advanced', { exact: true }).click();
   await form.getByTestId('endpoint').fill(endpoint);
+  // The saved secret is only ever sent to the endpoint it was saved with: a new one needs it again.
+  await form.getByTestId('secret-access-key').fill('emulator-secret');
   await form.getByTestId('save-sink').click();
   if (options.saveAnyway) {
     const failed = form.getByTestId('checks-failed');
@@ -349,6 +351,52 @@ describe('the console in a browser', () => {
       await viewerPage.waitForURL(/\/sign-in/);
       await viewerPage.goto(`${server.url}/sinks`);
       await viewerPage.waitForURL(/\/sign-in/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets an admin change a role and reset a password, and anyone change their own', async () => {
+    await page.goto(`${server.url}/access`);
+    const row = page.getByTestId('account-row').filter({ hasText: VIEWER.email });
+    await row.getByTestId('account-row-role').selectOption('admin');
+    await eventually(() => row.getByTestId('account-row-notice').textContent()).toBe(
+      `${VIEWER.email} is now admin; its sessions have ended.`,
+    );
+    await row.getByTestId('account-row-role').selectOption('viewer');
+    await eventually(() => row.getByTestId('account-row-role').inputValue()).toBe('viewer');
+    const reset = 'a password the administrator set';
+    await row.getByTestId('reset-password').click();
+    await row.getByTestId('reset-password-input').fill(reset);
+    await row.getByTestId('reset-password-save').click();
+    await eventually(() => row.getByTestId('account-row-notice').textContent()).toBe(
+      `The password of ${VIEWER.email} is reset; its sessions have ended.`,
+    );
+
+    const context = await world.browser?.newContext({ viewport: { width: 1280, height: 900 } });
+    if (!context) throw new Error('no browser');
+    try {
+      const viewerPage = await context.newPage();
+      viewerPage.setDefaultTimeout(UI_WAIT_MS);
+      await viewerPage.goto(`${server.url}/sign-in`);
+      const signInForm = viewerPage.getByTestId('sign-in-form');
+      await signInForm.getByTestId('email').fill(VIEWER.email);
+      await signInForm.getByTestId('password').fill(reset);
+      await signInForm.getByTestId('submit-credentials').click();
+      await viewerPage.waitForURL(`${server.url}/sinks`);
+      await viewerPage.getByTestId('signed-in-as').click();
+      await viewerPage.waitForURL(`${server.url}/account`);
+      const form = viewerPage.getByTestId('change-password-form');
+      await form.getByTestId('current-password').fill('not the current one');
+      await form.getByTestId('new-password').fill(VIEWER.password);
+      await form.getByTestId('change-password').click();
+      await eventually(() => form.getByRole('alert').textContent()).toBe(
+        'currentPassword: the current password is wrong',
+      );
+      await form.getByTestId('current-password').fill(reset);
+      await form.getByTestId('change-password').click();
+      await form.getByTestId('password-changed').waitFor();
+      await saveScreenshot(viewerPage, 'account');
     } finally {
       await context.close();
     }

@@ -7,6 +7,7 @@ import {
   type SourceSinkRoute,
 } from '@shardline/db';
 import type { EngineMetrics } from '@shardline/metrics';
+import type { TransformRunner } from '@shardline/transforms/runner';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { SinkFilters } from '../filters/sink-filters';
@@ -22,6 +23,8 @@ export interface BackfillRunnerOptions {
   logger: Logger;
   /** Counts the messages each page stores. */
   metrics: EngineMetrics;
+  /** Where the sinks' filters run (worker threads). */
+  filters: TransformRunner;
   /** Rows per page. Each page holds its rows' locks on the source until it is stored. */
   pageSize?: number;
   /** How often to look for backfills while none is running. */
@@ -58,7 +61,12 @@ export class BackfillRunner {
       stopGraceMs: 5_000,
       ...options,
     };
-    this.#filters = new SinkFilters({ db: options.db, sourceId: options.sourceId, logger: options.logger });
+    this.#filters = new SinkFilters({
+      db: options.db,
+      sourceId: options.sourceId,
+      logger: options.logger,
+      runner: options.filters,
+    });
   }
 
   start(): void {

@@ -8,6 +8,7 @@ import {
   type SourceSinkRoute,
 } from '@shardline/db';
 import { createEngineMetrics, type EngineMetrics } from '@shardline/metrics';
+import { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { BackfillRunner, type BackfillRunnerOptions } from '../backfill/backfill-runner';
 import { publishSourceTables } from '../configuration/publish-sink-tables';
@@ -48,6 +49,9 @@ interface RunningReader {
 export function startCaptureSupervisor(options: CaptureSupervisorOptions): { stop(): Promise<void> } {
   const { db, logger } = options;
   const metrics = options.metrics ?? createEngineMetrics();
+  // Sinks' filters run on worker threads of their own, never on this event loop: a filter stuck
+  // in a long native call ends with its thread instead of holding every source's reader.
+  const filters = new TransformRunner();
   const running = new Map<string, RunningReader>();
   const retryAfter = new Map<string, number>();
   let stopping = false;
@@ -104,6 +108,7 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         slotName: source.slotName,
         logger,
         metrics,
+        filters,
         ...options.reader,
       });
       const entry: RunningReader = { reader, lock, started: false };
@@ -126,6 +131,7 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
           publicationName: source.publicationName,
           logger,
           metrics,
+          filters,
           ...options.backfill,
         });
         entry.backfills.start();
@@ -169,6 +175,7 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
       await Promise.all(
         [...running.values()].map(({ reader, backfills }) => Promise.all([reader.stop(), backfills?.stop()])),
       );
+      await filters.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   type SourceSinkRoute,
   tableKey,
 } from '@shardline/db';
+import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { SinkFilters } from '../filters/sink-filters';
 import { decodeRow } from '../values/decode-row';
@@ -70,11 +71,17 @@ export class ChangeRouter {
       sourceId: string;
       sourceName: string;
       logger: Logger;
+      filters: TransformRunner;
       types: TypeCatalog;
       databaseName: string;
     },
   ) {
-    this.#filters = new SinkFilters({ db: options.db, sourceId: options.sourceId, logger: options.logger });
+    this.#filters = new SinkFilters({
+      db: options.db,
+      sourceId: options.sourceId,
+      logger: options.logger,
+      runner: options.filters,
+    });
   }
 
   /** The newest snapshot held: what the messages built now are built with. */

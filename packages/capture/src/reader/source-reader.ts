@@ -1,5 +1,6 @@
 import { type Database, recordReaderProgress, recordSourceEvent } from '@shardline/db';
 import type { EngineMetrics } from '@shardline/metrics';
+import type { TransformRunner } from '@shardline/transforms/runner';
 import pg from 'pg';
 import type { Pgoutput } from 'pg-logical-replication';
 import type { Logger } from 'pino';
@@ -24,6 +25,8 @@ export interface SourceReaderOptions {
   logger: Logger;
   /** Counts stored messages; reports this source's replication lag while this reader runs. */
   metrics: EngineMetrics;
+  /** Where the sinks' filters run (worker threads). */
+  filters: TransformRunner;
   /** Store what was read at least this often, so a quiet source is not waiting on a full batch. */
   flushIntervalMs?: number;
   /** Store as soon as this many changes are waiting. */
@@ -93,6 +96,7 @@ export class SourceReader {
       sourceId,
       sourceName,
       logger,
+      filters: this.#options.filters,
       types: this.#relations.types,
       databaseName: database.rows[0]?.name ?? '',
     });

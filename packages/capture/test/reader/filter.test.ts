@@ -70,4 +70,28 @@ describe('a sink filter', () => {
       /The filter of sink "sink-0" could not decide on some changes, which were kept and will be sent: the filter threw: TypeError/,
     );
   });
+
+  it('runs off the reader: a filter stuck in a native call is ended and its change kept, quickly', async () => {
+    ctx = await setupCaptureTest({ schemaSql: ORDERS, sinks: [{ tables: [{ name: 'orders' }] }] });
+    // About 10 s of native calls (50 joins of a megabyte) that QuickJS's interrupt handler never
+    // sees: before, the reader waited for all of it, on its own event loop.
+    await setFilter(
+      ctx,
+      `(m) => { if (m.record.status === 'stuck') { const s = 'ab'.repeat(4e5); let n = 0; for (let i = 0; i < 50; i++) n += s.split('').reverse().join('').length; } return true }`,
+    );
+    ctx.startCapture();
+    await ctx.waitUntilReading();
+    const startedAt = performance.now();
+    await ctx.sql(`INSERT INTO orders VALUES (1, 'stuck', 1)`);
+    await ctx.sql(`INSERT INTO orders SELECT i, 'paid', i FROM generate_series(2, 11) i`);
+    await ctx.waitForStored(11);
+    // The stuck call alone took about 10 s before; now its thread ends 250 ms past the deadline
+    // and a new one starts (about a second for a worker run from TypeScript, under load more).
+    expect(performance.now() - startedAt).toBeLessThan(7_000);
+    expect((await ctx.stored()).map((message) => message.payload.record.id)).toEqual(
+      Array.from({ length: 11 }, (_, i) => i + 1),
+    );
+    const events = await listSourceEvents(ctx.db, { sourceId: ctx.source.id });
+    expect(events.map((event) => event.message).join('\n')).toMatch(/the filter ran longer than 50 ms/);
+  });
 });

@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'account.delete',
   'account.sign_in_failure',
   'account.lock',
+  'account.role_change',
+  'account.password_reset',
+  'account.password_change',
   'token.create',
   'token.revoke',
 ] as const;

@@ -67,10 +67,16 @@ function encodeCursor(message: MessageRecord): string {
   return Buffer.from(`${message.commitLsn}:${message.commitIdx}:${message.id}`).toString('base64url');
 }
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+const MAX_INTEGER = 2_147_483_647n;
+
 function decodeCursor(cursor: string): { commitLsn: string; commitIdx: number; id: string } {
   const [commitLsn, commitIdx, id] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (!commitLsn || !commitIdx || !id || !/^\d+$/.test(commitLsn + commitIdx + id)) {
+  const inRange = (digits: string | undefined, max: bigint) =>
+    digits !== undefined && /^\d{1,19}$/.test(digits) && BigInt(digits) <= max;
+  // Each part as Postgres stores it (bigint, integer, bigint): a value beyond would be its error.
+  if (!inRange(commitLsn, MAX_BIGINT) || !inRange(commitIdx, MAX_INTEGER) || !inRange(id, MAX_BIGINT)) {
     throw new ValidationError('the page cursor is not valid: use the nextCursor of a previous page', 'after');
   }
-  return { commitLsn, commitIdx: Number(commitIdx), id };
+  return { commitLsn: commitLsn as string, commitIdx: Number(commitIdx), id: id as string };
 }

@@ -4,11 +4,11 @@ import { z } from 'zod';
 /** Narrows a sink's messages for listing and for bulk retry/discard. All parts are optional. */
 export const messageFilterSchema = z.object({
   /** `table` or `schema.table`. */
-  table: z.string().trim().min(1).optional(),
+  table: z.string().trim().min(1).max(200, 'table must be at most 200 characters').optional(),
   action: z.enum(MESSAGE_ACTIONS).optional(),
   /** The group exactly as sent (the partition key). */
-  group: z.string().min(1).optional(),
-  errorCode: z.string().trim().min(1).optional(),
+  group: z.string().min(1).max(1_000, 'group must be at most 1000 characters').optional(),
+  errorCode: z.string().trim().min(1).max(200, 'errorCode must be at most 200 characters').optional(),
 });
 
 export type MessageFilter = z.infer<typeof messageFilterSchema>;

@@ -41,7 +41,12 @@ export const sinkSettingsSchema = z.object({
   streamArn: streamArnSchema,
   accessKeyId: z.string().trim().min(1).max(128).nullish(),
   secretAccessKey: z.string().min(1).max(256).nullish(),
-  endpoint: z.url({ message: 'endpoint must be a URL such as http://localhost:4567' }).nullish(),
+  endpoint: z
+    .url({
+      protocol: /^https?$/,
+      message: 'endpoint must be an http or https URL such as http://localhost:4567',
+    })
+    .nullish(),
   backoffCapMs: z
     .int()
     .min(1_000, 'the backoff cap must be at least 1 second')
@@ -55,8 +60,16 @@ export const sinkSettingsSchema = z.object({
   laneCount: z.int().min(1).max(1024),
   /** The source the sink's changes come from, and which of its tables. */
   sourceId: z.uuid().nullish(),
-  tables: z.array(sinkTableInputSchema),
-  annotations: z.record(z.string(), z.string()),
+  tables: z.array(sinkTableInputSchema).max(1_000, 'at most 1000 tables'),
+  annotations: z
+    .record(
+      z
+        .string()
+        .min(1, 'annotation names must not be empty')
+        .max(100, 'annotation names must be at most 100 characters'),
+      z.string().max(1_000, 'annotation values must be at most 1000 characters'),
+    )
+    .refine((annotations) => Object.keys(annotations).length <= 50, 'at most 50 annotations'),
   /** The transform that reshapes each message when it is sent; null: sent as stored. */
   transformId: z.uuid({ message: 'transformId must be the id of a transform' }).nullish(),
   /** `(message) => boolean` run when a change is read; null: every message is kept. */

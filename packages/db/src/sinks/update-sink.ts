@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { type SourcePositions, setSourcePositions } from '../capture/source-config';
 import type { Database } from '../database';
 import type { Sink } from '../generated/prisma/client';
+import { assertSinkSecretTarget } from '../secrets/secret-target';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
 import { parseOrThrow } from '../validation';
 import { assertSourceExists } from './assert-source-exists';
@@ -61,6 +62,9 @@ export async function updateSink(
     );
   }
   checkCredentials(changes, current);
+  if (changes.secretAccessKey === undefined && current.secretAccessKeyCiphertext !== null) {
+    assertSinkSecretTarget(current, { streamArn: changes.streamArn, endpoint: changes.endpoint });
+  }
   const tablesIssue = checkSinkTables({
     sourceId: changes.sourceId === undefined ? current.sourceId : changes.sourceId,
     tables:

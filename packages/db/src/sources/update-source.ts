@@ -4,6 +4,7 @@ import { changedFields, STORED_SECRET } from '../audit/changed-fields';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import type { Prisma } from '../generated/prisma/client';
+import { assertSourcePasswordTarget } from '../secrets/secret-target';
 import { parseOrThrow } from '../validation';
 import { type PublicSource, toPublicSource } from './public-source';
 import { refuseSharedSlot } from './refuse-shared-slot';
@@ -29,6 +30,9 @@ export async function updateSource(
         locked.length > 0 ? await tx.source.findUnique({ where: { id: options.sourceId } }) : null;
       if (!current) throw new NotFoundError(`source ${options.sourceId} does not exist`);
 
+      if (input.password === undefined && current.passwordCiphertext !== null) {
+        assertSourcePasswordTarget(current, settingsOf(input));
+      }
       const next = { ...current, ...settingsOf(input) };
       if (next.name !== current.name) {
         const named = await tx.source.findUnique({ where: { name: next.name }, select: { id: true } });

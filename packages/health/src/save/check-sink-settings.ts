@@ -10,7 +10,12 @@ import {
   tableFindings,
   ValidationError,
 } from '@shardline/core';
-import { type Database, getSinkDeliveryConfig, getSourceConnection } from '@shardline/db';
+import {
+  assertSinkSecretTarget,
+  type Database,
+  getSinkDeliveryConfig,
+  getSourceConnection,
+} from '@shardline/db';
 import { testStreamConnection } from '@shardline/kinesis';
 
 /** Every check of settings about to be saved; `ok` is false when any is an error. */
@@ -106,6 +111,10 @@ async function checkStream(
     settings.secretAccessKey === undefined
       ? (saved?.credentials?.secretAccessKey ?? null)
       : settings.secretAccessKey;
+  // The saved key is only ever sent to the endpoint and region it was saved with.
+  if (saved?.credentials && settings.secretAccessKey === undefined) {
+    assertSinkSecretTarget(saved, { streamArn: settings.streamArn, endpoint: settings.endpoint });
+  }
   const test = await testStreamConnection({
     streamArn: arn.arn,
     region: arn.region,

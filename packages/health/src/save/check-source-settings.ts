@@ -1,6 +1,7 @@
 import { checkSource } from '@shardline/capture';
 import type { SecretBox } from '@shardline/core';
 import {
+  assertSourcePasswordTarget,
   type Database,
   getSourceConnection,
   listSourceSinkTables,
@@ -40,6 +41,10 @@ export async function checkSourceSettings(
   }
   const saved = sourceId ? await getSourceConnection(db, { secretBox: options.secretBox, sourceId }) : null;
   const savedPassword = typeof saved?.clientConfig.password === 'string' ? saved.clientConfig.password : null;
+  // The saved password is only ever sent to the host, port, database and user it was saved with.
+  if (saved && savedPassword !== null && settings.password === undefined) {
+    assertSourcePasswordTarget(saved.source, settings);
+  }
   const merged = {
     host: settings.host ?? saved?.source.host ?? '',
     port: settings.port ?? saved?.source.port ?? 5432,

@@ -62,7 +62,7 @@ export function CredentialsFields({
             htmlFor={`${id}-secret`}
             hint={
               secretKept
-                ? 'A secret is set. Leave this empty to keep it.'
+                ? 'A secret is set. Leave this empty to keep it; a new endpoint or region needs it again (it is only sent where it was saved for).'
                 : 'Stored encrypted; it is never shown again.'
             }
             error={errorFor('secretAccessKey')}

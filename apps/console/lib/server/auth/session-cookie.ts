@@ -1,12 +1,15 @@
+import { forwardedValue } from './forwarded';
+
 /** The cookie that carries a session token. */
 export const SESSION_COOKIE = 'shardline_session';
 
 /**
- * Whether the console is served over https: the request's own URL, or the proxy in front that
- * terminated TLS (X-Forwarded-Proto). The cookie is then `Secure`, so it never travels in clear.
+ * Whether the console is served over https: the request's own URL, or the trusted proxy in front
+ * that terminated TLS (X-Forwarded-Proto, with SHARDLINE_TRUST_PROXY). The cookie is then
+ * `Secure`, so it never travels in clear.
  */
 export function servedOverHttps(request: Request): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  const forwarded = forwardedValue(request, 'x-forwarded-proto');
   return (forwarded ?? new URL(request.url).protocol.replace(':', '')) === 'https';
 }
 

@@ -7,7 +7,12 @@ import { z } from 'zod';
  */
 export const testConnectionInputSchema = z.object({
   streamArn: streamArnSchema,
-  endpoint: z.url({ message: 'endpoint must be a URL such as http://localhost:4567' }).nullish(),
+  endpoint: z
+    .url({
+      protocol: /^https?$/,
+      message: 'endpoint must be an http or https URL such as http://localhost:4567',
+    })
+    .nullish(),
   accessKeyId: z.string().trim().min(1).max(128).nullish(),
   secretAccessKey: z.string().min(1).max(256).nullish(),
   sinkId: z.guid({ message: 'sinkId must be the id (a UUID) of a saved sink' }).nullish(),

@@ -1,13 +1,15 @@
 import { parseStreamArn } from '@shardline/core';
-import { getSinkDeliveryConfig } from '@shardline/db';
+import { assertSinkSecretTarget, getSinkDeliveryConfig } from '@shardline/db';
 import { type StreamConnectionTest, testStreamConnection } from '@shardline/kinesis';
 import { ApiError } from '../api/api-error';
 import { database } from '../database';
+import { assertAllowedEndpoint } from '../network-policy';
 import { secretBox } from '../secret-box';
 import type { TestConnectionInput } from './test-connection-input';
 
 /** Runs "Test connection" for the sink form, with the saved secret when the form has none. */
 export async function testSinkConnection(input: TestConnectionInput): Promise<StreamConnectionTest> {
+  await assertAllowedEndpoint(input.endpoint);
   const credentials = await resolveCredentials(input);
   const arn = parseStreamArn(input.streamArn);
   if (!arn) throw new ApiError(400, 'invalid_input', 'streamArn: not a Kinesis stream ARN', 'streamArn');
@@ -22,11 +24,15 @@ export async function testSinkConnection(input: TestConnectionInput): Promise<St
 async function resolveCredentials(
   input: TestConnectionInput,
 ): Promise<{ accessKeyId: string; secretAccessKey: string } | null> {
-  const saved =
+  const savedSink =
     input.sinkId && input.secretAccessKey === undefined
-      ? (await getSinkDeliveryConfig(database(), { secretBox: secretBox(), sinkId: input.sinkId }))
-          .credentials
+      ? await getSinkDeliveryConfig(database(), { secretBox: secretBox(), sinkId: input.sinkId })
       : null;
+  const saved = savedSink?.credentials ?? null;
+  // The saved key goes only where it was saved for: another endpoint or region must be given it again.
+  if (savedSink && saved) {
+    assertSinkSecretTarget(savedSink, { streamArn: input.streamArn, endpoint: input.endpoint ?? null });
+  }
   const accessKeyId = input.accessKeyId === undefined ? (saved?.accessKeyId ?? null) : input.accessKeyId;
   const secretAccessKey = input.secretAccessKey ?? saved?.secretAccessKey ?? null;
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {

@@ -1,5 +1,7 @@
-import { type CompiledTransform, compileTransform } from '@shardline/transforms';
+import { randomUUID } from 'node:crypto';
+import type { BudgetedResult, TransformResult } from '@shardline/transforms';
 import { ApiError } from '../api/api-error';
+import { consoleTransformRunner } from './console-transform-runner';
 import { sampleSinkMessages, sinkMessagesById, sinkRecordLimit, type TestSample } from './test-samples';
 import type { TestTransformInput } from './test-transform-input';
 import { transformDefinition } from './transform-definition';
@@ -22,24 +24,46 @@ export interface TransformTestResult {
   error: string | null;
 }
 
-/** Runs a definition (saved or not) on pasted or stored messages, one at a time, timing each. */
+/**
+ * Each message may take the transform's whole time limit, and a test holds at most
+ * MAX_TEST_MESSAGES: the budget only bounds a test of messages that all run to their limit.
+ */
+const TEST_BUDGET_MS = 5_000;
+
+/**
+ * Runs a definition (saved or not) on pasted or stored messages, one at a time, timing each, on
+ * the console's transform threads (never the request's own).
+ */
 export async function runTransformTest(
   input: TestTransformInput,
 ): Promise<{ results: TransformTestResult[] }> {
   const recordLimitBytes = input.sinkId ? await sinkRecordLimit(input.sinkId) : DEFAULT_RECORD_LIMIT_BYTES;
-  const compiled = await compileTransform(transformDefinition(input.definition.kind, input.definition.body));
-  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.error, 'definition.body');
+  const samples = await samplesOf(input);
+  const runner = consoleTransformRunner();
+  // An unsaved definition: compiled for this test only, and freed after it.
+  const key = `test:${randomUUID()}`;
   try {
-    const samples = await samplesOf(input);
-    return { results: samples.map((sample) => runOne(compiled.transform, sample, recordLimitBytes)) };
+    const outcome = await runner.run(
+      key,
+      transformDefinition(input.definition.kind, input.definition.body),
+      samples.map((sample) => sample.input),
+      TEST_BUDGET_MS,
+      { oneAtATime: true },
+    );
+    if (!outcome.ok) throw new ApiError(400, 'invalid_input', outcome.compileError, 'definition.body');
+    return {
+      results: samples.map((sample, index) =>
+        resultOf(sample, outcome.results[index], outcome.durationsMs[index] ?? 0, recordLimitBytes),
+      ),
+    };
   } finally {
-    compiled.transform.dispose();
+    runner.forget(key);
   }
 }
 
 async function samplesOf(input: TestTransformInput): Promise<TestSample[]> {
   if (input.message !== undefined) {
-    return [{ messageId: null, input: JSON.stringify(input.message), partitionKey: null }];
+    return [{ messageId: null, input: pastedJson(input.message), partitionKey: null }];
   }
   // The input schema allows no other case: a sink is named when no message is pasted.
   if (!input.sinkId) return [];
@@ -48,15 +72,28 @@ async function samplesOf(input: TestTransformInput): Promise<TestSample[]> {
     : sampleSinkMessages(input.sinkId, input.limit);
 }
 
-function runOne(
-  transform: CompiledTransform,
+/** A pasted message as JSON text; one nested deeper than the console's own stack is refused. */
+function pastedJson(message: unknown): string {
+  try {
+    return JSON.stringify(message);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ApiError(400, 'invalid_input', 'the message is nested too deeply to be read', 'message');
+  }
+}
+
+function resultOf(
   sample: TestSample,
+  budgeted: BudgetedResult | undefined,
+  tookMs: number,
   recordLimitBytes: number,
 ): TransformTestResult {
-  const startedAt = performance.now();
-  const [result] = transform.runBatch([sample.input]);
-  const durationMs = Math.round((performance.now() - startedAt) * 100) / 100;
+  const durationMs = Math.round(tookMs * 100) / 100;
   const base = { messageId: sample.messageId, input: sample.input, recordLimitBytes, durationMs };
+  const result: TransformResult | undefined =
+    budgeted?.ok === 'deferred'
+      ? { ok: false, error: 'not run: the messages before it used the time a test may take' }
+      : budgeted;
   if (!result?.ok) {
     return {
       ...base,

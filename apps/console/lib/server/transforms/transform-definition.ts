@@ -1,6 +1,7 @@
 import type { TransformKind } from '@shardline/db';
-import { compileFilter, compileTransform, type TransformDefinition } from '@shardline/transforms';
+import type { TransformDefinition } from '@shardline/transforms';
 import { ApiError } from '../api/api-error';
+import { consoleTransformRunner } from './console-transform-runner';
 
 /** A stored kind and body as the sandbox package takes them. */
 export function transformDefinition(kind: TransformKind, body: string): TransformDefinition {
@@ -15,15 +16,16 @@ export async function assertTransformCompiles(
   definition: { kind: TransformKind; body: string },
   field: string,
 ): Promise<void> {
-  const compiled = await compileTransform(transformDefinition(definition.kind, definition.body));
-  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.error, field);
-  compiled.transform.dispose();
+  const compiled = await consoleTransformRunner().check(
+    'transform',
+    transformDefinition(definition.kind, definition.body),
+  );
+  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.compileError, field);
 }
 
 /** Refuses a sink filter that does not compile; null (no filter) passes. */
 export async function assertFilterCompiles(source: string | null | undefined): Promise<void> {
   if (!source) return;
-  const compiled = await compileFilter(source);
-  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.error, 'filterSource');
-  compiled.filter.dispose();
+  const compiled = await consoleTransformRunner().check('filter', { kind: 'code', source });
+  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.compileError, 'filterSource');
 }

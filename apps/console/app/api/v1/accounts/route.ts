@@ -10,7 +10,7 @@ export const GET = apiRoute(async () => ({ accounts: await listAccounts(database
 
 export const POST = apiRoute(
   async (request) => {
-    const input = await readJsonBody(request, createAccountInputSchema);
+    const input = await readJsonBody(request, createAccountInputSchema, 'credentials');
     return { account: await createAccount(database(), { input, by: requestActor(request) }) };
   },
   { status: 201, access: 'admin' },

@@ -5,6 +5,7 @@ import { apiRoute } from '../../../../lib/server/api/api-route';
 import { jsonResponse } from '../../../../lib/server/api/json-response';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { requestPrincipal } from '../../../../lib/server/api/request-actor';
+import { clientAddress } from '../../../../lib/server/auth/forwarded';
 import { clearedSessionCookie } from '../../../../lib/server/auth/session-cookie';
 import { database } from '../../../../lib/server/database';
 
@@ -21,9 +22,19 @@ export const GET = apiRoute(async (request) => {
 /** Signs in with an email and password: sets the session cookie. */
 export const POST = apiRoute(
   async (request) => {
-    const input = await readJsonBody(request, signInInputSchema);
-    const result = await signIn(database(), { input });
+    const input = await readJsonBody(request, signInInputSchema, 'credentials');
+    const result = await signIn(database(), { input, clientAddress: clientAddress(request) });
     if (result.ok) return sessionAnswer(request, result.account, result.sessionToken);
+    if (result.reason === 'rate_limited') {
+      const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `too many failed sign-ins from this address: try again in ${Math.ceil(seconds / 60)} minute(s)`,
+        undefined,
+        { retryAfterSeconds: seconds },
+      );
+    }
     if (result.reason === 'locked') {
       const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000));
       throw new ApiError(

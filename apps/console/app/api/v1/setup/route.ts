@@ -13,7 +13,7 @@ export const GET = apiRoute(async () => ({ needed: !(await hasAccounts(database(
 /** Creates the first administrator, only while there is no account, and signs them in. */
 export const POST = apiRoute(
   async (request) => {
-    const input = await readJsonBody(request, firstAccountInputSchema);
+    const input = await readJsonBody(request, firstAccountInputSchema, 'credentials');
     const account = await createFirstAccount(database(), { input });
     const result = await signIn(database(), { input });
     if (!result.ok)

@@ -6,6 +6,7 @@ import { forceRequested } from '../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
+import { assertAllowedEndpoint } from '../../../../lib/server/network-policy';
 import { secretBox } from '../../../../lib/server/secret-box';
 import { withSourceSetupErrors } from '../../../../lib/server/sinks/source-setup-errors';
 import { assertFilterCompiles } from '../../../../lib/server/transforms/transform-definition';
@@ -17,6 +18,7 @@ export const GET = apiRoute(async () => ({ sinks: await listSinkSummaries(databa
 export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSinkInputSchema);
+    await assertAllowedEndpoint(input.endpoint);
     await assertFilterCompiles(input.filterSource);
     // The stream and the tables are checked first; failing checks save nothing unless forced.
     const force = forceRequested(request);

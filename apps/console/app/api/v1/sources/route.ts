@@ -11,6 +11,7 @@ import { forceRequested } from '../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../lib/server/api/request-actor';
 import { database } from '../../../../lib/server/database';
+import { assertAllowedHost } from '../../../../lib/server/network-policy';
 import { secretBox } from '../../../../lib/server/secret-box';
 
 export const dynamic = 'force-dynamic';
@@ -20,6 +21,7 @@ export const GET = apiRoute(async () => ({ sources: await listSourceSummaries(da
 export const POST = apiRoute(
   async (request) => {
     const input = await readJsonBody(request, createSourceInputSchema);
+    await assertAllowedHost(input.host);
     // Checked before saving; failing checks save nothing unless forced.
     const force = forceRequested(request);
     const checked = force

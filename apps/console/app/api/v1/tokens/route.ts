@@ -11,7 +11,7 @@ export const GET = apiRoute(async () => ({ tokens: await listApiTokens(database(
 /** Creates an API token: `token` is in this answer only, never again. */
 export const POST = apiRoute(
   async (request) => {
-    const input = await readJsonBody(request, createApiTokenInputSchema);
+    const input = await readJsonBody(request, createApiTokenInputSchema, 'credentials');
     const { apiToken, token } = await createApiToken(database(), { input, by: requestActor(request) });
     return { token: { ...apiToken, token } };
   },

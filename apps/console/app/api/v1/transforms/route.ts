@@ -11,7 +11,7 @@ export const GET = apiRoute(async () => ({ transforms: await listTransforms(data
 
 export const POST = apiRoute(
   async (request) => {
-    const input = await readJsonBody(request, createTransformInputSchema);
+    const input = await readJsonBody(request, createTransformInputSchema, 'transforms');
     await assertTransformCompiles(input, 'body');
     const created = await createTransform(database(), { input, by: requestActor(request) });
     // Answered as GET /transforms/{id} answers it, with its (one) version.

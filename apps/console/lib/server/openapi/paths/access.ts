@@ -1,8 +1,10 @@
 import {
+  changePasswordInputSchema,
   createAccountInputSchema,
   createApiTokenInputSchema,
   firstAccountInputSchema,
   signInInputSchema,
+  updateAccountInputSchema,
 } from '@shardline/db';
 import type { PathSpecs } from '../operation';
 
@@ -20,7 +22,7 @@ export const accessPaths: PathSpecs = {
     post: {
       summary: 'Sign in (public)',
       description:
-        "Checks the email and password and sets the session cookie (`shardline_session`: HttpOnly, SameSite=Lax, Secure over https; ends after 12 idle hours). Five failures for an email within 15 minutes lock it for 15 minutes, even with the right password (429 `locked`, saying until when). Must come from the console's origin.",
+        "Checks the email and password and sets the session cookie (`shardline_session`: HttpOnly, SameSite=Lax, Secure over https; ends after 12 idle hours). Each attempt is counted before the password is checked: past five for an email within 15 minutes it is locked for 15 minutes, even with the right password (429 `locked`, saying until when). A client address with 30 failures within 15 minutes waits (429 `rate_limited`). The body is at most 4 KiB (413). Must come from the console's origin.",
       tag: 'access',
       body: signInInputSchema,
       responses: {
@@ -28,7 +30,8 @@ export const accessPaths: PathSpecs = {
         400: 'The body is not valid',
         401: '`invalid_credentials`: the email or the password is wrong (the same answer for an unknown email)',
         403: '`cross_site_request`: sent from another site',
-        429: '`locked`: too many failed sign-ins for this email',
+        413: '`payload_too_large`: the body is over 4 KiB',
+        429: '`locked`: too many failed sign-ins for this email; `rate_limited`: too many from this address',
       },
     },
     delete: {
@@ -36,6 +39,21 @@ export const accessPaths: PathSpecs = {
       description: 'Deletes the session (its cookie signs nobody in any more) and clears the cookie.',
       tag: 'access',
       responses: { 200: '`{ signedOut: true }`', 401: 'Not signed in', 403: '`cross_site_request`' },
+    },
+  },
+  '/api/v1/session/password': {
+    post: {
+      summary: 'Change your own password (any role)',
+      description:
+        "Gives the current password and a new one (12 to 200 characters, not a common password, not containing the email). The account's other sessions end; this one goes on. An API token has no password: 403.",
+      tag: 'access',
+      body: changePasswordInputSchema,
+      responses: {
+        200: '`{ changed: true }`',
+        400: '`invalid_input`: the current password is wrong (field `currentPassword`), or the new one is refused (field `newPassword`, saying why)',
+        401: 'Not signed in',
+        403: '`forbidden`: called with an API token; or `cross_site_request`',
+      },
     },
   },
   '/api/v1/setup': {
@@ -77,6 +95,20 @@ export const accessPaths: PathSpecs = {
     },
   },
   '/api/v1/accounts/{id}': {
+    patch: {
+      summary: "Change an account's role or reset its password (admin)",
+      description:
+        '`{ role?, password? }`: every session of the account ends (it signs in again) and its failed sign-ins are cleared. The last administrator cannot become a viewer.',
+      tag: 'access',
+      body: updateAccountInputSchema,
+      responses: {
+        200: '`{ account }`',
+        400: 'The body is not valid (a refused password says why)',
+        ...ADMIN_ONLY,
+        404: 'No such account',
+        409: 'It is the last administrator',
+      },
+    },
     delete: {
       summary: 'Delete an account and its sessions (admin)',
       tag: 'access',

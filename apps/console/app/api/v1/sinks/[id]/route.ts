@@ -6,6 +6,7 @@ import { forceRequested } from '../../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
+import { assertAllowedEndpoint } from '../../../../../lib/server/network-policy';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { sinkIdOf } from '../../../../../lib/server/sinks/sink-id';
 import { withSourceSetupErrors } from '../../../../../lib/server/sinks/source-setup-errors';
@@ -20,6 +21,7 @@ export const GET = apiRoute(async (_request, params) => ({
 export const PATCH = apiRoute(async (request, params) => {
   const sinkId = sinkIdOf(params);
   const input = await readJsonBody(request, updateSinkInputSchema);
+  await assertAllowedEndpoint(input.endpoint);
   await assertFilterCompiles(input.filterSource);
   // What the edit changes of the stream and the tables is checked first, unless forced.
   const force = forceRequested(request);

@@ -12,6 +12,7 @@ import { forceRequested } from '../../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
+import { assertAllowedHost } from '../../../../../lib/server/network-policy';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { cleanUpSourceDatabase } from '../../../../../lib/server/sources/clean-up-source-database';
 import { readSourceId } from '../../../../../lib/server/sources/source-id';
@@ -35,6 +36,7 @@ export const GET = apiRoute(async (_request, params) => {
 export const PATCH = apiRoute(async (request, params) => {
   const sourceId = readSourceId(params);
   const input = await readJsonBody(request, updateSourceInputSchema);
+  await assertAllowedHost(input.host);
   // What the edit changes of the connection is checked first, unless forced.
   if (!forceRequested(request)) {
     throwIfChecksFailed(

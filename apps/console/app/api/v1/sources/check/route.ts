@@ -1,8 +1,9 @@
 import { checkSource } from '@shardline/capture';
-import { getSourceConnection, sourceClientConfig } from '@shardline/db';
+import { assertSourcePasswordTarget, getSourceConnection, sourceClientConfig } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { database } from '../../../../../lib/server/database';
+import { assertAllowedHost } from '../../../../../lib/server/network-policy';
 import { secretBox } from '../../../../../lib/server/secret-box';
 import { checkSourceInputSchema } from '../../../../../lib/server/sources/check-source-input';
 
@@ -11,9 +12,12 @@ export const dynamic = 'force-dynamic';
 /** Checks settings before they are saved; nothing is stored. */
 export const POST = apiRoute(async (request) => {
   const input = await readJsonBody(request, checkSourceInputSchema);
+  await assertAllowedHost(input.host);
   let clientConfig = sourceClientConfig(input);
   if (input.sourceId && input.password === null) {
     const saved = await getSourceConnection(database(), { secretBox: secretBox(), sourceId: input.sourceId });
+    // The saved password goes only where it was saved for: another host must be given it again.
+    if (saved.clientConfig.password !== undefined) assertSourcePasswordTarget(saved.source, input);
     clientConfig = { ...clientConfig, password: saved.clientConfig.password };
   }
   const report = await checkSource(clientConfig, {

@@ -14,7 +14,7 @@ export const GET = apiRoute(async (_request, params) => ({
 
 export const PATCH = apiRoute(async (request, params) => {
   const transformId = transformIdOf(params);
-  const input = await readJsonBody(request, updateTransformInputSchema);
+  const input = await readJsonBody(request, updateTransformInputSchema, 'transforms');
   if (input.kind !== undefined || input.body !== undefined) {
     // A new kind is checked with the body it will run with, and a new body with the kind.
     const current = await getTransform(database(), { transformId });

@@ -6,5 +6,5 @@ import { testTransformInputSchema } from '../../../../../lib/server/transforms/t
 export const dynamic = 'force-dynamic';
 
 export const POST = apiRoute(async (request) =>
-  runTransformTest(await readJsonBody(request, testTransformInputSchema)),
+  runTransformTest(await readJsonBody(request, testTransformInputSchema, 'transforms')),
 );

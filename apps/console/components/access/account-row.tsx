@@ -1,0 +1,107 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { apiFetch, errorMessage } from '../../lib/client/api-fetch';
+import type { Role } from '../../lib/client/session';
+import { Button } from '../ui/button';
+import { inputClass } from '../ui/field';
+
+export interface AccessAccount {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  createdBy: string;
+}
+
+/**
+ * One account on the Access page: its role (changed at once), a new password set by the admin
+ * (a reset), and Delete. Both changes end the account's sessions: it signs in again.
+ */
+export function AccountRow({ account, onChanged }: { account: AccessAccount; onChanged: () => void }) {
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const update = useMutation({
+    mutationFn: (body: { role?: Role; password?: string }) =>
+      apiFetch(`/accounts/${account.id}`, { method: 'PATCH', body }),
+    onSuccess: (_answer, body) => {
+      setNotice(
+        body.password
+          ? `The password of ${account.email} is reset; its sessions have ended.`
+          : `${account.email} is now ${body.role}; its sessions have ended.`,
+      );
+      setPassword('');
+      setResetting(false);
+      onChanged();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`/accounts/${account.id}`, { method: 'DELETE' }),
+    onSuccess: onChanged,
+  });
+  const submitReset = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ password });
+  };
+  const failure = update.error ?? remove.error;
+
+  return (
+    <li className="space-y-2 px-3 py-2 text-sm" data-testid="account-row">
+      <div className="flex items-center gap-3">
+        <span className="font-medium">{account.email}</span>
+        <select
+          className={`${inputClass} w-32`}
+          value={account.role}
+          disabled={update.isPending}
+          onChange={(event) => update.mutate({ role: event.target.value as Role })}
+          data-testid="account-row-role"
+          aria-label={`Role of ${account.email}`}
+        >
+          <option value="viewer">viewer</option>
+          <option value="admin">admin</option>
+        </select>
+        <Button className="ml-auto" onClick={() => setResetting(!resetting)} data-testid="reset-password">
+          Reset password
+        </Button>
+        <Button variant="danger" onClick={() => remove.mutate()} data-testid="delete-account">
+          Delete
+        </Button>
+      </div>
+      {resetting && (
+        <form onSubmit={submitReset} className="flex items-center gap-2" data-testid="reset-password-form">
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            placeholder="New password (12 characters or more)"
+            className={`${inputClass} w-72`}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            data-testid="reset-password-input"
+            aria-label={`New password for ${account.email}`}
+          />
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={update.isPending}
+            data-testid="reset-password-save"
+          >
+            Set password
+          </Button>
+        </form>
+      )}
+      {notice && !failure && (
+        <p className="text-slate-600" data-testid="account-row-notice">
+          {notice}
+        </p>
+      )}
+      {failure && (
+        <p role="alert" className="text-red-700">
+          {errorMessage(failure)}
+        </p>
+      )}
+    </li>
+  );
+}
