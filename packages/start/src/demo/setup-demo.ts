@@ -69,6 +69,9 @@ async function ensureSource(
   return source;
 }
 
+/** The emulator takes any keys; with none the AWS SDK would look for the machine's own. */
+const DEMO_KEYS = { accessKeyId: 'demo', secretAccessKey: 'demo' } as const;
+
 async function ensureSink(
   db: Database,
   options: DemoSetupOptions,
@@ -85,10 +88,11 @@ async function ensureSink(
     }
     if (existing.endpoint !== options.kinesisEndpoint) {
       // The emulator runs on another port than last time (SHARDLINE_DEMO_KINESIS_PORT changed).
+      // A saved key is only sent where it was saved for, so the demo's keys are given again.
       await updateSinkAndPublish(db, {
         secretBox: options.secretBox,
         sinkId: existing.id,
-        input: { endpoint: options.kinesisEndpoint },
+        input: { endpoint: options.kinesisEndpoint, ...DEMO_KEYS },
         by: DEMO_ACTOR,
       });
     }
@@ -100,9 +104,7 @@ async function ensureSink(
       name: DEMO_SINK_NAME,
       streamArn: target.streamArn,
       endpoint: options.kinesisEndpoint,
-      // The emulator takes any keys; with none the AWS SDK would look for the machine's own.
-      accessKeyId: 'demo',
-      secretAccessKey: 'demo',
+      ...DEMO_KEYS,
       sourceId: target.sourceId,
       tables: [{ name: DEMO_TABLE }],
       annotations: { created_by: DEMO_ACTOR },
