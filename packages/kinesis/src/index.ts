@@ -4,6 +4,7 @@ export { describeKinesisError } from './describe-kinesis-error';
 export { describeRecordError } from './describe-record-error';
 export { describeStream, type StreamDescription } from './describe-stream';
 export { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits';
+export { listOpenShards, type OpenShard } from './list-shards';
 export { type OutgoingRecord, putRecords, type RecordOutcome } from './put-records';
 export {
   type LatestStreamRecords,
@@ -19,3 +20,4 @@ export {
   type StreamReadOperation,
 } from './stream-read-error';
 export { connectionHint, type StreamConnectionTest, testStreamConnection } from './test-stream-connection';
+export { isThrottlingCode, mayMeanReshard } from './throttling';
