@@ -1,7 +1,7 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { describeStream, type KinesisConnection, listOpenShards, mayMeanReshard } from '@shardline/kinesis';
 import type { Logger } from 'pino';
-import { PROVISIONED_SHARD_RATE, type Rate, ShardBudget } from './shard-budget';
+import { PROVISIONED_SHARD_RATE, ShardBudget } from './shard-budget';
 import { ShardMap } from './shard-map';
 
 /** The budget key when the shards are unknown (ListShards refused): one budget for the stream. */
@@ -49,7 +49,6 @@ export class StreamSendRate {
   #mapStale = false;
   #reading: Promise<void> | null = null;
   #onDemand = false;
-  #wholeStreamCeiling: Rate | null = null;
   #budgets = new Map<string, ShardBudget>();
   /** Per shard, when each throttled record was answered (pruned past THROTTLE_MEMORY_MS). */
   #throttles = new Map<string, number[]>();
@@ -169,8 +168,9 @@ export class StreamSendRate {
   #budget(key: string): ShardBudget {
     let budget = this.#budgets.get(key);
     if (!budget) {
-      const ceiling =
-        key === WHOLE_STREAM ? this.#wholeStreamCeiling : this.#onDemand ? null : PROVISIONED_SHARD_RATE;
+      // Without the shard list nothing says how the stream's limit is split, nor whether the
+      // endpoint's shard count is true (emulators and proxies report one): throttles tell.
+      const ceiling = key === WHOLE_STREAM || this.#onDemand ? null : PROVISIONED_SHARD_RATE;
       budget = new ShardBudget(ceiling, this.#now());
       this.#budgets.set(key, budget);
     }
@@ -180,11 +180,8 @@ export class StreamSendRate {
   async #readShards(): Promise<void> {
     const { client, connection, logger, sinkId } = this.#options;
     this.#mapStale = false;
-    let openShardCount: number | null = null;
     try {
-      const description = await describeStream(client, connection);
-      this.#onDemand = description.onDemand;
-      openShardCount = description.openShardCount || null;
+      this.#onDemand = (await describeStream(client, connection)).onDemand;
     } catch {
       // Delivery reports what is wrong with the stream; the shards may still be listed.
     }
@@ -196,14 +193,8 @@ export class StreamSendRate {
       for (const key of [...this.#budgets.keys()]) if (!map.has(key)) this.#budgets.delete(key);
       this.#map = map;
     } catch (error) {
-      this.#map = null;
-      this.#wholeStreamCeiling =
-        this.#onDemand || openShardCount === null
-          ? null
-          : {
-              records: PROVISIONED_SHARD_RATE.records * openShardCount,
-              bytes: PROVISIONED_SHARD_RATE.bytes * openShardCount,
-            };
+      // A map read before stays (a blip of the network, or of the permission, changes no shard).
+      if (this.#map) return;
       if (!this.#warnedNoShards) {
         this.#warnedNoShards = true;
         logger.warn(
