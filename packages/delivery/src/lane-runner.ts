@@ -98,9 +98,9 @@ export class LaneRunner {
         const { heads, walkedAll, sinkVersion } = await this.#walkHeads(sinkId, lane, token, cursor, limits);
         // Edited since the lease was taken: what this walk found is sent with the new settings.
         if (sinkVersion !== sink.config.version) sink = await sinks.get(sinkId, sinkVersion);
-        const plan = planBatch(heads, this.#walkLimits(sink).maxRecordBytes);
+        const plan = planBatch(heads);
         cursor = plan.cursor ?? cursor;
-        const chosen = [...plan.send, ...plan.tooLarge];
+        const { chosen } = plan;
         let nextDueAt = earlier(waitingDueAt, earliestDue(heads));
         if (chosen.length > 0) {
           const outgoing = chosen.flatMap((head) => (head.message ? [head.message] : []));
