@@ -180,13 +180,20 @@ export class StreamSendRate {
   async #readShards(): Promise<void> {
     const { client, connection, logger, sinkId } = this.#options;
     this.#mapStale = false;
-    try {
-      this.#onDemand = (await describeStream(client, connection)).onDemand;
-    } catch {
-      // Delivery reports what is wrong with the stream; the shards may still be listed.
+    // Both at once: the first read holds up the sink's first request, by one request timeout at most.
+    const [description, listed] = await Promise.allSettled([
+      describeStream(client, connection),
+      listOpenShards(client, connection),
+    ]);
+    // Without the summary the mode stays as last read; delivery reports what is wrong with the stream.
+    if (description.status === 'fulfilled' && description.value.onDemand !== this.#onDemand) {
+      // Switched between provisioned and on-demand: the ceilings learned under the other mode go.
+      this.#onDemand = description.value.onDemand;
+      this.#budgets.clear();
     }
     try {
-      const shards = await listOpenShards(client, connection);
+      if (listed.status === 'rejected') throw listed.reason;
+      const shards = listed.value;
       if (shards.length === 0) throw new Error('ListShards returned no open shard');
       const map = new ShardMap(shards);
       // Shards that stay keep what they learned; new ones (a split's children) start afresh.
