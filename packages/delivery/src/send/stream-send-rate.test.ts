@@ -112,5 +112,15 @@ describe('StreamSendRate', () => {
     // The endpoint claims one shard; without the list that is no evidence of a limit.
     for (let i = 0; i < 5_000; i++) expect(rate.tryTake(`customer-${i}`, 100)).toBe(true);
     expect(warnings.filter((message) => message.includes('kinesis:ListShards'))).toHaveLength(1);
+    // Throttles then slow the whole stream, and are reported without naming a shard.
+    rate.observe([
+      {
+        partitionKey: 'customer-1',
+        sentAt: clock.now,
+        outcome: { ok: false, throttled: true, code: 'ProvisionedThroughputExceededException' },
+      },
+    ]);
+    expect(rate.tryTake('customer-2', 100)).toBe(false);
+    expect(rate.summary()).toMatchObject({ shardsAtLimit: [], throttledRecords: 1 });
   });
 });

@@ -30,7 +30,7 @@ export interface SentRecord {
 export interface ThrottleSummary {
   /** Records a second allowed now, summed over shards (an unlimited one counts what it sent). */
   recordsPerSecond: number;
-  /** Shards throttled within THROTTLE_MEMORY_MS. */
+  /** Shards throttled within THROTTLE_MEMORY_MS (none named when the shards are unknown). */
   shardsAtLimit: string[];
   /** Records throttled within THROTTLE_MEMORY_MS. */
   throttledRecords: number;
@@ -151,7 +151,8 @@ export class StreamSendRate {
         continue;
       }
       this.#throttles.set(shardId, recent);
-      shardsAtLimit.push(shardId);
+      // Throttled without a known shard (the shards could not be listed): counted, not named.
+      if (shardId !== WHOLE_STREAM) shardsAtLimit.push(shardId);
       throttledRecords += recent.length;
     }
     return {
