@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RECORD_TOO_LARGE, type RetryPolicy } from '@shardline/core';
+import { isThrottlingCode, RECORD_TOO_LARGE, type RetryPolicy } from '@shardline/core';
 import {
   acquireLaneLease,
   type Database,
@@ -11,7 +11,7 @@ import {
   releaseLaneLease,
   walkLane,
 } from '@shardline/db';
-import { isThrottlingCode, putRecords, type RecordOutcome } from '@shardline/kinesis';
+import { putRecords, type RecordOutcome } from '@shardline/kinesis';
 import type { EngineMetrics } from '@shardline/metrics';
 import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';

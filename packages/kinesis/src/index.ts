@@ -12,6 +12,7 @@ export {
   readLatestStreamRecords,
   type StreamRecordView,
 } from './read-stream-records';
+export { mayMeanReshard } from './resharding-codes';
 export {
   describeStreamReadFailure,
   STREAM_READ_ACTIONS,
@@ -20,4 +21,3 @@ export {
   type StreamReadOperation,
 } from './stream-read-error';
 export { connectionHint, type StreamConnectionTest, testStreamConnection } from './test-stream-connection';
-export { isThrottlingCode, mayMeanReshard } from './throttling';

@@ -1,6 +1,6 @@
-import { hasExhaustedAttempts, type RetryPolicy, retryDelayMs } from '@shardline/core';
+import { hasExhaustedAttempts, isThrottlingCode, type RetryPolicy, retryDelayMs } from '@shardline/core';
 import type { DeliveredOutcome, FailedOutcome, OutgoingMessage } from '@shardline/db';
-import { isThrottlingCode, type RecordOutcome } from '@shardline/kinesis';
+import type { RecordOutcome } from '@shardline/kinesis';
 
 /** A throttled record goes again as soon as its shard's budget allows, within these bounds. */
 export const THROTTLED_RETRY_MS = { min: 10, max: 1_000 };
