@@ -1,3 +1,4 @@
+import { waitFor } from '@shardline/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POST as createTransform } from '../../app/api/v1/transforms/route';
 import { call } from '../api-harness';
@@ -149,8 +150,20 @@ describe('editing a sink while 1,000 changes a second flow', () => {
     const t3Changes = [...t3BeforeRemoval.values()].reduce((sum, version) => sum + version, 0);
     // About 500 a second of t1 for four rounds: the edits did happen under load.
     expect(t1Changes).toBeGreaterThan(2 * 4 * (FLOW_MS / 10));
-    await current.waitForRecords('edited', t1Changes + t2Changes + t3Changes, 120_000);
-    // Whatever was still on its way when the count was reached.
+    // Counted as distinct changes: a record sent twice (at-least-once) must not end the wait early.
+    await waitFor(
+      `${t1Changes + t2Changes + t3Changes} distinct changes of sink edited`,
+      async () => {
+        const landed = new Set(
+          current
+            .records('edited')
+            .map((record) => `${record.table}:${record.record.id}:${record.record.version}`),
+        );
+        return landed.size >= t1Changes + t2Changes + t3Changes ? true : null;
+      },
+      120_000,
+    );
+    // Whatever was still on its way when every change had landed (a duplicate would show).
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const records = current.records('edited');
 
