@@ -129,6 +129,8 @@ export * from './sources/source-summary';
 export * from './sources/ssl-mode';
 export * from './sources/update-source';
 export * from './sources/update-source-input';
+export * from './throttling/list-sink-throttling';
+export * from './throttling/report-sink-throttling';
 export * from './transforms/create-transform';
 export * from './transforms/delete-transform';
 export * from './transforms/get-transform';
