@@ -25,6 +25,7 @@ export * from './alerts/conditions/find-blocked-groups';
 export * from './alerts/conditions/find-failing-sinks';
 export * from './alerts/conditions/find-oversize-messages';
 export * from './alerts/conditions/find-sinks-not-capturing';
+export * from './alerts/conditions/find-throttled-sinks';
 export * from './alerts/conditions/list-source-progress';
 export * from './alerts/list-active-alerts';
 export * from './alerts/list-alerts';
