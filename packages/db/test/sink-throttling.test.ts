@@ -17,7 +17,6 @@ async function age(sinkId: string, engineId: string, ms: number) {
   await db.pool.query(
     `UPDATE sink_throttling
         SET reported_at = reported_at - make_interval(secs => $3 / 1000.0),
-            last_throttled_at = last_throttled_at - make_interval(secs => $3 / 1000.0),
             throttled_since = throttled_since - make_interval(secs => $3 / 1000.0)
       WHERE sink_id = $1 AND engine_id = $2`,
     [sinkId, engineId, ms],
@@ -66,24 +65,16 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
     expect(otherHealth?.problems.map((problem) => problem.code)).not.toContain('throttled');
   });
 
-  it('stays throttled through a quiet report, and clears once a whole window passed without a throttle', async () => {
+  it('keeps a spell from its start while the engine reports it, and ends it with the report that it cleared', async () => {
     const sink = await createTestSink(db);
     await throttledReport(sink.id, 'engine-a');
     await age(sink.id, 'engine-a', 20_000);
-    // A few quiet seconds between throttles: still the same spell, since its start.
-    await reportSinkThrottling(db, {
-      sinkId: sink.id,
-      engineId: 'engine-a',
-      recordsPerSecond: 510,
-      shardsAtLimit: [],
-      throttledRecords: 0,
-    });
-    const quiet = (await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id);
-    expect(quiet).toMatchObject({ recordsPerSecond: 510, shardsAtLimit: [], throttledRecords: 0 });
-    expect(quiet?.forMs).toBeGreaterThanOrEqual(20_000);
+    await throttledReport(sink.id, 'engine-a', { recordsPerSecond: 510, throttledRecords: 7 });
+    const going = (await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    expect(going).toMatchObject({ recordsPerSecond: 510, shardsAtLimit: [SHARD_0], throttledRecords: 7 });
+    expect(going?.forMs).toBeGreaterThanOrEqual(20_000);
 
-    // The engine's report that it cleared, 30 s after its last throttle.
-    await age(sink.id, 'engine-a', 11_000);
+    // The engine's report that it cleared (nothing throttled in its last 30 s).
     await reportSinkThrottling(db, {
       sinkId: sink.id,
       engineId: 'engine-a',
@@ -92,11 +83,22 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
       throttledRecords: 0,
     });
     expect((await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).has(sink.id)).toBe(false);
+    const health = (await listSinkHealth(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    expect(health?.problems.map((problem) => problem.code)).not.toContain('throttled');
 
     // Throttled again: a new spell, from now.
     await throttledReport(sink.id, 'engine-a');
     const again = (await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id);
     expect(again?.forMs).toBeLessThan(20_000);
+  });
+
+  it('starts a new spell when an engine reports again after a silence', async () => {
+    const sink = await createTestSink(db);
+    await throttledReport(sink.id, 'engine-a');
+    await age(sink.id, 'engine-a', 120_000);
+    await throttledReport(sink.id, 'engine-a');
+    const spell = (await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    expect(spell?.forMs).toBeLessThan(30_000);
   });
 
   it('forgets the report of an engine that stopped reporting', async () => {

@@ -13,7 +13,6 @@ CREATE TABLE "sink_throttling" (
     "shards_at_limit" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "throttled_records" INTEGER NOT NULL,
     "throttled_since" TIMESTAMPTZ(6),
-    "last_throttled_at" TIMESTAMPTZ(6),
     "reported_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "sink_throttling_pkey" PRIMARY KEY ("sink_id","engine_id")

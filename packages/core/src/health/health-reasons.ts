@@ -65,9 +65,9 @@ export interface ThrottlingFacts {
   recordsPerSecond: number;
   /** The shards that answered with a throttle lately, by id; empty when no engine named one. */
   shardsAtLimit: string[];
-  /** Records Kinesis throttled since each engine's previous report. */
+  /** Records Kinesis throttled lately, as the engines count them (each over its last 30 s). */
   throttledRecords: number;
-  /** Since when it has been throttled without a quiet gap. */
+  /** Since when it has been throttled, without an engine's report that it cleared in between. */
   since: Date;
 }
 

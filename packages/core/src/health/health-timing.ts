@@ -13,7 +13,7 @@ export const HEALTH_TIMING = {
   deliveryProvesStreamMs: 30_000,
   /**
    * An engine's throttling report (sent every few seconds while Kinesis throttles a sink) older
-   * than this says nothing; one whose latest throttle is older than this is no longer throttled.
+   * than this says nothing: the engine stopped, or stopped sending to the sink.
    */
   throttleReportFreshMs: 30_000,
   /** WAL a running reader may be behind by and still be keeping up. */

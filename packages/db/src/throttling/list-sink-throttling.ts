@@ -19,9 +19,9 @@ interface Row {
 
 /**
  * The sinks Kinesis throttles now (of `sinkIds`, or all), from the engines' reports: a sink is
- * throttled while a fresh report (HEALTH_TIMING.throttleReportFreshMs) of one of its engines had
- * a throttle within that window. Several engines may send to one sink: their rates add up, their
- * shards at the limit are united, the spell started with the earliest engine's.
+ * throttled while one of its engines' fresh reports (HEALTH_TIMING.throttleReportFreshMs) says
+ * so. Several engines may send to one sink: their rates add up (every fresh report's, throttled
+ * or not), their shards at the limit are united, the spell started with the earliest engine's.
  */
 export async function listSinkThrottling(
   db: Queryable,
@@ -29,8 +29,7 @@ export async function listSinkThrottling(
 ): Promise<Map<string, SinkThrottling>> {
   const result = await db.query<Row>(
     `WITH fresh AS (
-       SELECT t.*, t.last_throttled_at > now() - make_interval(secs => $2 / 1000.0)
-                   AND t.throttled_since IS NOT NULL AS throttling
+       SELECT t.*, t.throttled_since IS NOT NULL AS throttling
          FROM sink_throttling t
         WHERE t.reported_at > now() - make_interval(secs => $2 / 1000.0)
           AND ($1::uuid[] IS NULL OR t.sink_id = ANY($1::uuid[]))

@@ -10,9 +10,9 @@ export interface SinkThrottlingReport {
   engineId: string;
   /** What the engine sends to the sink's stream now (summed over shards). */
   recordsPerSecond: number;
-  /** The shards that throttled since the engine's previous report. */
+  /** The shards that throttled lately (the engine counts over its last 30 s). */
   shardsAtLimit: string[];
-  /** Records Kinesis throttled since the engine's previous report; 0 in the report that says it cleared. */
+  /** Records Kinesis throttled lately (the engine's same window); 0 in the report that says it cleared. */
   throttledRecords: number;
 }
 
@@ -30,10 +30,11 @@ const reportSchema = z.object({
 /**
  * Stores an engine's throttling report for a sink (docs/api.md, "Health"). A report with a
  * throttle in it (records throttled, or a shard at its limit) starts a throttled spell or
- * continues one; a quiet report keeps the spell's start until a whole freshness window has passed
- * without a throttle, so a few quiet seconds between throttles do not make the sink flicker
- * healthy. A sink deleted meanwhile is ignored: the engine learns of it on its own. The sink's
- * stale reports of other engines (gone, or no longer sending to it) are removed on the way.
+ * continues the engine's current one; a report without one says it cleared. The engine smooths
+ * over its own window (it reports throttled while anything was throttled in its last 30 s), so
+ * the state does not flicker between throttles. A sink deleted meanwhile is ignored: the engine
+ * learns of it on its own. The sink's stale reports of other engines (gone, or no longer sending
+ * to it) are removed on the way.
  */
 export async function reportSinkThrottling(db: Database, options: SinkThrottlingReport): Promise<void> {
   const report = parseOrThrow(reportSchema, options);
@@ -44,19 +45,20 @@ export async function reportSinkThrottling(db: Database, options: SinkThrottling
         WHERE sink_id = $1 AND engine_id <> $2 AND reported_at < now() - make_interval(secs => $7 / 1000.0)
      )
      INSERT INTO sink_throttling AS t (sink_id, engine_id, records_per_second, shards_at_limit,
-                                       throttled_records, throttled_since, last_throttled_at, reported_at)
-     SELECT $1, $2, $3, $4::text[], $5, CASE WHEN $6 THEN now() END, CASE WHEN $6 THEN now() END, now()
+                                       throttled_records, throttled_since, reported_at)
+     SELECT $1, $2, $3, $4::text[], $5, CASE WHEN $6 THEN now() END, now()
       WHERE EXISTS (SELECT 1 FROM sink WHERE id = $1)
      ON CONFLICT (sink_id, engine_id) DO UPDATE
         SET records_per_second = excluded.records_per_second,
             shards_at_limit = excluded.shards_at_limit,
             throttled_records = excluded.throttled_records,
             reported_at = now(),
-            last_throttled_at = CASE WHEN $6 THEN now() ELSE t.last_throttled_at END,
+            -- A spell goes on from its start while reports keep coming; after a silence (the
+            -- engine stalled) a throttle starts a new one.
             throttled_since = CASE
-              WHEN t.throttled_since IS NOT NULL
-               AND t.last_throttled_at > now() - make_interval(secs => $7 / 1000.0) THEN t.throttled_since
-              WHEN $6 THEN now()
+              WHEN NOT $6 THEN NULL
+              WHEN t.reported_at > now() - make_interval(secs => $7 / 1000.0) THEN coalesce(t.throttled_since, now())
+              ELSE now()
             END`,
     [
       report.sinkId,

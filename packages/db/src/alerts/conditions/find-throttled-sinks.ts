@@ -9,8 +9,8 @@ export interface ThrottledSink {
 }
 
 /**
- * Sinks throttled (as their engines' fresh reports say) without a quiet gap for longer than
- * `throttledForMs`. Short spells are ordinary back-pressure; a long one means the stream needs
+ * Sinks throttled (as their engines' fresh reports say), without a report that it cleared, for
+ * longer than `throttledForMs`. Short spells are ordinary back-pressure; a long one means the stream needs
  * more capacity.
  */
 export async function findThrottledSinks(
