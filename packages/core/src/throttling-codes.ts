@@ -8,6 +8,8 @@ export const THROTTLING_ERROR_CODES: readonly string[] = [
   'LimitExceededException',
   'KMSThrottlingException',
   'ThrottlingException',
+  // A gateway's own "too many requests" without a Kinesis error name.
+  'HTTP_429',
 ];
 
 const THROTTLING = new Set(THROTTLING_ERROR_CODES);
