@@ -9,3 +9,4 @@ export * from './secret-box';
 export * from './secret-key-env';
 export * from './stream-arn';
 export * from './target-address';
+export * from './throttling-codes';

@@ -99,7 +99,7 @@ export const sinksPaths: PathSpecs = {
       description: SINK_HEALTH,
       tag: 'sinks',
       responses: {
-        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts; filteredCount (a string) the messages the filter dropped',
+        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed, throttled }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
         404: NOT_FOUND,
       },
     },
