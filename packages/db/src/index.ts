@@ -129,6 +129,7 @@ export * from './sources/source-summary';
 export * from './sources/ssl-mode';
 export * from './sources/update-source';
 export * from './sources/update-source-input';
+export * from './store-unavailable';
 export * from './transforms/create-transform';
 export * from './transforms/delete-transform';
 export * from './transforms/get-transform';
