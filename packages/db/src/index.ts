@@ -130,6 +130,7 @@ export * from './sources/source-summary';
 export * from './sources/ssl-mode';
 export * from './sources/update-source';
 export * from './sources/update-source-input';
+export * from './store-unavailable';
 export * from './throttling/list-sink-throttling';
 export * from './throttling/report-sink-throttling';
 export * from './transforms/create-transform';

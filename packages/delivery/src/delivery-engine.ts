@@ -67,6 +67,8 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     requestTimeoutMs,
     recordLimitRefreshMs: 10 * 60_000,
   });
+  // Ends the wait of runs holding outcomes the store could not take yet, so stopping never hangs.
+  const stopping = new AbortController();
   const runner = new LaneRunner({
     db,
     sinks,
@@ -80,6 +82,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     leaseMs,
     runBudgetMs: options.runBudgetMs ?? 1_000,
     headsPerWalk: 750,
+    stopping: stopping.signal,
   });
   const worker = startDeliveryWorker({
     connection,
@@ -138,6 +141,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
       sweeper.stop();
       await bulkOperations.stop();
       await listener.stop();
+      stopping.abort();
       await worker.close();
       await pruner.close();
       await queue.close();

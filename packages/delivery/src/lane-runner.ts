@@ -9,7 +9,6 @@ import {
   LaneLeaseLostError,
   type LaneWalkLimits,
   type OutgoingMessage,
-  recordDeliveryOutcomes,
   releaseLaneLease,
   walkLane,
 } from '@shardline/db';
@@ -19,6 +18,7 @@ import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
 import { TRANSFORM_FAILED, transformOutgoing } from './payload-transform';
+import { recordOutcomesPatiently } from './record-outcomes-patiently';
 import { splitIntoRequests } from './request-split';
 import type { SinkRegistry, SinkRuntime } from './sink-registry';
 
@@ -36,6 +36,8 @@ export interface LaneRunnerOptions {
   runBudgetMs: number;
   /** Heads looked at per walk step. */
   headsPerWalk: number;
+  /** Aborted when the engine stops: a run waiting for the store to record outcomes gives up. */
+  stopping: AbortSignal;
 }
 
 export type LaneRunResult =
@@ -249,14 +251,11 @@ export class LaneRunner {
       );
     }
 
-    await recordDeliveryOutcomes(this.options.db.pool, {
-      sinkId: config.id,
-      lane,
-      token,
-      leaseMs: this.options.leaseMs,
-      delivered,
-      failed,
-    });
+    await recordOutcomesPatiently(
+      this.options.db.pool,
+      { sinkId: config.id, lane, token, leaseMs: this.options.leaseMs, delivered, failed },
+      { logger: this.options.logger, stopping: this.options.stopping },
+    );
     this.#count(config.id, deliveredAgesMs, failed, performance.now() - batchStartedAt);
     if (failed.length > 0) {
       const first = failed[0];

@@ -33,6 +33,7 @@ export {
   type SourceRole,
   type SourceRoleOptions,
 } from './source-database';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { type PrepareTemplateOptions, prepareTemplateDatabase } from './template-database';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { createTestStream, type TestStream, type TestStreamOptions } from './test-stream';
