@@ -26,6 +26,8 @@ const config: NextConfig = {
     'pino',
     // One copy of its default registry per process, whichever route bundle registers a metric.
     'prom-client',
+    // Finds Buffer and long through a hidden require that a bundle would not keep.
+    'protobufjs',
     // QuickJS: loads its WebAssembly file from its own folder at run time.
     'quickjs-emscripten-core',
     '@jitl/quickjs-wasmfile-release-sync',

@@ -197,7 +197,8 @@ describe('a backfill through the API while the table is written to', () => {
         const backfill = await api.get(started.id);
         return backfill.state === 'done' && backfill;
       },
-      60_000,
+      // 200,000 rows with a writer on two busy cores: generous, since speed is the benchmark's.
+      180_000,
     );
     expect(done).toMatchObject({ rowsDone: ROWS, rowsTotalEstimate: ROWS, percent: 100, secondsLeft: 0 });
     await sleep(300);
@@ -229,5 +230,5 @@ describe('a backfill through the API while the table is written to', () => {
     await sleep(1_500);
     expect((await api.get(second.id)).rowsDone).toBe(afterCancel.rowsDone);
     expect(await storedReads(db, second.id)).toBe(afterCancel.rowsDone);
-  }, 150_000);
+  }, 300_000);
 });

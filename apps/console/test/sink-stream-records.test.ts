@@ -1,5 +1,8 @@
+import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { appendMessages, type Database } from '@shardline/db';
+import { aggregateRecords } from '@shardline/kinesis';
 import {
+  createTestKinesisClient,
   createTestStream,
   deleteRedisKeys,
   type FaultProxy,
@@ -113,7 +116,7 @@ describe('GET /api/v1/sinks/{id}/stream-records', () => {
     for (const record of records) {
       const order = orders.find((candidate) => `order-${candidate.id}` === record.partitionKey);
       expect(JSON.parse(record.data as string)).toEqual({ record: order, action: 'insert' });
-      expect(record).toMatchObject({ encoding: 'utf8', truncated: false });
+      expect(record).toMatchObject({ encoding: 'utf8', truncated: false, aggregate: null });
       expect(record.shardId).toMatch(/^shardId-/);
       expect(Date.parse(record.arrivedAt as string)).toBeGreaterThan(Date.now() - 5 * 60_000);
     }
@@ -135,6 +138,39 @@ describe('GET /api/v1/sinks/{id}/stream-records', () => {
 
     const newestOnly = await read(id, { limit: '1' });
     expect(newestOnly.body.records).toHaveLength(1);
+  });
+
+  it('shows the messages inside an aggregated record, each with its own partition key', async () => {
+    const aggregatedStream = await createTestStream(kinesisEndpoint());
+    const id = await sinkId({ streamArn: aggregatedStream.streamArn, endpoint: kinesisEndpoint() });
+    const messages = ['order-7', 'order-8'].map((group) => ({
+      partitionKey: group,
+      data: Buffer.from(JSON.stringify({ record: { group }, action: 'insert' })),
+    }));
+    const [packed] = aggregateRecords(messages, { maxRecordBytes: 1024 * 1024 });
+    const client = createTestKinesisClient(kinesisEndpoint());
+    try {
+      await client.send(
+        new PutRecordsCommand({
+          StreamARN: aggregatedStream.streamArn,
+          Records: [{ PartitionKey: packed?.partitionKey, Data: packed?.data }],
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+
+    const answer = await read(id);
+    expect(answer.status, answer.text).toBe(200);
+    const records = answer.body.records as Array<Record<string, unknown>>;
+    expect(records.map((record) => [record.partitionKey, JSON.parse(record.data as string)])).toEqual([
+      ['order-8', { record: { group: 'order-8' }, action: 'insert' }],
+      ['order-7', { record: { group: 'order-7' }, action: 'insert' }],
+    ]);
+    expect(records.map((record) => record.aggregate)).toEqual([
+      { index: 1, count: 2, sizeBytes: packed?.data.length },
+      { index: 0, count: 2, sizeBytes: packed?.data.length },
+    ]);
   });
 
   it('says plainly which permission is missing when Kinesis denies the read', async () => {

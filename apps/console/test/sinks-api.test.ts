@@ -73,6 +73,8 @@ describe('POST /api/v1/sinks', () => {
       maxAttempts: null,
       maxRecordSizeBytes: 1024 * 1024,
       laneCount: 4,
+      // Off unless asked for: consumers of an aggregated stream must deaggregate.
+      aggregateRecords: false,
       pausedAt: null,
       pausedBy: null,
       sourceId: null,
@@ -219,6 +221,35 @@ describe('GET /api/v1/sinks and /api/v1/sinks/{id}', () => {
     expect(malformed.status).toBe(404);
     expect(malformed.body.error.code).toBe('not_found');
     expect(malformed.body.error.message).toMatch(/sink not-a-uuid does not exist: sink ids are UUIDs/);
+  });
+});
+
+describe('record aggregation (aggregateRecords)', () => {
+  it('is created on, read back, turned off by an edit, and reaches the engine', async () => {
+    const { body } = await create({ aggregateRecords: true });
+    expect(body.sink.aggregateRecords).toBe(true);
+    expect((await get(body.sink.id)).body.sink.aggregateRecords).toBe(true);
+    const delivery = await getSinkDeliveryConfig(db, {
+      secretBox: new SecretBox(TEST_SECRET_KEY),
+      sinkId: body.sink.id,
+    });
+    expect(delivery.aggregateRecords).toBe(true);
+
+    // An edit of something else leaves it on.
+    const renamed = await patch(body.sink.id, { name: `${body.sink.name}-renamed` });
+    expect(renamed.body.sink.aggregateRecords).toBe(true);
+
+    const off = await patch(body.sink.id, { aggregateRecords: false });
+    expect(off.status, off.text).toBe(200);
+    expect(off.body.sink.aggregateRecords).toBe(false);
+    expect((await get(body.sink.id)).body.sink.aggregateRecords).toBe(false);
+  });
+
+  it('refuses anything but true or false, naming the field', async () => {
+    const answer = await call(createSink, { query: FORCE, body: sinkBody({ aggregateRecords: 'yes' }) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'invalid_input', field: 'aggregateRecords' });
+    expect(answer.body.error.message).toContain('aggregateRecords must be true or false');
   });
 });
 

@@ -42,6 +42,7 @@ const envSchema = z
     SHARDLINE_ALERT_GROUP_BLOCKED_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.groupBlockedMs),
     SHARDLINE_ALERT_SINK_FAILING_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.sinkFailingMs),
     SHARDLINE_ALERT_SINK_NOT_CAPTURING_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.sinkNotCapturingMs),
+    SHARDLINE_ALERT_SINK_THROTTLED_MS: milliseconds(DEFAULT_ALERT_THRESHOLDS.sinkThrottledMs),
     SHARDLINE_ALERT_SOURCE_LAG_BYTES: z.coerce
       .number()
       .int()

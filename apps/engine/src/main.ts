@@ -109,6 +109,7 @@ const alerts = startAlertEvaluator({
     groupBlockedMs: env.SHARDLINE_ALERT_GROUP_BLOCKED_MS,
     sinkFailingMs: env.SHARDLINE_ALERT_SINK_FAILING_MS,
     sinkNotCapturingMs: env.SHARDLINE_ALERT_SINK_NOT_CAPTURING_MS,
+    sinkThrottledMs: env.SHARDLINE_ALERT_SINK_THROTTLED_MS,
     sourceLagBytes: env.SHARDLINE_ALERT_SOURCE_LAG_BYTES,
     sourceStalledMs: env.SHARDLINE_ALERT_SOURCE_STALLED_MS,
   },

@@ -1,9 +1,8 @@
-import type { StreamRecord } from '@shardline/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type DeliveryTestContext,
+  expectOrderWithRepeatsOfInFlight,
   makeMessages,
-  positionOf,
   setupDeliveryTest,
   TEST_SECRET_KEY,
   waitFor,
@@ -29,33 +28,6 @@ function spawnEngine(): EngineProcess {
   );
   engines.push(engine);
   return engine;
-}
-
-/**
- * Per group, the stream must hold every position in commit order; a position may appear
- * again only right where it was (a request in flight at the crash, sent again).
- */
-function expectOrderWithRepeatsOfInFlight(records: StreamRecord[]): number {
-  const last = new Map<string, [number, number]>();
-  let repeats = 0;
-  for (const record of records) {
-    const position = positionOf(record);
-    const previous = last.get(record.partitionKey);
-    if (previous && position[0] === previous[0] && position[1] === previous[1]) {
-      repeats++;
-      continue;
-    }
-    if (
-      previous &&
-      (position[0] < previous[0] || (position[0] === previous[0] && position[1] < previous[1]))
-    ) {
-      throw new Error(
-        `group ${record.partitionKey}: ${position.join(':')} arrived after ${previous.join(':')}`,
-      );
-    }
-    last.set(record.partitionKey, position);
-  }
-  return repeats;
 }
 
 describe('an engine process killed during delivery', () => {

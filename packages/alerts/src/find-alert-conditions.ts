@@ -1,4 +1,4 @@
-import type { SecretBox } from '@shardline/core';
+import { describeFinding, type SecretBox } from '@shardline/core';
 import {
   type AlertCondition,
   type AlertKind,
@@ -7,6 +7,7 @@ import {
   findFailingSinks,
   findOversizeMessages,
   findSinksNotCapturing,
+  findThrottledSinks,
   getSourceConnection,
   listSourceProgress,
   type SourceProgress,
@@ -35,11 +36,12 @@ export async function findAlertConditions(options: {
   sourceTimeoutMs: number;
 }): Promise<FoundConditions> {
   const { db, thresholds } = options;
-  const [oversize, blocked, failing, notCapturing, sources] = await Promise.all([
+  const [oversize, blocked, failing, notCapturing, throttled, sources] = await Promise.all([
     findOversizeMessages(db.pool),
     findBlockedGroups(db.pool, { blockedForMs: thresholds.groupBlockedMs }),
     findFailingSinks(db.pool, { failingForMs: thresholds.sinkFailingMs }),
     findSinksNotCapturing(db.pool, { notCapturingForMs: thresholds.sinkNotCapturingMs }),
+    findThrottledSinks(db.pool, { throttledForMs: thresholds.sinkThrottledMs }),
     listSourceProgress(db.pool),
   ]);
   const firing: AlertCondition[] = [];
@@ -128,6 +130,26 @@ export async function findAlertConditions(options: {
     });
   }
 
+  for (const sink of throttled) {
+    const { forMs, ...facts } = sink.throttling;
+    // Worded as the sink's health words it.
+    const problem = describeFinding({ code: 'throttled', ...facts });
+    firing.push({
+      kind: 'sink_throttled',
+      sinkId: sink.sinkId,
+      sourceId: null,
+      targetName: sink.sinkName,
+      summary: `It has been throttled for ${formatSpan(forMs)}. ${problem.sentence} ${problem.fix}`,
+      details: {
+        recordsPerSecond: facts.recordsPerSecond,
+        shardsAtLimit: facts.shardsAtLimit,
+        throttledRecords: facts.throttledRecords,
+        throttledSince: facts.since.toISOString(),
+        thresholdMs: thresholds.sinkThrottledMs,
+      },
+    });
+  }
+
   const lags = await Promise.all(sources.map((source) => sourceLag(options, source)));
   for (const [index, lag] of lags.entries()) {
     const sourceId = sources[index]?.sourceId ?? null;
@@ -142,6 +164,7 @@ export async function findAlertConditions(options: {
       'group_blocked',
       'sink_failing',
       'sink_not_capturing',
+      'sink_throttled',
       'source_lagging',
     ],
     undecided,

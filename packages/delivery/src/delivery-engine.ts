@@ -70,6 +70,8 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     requestTimeoutMs,
     recordLimitRefreshMs: 10 * 60_000,
   });
+  // Ends the wait of runs holding outcomes the store could not take yet, so stopping never hangs.
+  const stopping = new AbortController();
   const runner = new LaneRunner({
     db,
     sinks,
@@ -83,6 +85,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     leaseMs,
     runBudgetMs: options.runBudgetMs ?? 1_000,
     headsPerWalk: 750,
+    stopping: stopping.signal,
   });
   const worker = startDeliveryWorker({
     connection,
@@ -147,6 +150,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
       sweeper.stop();
       await bulkOperations.stop();
       await listener.stop();
+      stopping.abort();
       await worker.close();
       await throttleReporter.stop();
       await pruner.close();

@@ -7,7 +7,6 @@ import {
   LaneLeaseLostError,
   type LaneWalkLimits,
   type OutgoingMessage,
-  recordDeliveryOutcomes,
   releaseLaneLease,
   walkLane,
 } from '@shardline/db';
@@ -17,6 +16,7 @@ import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
 import { TRANSFORM_FAILED, transformOutgoing } from './payload-transform';
+import { recordOutcomesPatiently } from './record-outcomes-patiently';
 import { type MappedOutcomes, mapOutcomes, type SentMessage } from './send/outcomes';
 import { packRequests, remainingLimits, walkLimitsFor } from './send/packing';
 import type { SinkRegistry, SinkRuntime } from './sink-registry';
@@ -35,6 +35,8 @@ export interface LaneRunnerOptions {
   runBudgetMs: number;
   /** Heads looked at per walk step. */
   headsPerWalk: number;
+  /** Aborted when the engine stops: a run waiting for the store to record outcomes gives up. */
+  stopping: AbortSignal;
 }
 
 export type LaneRunResult =
@@ -229,14 +231,18 @@ export class LaneRunner {
       durationMs,
       throttledRetryInMs: (message) => sendRate.readyInMs(message.groupKey),
     });
-    await recordDeliveryOutcomes(this.options.db.pool, {
-      sinkId: sink.config.id,
-      lane,
-      token,
-      leaseMs: this.options.leaseMs,
-      delivered: outcomes.delivered,
-      failed: outcomes.failed,
-    });
+    await recordOutcomesPatiently(
+      this.options.db.pool,
+      {
+        sinkId: sink.config.id,
+        lane,
+        token,
+        leaseMs: this.options.leaseMs,
+        delivered: outcomes.delivered,
+        failed: outcomes.failed,
+      },
+      { logger: this.options.logger, stopping: this.options.stopping },
+    );
     this.#count(sink, outcomes, throttledByShard, performance.now() - batchStartedAt);
     this.#log(sink, lane, outcomes);
     return {

@@ -220,4 +220,32 @@ export function expectCommitOrderPerGroup(records: StreamRecord[]): void {
   }
 }
 
+/**
+ * Per group, the stream must hold every position in commit order; a position may appear
+ * again only right where it was (a request in flight at a crash or outage, sent again).
+ * Returns how many records are such repeats.
+ */
+export function expectOrderWithRepeatsOfInFlight(records: StreamRecord[]): number {
+  const last = new Map<string, [number, number]>();
+  let repeats = 0;
+  for (const record of records) {
+    const position = positionOf(record);
+    const previous = last.get(record.partitionKey);
+    if (previous && position[0] === previous[0] && position[1] === previous[1]) {
+      repeats++;
+      continue;
+    }
+    if (
+      previous &&
+      (position[0] < previous[0] || (position[0] === previous[0] && position[1] < previous[1]))
+    ) {
+      throw new Error(
+        `group ${record.partitionKey}: ${position.join(':')} arrived after ${previous.join(':')}`,
+      );
+    }
+    last.set(record.partitionKey, position);
+  }
+  return repeats;
+}
+
 export { waitFor };

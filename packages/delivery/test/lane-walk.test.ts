@@ -36,6 +36,7 @@ function laneRunner(headsPerWalk: number): LaneRunner {
     leaseMs: 4_000,
     runBudgetMs: 60_000,
     headsPerWalk,
+    stopping: new AbortController().signal,
   });
 }
 

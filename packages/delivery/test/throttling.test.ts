@@ -30,7 +30,9 @@ async function setupThrottledStream(shards: number, recordsPerSecond: number) {
 
 /** What the stream took, in the order it took it, shaped as records read back from a stream. */
 function landed(stream: ShardedKinesis): StreamRecord[] {
-  return stream.records().map((record) => ({ ...record, arrivedAt: Number.NaN }));
+  return stream
+    .records()
+    .map((record) => ({ ...record, bytes: Buffer.from(record.data, 'utf8'), arrivedAt: Number.NaN }));
 }
 
 /** `count` changes in commit order from `firstLsn`, going round `groups` in turn. */

@@ -1,3 +1,17 @@
+export {
+  AggregatedRecordError,
+  AggregatedSize,
+  type AggregateRecordsOptions,
+  aggregateRecords,
+  type DeaggregatedRecord,
+  deaggregate,
+  encodeAggregatedRecord,
+  isAggregatedRecord,
+  KPL_FRAME_BYTES,
+  KPL_MAGIC,
+  type PackedRecord,
+  type UserRecord,
+} from './aggregation';
 export { createKinesisClient, type KinesisConnection } from './connection';
 export { type DeliveryError, KinesisRequestError } from './delivery-error';
 export { describeKinesisError } from './describe-kinesis-error';

@@ -9,22 +9,9 @@ import {
 import { createKinesisClient, type KinesisConnection, requestTimeoutOf } from './connection';
 import { withDeadline } from './deadline';
 import { StreamReadError, type StreamReadOperation } from './stream-read-error';
+import { type StreamRecordView, viewsOfNewest } from './stream-record-view';
 
-/** One record as it sits in the stream, its data decoded for a person to read. */
-export interface StreamRecordView {
-  shardId: string;
-  sequenceNumber: string;
-  partitionKey: string;
-  /** When Kinesis received it (ApproximateArrivalTimestamp), or null when it did not say. */
-  arrivedAt: Date | null;
-  /** The size of the record's data in bytes, before any truncation. */
-  sizeBytes: number;
-  /** UTF-8 text when the bytes are valid UTF-8, else base64. */
-  encoding: 'utf8' | 'base64';
-  data: string;
-  /** True when `data` holds only the start of the record's data. */
-  truncated: boolean;
-}
+export type { StreamRecordView };
 
 export interface LatestStreamRecords {
   /** Newest first. */
@@ -38,7 +25,7 @@ export interface LatestStreamRecords {
 }
 
 export interface ReadLatestOptions {
-  /** How many records to return at most (the newest). */
+  /** How many messages to return at most (the newest); an aggregated record shows as its messages. */
   limit: number;
   /** Data longer than this many bytes is cut (default 16 KiB): a record may be 10 MiB. */
   maxDataBytes?: number;
@@ -134,10 +121,11 @@ async function readShardTail(
     ),
   );
   let iterator = first;
-  // Only the newest `limit` of this shard can be among the newest `limit` of the stream.
+  // Only the newest `limit` of this shard can be among the newest `limit` of the stream (an
+  // aggregated record holds one message or more, so `limit` records hold enough).
   let kept: _Record[] = [];
   for (let page = 0; page < MAX_PAGES_PER_SHARD; page++) {
-    if (!iterator) return { records: kept.map((record) => view(shardId, record, options)), complete: true };
+    if (!iterator) return { records: newestViews(shardId, kept, options), complete: true };
     const current = iterator;
     const output = await call(connection, 'GetRecords', (abortSignal) =>
       client.send(
@@ -155,50 +143,31 @@ async function readShardTail(
     // At the tip: Kinesis says it is 0 ms behind. Some emulators say 0 on a page cut short by the
     // limit too, so a full page always asks again.
     if ((output.MillisBehindLatest ?? 0) === 0 && batch.length < RECORDS_PER_PAGE) {
-      return { records: kept.map((record) => view(shardId, record, options)), complete: true };
+      return { records: newestViews(shardId, kept, options), complete: true };
     }
   }
-  return { records: kept.map((record) => view(shardId, record, options)), complete: iterator === undefined };
+  return { records: newestViews(shardId, kept, options), complete: iterator === undefined };
 }
 
-function view(shardId: string, record: _Record, options: ReadLatestOptions): StreamRecordView {
-  const bytes = Buffer.from(record.Data ?? new Uint8Array());
-  const maxBytes = options.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES;
-  const text = utf8OrNull(bytes);
-  const truncated = bytes.length > maxBytes;
-  return {
-    shardId,
-    sequenceNumber: record.SequenceNumber ?? '',
-    partitionKey: record.PartitionKey ?? '',
-    arrivedAt: record.ApproximateArrivalTimestamp ?? null,
-    sizeBytes: bytes.length,
-    encoding: text === null ? 'base64' : 'utf8',
-    data:
-      text === null
-        ? bytes.subarray(0, maxBytes).toString('base64')
-        : // Cut on a character boundary: the decoder drops a sequence split at the end.
-          new TextDecoder('utf-8').decode(bytes.subarray(0, maxBytes)).replace(/\uFFFD$/, ''),
-    truncated,
-  };
+function newestViews(shardId: string, records: _Record[], options: ReadLatestOptions): StreamRecordView[] {
+  return viewsOfNewest(shardId, records, {
+    limit: options.limit,
+    maxDataBytes: options.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES,
+  });
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-function utf8OrNull(bytes: Buffer): string | null {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** Newest first by arrival; within one shard the sequence number breaks ties. */
+/**
+ * Newest first by arrival; within one shard the sequence number breaks ties, and within one
+ * aggregated record the later message comes first.
+ */
 function newestFirst(records: StreamRecordView[]): StreamRecordView[] {
   return [...records].sort((a, b) => {
     const byTime = (b.arrivedAt?.getTime() ?? 0) - (a.arrivedAt?.getTime() ?? 0);
     if (byTime !== 0) return byTime;
     if (a.shardId !== b.shardId) return a.shardId < b.shardId ? -1 : 1;
-    return compareSequenceNumbers(b.sequenceNumber, a.sequenceNumber);
+    const bySequence = compareSequenceNumbers(b.sequenceNumber, a.sequenceNumber);
+    if (bySequence !== 0) return bySequence;
+    return (b.aggregate?.index ?? 0) - (a.aggregate?.index ?? 0);
   });
 }
 

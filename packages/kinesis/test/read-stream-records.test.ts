@@ -9,7 +9,13 @@ import {
 } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KinesisConnection, readLatestStreamRecords, StreamReadError } from '../src';
+import {
+  aggregateRecords,
+  type KinesisConnection,
+  KPL_MAGIC,
+  readLatestStreamRecords,
+  StreamReadError,
+} from '../src';
 
 let stream: TestStream;
 let proxy: FaultProxy;
@@ -133,6 +139,42 @@ describe('readLatestStreamRecords', () => {
     } finally {
       proxy.failRequests(null);
     }
+  });
+
+  it('shows an aggregated record as the messages inside it, each with its key and place', async () => {
+    const messages = ['customer:1', 'customer:2', 'customer:3'].map((key, index) => ({
+      partitionKey: key,
+      data: Buffer.from(JSON.stringify({ id: key, index })),
+    }));
+    const [aggregated] = aggregateRecords(messages, { maxRecordBytes: 1024 * 1024 });
+    await put([{ key: aggregated?.partitionKey ?? '', data: aggregated?.data ?? '' }]);
+
+    const latest = await readLatestStreamRecords(connection(), { limit: 3 });
+    // Newest first: the last message packed is the newest.
+    expect(latest.records.map((record) => record.partitionKey)).toEqual([
+      'customer:3',
+      'customer:2',
+      'customer:1',
+    ]);
+    const [last, , first] = latest.records;
+    expect(first).toMatchObject({
+      encoding: 'utf8',
+      data: '{"id":"customer:1","index":0}',
+      sizeBytes: messages[0]?.data.length,
+      aggregate: { index: 0, count: 3, sizeBytes: aggregated?.data.length },
+    });
+    expect(last?.aggregate).toEqual({ index: 2, count: 3, sizeBytes: aggregated?.data.length });
+    // One Kinesis record: same shard and sequence number for all three.
+    expect(new Set(latest.records.map((record) => `${record.shardId}/${record.sequenceNumber}`)).size).toBe(
+      1,
+    );
+
+    // A plain record is itself, even one that starts with the magic bytes without being an aggregate.
+    const lookalike = Buffer.concat([KPL_MAGIC, Buffer.from('not a protobuf, no checksum')]);
+    await put([{ key: 'lookalike', data: lookalike }]);
+    const [plain] = (await readLatestStreamRecords(connection(), { limit: 1 })).records;
+    expect(plain).toMatchObject({ partitionKey: 'lookalike', encoding: 'base64', aggregate: null });
+    expect(Buffer.from(plain?.data ?? '', 'base64')).toEqual(lookalike);
   });
 
   it('says the stream is unknown, and that nothing answered at a dead endpoint', async () => {

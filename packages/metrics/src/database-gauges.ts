@@ -1,4 +1,4 @@
-import type { SinkHealth } from '@shardline/core';
+import { SINK_HEALTH_STATUSES, type SinkHealth, SOURCE_HEALTH_STATUSES } from '@shardline/core';
 import {
   type BackfillProgress,
   listBackfillProgress,
@@ -118,7 +118,7 @@ export function registerDatabaseGauges(options: DatabaseGaugeOptions): void {
   );
   databaseGauge(
     'shardline_sink_health',
-    "1 for each sink's current health: its status (healthy, paused, not_capturing, failing, lagging, unverified) and reason code (empty when healthy), as the API's health (docs/api.md). From the database: every engine reports the same value.",
+    `1 for each sink's current health: its status (${SINK_HEALTH_STATUSES.join(', ')}) and reason code (empty when healthy), as the API's health (docs/api.md). From the database: every engine reports the same value.`,
     ['sink_id', 'status', 'reason'],
     (gauge, { sinkHealth }) => {
       for (const [sinkId, health] of sinkHealth) {
@@ -128,7 +128,7 @@ export function registerDatabaseGauges(options: DatabaseGaugeOptions): void {
   );
   databaseGauge(
     'shardline_source_health',
-    "1 for each source's current health: its status (reading, lagging, stopped, unverified, idle) and reason code (empty when none). From the database.",
+    `1 for each source's current health: its status (${SOURCE_HEALTH_STATUSES.join(', ')}) and reason code (empty when none). From the database.`,
     ['source_id', 'status', 'reason'],
     (gauge, { sourceHealth }) => {
       for (const [sourceId, { health }] of sourceHealth) {

@@ -12,6 +12,7 @@ export {
 export { freePort } from './free-port';
 export { createTestKinesisClient, TEST_REGION } from './kinesis-client';
 export { type KinesisEmulator, startKinesisEmulator } from './kinesis-emulator';
+export { aggregateWithReference, deaggregateWithReference, type ReferenceUserRecord } from './kpl-reference';
 export { type NoopKinesis, type NoopKinesisOptions, startNoopKinesis } from './noop-kinesis';
 export { migrateDeploy } from './prisma-migrate';
 export { type PrometheusSample, parsePrometheusText, sampleValue } from './prometheus-text';
@@ -33,6 +34,7 @@ export {
   type SourceRole,
   type SourceRoleOptions,
 } from './source-database';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { type PrepareTemplateOptions, prepareTemplateDatabase } from './template-database';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { createTestStream, type TestStream, type TestStreamOptions } from './test-stream';

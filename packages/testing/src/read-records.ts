@@ -12,6 +12,8 @@ export interface StreamRecord {
   partitionKey: string;
   /** The record's bytes decoded as UTF-8. */
   data: string;
+  /** The record's bytes as they are (an aggregated record is not UTF-8 text). */
+  bytes: Buffer;
   /** When the stream accepted it (ApproximateArrivalTimestamp), in ms since the epoch; NaN if not given. */
   arrivedAt: number;
 }
@@ -79,11 +81,13 @@ async function readShard(client: KinesisClient, streamArn: string, shardId: stri
     const page = await client.send(new GetRecordsCommand({ StreamARN: streamArn, ShardIterator: iterator }));
     const batch = page.Records ?? [];
     for (const record of batch) {
+      const bytes = Buffer.from(record.Data ?? new Uint8Array());
       records.push({
         shardId,
         sequenceNumber: record.SequenceNumber ?? '',
         partitionKey: record.PartitionKey ?? '',
-        data: Buffer.from(record.Data ?? new Uint8Array()).toString('utf8'),
+        data: bytes.toString('utf8'),
+        bytes,
         arrivedAt: record.ApproximateArrivalTimestamp?.getTime() ?? Number.NaN,
       });
     }

@@ -21,7 +21,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Alerts"
-        subtitle="What needs a person: messages over the record size limit, groups blocked, sinks failing, sources lagging. Alerts clear themselves when the cause is gone and stay here as history."
+        subtitle="What needs a person: messages over the record size limit, groups blocked, sinks failing or throttled for long, sources lagging. Alerts clear themselves when the cause is gone and stay here as history."
       />
       <AlertsView initialFilter={initialFilter} />
     </>

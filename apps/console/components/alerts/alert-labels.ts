@@ -6,6 +6,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   group_blocked: 'Groups blocked',
   sink_failing: 'Sink failing',
   sink_not_capturing: 'Sink not capturing',
+  sink_throttled: 'Sink throttled by Kinesis',
   source_lagging: 'Source lagging',
 };
 

@@ -49,6 +49,7 @@ const FIELD_LABELS: Record<string, string> = {
   backoffCapMs: 'backoff cap',
   maxAttempts: 'maximum attempts',
   maxRecordSizeBytes: 'record size limit',
+  aggregateRecords: 'record aggregation',
   sourceId: 'source',
   transformId: 'transform',
   filterSource: 'filter',

@@ -42,6 +42,9 @@ export function SinkDetail({
               backoff cap {formatDuration(sink.backoffCapMs)} ·{' '}
               {sink.maxAttempts ? `${formatNumber(sink.maxAttempts)} attempts` : 'retries until delivered'} ·
               records up to {formatBytes(sink.maxRecordSizeBytes)}
+              {sink.aggregateRecords && (
+                <span data-testid="sink-aggregates-records"> · aggregated into KPL records</span>
+              )}
               {' · '}
               <SinkTransformSummary sink={sink} />
               {sink.sourceId && (

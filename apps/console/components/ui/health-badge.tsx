@@ -16,6 +16,7 @@ const SINK_STATES: Record<HealthStatus, { label: string; className: string }> = 
   paused: { label: 'Paused', className: AMBER },
   not_capturing: { label: 'Not capturing', className: RED },
   failing: { label: 'Failing', className: RED },
+  throttled: { label: 'Throttled', className: AMBER },
   lagging: { label: 'Lagging', className: AMBER },
   unverified: { label: 'Not checked yet', className: GREY },
 };

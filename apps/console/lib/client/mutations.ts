@@ -46,6 +46,8 @@ export interface SinkInput {
   backoffCapMs: number;
   maxAttempts: number | null;
   maxRecordSizeBytes: number;
+  /** Pack messages into KPL aggregated records; every consumer of the stream must deaggregate. */
+  aggregateRecords: boolean;
   /** The transform applied when sending; null: none. */
   transformId: string | null;
   /** `(message) => boolean` run when a change is read; null: keep every message. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { createDatabase, reportSinkThrottling } from '@shardline/db';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { consoleHelpers, eventually, lastSegment } from './console-helpers';
 import type { ConsoleServer } from './console-server';
 import { type ConsoleWorld, ENGINE_WAIT_MS, startConsoleWorld, stopConsoleWorld } from './console-world';
@@ -102,5 +103,53 @@ describe('saving runs the checks, in a browser', () => {
     expect(await page.getByTestId('health-fix').first().textContent()).toContain(
       'Nothing accepts connections',
     );
+  });
+});
+
+describe('a sink Kinesis throttles, in a browser', () => {
+  it('shows it throttled (not failing) on its page and in the list, with the rate, the shards and the fix', async () => {
+    const name = `orders-throttled-${randomBytes(3).toString('hex')}`;
+    const { sink } = await api<{ sink: { id: string } }>('/sinks', {
+      name,
+      streamArn: stream.streamArn,
+      endpoint: kinesisEndpoint(),
+      accessKeyId: 'AKIAEMULATOR',
+      secretAccessKey: 'emulator-secret',
+      sourceId,
+      tables: [{ name: 'orders' }],
+    });
+    // As the engines sending to it report while Kinesis throttles them (the emulator never does).
+    const db = createDatabase({ url: world.database?.url ?? '', maxConnections: 1 });
+    const report = () =>
+      reportSinkThrottling(db, {
+        sinkId: sink.id,
+        engineId: 'browser-test-engine',
+        recordsPerSecond: 1_000,
+        shardsAtLimit: ['shardId-000000000000'],
+        throttledRecords: 50,
+      });
+    await report();
+    const reporting = setInterval(() => void report().catch(() => undefined), 2_000);
+    onTestFinished(async () => {
+      clearInterval(reporting);
+      await db.close();
+    });
+
+    await page.goto(`${server.url}/sinks/${sink.id}`);
+    const badge = page.getByTestId('health-badge').first();
+    await eventually(() => badge.getAttribute('data-status'), ENGINE_WAIT_MS).toBe('throttled');
+    expect(await badge.textContent()).toBe('Throttled');
+    expect(await page.getByTestId('health-reason').first().textContent()).toContain(
+      "Throttled by Kinesis: sending at 1,000 records/s, the stream's limit; shard shardId-000000000000 is at its limit.",
+    );
+    expect(await page.getByTestId('health-fix').first().textContent()).toContain(
+      'Add shards to the stream, or switch the stream to on-demand capacity',
+    );
+
+    await page.goto(`${server.url}/sinks`);
+    const row = page.getByTestId('sink-row').filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.getByTestId('health-badge').getAttribute('data-status')).toBe('throttled');
+    expect(await row.getByTestId('failing-count').textContent()).toBe('0');
   });
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { aggregateRecords } from '@shardline/kinesis';
+import { createTestKinesisClient } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,13 +11,13 @@ import { type ConsoleWorld, ENGINE_WAIT_MS, startConsoleWorld, stopConsoleWorld 
 
 const world: Partial<ConsoleWorld> = {};
 let source: ConsoleWorld['source'];
+let stream: ConsoleWorld['stream'];
 let page: Page;
 let sinkId: string;
 
 const { showTab, expectRowCount, openSink, post: api } = consoleHelpers(world);
 
 beforeAll(async () => {
-  let stream: ConsoleWorld['stream'];
   ({ source, stream, page } = await startConsoleWorld(world));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL)');
   const { source: created } = await api<{ source: { id: string } }>('/sources', {
@@ -75,5 +78,62 @@ describe('the Stream tab in a browser', () => {
     await page.getByTestId('view-messages').click();
     await page.getByTestId('messages').waitFor();
     expect(await page.locator('[data-testid="tab-delivered"][aria-selected="true"]').count()).toBe(1);
+  });
+
+  it('turns record aggregation on from the form, and shows an aggregated record as its messages', async () => {
+    await page.goto(`${world.server?.url}/sinks/${sinkId}/edit`);
+    const form = page.getByTestId('sink-form');
+    await form.waitFor();
+    await form.getByText('Advanced', { exact: true }).click();
+    const checkbox = form.getByTestId('aggregate-records');
+    expect(await checkbox.isChecked()).toBe(false);
+    // The explanation is there before anyone ticks it.
+    const explanation =
+      (await form.locator('label:has([data-testid="aggregate-records"])').textContent()) ?? '';
+    expect(explanation).toMatch(/Every\s+consumer of the stream must deaggregate/);
+    expect(explanation).toContain('aws-kinesis-agg');
+    await checkbox.check();
+    await form.getByTestId('save-sink').click();
+    await page.waitForURL(`${world.server?.url}/sinks/${sinkId}`);
+    await page.getByTestId('sink-aggregates-records').waitFor();
+
+    // An aggregated record of two messages, as the engine sends them for one shard.
+    const [packed] = aggregateRecords(
+      ['order:50', 'order:51'].map((key) => ({
+        partitionKey: key,
+        data: Buffer.from(JSON.stringify({ action: 'insert', record: { id: key } })),
+      })),
+      { maxRecordBytes: 1024 * 1024 },
+    );
+    const client = createTestKinesisClient(kinesisEndpoint());
+    try {
+      await client.send(
+        new PutRecordsCommand({
+          StreamARN: stream.streamArn,
+          Records: [{ PartitionKey: packed?.partitionKey, Data: packed?.data }],
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+
+    const streamTab = page.locator('[data-testid="view-stream"][aria-selected="true"]');
+    await eventually(async () => {
+      if ((await streamTab.count()) === 0) await page.getByTestId('view-stream').click();
+      return streamTab.count();
+    }).toBe(1);
+    const records = page.getByTestId('stream-record');
+    await eventually(async () => records.first().getAttribute('data-partition-key')).toBe('order:51');
+    const newest = records.nth(0);
+    const older = records.nth(1);
+    expect(await older.getAttribute('data-partition-key')).toBe('order:50');
+    expect(JSON.parse((await older.getByTestId('stream-record-data').textContent()) ?? '{}')).toEqual({
+      action: 'insert',
+      record: { id: 'order:50' },
+    });
+    expect(await newest.getByTestId('stream-record-aggregate').textContent()).toMatch(
+      /message 2 of 2 in one aggregated record/,
+    );
+    expect(await older.getByTestId('stream-record-aggregate').textContent()).toMatch(/message 1 of 2/);
   });
 });

@@ -2,13 +2,15 @@
  * What a sink can be, from best to the states a person must act on. Ordered by precedence, most
  * urgent first (after `healthy`, which only holds when nothing else does): `paused` comes first
  * because a person chose it, then a sink that captures nothing, one that delivers nothing, one
- * that is late, one not checked yet.
+ * that delivers at the stream's limit (throttled: everything arrives, late, until the stream
+ * grows), one whose reader is late, one not checked yet (docs/decisions.md, "Throttled").
  */
 export const SINK_HEALTH_STATUSES = [
   'healthy',
   'paused',
   'not_capturing',
   'failing',
+  'throttled',
   'lagging',
   'unverified',
 ] as const;
@@ -38,6 +40,7 @@ export const HEALTH_REASONS = [
   'stream_unreachable',
   'stream_error',
   'messages_failing',
+  'throttled',
   'source_lagging',
   'unverified',
 ] as const;
@@ -56,10 +59,23 @@ export interface StreamFinding {
   via: 'describe' | 'delivery';
 }
 
+/** What the engines sending to a sink last said about Kinesis throttling it, summed over engines. */
+export interface ThrottlingFacts {
+  /** What the engines send to the stream now, in records per second: the rate Kinesis takes. */
+  recordsPerSecond: number;
+  /** The shards that answered with a throttle lately, by id; empty when no engine named one. */
+  shardsAtLimit: string[];
+  /** Records Kinesis throttled lately, as the engines count them (each over its last 30 s). */
+  throttledRecords: number;
+  /** Since when it has been throttled, without an engine's report that it cleared in between. */
+  since: Date;
+}
+
 /** The facts behind each reason, which its sentence and fix are worded from. */
 export interface HealthFindings {
   paused: { by: string | null; at: Date; failing: number };
   messages_failing: { count: number; latestError: string | null };
+  throttled: ThrottlingFacts;
   stream_not_found: StreamFinding;
   stream_access_denied: StreamFinding;
   stream_credentials_invalid: StreamFinding;

@@ -11,6 +11,11 @@ export const HEALTH_TIMING = {
   checkStaleMs: 60_000,
   /** A delivery accepted more recently than this proves the stream takes records: no DescribeStreamSummary needed. */
   deliveryProvesStreamMs: 30_000,
+  /**
+   * An engine's throttling report (sent every few seconds while Kinesis throttles a sink) older
+   * than this says nothing: the engine stopped, or stopped sending to the sink.
+   */
+  throttleReportFreshMs: 30_000,
   /** WAL a running reader may be behind by and still be keeping up. */
   lagBytes: 256 * 1024 * 1024,
 } as const;

@@ -135,6 +135,14 @@ export const HEALTH_WORDING: { [R in HealthReason]: ReasonWording<HealthFindings
     fix: () =>
       'Fix what the latest error names; the messages are retried on their own. Or open the Failing tab to retry or discard them now.',
   },
+  throttled: {
+    status: 'throttled',
+    sentence: (finding) =>
+      `Throttled by Kinesis: sending at ${formatRate(finding.recordsPerSecond)} records/s, the stream's limit` +
+      `${shardsAtLimit(finding.shardsAtLimit)}. Messages wait their turn and are sent as fast as the stream takes them; none fails for it.`,
+    fix: () =>
+      'Add shards to the stream, or switch the stream to on-demand capacity; until then, changes reach it late.',
+  },
   source_lagging: {
     status: 'lagging',
     sentence: (finding) =>
@@ -156,6 +164,21 @@ const UNVERIFIED_SUBJECTS: Record<HealthFindings['unverified']['what'], string> 
   source: 'The source has',
   reader: 'The reader is starting and has',
 };
+
+/** At most this many shard ids are named; the rest are counted. */
+const SHARDS_NAMED = 5;
+
+function shardsAtLimit(shards: readonly string[]): string {
+  if (shards.length === 0) return '';
+  const named = shards.slice(0, SHARDS_NAMED);
+  const rest = shards.length - named.length;
+  const list = rest > 0 ? `${named.join(', ')} and ${rest} more` : listWords(named);
+  return shards.length === 1 ? `; shard ${list} is at its limit` : `; shards ${list} are at their limit`;
+}
+
+function formatRate(recordsPerSecond: number): string {
+  return Math.round(recordsPerSecond).toLocaleString('en-US');
+}
 
 function failingCount(count: number): string {
   return count === 1 ? '1 message is failing' : `${count.toLocaleString('en-US')} messages are failing`;

@@ -1,4 +1,10 @@
-import type { HealthFinding, HealthProblem, HealthReason, SinkHealthStatus } from './health-reasons';
+import type {
+  HealthFinding,
+  HealthProblem,
+  HealthReason,
+  SinkHealthStatus,
+  ThrottlingFacts,
+} from './health-reasons';
 import { SINK_HEALTH_STATUSES } from './health-reasons';
 import { HEALTH_TIMING } from './health-timing';
 import { describeFinding, statusOfReason } from './health-wording';
@@ -22,6 +28,8 @@ export interface SinkHealthFacts {
   streamName: string;
   paused: { at: Date; by: string | null } | null;
   failing: { count: number; latestError: string | null };
+  /** Null: no engine says Kinesis throttles it now (as of the fresh reports). */
+  throttling: ThrottlingFacts | null;
   /** Null: never checked. */
   stream: StreamCheckFacts | null;
   /** Null for a sink no source feeds. */
@@ -55,8 +63,8 @@ export interface SinkHealth {
  * Decides a sink's health from facts only (no services). Healthy only when it is capturing and
  * delivering: every chosen table exists, has what its grouping needs and is published; the
  * source's reader runs and keeps up; the stream takes records with the saved settings; nothing
- * fails. Anything else names its reason. Precedence: paused (a person chose it), then
- * not_capturing, failing, lagging, unverified.
+ * fails; Kinesis does not throttle it. Anything else names its reason. Precedence: paused (a
+ * person chose it), then not_capturing, failing, throttled, lagging, unverified.
  */
 export function decideSinkHealth(facts: SinkHealthFacts): SinkHealth {
   const problems = orderProblems([
@@ -107,6 +115,7 @@ function sinkFindings(facts: SinkHealthFacts): HealthFinding[] {
       latestError: facts.failing.latestError,
     });
   }
+  if (facts.throttling) findings.push({ code: 'throttled', ...facts.throttling });
   const source = facts.source;
   if (source) {
     // Without a connection the tables cannot be looked at: the source's own problem says why.

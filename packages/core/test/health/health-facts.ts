@@ -4,6 +4,7 @@ import {
   type SourceCheckFacts,
   type SourceHealthFacts,
   type StreamCheckFacts,
+  type ThrottlingFacts,
 } from '../../src';
 
 export const CHECKED_AT = new Date('2026-12-08T10:00:00Z');
@@ -45,6 +46,7 @@ export function healthySink(
     streamName: 'orders',
     paused: null,
     failing: { count: 0, latestError: null },
+    throttling: null,
     stream: streamCheck(),
     source: {
       health: decideSourceHealth(sourceFacts ?? readingSource()),
@@ -61,5 +63,16 @@ export function healthySink(
       },
     ],
     ...rest,
+  };
+}
+
+/** Two engines' reports summed: the stream takes 2,000 records/s and its two shards are at their limit. */
+export function throttling(overrides: Partial<ThrottlingFacts> = {}): ThrottlingFacts {
+  return {
+    recordsPerSecond: 1_998.4,
+    shardsAtLimit: ['shardId-000000000000', 'shardId-000000000001'],
+    throttledRecords: 312,
+    since: CHECKED_AT,
+    ...overrides,
   };
 }

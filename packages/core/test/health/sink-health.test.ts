@@ -6,7 +6,7 @@ import {
   type HealthReason,
   type SinkHealthFacts,
 } from '../../src';
-import { CHECKED_AT, healthySink, readingSource, sourceCheck, streamCheck } from './health-facts';
+import { CHECKED_AT, healthySink, readingSource, sourceCheck, streamCheck, throttling } from './health-facts';
 
 function withTable(
   facts: NonNullable<SinkHealthFacts['tables'][number]['facts']>,
@@ -41,6 +41,7 @@ describe('decideSinkHealth', () => {
       healthySink({ failing: { count: 2, latestError: 'Kinesis denied access' } }),
       'failing',
     ],
+    ['throttled', healthySink({ throttling: throttling() }), 'throttled'],
     ['stream_not_found', streamFailure('ResourceNotFoundException'), 'failing'],
     ['stream_access_denied', streamFailure('AccessDeniedException', 'delivery'), 'failing'],
     ['stream_credentials_invalid', streamFailure('UnrecognizedClientException'), 'failing'],
@@ -228,6 +229,53 @@ describe('decideSinkHealth', () => {
         failing: { count: 0, latestError: null },
       }),
     ).toBe('lagging');
+  });
+
+  it("says Kinesis throttles it at the stream's limit, naming the shards, and how to grow the stream", () => {
+    const health = decideSinkHealth(healthySink({ throttling: throttling() }));
+    expect(health).toMatchObject({
+      status: 'throttled',
+      reason: 'throttled',
+      summary:
+        "Throttled by Kinesis: sending at 1,998 records/s, the stream's limit; shards shardId-000000000000 and shardId-000000000001 are at their limit. Messages wait their turn and are sent as fast as the stream takes them; none fails for it.",
+      fix: 'Add shards to the stream, or switch the stream to on-demand capacity; until then, changes reach it late.',
+    });
+    const oneShard = decideSinkHealth(
+      healthySink({ throttling: throttling({ shardsAtLimit: ['shardId-000000000003'] }) }),
+    );
+    expect(oneShard.summary).toContain('; shard shardId-000000000003 is at its limit.');
+    const manyShards = decideSinkHealth(
+      healthySink({
+        throttling: throttling({ shardsAtLimit: Array.from({ length: 8 }, (_, index) => `s-${index}`) }),
+      }),
+    );
+    expect(manyShards.summary).toContain('; shards s-0, s-1, s-2, s-3, s-4 and 3 more are at their limit.');
+    // On-demand streams (or an engine that cannot tell) name no shard.
+    const noShard = decideSinkHealth(healthySink({ throttling: throttling({ shardsAtLimit: [] }) }));
+    expect(noShard.summary).toMatch(
+      /^Throttled by Kinesis: sending at 1,998 records\/s, the stream's limit\. /,
+    );
+  });
+
+  it('puts failing before throttled, and throttled before lagging and unverified', () => {
+    const lagging = readingSource({
+      check: sourceCheck({ slot: { active: true, retainedBytes: 2 ** 30, lagBytes: 2 ** 30 } }),
+    });
+    const throttledAndLagging = healthySink({ sourceFacts: lagging, throttling: throttling() });
+    expect(decideSinkHealth(throttledAndLagging).status).toBe('throttled');
+    expect(decideSinkHealth({ ...throttledAndLagging, stream: null }).status).toBe('throttled');
+    const failingToo = decideSinkHealth({
+      ...throttledAndLagging,
+      failing: { count: 1, latestError: 'record too large' },
+    });
+    expect(failingToo.status).toBe('failing');
+    expect(failingToo.problems.map((problem) => problem.code)).toEqual([
+      'messages_failing',
+      'throttled',
+      'source_lagging',
+    ]);
+    // A throttled sink is not failing: its throttled messages are not counted as failing ones.
+    expect(decideSinkHealth(healthySink({ throttling: throttling() })).problems).toHaveLength(1);
   });
 
   it('is never healthy before it was checked, nor with a check of settings since edited', () => {

@@ -4,6 +4,7 @@ export const ALERT_KINDS = [
   'group_blocked',
   'sink_failing',
   'sink_not_capturing',
+  'sink_throttled',
   'source_lagging',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -14,6 +15,7 @@ export const SINK_ALERT_KINDS = [
   'group_blocked',
   'sink_failing',
   'sink_not_capturing',
+  'sink_throttled',
 ] as const;
 
 /** Whether an alert is still open (`active`) or has cleared (`resolved`). */

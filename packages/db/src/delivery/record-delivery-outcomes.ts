@@ -32,6 +32,9 @@ export interface FailedOutcome {
  * messages with where they landed, failed ones with their error, next attempt and a history
  * row. Every part is conditional on the lane lease still being ours, and taking the lease row
  * first means no new holder can start until this is committed.
+ *
+ * Writing the same outcomes again changes nothing more: a caller that lost the connection
+ * without hearing whether the commit happened can simply write them again.
  */
 export async function recordDeliveryOutcomes(
   db: Queryable,
@@ -59,13 +62,15 @@ export async function recordDeliveryOutcomes(
           SET state = 'delivered', deliver_count = m.deliver_count + 1, delivered_at = clock_timestamp(),
               shard_id = u.shard_id, sequence_number = u.sequence_number, next_attempt_trigger = 'scheduled'
          FROM unnest($5::int8[], $6::text[], $7::text[]) AS u(id, shard_id, sequence_number)
-        WHERE m.id = u.id AND EXISTS (SELECT 1 FROM fence)
+        WHERE m.id = u.id AND m.state <> 'delivered' AND EXISTS (SELECT 1 FROM fence)
         RETURNING 1
      ),
+     -- An attempt already recorded under its number is the same outcome written again.
      failed_input AS (
        SELECT * FROM unnest($8::int8[], $9::text[], $10::text[], $11::int8[], $12::text[], $13::int4[], $14::text[], $15::int4[], $16::bool[])
          AS u(id, error_code, error_message, retry_in_ms, give_up_reason, attempt_number, trigger, duration_ms, throttled)
         WHERE EXISTS (SELECT 1 FROM fence)
+          AND NOT EXISTS (SELECT 1 FROM delivery_attempt a WHERE a.message_id = u.id AND a.attempt_number = u.attempt_number)
      ),
      -- Only messages still waiting are touched: one a person discarded meanwhile stays discarded.
      failed AS (

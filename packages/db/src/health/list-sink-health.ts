@@ -1,5 +1,6 @@
-import { decideSinkHealth, parseStreamArn, type SinkHealth } from '@shardline/core';
+import { decideSinkHealth, parseStreamArn, type SinkHealth, type ThrottlingFacts } from '@shardline/core';
 import type { Queryable } from '../database';
+import { listSinkThrottling, type SinkThrottling } from '../throttling/list-sink-throttling';
 import { agoMsSql, streamVersionSql, tablesVersionSql } from './check-versions';
 import { listSourceHealth, type SourceHealthRecord } from './list-source-health';
 
@@ -25,8 +26,8 @@ interface Row {
 
 /**
  * The health of the given sinks (every sink when `sinkIds` is left out), from stored facts only:
- * the latest checks of their streams and sources, their sources' readers, their failing messages.
- * A few queries for any number of sinks.
+ * the latest checks of their streams and sources, their sources' readers, their failing messages,
+ * the engines' throttling reports. A few queries for any number of sinks.
  */
 export async function listSinkHealth(
   db: Queryable,
@@ -36,8 +37,9 @@ export async function listSinkHealth(
     sources?: ReadonlyMap<string, SourceHealthRecord>;
   } = {},
 ): Promise<Map<string, SinkHealth>> {
-  const result = await db.query<Row>(
-    `SELECT s.id, s.stream_arn, s.source_id, s.paused_at, s.paused_by,
+  const [result, throttling] = await Promise.all([
+    db.query<Row>(
+      `SELECT s.id, s.stream_arn, s.source_id, s.paused_at, s.paused_by,
             (SELECT count(*) FROM message m WHERE m.sink_id = s.id AND m.state = 'failing')::int AS failing,
             (SELECT m.last_error_message FROM message m WHERE m.sink_id = s.id AND m.state = 'failing'
               ORDER BY m.last_error_at DESC NULLS LAST, m.id DESC LIMIT 1) AS latest_error,
@@ -51,8 +53,10 @@ export async function listSinkHealth(
             c.stream_ok, c.error_code, c.error_message, c.error_hint, c.error_via
        FROM sink s LEFT JOIN sink_check c ON c.sink_id = s.id
       WHERE $1::uuid[] IS NULL OR s.id = ANY($1::uuid[])`,
-    [options.sinkIds ?? null],
-  );
+      [options.sinkIds ?? null],
+    ),
+    listSinkThrottling(db, { sinkIds: options.sinkIds }),
+  ]);
   const sourceIds = [...new Set(result.rows.flatMap((row) => (row.source_id ? [row.source_id] : [])))];
   const sources =
     options.sources ?? (sourceIds.length > 0 ? await listSourceHealth(db, { sourceIds }) : new Map());
@@ -65,6 +69,7 @@ export async function listSinkHealth(
         streamName: parseStreamArn(row.stream_arn)?.streamName ?? row.stream_arn,
         paused: row.paused_at ? { at: row.paused_at, by: row.paused_by } : null,
         failing: { count: row.failing, latestError: row.latest_error },
+        throttling: throttlingFacts(throttling.get(row.id)),
         stream:
           row.checked_at && row.stream_ok !== null
             ? {
@@ -98,4 +103,10 @@ export async function listSinkHealth(
       return [row.id, health];
     }),
   );
+}
+
+function throttlingFacts(throttling: SinkThrottling | undefined): ThrottlingFacts | null {
+  if (!throttling) return null;
+  const { forMs: _forMs, ...facts } = throttling;
+  return facts;
 }

@@ -43,6 +43,7 @@ export async function createSink(
           maxAttempts: input.maxAttempts ?? null,
           maxRecordSizeBytes: input.maxRecordSizeBytes,
           laneCount: input.laneCount,
+          aggregateRecords: input.aggregateRecords,
           sourceId: input.sourceId ?? null,
           annotations: input.annotations,
           transformId: input.transformId ?? null,

@@ -14,6 +14,8 @@ export interface SinkDeliveryConfig {
   maxAttempts: number | null;
   maxRecordSizeBytes: number;
   laneCount: number;
+  /** Pack the messages bound for one shard into KPL aggregated records (docs/aggregation.md). */
+  aggregateRecords: boolean;
   paused: boolean;
   /** The current version of the sink's transform, applied to each message as it is sent. */
   transform: { id: string; version: number; kind: TransformKind; body: string } | null;
@@ -52,6 +54,7 @@ export async function getSinkDeliveryConfig(
     maxAttempts: sink.maxAttempts,
     maxRecordSizeBytes: sink.maxRecordSizeBytes,
     laneCount: sink.laneCount,
+    aggregateRecords: sink.aggregateRecords,
     paused: sink.pausedAt !== null,
     transform,
     // The lane lease compares this with the sink's updated_at, which updateTransform moves too.

@@ -1,4 +1,4 @@
-import { NotFoundError, type SinkHealth } from '@shardline/core';
+import { NotFoundError, type SinkHealth, THROTTLING_ERROR_CODES } from '@shardline/core';
 import type { Database } from '../database';
 import { listSinkHealth } from '../health/list-sink-health';
 import { countMessages } from '../messages/count-messages';
@@ -10,6 +10,8 @@ export interface ThroughputMinute {
   minute: Date;
   delivered: number;
   failed: number;
+  /** Attempts Kinesis throttled: back-pressure, not failures (not counted in `failed`). */
+  throttled: number;
 }
 
 export interface SinkStats {
@@ -51,7 +53,7 @@ export async function getSinkStats(db: Database, options: { sinkId: string }): P
     // Minutes come from the database's clock, like delivered_at and attempted_at, so the chart
     // never shifts by the skew between the console's host and the database's; now() is fixed
     // for the statement, so every part agrees on which 60 minutes these are.
-    db.pool.query<{ minute: Date; delivered: string; failed: string }>(
+    db.pool.query<{ minute: Date; delivered: string; failed: string; throttled: string }>(
       `WITH minutes AS (
          SELECT generate_series(date_trunc('minute', now()) - interval '59 minutes',
                                 date_trunc('minute', now()), interval '1 minute') AS minute
@@ -63,14 +65,18 @@ export async function getSinkStats(db: Database, options: { sinkId: string }): P
           GROUP BY 1
        ),
        failed AS (
-         SELECT date_trunc('minute', attempted_at) AS minute, count(*) AS count FROM delivery_attempt
+         SELECT date_trunc('minute', attempted_at) AS minute,
+                count(*) FILTER (WHERE error_code <> ALL($2::text[])) AS count,
+                count(*) FILTER (WHERE error_code = ANY($2::text[])) AS throttled
+           FROM delivery_attempt
           WHERE sink_id = $1 AND attempted_at >= date_trunc('minute', now()) - interval '59 minutes'
           GROUP BY 1
        )
-       SELECT m.minute, coalesce(d.count, 0) AS delivered, coalesce(f.count, 0) AS failed
+       SELECT m.minute, coalesce(d.count, 0) AS delivered, coalesce(f.count, 0) AS failed,
+              coalesce(f.throttled, 0) AS throttled
          FROM minutes m LEFT JOIN delivered d USING (minute) LEFT JOIN failed f USING (minute)
         ORDER BY m.minute`,
-      [sinkId],
+      [sinkId, THROTTLING_ERROR_CODES],
     ),
     listSinkHealth(db.pool, { sinkIds: [sinkId] }),
   ]);
@@ -80,6 +86,7 @@ export async function getSinkStats(db: Database, options: { sinkId: string }): P
     minute: row.minute,
     delivered: Number(row.delivered),
     failed: Number(row.failed),
+    throttled: Number(row.throttled),
   }));
   const oldestAge = failing.rows[0]?.oldest_age_ms;
   return {

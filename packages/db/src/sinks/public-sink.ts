@@ -14,6 +14,8 @@ export interface PublicSink {
   maxAttempts: number | null;
   maxRecordSizeBytes: number;
   laneCount: number;
+  /** Messages go out packed into KPL aggregated records; consumers must deaggregate. */
+  aggregateRecords: boolean;
   pausedAt: Date | null;
   pausedBy: string | null;
   /** The transform applied when messages are sent, with its current version; null: none. */
@@ -48,6 +50,7 @@ export function toPublicSink(sink: SinkWithTransform): PublicSink {
     maxAttempts: sink.maxAttempts,
     maxRecordSizeBytes: sink.maxRecordSizeBytes,
     laneCount: sink.laneCount,
+    aggregateRecords: sink.aggregateRecords,
     pausedAt: sink.pausedAt,
     pausedBy: sink.pausedBy,
     transform: sink.transform

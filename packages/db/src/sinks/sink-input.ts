@@ -58,6 +58,11 @@ export const sinkSettingsSchema = z.object({
     .max(10 * MIB, 'Kinesis records are at most 10 MiB'),
   // Lanes are the most requests one sink has in flight at once, across all engines.
   laneCount: z.int().min(1).max(1024),
+  /**
+   * Pack several messages into one Kinesis record in the KPL aggregated format; every consumer of
+   * the stream must then deaggregate (docs/aggregation.md).
+   */
+  aggregateRecords: z.boolean({ error: 'aggregateRecords must be true or false' }),
   /** The source the sink's changes come from, and which of its tables. */
   sourceId: z.uuid().nullish(),
   tables: z.array(sinkTableInputSchema).max(1_000, 'at most 1000 tables'),
@@ -87,6 +92,7 @@ export const createSinkInputSchema = sinkSettingsSchema
     backoffCapMs: sinkSettingsSchema.shape.backoffCapMs.default(180_000),
     maxRecordSizeBytes: sinkSettingsSchema.shape.maxRecordSizeBytes.default(MIB),
     laneCount: sinkSettingsSchema.shape.laneCount.default(4),
+    aggregateRecords: sinkSettingsSchema.shape.aggregateRecords.default(false),
     tables: z.array(createSinkTableInputSchema).default([]),
     annotations: sinkSettingsSchema.shape.annotations.default({}),
   })

@@ -103,6 +103,7 @@ export async function updateSink(
           backoffCapMs: changes.backoffCapMs,
           maxAttempts: changes.maxAttempts,
           maxRecordSizeBytes: changes.maxRecordSizeBytes,
+          aggregateRecords: changes.aggregateRecords,
           sourceId: changes.sourceId,
           annotations: changes.annotations,
           // null detaches the transform, or removes the filter.

@@ -2,9 +2,13 @@
 
 import { useId } from 'react';
 import { Field, inputClass } from '../../ui/field';
+import { AggregateRecordsField } from './aggregate-records-field';
 import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
 
-/** Retry policy, record size limit and endpoint: folded away, their defaults suit most sinks. */
+/**
+ * Retry policy, record size limit, aggregation and endpoint: folded away, their defaults suit
+ * most sinks.
+ */
 export function AdvancedFields({
   values,
   set,
@@ -15,8 +19,8 @@ export function AdvancedFields({
   errorFor: ErrorFor;
 }) {
   const id = useId();
-  const hasError = ['backoffCapMs', 'maxAttempts', 'maxRecordSizeBytes', 'endpoint'].some((field) =>
-    errorFor(field),
+  const hasError = ['backoffCapMs', 'maxAttempts', 'maxRecordSizeBytes', 'aggregateRecords', 'endpoint'].some(
+    (field) => errorFor(field),
   );
   return (
     <details className="rounded-md border border-slate-200 bg-white p-3" open={hasError || undefined}>
@@ -64,6 +68,13 @@ export function AdvancedFields({
             onChange={(event) => set('maxRecordSizeKib', event.target.value)}
           />
         </Field>
+        <div className="sm:col-span-3">
+          <AggregateRecordsField
+            checked={values.aggregateRecords}
+            onChange={(checked) => set('aggregateRecords', checked)}
+            error={errorFor('aggregateRecords')}
+          />
+        </div>
         <div className="sm:col-span-3">
           <Field
             label="Endpoint override"

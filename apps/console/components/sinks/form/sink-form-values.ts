@@ -28,6 +28,8 @@ export interface SinkFormValues {
   backoffCapSeconds: string;
   maxAttempts: string;
   maxRecordSizeKib: string;
+  /** Pack messages into KPL aggregated records; consumers must deaggregate. */
+  aggregateRecords: boolean;
   /** The attached transform's id; empty: none. */
   transformId: string;
   /** `(message) => boolean`; empty: no filter. */
@@ -46,6 +48,7 @@ export const SINK_FIELDS = [
   'backoffCapMs',
   'maxAttempts',
   'maxRecordSizeBytes',
+  'aggregateRecords',
   'transformId',
   'filterSource',
 ] as const;
@@ -72,6 +75,7 @@ export function initialSinkValues(sink?: Sink): SinkFormValues {
     backoffCapSeconds: String((sink?.backoffCapMs ?? 180_000) / 1000),
     maxAttempts: sink?.maxAttempts ? String(sink.maxAttempts) : '',
     maxRecordSizeKib: String((sink?.maxRecordSizeBytes ?? 1024 * 1024) / 1024),
+    aggregateRecords: sink?.aggregateRecords ?? false,
     transformId: sink?.transform?.id ?? '',
     filterSource: sink?.filterSource ?? '',
   };
@@ -159,6 +163,7 @@ export function toSinkInput(
     backoffCapMs,
     maxAttempts,
     maxRecordSizeBytes,
+    aggregateRecords: values.aggregateRecords,
     transformId: values.transformId || null,
     // The API compiles it; an empty box is no filter.
     filterSource: values.filterSource.trim() ? values.filterSource : null,

@@ -1,8 +1,9 @@
 import type { DeliveryAttempt } from '../../../lib/client/api-types';
 import { formatDuration } from '../../../lib/client/format';
+import { isThrottlingCode } from '../../../lib/client/throttling';
 import { RelativeTime } from '../../ui/relative-time';
 
-/** Every failed attempt, oldest first. */
+/** Every failed attempt, oldest first; a throttled one (back-pressure, not a failure) in amber. */
 export function MessageAttempts({ attempts }: { attempts: DeliveryAttempt[] }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-500">No failed attempt.</p>;
   return (
@@ -33,7 +34,12 @@ export function MessageAttempts({ attempts }: { attempts: DeliveryAttempt[] }) {
               </td>
               <td className="py-1.5 pr-3">{attempt.trigger}</td>
               <td className="py-1.5">
-                <code className="font-semibold text-red-700">{attempt.errorCode}</code>{' '}
+                <code
+                  className={`font-semibold ${isThrottlingCode(attempt.errorCode) ? 'text-amber-800' : 'text-red-700'}`}
+                  data-throttled={isThrottlingCode(attempt.errorCode)}
+                >
+                  {attempt.errorCode}
+                </code>{' '}
                 <span className="break-words">{attempt.errorMessage}</span>
               </td>
             </tr>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { MessageDetail, Sink } from '../../../lib/client/api-types';
 import { formatBytes, formatNumber } from '../../../lib/client/format';
 import { useMessage } from '../../../lib/client/queries';
+import { isThrottled } from '../../../lib/client/throttling';
 import { AdminOnly } from '../../access/admin-only';
 import { Dialog } from '../../ui/dialog';
 import { RelativeTime } from '../../ui/relative-time';
@@ -116,14 +117,31 @@ function MessageBody({ message, transform }: { message: MessageDetail; transform
       <AdminOnly>
         <MessageActions message={message} />
       </AdminOnly>
-      {message.lastError && (
-        <div className="rounded-md border border-red-200 bg-red-50 p-3" data-testid="message-last-error">
-          <p className="font-medium text-red-800">
-            <code>{message.lastError.code}</code> · <RelativeTime value={message.lastError.at} />
-          </p>
-          <p className="mt-1 whitespace-pre-wrap text-red-700">{message.lastError.message}</p>
-        </div>
-      )}
+      {message.lastError &&
+        (isThrottled(message) ? (
+          <div
+            className="rounded-md border border-amber-200 bg-amber-50 p-3"
+            data-testid="message-last-error"
+            data-throttled="true"
+          >
+            <p className="font-medium text-amber-900">
+              Throttled by Kinesis: <code>{message.lastError.code}</code> ·{' '}
+              <RelativeTime value={message.lastError.at} />
+            </p>
+            <p className="mt-1 text-amber-800">
+              Not failing: it waits for the stream&apos;s capacity and is sent as soon as the stream takes it.
+              The sink&apos;s health says how fast the stream takes records.
+            </p>
+            <p className="mt-1 whitespace-pre-wrap text-amber-800">{message.lastError.message}</p>
+          </div>
+        ) : (
+          <div className="rounded-md border border-red-200 bg-red-50 p-3" data-testid="message-last-error">
+            <p className="font-medium text-red-800">
+              <code>{message.lastError.code}</code> · <RelativeTime value={message.lastError.at} />
+            </p>
+            <p className="mt-1 whitespace-pre-wrap text-red-700">{message.lastError.message}</p>
+          </div>
+        ))}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2">
         {facts.map(([term, value]) => (
           <div key={term}>

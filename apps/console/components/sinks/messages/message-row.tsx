@@ -1,11 +1,13 @@
 import type { Message } from '../../../lib/client/api-types';
 import { formatBytes } from '../../../lib/client/format';
+import { isThrottled } from '../../../lib/client/throttling';
 import { RelativeTime } from '../../ui/relative-time';
 import { formatPosition } from './position';
 
 /** One message; the position opens its detail. */
 export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id: string) => void }) {
   const retried = message.deliverCount > 1;
+  const throttled = isThrottled(message);
   return (
     <tr data-testid="message-row" data-message-id={message.id} className="align-top hover:bg-slate-50">
       <td className="px-3 py-2">
@@ -36,9 +38,17 @@ export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id:
           {message.deliverCount}
         </span>
       </td>
-      <td className="max-w-64 px-3 py-2 text-xs" data-testid="last-error">
+      <td className="max-w-64 px-3 py-2 text-xs" data-testid="last-error" data-throttled={throttled}>
         {message.lastError ? (
-          <span className="line-clamp-2 text-red-700" title={message.lastError.message}>
+          <span
+            className={`line-clamp-2 ${throttled ? 'text-amber-800' : 'text-red-700'}`}
+            title={
+              throttled
+                ? `Throttled by Kinesis: it waits for the stream's capacity, it is not failing. ${message.lastError.message}`
+                : message.lastError.message
+            }
+          >
+            {throttled && <span className="font-semibold">Throttled: </span>}
             <code className="font-semibold">{message.lastError.code}</code> {message.lastError.message}
           </span>
         ) : (

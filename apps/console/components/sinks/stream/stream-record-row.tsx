@@ -2,7 +2,10 @@ import type { StreamRecord } from '../../../lib/client/api-types';
 import { formatBytes, prettyJson } from '../../../lib/client/format';
 import { RelativeTime } from '../../ui/relative-time';
 
-/** One record as it sits in the stream: where it is, its key, and its data for reading. */
+/**
+ * One message as it sits in the stream: where it is, its key, and its data for reading. A message
+ * packed into an aggregated record says so: the shard and sequence number are the aggregate's.
+ */
 export function StreamRecordRow({ record }: { record: StreamRecord }) {
   return (
     <tr data-testid="stream-record" data-partition-key={record.partitionKey} className="align-top">
@@ -25,6 +28,13 @@ export function StreamRecordRow({ record }: { record: StreamRecord }) {
         </pre>
         <p className="mt-1 text-xs text-slate-500">
           {formatBytes(record.sizeBytes)}
+          {record.aggregate && (
+            <span data-testid="stream-record-aggregate">
+              {' '}
+              · message {record.aggregate.index + 1} of {record.aggregate.count} in one aggregated record (
+              {formatBytes(record.aggregate.sizeBytes)})
+            </span>
+          )}
           {record.encoding === 'base64' && ' · not UTF-8 text: shown as base64'}
           {record.truncated && ' · cut: only the start of the data is shown'}
         </p>

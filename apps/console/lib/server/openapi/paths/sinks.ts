@@ -6,7 +6,7 @@ import type { PathSpecs } from '../operation';
 import { CHECKS_FAILED, SINK_HEALTH } from './health-text';
 
 const SINK =
-  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt';
+  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt';
 const NOT_FOUND = 'No sink has this id (or the id is not a UUID)';
 const SINK_CHECKS =
   'Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).';
@@ -22,7 +22,7 @@ export const sinksPaths: PathSpecs = {
     post: {
       summary: 'Create a sink',
       description:
-        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). ' +
+        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. `aggregateRecords: true` (default false) packs several messages into one Kinesis record in the Kinesis Producer Library (KPL) aggregated format: every consumer of the stream must then deaggregate (the KCL does; a Lambda function needs the aws-kinesis-agg module). A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). ' +
         SINK_CHECKS,
       tag: 'sinks',
       body: createSinkInputSchema,
@@ -59,7 +59,7 @@ export const sinksPaths: PathSpecs = {
     patch: {
       summary: 'Edit a sink',
       description:
-        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter. The lane count cannot change after creation. ' +
+        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter. Turning `aggregateRecords` on or off applies to the messages sent after the edit; consumers must deaggregate before it is turned on. The lane count cannot change after creation. ' +
         SINK_CHECKS,
       tag: 'sinks',
       body: updateSinkInputSchema,
@@ -99,7 +99,7 @@ export const sinksPaths: PathSpecs = {
       description: SINK_HEALTH,
       tag: 'sinks',
       responses: {
-        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts; filteredCount (a string) the messages the filter dropped',
+        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed, throttled }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
         404: NOT_FOUND,
       },
     },
@@ -108,11 +108,11 @@ export const sinksPaths: PathSpecs = {
     get: {
       summary: "Read the newest records of the sink's stream back",
       description:
-        "What actually landed: the newest `limit` records (default 50, at most 200) of the sink's stream, read with the sink's endpoint and credentials through ListShards, GetShardIterator (AT_TIMESTAMP 5 minutes and then 1 hour back, then TRIM_HORIZON, until enough are found) and GetRecords. Data is UTF-8 text (base64 when it is not valid UTF-8), cut at 16 KiB. Kinesis refusing the read is a result, not an error: `{ ok: false, error: { code, message, hint, operation } }`; on AWS the read needs kinesis:ListShards, kinesis:GetShardIterator and kinesis:GetRecords, and the hint names the one denied.",
+        "What actually landed: the newest `limit` records (default 50, at most 200) of the sink's stream, read with the sink's endpoint and credentials through ListShards, GetShardIterator (AT_TIMESTAMP 5 minutes and then 1 hour back, then TRIM_HORIZON, until enough are found) and GetRecords. Data is UTF-8 text (base64 when it is not valid UTF-8), cut at 16 KiB. A KPL aggregated record is shown as the messages inside it, each with its own partition key and `aggregate: { index, count, sizeBytes }` (its place in the aggregated record, which has the record's shard and sequence number); a plain record has `aggregate: null`. Kinesis refusing the read is a result, not an error: `{ ok: false, error: { code, message, hint, operation } }`; on AWS the read needs kinesis:ListShards, kinesis:GetShardIterator and kinesis:GetRecords, and the hint names the one denied.",
       tag: 'sinks',
       query: streamRecordsQuerySchema,
       responses: {
-        200: '`{ ok: true, records: [{ shardId, sequenceNumber, partitionKey, arrivedAt, sizeBytes, encoding: utf8|base64, data, truncated }], shardCount, readSince, complete }` (newest first; `readSince` null when read from the oldest record kept; `complete` false when a shard held more than one look reads) or `{ ok: false, error: { code, message, hint, operation } }`',
+        200: '`{ ok: true, records: [{ shardId, sequenceNumber, partitionKey, arrivedAt, sizeBytes, encoding: utf8|base64, data, truncated, aggregate: { index, count, sizeBytes } | null }], shardCount, readSince, complete }` (newest first; `readSince` null when read from the oldest record kept; `complete` false when a shard held more than one look reads) or `{ ok: false, error: { code, message, hint, operation } }`',
         400: '`limit` is not a whole number from 1 to 200',
         404: NOT_FOUND,
       },

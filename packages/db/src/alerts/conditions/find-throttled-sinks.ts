@@ -1,0 +1,33 @@
+import type { Queryable } from '../../database';
+import { listSinkThrottling, type SinkThrottling } from '../../throttling/list-sink-throttling';
+
+/** A sink Kinesis has throttled for too long: its stream is too small for what it is sent. */
+export interface ThrottledSink {
+  sinkId: string;
+  sinkName: string;
+  throttling: SinkThrottling;
+}
+
+/**
+ * Sinks throttled (as their engines' fresh reports say), without a report that it cleared, for
+ * longer than `throttledForMs`. Short spells are ordinary back-pressure; a long one means the stream needs
+ * more capacity.
+ */
+export async function findThrottledSinks(
+  db: Queryable,
+  options: { throttledForMs: number },
+): Promise<ThrottledSink[]> {
+  const throttled = [...(await listSinkThrottling(db))].filter(
+    ([, throttling]) => throttling.forMs > options.throttledForMs,
+  );
+  if (throttled.length === 0) return [];
+  const names = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM sink WHERE id = ANY($1::uuid[])',
+    [throttled.map(([sinkId]) => sinkId)],
+  );
+  const nameOf = new Map(names.rows.map((row) => [row.id, row.name]));
+  return throttled.flatMap(([sinkId, throttling]) => {
+    const sinkName = nameOf.get(sinkId);
+    return sinkName ? [{ sinkId, sinkName, throttling }] : [];
+  });
+}
