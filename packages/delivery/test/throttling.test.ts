@@ -76,7 +76,7 @@ describe('a stream at its limits', () => {
     const { ctx, kinesis } = await setupThrottledStream(2, 200);
     const total = 2_400;
     await ctx.append(makeMessages(total, 300));
-    await ctx.startEngine();
+    await ctx.startEngine({ throttleReportIntervalMs: 300 });
 
     // Sampled while the stream throttles: throttled messages wait (pending), never fail, and are
     // scheduled again within milliseconds to a second, not on the exponential schedule.
@@ -114,6 +114,26 @@ describe('a stream at its limits', () => {
     );
     expect(attempts.rows.map((row) => row.error_code)).toEqual([THROTTLED]);
     expect(attempts.rows[0]?.count).toBeGreaterThan(0);
+
+    // The console hears of it: the engine reports its learned rate and the shards at their limit.
+    const shards = kinesis.shards().map((shard) => shard.shardId);
+    await waitFor(
+      'a throttling report',
+      async () => {
+        const reports = await ctx.db.pool.query<{ records_per_second: number; shards_at_limit: string[] }>(
+          'SELECT records_per_second, shards_at_limit FROM sink_throttling WHERE sink_id = $1 AND throttled_records > 0',
+          [ctx.sink.id],
+        );
+        const report = reports.rows[0];
+        return Boolean(
+          report &&
+            report.records_per_second > 0 &&
+            report.shards_at_limit.length > 0 &&
+            report.shards_at_limit.every((id) => shards.includes(id)),
+        );
+      },
+      10_000,
+    );
   });
 
   it('lets the other shards deliver at their own rate while one hot shard is backlogged', async () => {
