@@ -50,6 +50,7 @@ describe('recordDeliveryOutcomes written twice', () => {
                   errorMessage: 'Internal service failure.',
                   durationMs: 12,
                   retryInMs: 60_000,
+                  throttled: false,
                   giveUpReason: null,
                 },
               ]

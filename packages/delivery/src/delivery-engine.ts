@@ -13,6 +13,7 @@ import { LaneScheduler } from './lane-scheduler';
 import { startPruner } from './pruner';
 import { SinkRegistry } from './sink-registry';
 import { startSweeper } from './sweeper';
+import { startThrottleReporter } from './throttle-reporter';
 import { WakeListener } from './wake-listener';
 
 export interface DeliveryEngineOptions {
@@ -35,6 +36,8 @@ export interface DeliveryEngineOptions {
   retentionMs?: number;
   pruneIntervalMs?: number;
   initialRetryDelayMs?: number;
+  /** How often the throttling state of sinks Kinesis slows down is reported to the console. */
+  throttleReportIntervalMs?: number;
 }
 
 export interface DeliveryEngine {
@@ -115,6 +118,12 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
     intervalMs: options.pruneIntervalMs ?? 60_000,
   });
   const bulkOperations = startBulkOperationRunner({ db, logger });
+  const throttleReporter = startThrottleReporter({
+    db,
+    sinks,
+    logger,
+    intervalMs: options.throttleReportIntervalMs ?? 5_000,
+  });
   // Work stored while no engine was running was announced to nobody.
   await sweeper.sweepNow();
   logger.info(
@@ -143,6 +152,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
       await listener.stop();
       stopping.abort();
       await worker.close();
+      await throttleReporter.stop();
       await pruner.close();
       await queue.close();
       redis.disconnect();

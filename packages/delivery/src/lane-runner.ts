@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { hasExhaustedAttempts, RECORD_TOO_LARGE, type RetryPolicy, retryDelayMs } from '@shardline/core';
+import { isThrottlingCode, RECORD_TOO_LARGE, type RetryPolicy } from '@shardline/core';
 import {
   acquireLaneLease,
   type Database,
-  type DeliveredOutcome,
-  type FailedOutcome,
   type LaneHead,
   LaneLeaseLostError,
   type LaneWalkLimits,
@@ -12,14 +10,15 @@ import {
   releaseLaneLease,
   walkLane,
 } from '@shardline/db';
-import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES, putRecords } from '@shardline/kinesis';
+import { putRecords, type RecordOutcome } from '@shardline/kinesis';
 import type { EngineMetrics } from '@shardline/metrics';
 import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
 import { TRANSFORM_FAILED, transformOutgoing } from './payload-transform';
 import { recordOutcomesPatiently } from './record-outcomes-patiently';
-import { splitIntoRequests } from './request-split';
+import { type MappedOutcomes, mapOutcomes, type SentMessage } from './send/outcomes';
+import { packRequests, remainingLimits, walkLimitsFor } from './send/packing';
 import type { SinkRegistry, SinkRuntime } from './sink-registry';
 
 export interface LaneRunnerOptions {
@@ -50,6 +49,19 @@ export type LaneRunResult =
   /** The sink is paused or gone: nothing to do until it is resumed. */
   | { kind: 'stopped' };
 
+interface BatchResult {
+  delivered: number;
+  /** Failed or throttled attempts. */
+  failed: number;
+  /** Left for the next request by a transform out of time (first in line there). */
+  transformHeldBack: number;
+  /**
+   * When the soonest of the heads chosen but not sent (their shard had no room in its budget;
+   * still waiting, not attempted) may go; Infinity when none was held back.
+   */
+  deferredReadyInMs: number;
+}
+
 /**
  * Delivers what is due in one lane: takes the lane's lease, then repeatedly sends one request
  * holding the due head of as many groups as fit, and records each record's outcome.
@@ -76,36 +88,47 @@ export class LaneRunner {
     try {
       let sink = await sinks.get(sinkId, lease.sinkVersion);
       for (;;) {
+        await sink.sendRate.ready();
+        if (sink.sendRate.available() === 0) {
+          // Every shard is at its budget: nothing could go now; the lane runs again when one has room.
+          const roomAt = new Date(Date.now() + sink.sendRate.soonestReadyInMs());
+          return delivered + failed > 0
+            ? { kind: 'worked', delivered, failed }
+            : { kind: 'idle', nextDueAt: earlier(waitingDueAt, roomAt) };
+        }
         const limits = this.#walkLimits(sink);
         const { heads, walkedAll, sinkVersion } = await this.#walkHeads(sinkId, lane, token, cursor, limits);
         // Edited since the lease was taken: what this walk found is sent with the new settings.
         if (sinkVersion !== sink.config.version) sink = await sinks.get(sinkId, sinkVersion);
-        const plan = planBatch(heads, this.#walkLimits(sink).maxRecordBytes);
+        const plan = planBatch(heads);
         cursor = plan.cursor ?? cursor;
-        const chosen = [...plan.send, ...plan.tooLarge];
-        if (chosen.length === 0) {
-          // Releasing the lease (below) keeps the cursor for the next run.
-          const nextDueAt = earlier(waitingDueAt, earliestDue(heads));
-          const startedWaitingAt = firstWaitingGroup;
-          const wentAround = heads.some((head) => head.groupKey === startedWaitingAt);
-          if (walkedAll || wentAround) {
-            return delivered + failed > 0
-              ? { kind: 'worked', delivered, failed }
-              : { kind: 'idle', nextDueAt };
-          }
-          // More heads than one walk looks at, none of them due: go on around the lane once.
+        const { chosen } = plan;
+        let nextDueAt = earlier(waitingDueAt, earliestDue(heads));
+        if (chosen.length > 0) {
+          const outgoing = chosen.flatMap((head) => (head.message ? [head.message] : []));
+          const result = await this.#deliver(sink, lane, token, outgoing);
+          delivered += result.delivered;
+          failed += result.failed;
           if (Date.now() - startedAt >= runBudgetMs) return { kind: 'worked', delivered, failed };
-          firstWaitingGroup ??= heads[0]?.groupKey ?? null;
-          waitingDueAt = nextDueAt;
-          continue;
+          if (result.delivered + result.failed + result.transformHeldBack > 0) {
+            firstWaitingGroup = null;
+            waitingDueAt = null;
+            continue;
+          }
+          // Every chosen head's shard was at its budget: they wait as heads not due yet do.
+          if (Number.isFinite(result.deferredReadyInMs))
+            nextDueAt = earlier(nextDueAt, new Date(Date.now() + result.deferredReadyInMs));
         }
-        firstWaitingGroup = null;
-        waitingDueAt = null;
-        const outgoing = chosen.flatMap((head) => (head.message ? [head.message] : []));
-        const result = await this.#deliver(sink, lane, token, outgoing);
-        delivered += result.delivered;
-        failed += result.failed;
+        // Releasing the lease (below) keeps the cursor for the next run.
+        const startedWaitingAt = firstWaitingGroup;
+        const wentAround = heads.some((head) => head.groupKey === startedWaitingAt);
+        if (walkedAll || wentAround) {
+          return delivered + failed > 0 ? { kind: 'worked', delivered, failed } : { kind: 'idle', nextDueAt };
+        }
+        // More heads than one walk looks at, none of them to send now: go on around the lane once.
         if (Date.now() - startedAt >= runBudgetMs) return { kind: 'worked', delivered, failed };
+        firstWaitingGroup ??= heads[0]?.groupKey ?? null;
+        waitingDueAt = nextDueAt;
       }
     } catch (error) {
       if (error instanceof LaneLeaseLostError) {
@@ -120,13 +143,13 @@ export class LaneRunner {
   }
 
   #walkLimits(sink: SinkRuntime): LaneWalkLimits {
-    return {
-      heads: this.options.headsPerWalk,
-      dueHeads: MAX_RECORDS_PER_REQUEST,
-      dueBytes: Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes),
+    return walkLimitsFor({
+      headsPerWalk: this.options.headsPerWalk,
+      maxRecordBytes: sink.maxRecordBytes,
+      budgetRecords: sink.sendRate.available(),
       // A transform may shrink a stored message below the record limit: its size is judged after.
-      maxRecordBytes: sink.transform.kind === 'none' ? sink.maxRecordBytes : Number.POSITIVE_INFINITY,
-    };
+      judgedAfterTransform: sink.transform.kind !== 'none',
+    });
   }
 
   /**
@@ -167,104 +190,147 @@ export class LaneRunner {
     return { heads, walkedAll: left !== null, sinkVersion };
   }
 
+  /** Sends one batch of chosen heads: prepare, pack, send, map the outcomes, record them. */
   async #deliver(
     sink: SinkRuntime,
     lane: number,
     token: string,
     outgoing: OutgoingMessage[],
-  ): Promise<{ delivered: number; failed: number }> {
-    const { config } = sink;
-    const policy: RetryPolicy = {
-      ...this.options.retryPolicy,
-      maxDelayMs: config.backoffCapMs,
-      maxAttempts: config.maxAttempts,
-    };
+  ): Promise<BatchResult> {
     // Each message's age was read on the database's clock as the batch started; what passes
     // from here is measured here, so the latency never depends on the two clocks agreeing.
     const batchStartedAt = performance.now();
-    const transformed = await transformOutgoing(this.options.transforms, sink.transform, outgoing);
-    const ready = transformed.flatMap((result) => (result.ok === true ? [result.message] : []));
-    const send = ready.filter((message) => message.sizeBytes <= sink.maxRecordBytes);
-    const tooLarge = ready.filter((message) => message.sizeBytes > sink.maxRecordBytes);
-
-    const sentAt = Date.now();
+    const { ready, transformFailed, transformHeldBack } = await this.#prepare(sink, outgoing);
+    const { sendRate } = sink;
     // Stored sizes chose the batch; transformed payloads may be larger, so the batch may take
     // more than one request (each group still appears once, so order within a group holds).
-    const outcomes: Awaited<ReturnType<typeof putRecords>> = [];
-    for (const request of splitIntoRequests(send, Math.max(MAX_REQUEST_BYTES, sink.maxRecordBytes))) {
-      outcomes.push(
-        ...(await putRecords(
-          sink.client,
-          sink.connection,
-          request.map((message) => ({
-            data: Buffer.from(message.payload, 'utf8'),
-            partitionKey: message.groupKey,
-          })),
-        )),
-      );
-    }
-    const durationMs = Date.now() - sentAt;
-
-    const delivered: DeliveredOutcome[] = [];
-    const deliveredAgesMs: number[] = [];
-    const failed: FailedOutcome[] = [];
-    const fail = (message: OutgoingMessage, code: string, text: string, duration: number) => {
-      const attemptNumber = message.deliverCount + 1;
-      failed.push({
-        id: message.id,
-        attemptNumber,
-        trigger: message.trigger,
-        errorCode: code,
-        errorMessage: text,
-        durationMs: duration,
-        retryInMs: retryDelayMs(policy, attemptNumber),
-        giveUpReason: hasExhaustedAttempts(policy, attemptNumber)
-          ? `gave up after ${attemptNumber} attempts (the sink's maximum); last error: ${text}`
-          : null,
-      });
-    };
-    send.forEach((message, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.ok) {
-        delivered.push({ id: message.id, shardId: outcome.shardId, sequenceNumber: outcome.sequenceNumber });
-        deliveredAgesMs.push(message.storedAgeMs);
-      } else {
-        fail(
+    const packed = packRequests(ready, { maxRecordBytes: sink.maxRecordBytes }, (message) =>
+      sendRate.tryTake(message.groupKey, message.sizeBytes),
+    );
+    const { sent, durationMs } = await this.#send(sink, packed.requests);
+    const throttledByShard = sendRate.observe(
+      sent.map(({ message, outcome, sentAt }) => ({
+        partitionKey: message.groupKey,
+        sentAt,
+        outcome: outcome.ok
+          ? { ok: true as const, shardId: outcome.shardId }
+          : { ok: false as const, throttled: isThrottlingCode(outcome.error.code), code: outcome.error.code },
+      })),
+    );
+    const outcomes = mapOutcomes({
+      sent,
+      notSent: [
+        ...transformFailed.map(({ message, error }) => ({ message, code: TRANSFORM_FAILED, text: error })),
+        ...packed.tooLarge.map((message) => ({
           message,
-          outcome?.error.code ?? 'MissingResult',
-          outcome?.error.message ?? 'Kinesis returned no result for this record',
-          durationMs,
-        );
-      }
+          code: RECORD_TOO_LARGE,
+          text: tooLargeText(message.sizeBytes, sink),
+        })),
+      ],
+      policy: this.#policyOf(sink),
+      durationMs,
+      throttledRetryInMs: (message) => sendRate.readyInMs(message.groupKey),
     });
-    for (const result of transformed) {
-      if (result.ok === false) fail(result.message, TRANSFORM_FAILED, result.error, 0);
-    }
-    for (const message of tooLarge) {
-      fail(
-        message,
-        RECORD_TOO_LARGE,
-        sink.transform.kind === 'none'
-          ? `The record is ${formatBytes(message.sizeBytes)} (data plus partition key), over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Attach a transform that makes it smaller, or discard it.`
-          : `The record is ${formatBytes(message.sizeBytes)} (data plus partition key) after the sink's transform, over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Change the transform to make it smaller, or discard it.`,
-        0,
-      );
-    }
-
     await recordOutcomesPatiently(
       this.options.db.pool,
-      { sinkId: config.id, lane, token, leaseMs: this.options.leaseMs, delivered, failed },
+      {
+        sinkId: sink.config.id,
+        lane,
+        token,
+        leaseMs: this.options.leaseMs,
+        delivered: outcomes.delivered,
+        failed: outcomes.failed,
+      },
       { logger: this.options.logger, stopping: this.options.stopping },
     );
-    this.#count(config.id, deliveredAgesMs, failed, performance.now() - batchStartedAt);
-    if (failed.length > 0) {
-      const first = failed[0];
+    this.#count(sink, outcomes, throttledByShard, performance.now() - batchStartedAt);
+    this.#log(sink, lane, outcomes);
+    return {
+      delivered: outcomes.delivered.length,
+      failed: outcomes.failed.length,
+      transformHeldBack,
+      deferredReadyInMs: Math.min(
+        ...packed.deferred.map((message) => sendRate.readyInMs(message.groupKey)),
+        Number.POSITIVE_INFINITY,
+      ),
+    };
+  }
+
+  #policyOf(sink: SinkRuntime): RetryPolicy {
+    return {
+      ...this.options.retryPolicy,
+      maxDelayMs: sink.config.backoffCapMs,
+      maxAttempts: sink.config.maxAttempts,
+    };
+  }
+
+  /** Runs the sink's transform: each message ready to send, or the error that stops it. */
+  async #prepare(
+    sink: SinkRuntime,
+    outgoing: OutgoingMessage[],
+  ): Promise<{
+    ready: OutgoingMessage[];
+    transformFailed: Array<{ message: OutgoingMessage; error: string }>;
+    transformHeldBack: number;
+  }> {
+    const transformed = await transformOutgoing(this.options.transforms, sink.transform, outgoing);
+    const ready: OutgoingMessage[] = [];
+    const transformFailed: Array<{ message: OutgoingMessage; error: string }> = [];
+    let transformHeldBack = 0;
+    for (const result of transformed) {
+      if (result.ok === true) ready.push(result.message);
+      else if (result.ok === false) transformFailed.push({ message: result.message, error: result.error });
+      // The transform's time for this batch ran out: it goes first in the next request.
+      else transformHeldBack += 1;
+    }
+    return { ready, transformFailed, transformHeldBack };
+  }
+
+  /** One PutRecords request after the other; every record gets an outcome, none throws. */
+  async #send(
+    sink: SinkRuntime,
+    requests: OutgoingMessage[][],
+  ): Promise<{ sent: Array<SentMessage & { sentAt: number }>; durationMs: number }> {
+    const startedAt = Date.now();
+    const sent: Array<SentMessage & { sentAt: number }> = [];
+    for (const request of requests) {
+      const sentAt = performance.now();
+      const outcomes = await putRecords(
+        sink.client,
+        sink.connection,
+        request.map((message) => ({
+          data: Buffer.from(message.payload, 'utf8'),
+          partitionKey: message.groupKey,
+        })),
+      );
+      request.forEach((message, index) => {
+        const outcome: RecordOutcome = outcomes[index] ?? {
+          ok: false,
+          error: {
+            code: 'MissingResult',
+            message: 'Kinesis returned no result for this record',
+            retryable: true,
+          },
+        };
+        sent.push({ message, outcome, sentAt });
+      });
+    }
+    return { sent, durationMs: Date.now() - startedAt };
+  }
+
+  #log(sink: SinkRuntime, lane: number, outcomes: MappedOutcomes): void {
+    const { config } = sink;
+    const { failed, delivered } = outcomes;
+    // Throttles are back-pressure, counted and reported as the sink's rate, not logged one by one.
+    const failures = failed.filter((outcome) => !outcome.throttled);
+    if (failures.length > 0) {
+      const first = failures[0];
       this.options.logger.warn(
         {
           sinkId: config.id,
           sink: config.name,
           lane,
-          failed: failed.length,
+          failed: failures.length,
           delivered: delivered.length,
           errorCode: first?.errorCode,
           // The message the error text is about; the others of the request may have other errors.
@@ -273,7 +339,7 @@ export class LaneRunner {
         first?.errorMessage ?? 'delivery failed',
       );
     }
-    for (const outcome of failed) {
+    for (const outcome of failures) {
       if (!outcome.giveUpReason) continue;
       this.options.logger.warn(
         {
@@ -285,17 +351,18 @@ export class LaneRunner {
         'message discarded: it reached the sink maximum of attempts',
       );
     }
-    return { delivered: delivered.length, failed: failed.length };
   }
 
-  /** Once per request: a label lookup per sink (and per error code), never per message. */
+  /** Once per request: a label lookup per sink (and per error code or shard), never per message. */
   #count(
-    sinkId: string,
-    deliveredAgesMs: number[],
-    failed: FailedOutcome[],
+    sink: SinkRuntime,
+    outcomes: MappedOutcomes,
+    throttledByShard: Map<string, number>,
     sinceBatchStartMs: number,
   ): void {
     const { metrics } = this.options;
+    const sinkId = sink.config.id;
+    const { deliveredAgesMs, failed } = outcomes;
     const attempts = deliveredAgesMs.length + failed.length;
     if (attempts > 0) metrics.deliverAttempts.labels(sinkId).inc(attempts);
     if (deliveredAgesMs.length > 0) {
@@ -304,9 +371,14 @@ export class LaneRunner {
       for (const ageMs of deliveredAgesMs) latency.observe((ageMs + sinceBatchStartMs) / 1000);
     }
     const failedByCode = new Map<string, number>();
-    for (const outcome of failed)
+    for (const outcome of failed) {
+      if (outcome.throttled) continue;
       failedByCode.set(outcome.errorCode, (failedByCode.get(outcome.errorCode) ?? 0) + 1);
+    }
     for (const [code, count] of failedByCode) metrics.messagesFailed.labels(sinkId, code).inc(count);
+    for (const [shardId, count] of throttledByShard)
+      metrics.throttledRecords.labels(sinkId, shardId).inc(count);
+    metrics.sendRate.labels(sinkId).set(sink.sendRate.recordsPerSecond());
   }
 }
 
@@ -316,22 +388,10 @@ function earlier(a: Date | null, b: Date | null): Date | null {
   return a < b ? a : b;
 }
 
-/** What the walk may still look at after `heads`; null when a limit is reached. */
-function remainingLimits(heads: LaneHead[], limits: LaneWalkLimits): LaneWalkLimits | null {
-  let dueHeads = 0;
-  let dueBytes = 0;
-  for (const head of heads) {
-    if (!head.message || head.sizeBytes > limits.maxRecordBytes) continue;
-    dueHeads += 1;
-    dueBytes += head.sizeBytes;
-  }
-  const left = {
-    heads: limits.heads - heads.length,
-    dueHeads: limits.dueHeads - dueHeads,
-    dueBytes: limits.dueBytes - dueBytes,
-    maxRecordBytes: limits.maxRecordBytes,
-  };
-  return left.heads > 0 && left.dueHeads > 0 && left.dueBytes > 0 ? left : null;
+function tooLargeText(sizeBytes: number, sink: SinkRuntime): string {
+  return sink.transform.kind === 'none'
+    ? `The record is ${formatBytes(sizeBytes)} (data plus partition key), over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Attach a transform that makes it smaller, or discard it.`
+    : `The record is ${formatBytes(sizeBytes)} (data plus partition key) after the sink's transform, over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Change the transform to make it smaller, or discard it.`;
 }
 
 function formatBytes(bytes: number): string {

@@ -5,6 +5,7 @@ import { createKinesisClient, describeStream, type KinesisConnection } from '@sh
 import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { type SinkTransform, sinkTransformOf } from './payload-transform';
+import { StreamSendRate } from './send/stream-send-rate';
 
 export interface SinkRuntime {
   config: SinkDeliveryConfig;
@@ -14,6 +15,8 @@ export interface SinkRuntime {
   maxRecordBytes: number;
   /** The sink's current transform version. */
   transform: SinkTransform;
+  /** How fast each shard of the stream takes records now; shared by the sink's lanes. */
+  sendRate: StreamSendRate;
 }
 
 interface CachedSink {
@@ -66,13 +69,16 @@ export class SinkRegistry {
       credentials: config.credentials,
       requestTimeoutMs: this.deps.requestTimeoutMs,
     };
+    const client = createKinesisClient(connection);
     const cached: CachedSink = {
       runtime: {
         config,
         connection,
-        client: createKinesisClient(connection),
+        client,
         maxRecordBytes: config.maxRecordSizeBytes,
         transform: sinkTransformOf(config),
+        // An edit starts the budgets afresh: the stream or its credentials may be new.
+        sendRate: new StreamSendRate({ sinkId, client, connection, logger: this.deps.logger }),
       },
       recordLimitCheckedAt: 0,
     };
@@ -109,6 +115,11 @@ export class SinkRegistry {
     if (cached?.runtime.transform.kind === 'attached')
       this.deps.transforms.forget(cached.runtime.transform.key);
     this.#cache.delete(sinkId);
+  }
+
+  /** The sinks loaded now, with what they learned of their streams. */
+  loaded(): SinkRuntime[] {
+    return [...this.#cache.values()].map((cached) => cached.runtime);
   }
 
   /** Once no request is under way (the engine stopped its workers). */

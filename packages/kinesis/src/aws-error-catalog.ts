@@ -26,7 +26,7 @@ const keySource = ({ hasStaticKeys }: Context) =>
 
 const accessDenied: Entry = (c) => ({
   retryable: false,
-  message: `Kinesis denied access to ${stream(c)}: the IAM user or role needs kinesis:PutRecords and kinesis:DescribeStreamSummary on ${c.target.arn}${c.said}`,
+  message: `Kinesis denied access to ${stream(c)}: the IAM user or role needs kinesis:PutRecords, kinesis:ListShards and kinesis:DescribeStreamSummary on ${c.target.arn}${c.said}`,
 });
 
 const badCredentials: Entry = (c) => ({

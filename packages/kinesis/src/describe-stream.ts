@@ -11,6 +11,8 @@ export interface StreamDescription {
   /** The stream's record size limit (data plus partition key), or null when Kinesis did not say. */
   maxRecordSizeBytes: number | null;
   retentionPeriodHours: number | null;
+  /** ON_DEMAND streams have no fixed per-shard write limit the sender can plan for. */
+  onDemand: boolean;
 }
 
 /** Reads the stream's summary. Throws a KinesisRequestError worded like delivery errors. */
@@ -30,6 +32,7 @@ export async function describeStream(
       // Emulators and older regions leave the field out; the caller then keeps its own limit.
       maxRecordSizeBytes: typeof maxRecordSizeKiB === 'number' ? maxRecordSizeKiB * 1024 : null,
       retentionPeriodHours: summary?.RetentionPeriodHours ?? null,
+      onDemand: summary?.StreamModeDetails?.StreamMode === 'ON_DEMAND',
     };
   } catch (error) {
     throw new KinesisRequestError(describeKinesisError(error, connection), { cause: error });

@@ -18,6 +18,7 @@ export { describeKinesisError } from './describe-kinesis-error';
 export { describeRecordError } from './describe-record-error';
 export { describeStream, type StreamDescription } from './describe-stream';
 export { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits';
+export { listOpenShards, type OpenShard } from './list-shards';
 export { type OutgoingRecord, putRecords, type RecordOutcome } from './put-records';
 export {
   type LatestStreamRecords,
@@ -25,6 +26,7 @@ export {
   readLatestStreamRecords,
   type StreamRecordView,
 } from './read-stream-records';
+export { mayMeanReshard } from './resharding-codes';
 export {
   describeStreamReadFailure,
   STREAM_READ_ACTIONS,

@@ -55,7 +55,7 @@ export function describeStreamReadFailure(
       code: name,
       operation,
       message: `Kinesis denied kinesis:${operation} on ${stream}${said}`,
-      hint: `Missing permission kinesis:${operation}: reading the stream back needs ${STREAM_READ_ACTIONS.join(', ')} on ${target.arn} for ${who}. Delivery does not need them: the sink keeps delivering without.`,
+      hint: `Missing permission kinesis:${operation}: reading the stream back needs ${STREAM_READ_ACTIONS.join(', ')} on ${target.arn} for ${who}. Delivery keeps going without them (ListShards only lets it pace each shard on its own).`,
     };
   }
   if (name === 'KMSAccessDeniedException') {

@@ -43,6 +43,7 @@ describe('describeStream', () => {
       openShardCount: 4,
       maxRecordSizeBytes: 10 * 1024 * 1024,
       retentionPeriodHours: 48,
+      onDemand: false,
     });
     expect(fake?.requests[0]?.operation).toBe('DescribeStreamSummary');
     expect(fake?.requests[0]?.body).toEqual({
@@ -53,6 +54,14 @@ describe('describeStream', () => {
   it('leaves the record limit unknown when Kinesis does not state one', async () => {
     const description = await describeThrough(summary({}));
     expect(description.maxRecordSizeBytes).toBeNull();
+  });
+
+  it('tells an on-demand stream from a provisioned one', async () => {
+    const onDemand = await describeThrough(summary({ StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
+    expect(onDemand.onDemand).toBe(true);
+    await fake?.close();
+    const provisioned = await describeThrough(summary({ StreamModeDetails: { StreamMode: 'PROVISIONED' } }));
+    expect(provisioned.onDemand).toBe(false);
   });
 
   it('throws the same worded error delivery would record', async () => {

@@ -99,6 +99,7 @@ describe('against kinesis-local', () => {
       // kinesis-local does not report MaxRecordSizeInKiB.
       maxRecordSizeBytes: null,
       retentionPeriodHours: 24,
+      onDemand: false,
     });
   });
 

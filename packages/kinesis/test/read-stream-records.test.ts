@@ -134,7 +134,7 @@ describe('readLatestStreamRecords', () => {
       expect(described.message).toMatch(/^Kinesis denied kinesis:GetRecords on stream shardline-test-/);
       expect(described.message).toContain('is not authorized to perform: kinesis:GetRecords');
       expect(described.hint).toBe(
-        `Missing permission kinesis:GetRecords: reading the stream back needs kinesis:ListShards, kinesis:GetShardIterator, kinesis:GetRecords on ${stream.streamArn} for the IAM user or role of the sink's access key. Delivery does not need them: the sink keeps delivering without.`,
+        `Missing permission kinesis:GetRecords: reading the stream back needs kinesis:ListShards, kinesis:GetShardIterator, kinesis:GetRecords on ${stream.streamArn} for the IAM user or role of the sink's access key. Delivery keeps going without them (ListShards only lets it pace each shard on its own).`,
       );
     } finally {
       proxy.failRequests(null);

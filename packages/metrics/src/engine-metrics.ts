@@ -11,6 +11,8 @@ export interface EngineMetrics {
   messagesDelivered: Counter<'sink_id'>;
   messagesFailed: Counter<'sink_id' | 'code'>;
   deliverAttempts: Counter<'sink_id'>;
+  throttledRecords: Counter<'sink_id' | 'shard_id'>;
+  sendRate: Gauge<'sink_id'>;
   deliveryLatency: Histogram<'sink_id'>;
   replicationLagBytes: Gauge<'source_id'>;
   replicationLagSeconds: Gauge<'source_id'>;
@@ -58,6 +60,16 @@ export function createEngineMetrics(registry: Registry = register): EngineMetric
     deliverAttempts: counter(
       'shardline_deliver_attempts_total',
       'Delivery attempts in this process, successful or not (delivered plus failed).',
+      ['sink_id'],
+    ),
+    throttledRecords: counter(
+      'shardline_throttled_records_total',
+      'Records Kinesis throttled in this process (ProvisionedThroughputExceededException and the other throttling answers), by the shard they were sent to (`stream` when the shards could not be listed). Back-pressure, not failures: not counted in shardline_messages_failed_total.',
+      ['sink_id', 'shard_id'],
+    ),
+    sendRate: gauge(
+      'shardline_send_rate_records_per_second',
+      "Records a second this process may send to the sink's stream now, summed over the stream's shards: the rate learned from Kinesis' throttles, up to a provisioned shard's 1,000 a second (0 for a shard with no known limit yet, as on an on-demand stream).",
       ['sink_id'],
     ),
     deliveryLatency: registeredMetric(

@@ -1,6 +1,7 @@
 /**
- * The IAM policy a sink needs on its stream (README, "IAM policy"), with the ARN filled in. The
- * second statement is optional: it lets the sink page's Stream tab read the records back.
+ * The IAM policy a sink needs on its stream (README, "IAM policy"), with the ARN filled in.
+ * ListShards lets delivery keep a send budget per shard; the second statement is optional: it
+ * lets the sink page's Stream tab read the records back.
  */
 export function iamPolicyFor(streamArn: string): string {
   const policy = {
@@ -8,13 +9,13 @@ export function iamPolicyFor(streamArn: string): string {
     Statement: [
       {
         Effect: 'Allow',
-        Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary'],
+        Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'],
         Resource: streamArn,
       },
       {
         Sid: 'ReadBackInTheStreamTab',
         Effect: 'Allow',
-        Action: ['kinesis:ListShards', 'kinesis:GetShardIterator', 'kinesis:GetRecords'],
+        Action: ['kinesis:GetShardIterator', 'kinesis:GetRecords'],
         Resource: streamArn,
       },
     ],

@@ -17,6 +17,12 @@ export interface FailedOutcome {
   durationMs: number;
   /** When to try again; ignored when the message is given up on. */
   retryInMs: number;
+  /**
+   * Kinesis throttled it: back-pressure, not a failure. The message stays `pending` (never
+   * `failing`), the attempt is kept in its history, and it is counted apart so that it moves
+   * neither the retry schedule nor the sink's maximum of attempts.
+   */
+  throttled: boolean;
   /** Set when the sink's maximum of attempts is reached: the message is discarded, saying why. */
   giveUpReason: string | null;
 }
@@ -61,16 +67,18 @@ export async function recordDeliveryOutcomes(
      ),
      -- An attempt already recorded under its number is the same outcome written again.
      failed_input AS (
-       SELECT * FROM unnest($8::int8[], $9::text[], $10::text[], $11::int8[], $12::text[], $13::int4[], $14::text[], $15::int4[])
-         AS u(id, error_code, error_message, retry_in_ms, give_up_reason, attempt_number, trigger, duration_ms)
+       SELECT * FROM unnest($8::int8[], $9::text[], $10::text[], $11::int8[], $12::text[], $13::int4[], $14::text[], $15::int4[], $16::bool[])
+         AS u(id, error_code, error_message, retry_in_ms, give_up_reason, attempt_number, trigger, duration_ms, throttled)
         WHERE EXISTS (SELECT 1 FROM fence)
           AND NOT EXISTS (SELECT 1 FROM delivery_attempt a WHERE a.message_id = u.id AND a.attempt_number = u.attempt_number)
      ),
      -- Only messages still waiting are touched: one a person discarded meanwhile stays discarded.
      failed AS (
        UPDATE message m
-          SET state = CASE WHEN u.give_up_reason IS NULL THEN 'failing'::message_state ELSE 'discarded'::message_state END,
+          SET state = CASE WHEN u.give_up_reason IS NOT NULL THEN 'discarded'::message_state
+                           WHEN u.throttled THEN 'pending'::message_state ELSE 'failing'::message_state END,
               deliver_count = m.deliver_count + 1,
+              throttled_count = m.throttled_count + u.throttled::int,
               last_error_code = u.error_code, last_error_message = u.error_message, last_error_at = clock_timestamp(),
               next_attempt_at = clock_timestamp() + u.retry_in_ms * interval '1 millisecond',
               next_attempt_trigger = 'scheduled',
@@ -105,6 +113,7 @@ export async function recordDeliveryOutcomes(
       failed.map((f) => f.attemptNumber),
       failed.map((f) => f.trigger),
       failed.map((f) => f.durationMs),
+      failed.map((f) => f.throttled),
     ],
   );
   if (!result.rows[0]?.fenced)

@@ -8,6 +8,8 @@ export interface OutgoingMessage {
   payload: string;
   sizeBytes: number;
   deliverCount: number;
+  /** Of `deliverCount`, the attempts Kinesis throttled (not failures). */
+  throttledCount: number;
   trigger: 'scheduled' | 'manual';
   /** Milliseconds since it was stored, by the database's clock when the walk read it. */
   storedAgeMs: number;
@@ -83,7 +85,7 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneWalkR
   const bound = walk.upToGroupKey === undefined ? '' : 'AND m.group_key <= $11';
   // The payload only of a due head: a head waiting for its retry is not sent now.
   const probe = (after: string) => `
-    SELECT m.group_key, m.id, m.size_bytes, m.next_attempt_at, m.deliver_count, m.next_attempt_trigger, m.created_at,
+    SELECT m.group_key, m.id, m.size_bytes, m.next_attempt_at, m.deliver_count, m.throttled_count, m.next_attempt_trigger, m.created_at,
            CASE WHEN m.next_attempt_at <= clock_timestamp() THEN m.payload::text END AS payload
       FROM message m
      WHERE m.sink_id = $1 AND m.lane = $2 AND m.state IN ('pending', 'failing') AND m.group_key > ${after} ${bound}
@@ -101,6 +103,7 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneWalkR
     size_bytes: number;
     next_attempt_at: Date;
     deliver_count: number;
+    throttled_count: number;
     next_attempt_trigger: 'scheduled' | 'manual';
     payload: string | null;
     chosen: boolean;
@@ -130,7 +133,7 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneWalkR
         WHERE sink_id = $1 AND lane = $2 AND lease_token = $9
         RETURNING (SELECT updated_at FROM sink WHERE id = $1) AS sink_version
      )
-     SELECT lease.sink_version, w.id, w.group_key, w.size_bytes, w.next_attempt_at, w.deliver_count, w.next_attempt_trigger, w.payload,
+     SELECT lease.sink_version, w.id, w.group_key, w.size_bytes, w.next_attempt_at, w.deliver_count, w.throttled_count, w.next_attempt_trigger, w.payload,
             w.chosen, (extract(epoch FROM clock_timestamp() - w.created_at) * 1000)::float8 AS stored_age_ms
        FROM lease
        LEFT JOIN walked w ON true
@@ -173,6 +176,7 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneWalkR
                 payload: row.payload,
                 sizeBytes: row.size_bytes,
                 deliverCount: row.deliver_count,
+                throttledCount: row.throttled_count,
                 trigger: row.next_attempt_trigger,
                 // Age on the database's own clock: the engine's host clock may be skewed from it.
                 storedAgeMs: Math.max(0, row.stored_age_ms),

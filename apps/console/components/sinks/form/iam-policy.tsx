@@ -21,9 +21,11 @@ export function IamPolicy({ streamArn }: { streamArn: string }) {
         {policy}
       </pre>
       <p className="text-xs text-slate-500">
-        The second statement is optional: it lets the sink page's <strong>Stream</strong> tab read the records
-        back; delivery works without it. If the stream is encrypted with a customer-managed KMS key, also
-        allow <code>kms:GenerateDataKey</code> on that key (and <code>kms:Decrypt</code> for the Stream tab).
+        <code>kinesis:ListShards</code> lets delivery pace each shard at its own limit (without it, the whole
+        stream is paced as one). The second statement is optional: it lets the sink page's{' '}
+        <strong>Stream</strong> tab read the records back; delivery works without it. If the stream is
+        encrypted with a customer-managed KMS key, also allow <code>kms:GenerateDataKey</code> on that key
+        (and <code>kms:Decrypt</code> for the Stream tab).
       </p>
     </section>
   );

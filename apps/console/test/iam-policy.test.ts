@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { iamPolicyFor } from '../lib/client/iam-policy';
+
+const ARN = 'arn:aws:kinesis:eu-west-2:123456789012:stream/orders';
+
+describe('the IAM policy shown on the sink form', () => {
+  it('grants delivery what it calls on the stream, ListShards included, for this stream only', () => {
+    const policy = JSON.parse(iamPolicyFor(ARN)) as {
+      Statement: Array<{ Sid?: string; Action: string[]; Resource: string }>;
+    };
+    const [delivery, readBack] = policy.Statement;
+    expect(delivery?.Action).toEqual([
+      'kinesis:PutRecords',
+      'kinesis:DescribeStreamSummary',
+      'kinesis:ListShards',
+    ]);
+    expect(delivery?.Resource).toBe(ARN);
+    // The optional read-back statement adds only what reading records needs beyond that.
+    expect(readBack?.Sid).toBe('ReadBackInTheStreamTab');
+    expect(readBack?.Action).toEqual(['kinesis:GetShardIterator', 'kinesis:GetRecords']);
+    expect(readBack?.Resource).toBe(ARN);
+  });
+});
