@@ -114,7 +114,8 @@ export function walkLimitsFor(
     return {
       heads: Math.max(limits.headsPerWalk, AGGREGATED_HEADS_PER_REQUEST),
       dueHeads: AGGREGATED_HEADS_PER_REQUEST,
-      dueBytes: Math.max(1, Math.min(maxRequestBytes(limits), aggregatedBytes)),
+      // Whole bytes: budgets hold fractions, the walk statement takes an integer.
+      dueBytes: Math.max(1, Math.floor(Math.min(maxRequestBytes(limits), aggregatedBytes))),
       maxRecordBytes,
     };
   }
