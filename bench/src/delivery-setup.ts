@@ -24,6 +24,7 @@ export async function setupDelivery(
   endpoint: string,
   streamArn: string,
   benchTransform?: BenchTransform,
+  sinkSettings: { aggregateRecords?: boolean } = {},
 ): Promise<DeliverySetup> {
   const database = await createTestDatabase();
   const db = createDatabase({ url: database.url, maxConnections: 4 });
@@ -41,6 +42,7 @@ export async function setupDelivery(
       accessKeyId: 'bench',
       secretAccessKey: 'bench',
       transformId: transform?.id ?? null,
+      ...sinkSettings,
     },
   });
   const engine = benchEngine(database.url);

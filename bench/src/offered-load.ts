@@ -1,4 +1,4 @@
-import { appendMessages, type Database } from '@shardline/db';
+import { appendMessages, type Database, type IncomingMessage } from '@shardline/db';
 import { makeWorkload } from './workload';
 
 const TICK_MS = 100;
@@ -20,7 +20,13 @@ export interface OfferedLoad {
 export async function offerLoad(
   db: Database,
   sinkId: string,
-  options: { rate: number; seconds: number; nextGroup: () => number },
+  options: {
+    rate: number;
+    seconds: number;
+    nextGroup: () => number;
+    /** Changes each message before it is stored (a run that needs another size). */
+    shape?: (message: IncomingMessage) => IncomingMessage;
+  },
 ): Promise<OfferedLoad> {
   const ticks = Math.max(1, Math.round((options.seconds * 1000) / TICK_MS));
   let offered = 0;
@@ -35,7 +41,7 @@ export async function offerLoad(
         firstLsn: 1_000 + offered * 16,
         idOf: (index) => ids[index] ?? 0,
       });
-      await appendMessages(db, { sinkId, messages });
+      await appendMessages(db, { sinkId, messages: options.shape ? messages.map(options.shape) : messages });
       offered += count;
     }
     const wait = startedAt + (tick + 1) * TICK_MS - performance.now();

@@ -5,6 +5,7 @@
  * simulated stream's, so these results compare across machines as long as the machine is far
  * from its own ceilings (each run's notes say how far).
  */
+import { AGGREGATION_RUN, runAggregationBenchmark } from './aggregation-run';
 import { relativeFigure } from './ceilings';
 import { firstTakes, windowRates } from './delivery-windows';
 import { fmt } from './format';
@@ -21,7 +22,12 @@ import {
   waitForDelivery,
 } from './throttled-stream';
 
-export const THROTTLED_RUNS = ['throttled-over-capacity', 'throttled-latency', 'throttled-hot-shard'];
+export const THROTTLED_RUNS = [
+  'throttled-over-capacity',
+  'throttled-latency',
+  'throttled-hot-shard',
+  AGGREGATION_RUN,
+];
 
 /** The workload's 10,000 groups, split evenly between the shards. */
 const GROUPS = 10_000;
@@ -43,6 +49,7 @@ export async function runThrottledBenchmarks(options: Options): Promise<void> {
   if (options.runs.has('throttled-over-capacity')) await overCapacity(options.table, seconds, windowMs);
   if (options.runs.has('throttled-latency')) await atEightyPercent(options.table, seconds);
   if (options.runs.has('throttled-hot-shard')) await hotShard(options.table, seconds, windowMs);
+  if (options.runs.has(AGGREGATION_RUN)) await runAggregationBenchmark(options.table, seconds, windowMs);
 }
 
 /** 150 % of a 2-shard stream's capacity for `seconds`, then nothing until the backlog is gone. */

@@ -29,15 +29,29 @@ export interface ThrottledRun {
   cleanup(): Promise<void>;
 }
 
-/** A stream of `shards` shards at SHARD_RATE each, and a sink on it with its engine started. */
-export async function startThrottledRun(shards: number): Promise<ThrottledRun> {
+/** A shard's bytes a second, scaled with its records (256 KiB/s at the default 250 records/s). */
+export const SHARD_BYTES_RATE = Math.round(SHARD_RATE * BYTES_PER_RECORD_OF_LIMIT);
+
+/**
+ * A stream of `shards` shards at SHARD_RATE each, and a sink on it with its engine started.
+ * `aggregateRecords`: the sink aggregates, and the stream's record limit is scaled as its
+ * limits are (a real shard's 1 MiB/s and 1 MiB records: 256 KiB at the default), so an
+ * aggregate never outgrows what a shard takes in a second.
+ */
+export async function startThrottledRun(
+  shards: number,
+  options: { aggregateRecords?: boolean } = {},
+): Promise<ThrottledRun> {
   const kinesis = await startShardedKinesis({
     shards,
     recordsPerSecondPerShard: SHARD_RATE,
-    bytesPerSecondPerShard: Math.round(SHARD_RATE * BYTES_PER_RECORD_OF_LIMIT),
+    bytesPerSecondPerShard: SHARD_BYTES_RATE,
+    ...(options.aggregateRecords ? { maxRecordSizeKiB: Math.floor(SHARD_BYTES_RATE / 1024) } : {}),
   });
   try {
-    const delivery = await setupDelivery(kinesis.endpoint, STREAM_ARN);
+    const delivery = await setupDelivery(kinesis.endpoint, STREAM_ARN, undefined, {
+      aggregateRecords: options.aggregateRecords ?? false,
+    });
     try {
       await delivery.engine.start();
     } catch (error) {

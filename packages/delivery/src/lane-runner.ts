@@ -17,7 +17,14 @@ import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
 import { TRANSFORM_FAILED, transformOutgoing } from './payload-transform';
 import { recordOutcomesPatiently } from './record-outcomes-patiently';
-import { type MappedOutcomes, mapOutcomes, type SentMessage } from './send/outcomes';
+import {
+  aggregatedWalkBytes,
+  type PackedRecords,
+  packAggregated,
+  plainRecords,
+  type SendRecord,
+} from './send/aggregation-packing';
+import { type MappedOutcomes, mapOutcomes, messagesOfRecords, type SentRecord } from './send/outcomes';
 import { packRequests, remainingLimits, walkLimitsFor } from './send/packing';
 import type { SinkRegistry, SinkRuntime } from './sink-registry';
 
@@ -143,7 +150,10 @@ export class LaneRunner {
   }
 
   #walkLimits(sink: SinkRuntime): LaneWalkLimits {
+    // Aggregates are packed per shard: without the shard map the sink sends plain.
+    const shardBytes = sink.config.aggregateRecords ? sink.sendRate.bytesAvailableByShard() : null;
     return walkLimitsFor({
+      aggregatedBytes: shardBytes && aggregatedWalkBytes(sink.maxRecordBytes, shardBytes.values()),
       headsPerWalk: this.options.headsPerWalk,
       maxRecordBytes: sink.maxRecordBytes,
       budgetRecords: sink.sendRate.available(),
@@ -202,23 +212,21 @@ export class LaneRunner {
     const batchStartedAt = performance.now();
     const { ready, transformFailed, transformHeldBack } = await this.#prepare(sink, outgoing);
     const { sendRate } = sink;
-    // Stored sizes chose the batch; transformed payloads may be larger, so the batch may take
-    // more than one request (each group still appears once, so order within a group holds).
-    const packed = packRequests(ready, { maxRecordBytes: sink.maxRecordBytes }, (message) =>
-      sendRate.tryTake(message.groupKey, message.sizeBytes),
-    );
+    const packed = this.#pack(sink, ready);
     const { sent, durationMs } = await this.#send(sink, packed.requests);
+    // The budgets count Kinesis records: an aggregate is one record of its bytes.
     const throttledByShard = sendRate.observe(
-      sent.map(({ message, outcome, sentAt }) => ({
-        partitionKey: message.groupKey,
+      sent.map(({ record, outcome, sentAt }) => ({
+        partitionKey: record.partitionKey,
         sentAt,
         outcome: outcome.ok
           ? { ok: true as const, shardId: outcome.shardId }
           : { ok: false as const, throttled: isThrottlingCode(outcome.error.code), code: outcome.error.code },
       })),
     );
+    const { sent: sentMessages, landedElsewhere } = messagesOfRecords(sent);
     const outcomes = mapOutcomes({
-      sent,
+      sent: sentMessages,
       notSent: [
         ...transformFailed.map(({ message, error }) => ({ message, code: TRANSFORM_FAILED, text: error })),
         ...packed.tooLarge.map((message) => ({
@@ -244,16 +252,39 @@ export class LaneRunner {
       { logger: this.options.logger, stopping: this.options.stopping },
     );
     this.#count(sink, outcomes, throttledByShard, performance.now() - batchStartedAt);
-    this.#log(sink, lane, outcomes);
+    this.#log(sink, lane, outcomes, landedElsewhere.length);
     return {
       delivered: outcomes.delivered.length,
       failed: outcomes.failed.length,
       transformHeldBack,
       deferredReadyInMs: Math.min(
-        ...packed.deferred.map((message) => sendRate.readyInMs(message.groupKey)),
+        ...[...packed.deferred, ...landedElsewhere].map((message) => sendRate.readyInMs(message.groupKey)),
         Number.POSITIVE_INFINITY,
       ),
     };
+  }
+
+  /**
+   * What goes in which request. Stored sizes chose the batch; transformed payloads may be larger,
+   * so the batch may take more than one request (each group still appears once, so order within
+   * a group holds).
+   */
+  #pack(sink: SinkRuntime, ready: OutgoingMessage[]): PackedRecords<OutgoingMessage> {
+    const { sendRate } = sink;
+    const limits = { maxRecordBytes: sink.maxRecordBytes };
+    if (sink.config.aggregateRecords) {
+      // Each shard is asked once per batch, before any of its room is taken.
+      const shardBytes = sendRate.bytesAvailableByShard();
+      return packAggregated(ready, limits, {
+        shardOf: (groupKey) => sendRate.knownShardOf(groupKey),
+        bytesAvailable: (shardId) => shardBytes?.get(shardId) ?? 0,
+        tryTake: (groupKey, bytes) => sendRate.tryTake(groupKey, bytes),
+      });
+    }
+    const packed = packRequests(ready, limits, (message) =>
+      sendRate.tryTake(message.groupKey, message.sizeBytes),
+    );
+    return { ...packed, requests: plainRecords(packed.requests) };
   }
 
   #policyOf(sink: SinkRuntime): RetryPolicy {
@@ -289,21 +320,14 @@ export class LaneRunner {
   /** One PutRecords request after the other; every record gets an outcome, none throws. */
   async #send(
     sink: SinkRuntime,
-    requests: OutgoingMessage[][],
-  ): Promise<{ sent: Array<SentMessage & { sentAt: number }>; durationMs: number }> {
+    requests: SendRecord<OutgoingMessage>[][],
+  ): Promise<{ sent: Array<SentRecord & { sentAt: number }>; durationMs: number }> {
     const startedAt = Date.now();
-    const sent: Array<SentMessage & { sentAt: number }> = [];
+    const sent: Array<SentRecord & { sentAt: number }> = [];
     for (const request of requests) {
       const sentAt = performance.now();
-      const outcomes = await putRecords(
-        sink.client,
-        sink.connection,
-        request.map((message) => ({
-          data: Buffer.from(message.payload, 'utf8'),
-          partitionKey: message.groupKey,
-        })),
-      );
-      request.forEach((message, index) => {
+      const outcomes = await putRecords(sink.client, sink.connection, request);
+      request.forEach((record, index) => {
         const outcome: RecordOutcome = outcomes[index] ?? {
           ok: false,
           error: {
@@ -312,15 +336,21 @@ export class LaneRunner {
             retryable: true,
           },
         };
-        sent.push({ message, outcome, sentAt });
+        sent.push({ record, outcome, sentAt });
       });
     }
     return { sent, durationMs: Date.now() - startedAt };
   }
 
-  #log(sink: SinkRuntime, lane: number, outcomes: MappedOutcomes): void {
+  #log(sink: SinkRuntime, lane: number, outcomes: MappedOutcomes, landedElsewhere: number): void {
     const { config } = sink;
     const { failed, delivered } = outcomes;
+    if (landedElsewhere > 0) {
+      this.options.logger.info(
+        { sinkId: config.id, sink: config.name, lane, messages: landedElsewhere },
+        "an aggregated record landed on another shard than expected (the stream's shards changed): its other messages go again once the shard map is read again",
+      );
+    }
     // Throttles are back-pressure, counted and reported as the sink's rate, not logged one by one.
     const failures = failed.filter((outcome) => !outcome.throttled);
     if (failures.length > 0) {

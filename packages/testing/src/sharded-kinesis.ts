@@ -18,7 +18,12 @@ export interface LandedRecord {
   shardId: string;
   sequenceNumber: string;
   partitionKey: string;
+  /** The data as UTF-8 text (a message's JSON, unless aggregated). */
   data: string;
+  /** The data as sent: an aggregated record is binary. */
+  bytes: Buffer;
+  /** Which PutRecords request brought it: 1 for the first the endpoint answered, and so on. */
+  request: number;
   /** performance.now() when the endpoint took it. */
   at: number;
 }
@@ -73,6 +78,7 @@ export async function startShardedKinesis(options: ShardedKinesisOptions): Promi
   const sequences = new Map<string, number>();
   const sockets = new Set<Socket>();
   let nextShardNumber = options.shards;
+  let requests = 0;
 
   const bucketOf = (shardId: string) => {
     const now = performance.now();
@@ -102,6 +108,7 @@ export async function startShardedKinesis(options: ShardedKinesisOptions): Promi
       Records: Array<{ Data: string; PartitionKey: string; ExplicitHashKey?: string }>;
     };
     let failed = 0;
+    requests += 1;
     const results = request.Records.map((record) => {
       const shard = shardFor(record.PartitionKey, record.ExplicitHashKey);
       const data = Buffer.from(record.Data, 'base64');
@@ -125,6 +132,8 @@ export async function startShardedKinesis(options: ShardedKinesisOptions): Promi
         sequenceNumber,
         partitionKey: record.PartitionKey,
         data: data.toString('utf8'),
+        bytes: data,
+        request: requests,
         at: performance.now(),
       });
       takenCount.set(shard.shardId, (takenCount.get(shard.shardId) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from '@shardline/db';
 import type { RecordOutcome } from '@shardline/kinesis';
 import { describe, expect, it } from 'vitest';
-import { mapOutcomes } from './outcomes';
+import { mapOutcomes, messagesOfRecords } from './outcomes';
 
 const policy = { initialDelayMs: 1_000, jitterRatio: 0, maxDelayMs: 180_000, maxAttempts: 3 };
 
@@ -86,5 +86,39 @@ describe('mapOutcomes', () => {
     });
     expect(failed).toEqual([]);
     expect(delivered).toEqual([{ id: 1n, shardId: 'shardId-000000000001', sequenceNumber: '42' }]);
+  });
+});
+
+describe('messagesOfRecords', () => {
+  const inside = (id: bigint, groupKey: string): OutgoingMessage => ({ ...message(0, 0), id, groupKey });
+  const aggregate = (packedForShard: string | null) => ({
+    partitionKey: 'a',
+    data: Buffer.alloc(0),
+    sizeBytes: 0,
+    messages: [inside(1n, 'a'), inside(2n, 'b'), inside(3n, 'c')],
+    packedForShard,
+  });
+  const landedOn = (shardId: string): RecordOutcome => ({ ok: true, shardId, sequenceNumber: '7' });
+
+  it("gives every message of a record the record's answer", () => {
+    const { sent, landedElsewhere } = messagesOfRecords([
+      { record: aggregate('shard-1'), outcome: landedOn('shard-1') },
+    ]);
+    expect(sent.map(({ message, outcome }) => [message.id, outcome])).toEqual([
+      [1n, landedOn('shard-1')],
+      [2n, landedOn('shard-1')],
+      [3n, landedOn('shard-1')],
+    ]);
+    expect(landedElsewhere).toEqual([]);
+    const throttled = refused('ProvisionedThroughputExceededException');
+    expect(messagesOfRecords([{ record: aggregate('shard-1'), outcome: throttled }]).sent).toHaveLength(3);
+  });
+
+  it('delivers only the first message of an aggregate that landed on another shard; the others wait', () => {
+    const { sent, landedElsewhere } = messagesOfRecords([
+      { record: aggregate('shard-1'), outcome: landedOn('shard-9') },
+    ]);
+    expect(sent.map(({ message }) => message.id)).toEqual([1n]);
+    expect(landedElsewhere.map((m) => m.id)).toEqual([2n, 3n]);
   });
 });

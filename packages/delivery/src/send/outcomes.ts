@@ -1,6 +1,7 @@
 import { hasExhaustedAttempts, isThrottlingCode, type RetryPolicy, retryDelayMs } from '@shardline/core';
 import type { DeliveredOutcome, FailedOutcome, OutgoingMessage } from '@shardline/db';
 import type { RecordOutcome } from '@shardline/kinesis';
+import type { SendRecord } from './aggregation-packing';
 
 /** A throttled record goes again as soon as its shard's budget allows, within these bounds. */
 export const THROTTLED_RETRY_MS = { min: 10, max: 1_000 };
@@ -8,6 +9,35 @@ export const THROTTLED_RETRY_MS = { min: 10, max: 1_000 };
 export interface SentMessage {
   message: OutgoingMessage;
   outcome: RecordOutcome;
+}
+
+export interface SentRecord {
+  record: SendRecord<OutgoingMessage>;
+  outcome: RecordOutcome;
+}
+
+/**
+ * Each sent record's answer, given to every message inside it: delivered (all at the record's
+ * shard and sequence number, in the record's order), throttled or failed alike. An aggregate that
+ * landed on another shard than it was packed for (the shards changed) delivered only its first
+ * message, whose own key routed it; the others may belong elsewhere, where a consumer reading
+ * by shard (the KCL) drops them: they are not recorded at all and go again, repacked, once the
+ * shard map is read again. No attempt is counted against them: the move was not theirs.
+ */
+export function messagesOfRecords(sent: SentRecord[]): {
+  sent: SentMessage[];
+  landedElsewhere: OutgoingMessage[];
+} {
+  const messages: SentMessage[] = [];
+  const landedElsewhere: OutgoingMessage[] = [];
+  for (const { record, outcome } of sent) {
+    const moved = outcome.ok && record.packedForShard !== null && outcome.shardId !== record.packedForShard;
+    record.messages.forEach((message, index) => {
+      if (moved && index > 0) landedElsewhere.push(message);
+      else messages.push({ message, outcome });
+    });
+  }
+  return { sent: messages, landedElsewhere };
 }
 
 export interface MappedOutcomes {

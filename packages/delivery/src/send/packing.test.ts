@@ -1,6 +1,6 @@
 import { MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from '@shardline/kinesis';
 import { describe, expect, it } from 'vitest';
-import { packRequests, walkLimitsFor } from './packing';
+import { AGGREGATED_HEADS_PER_REQUEST, packRequests, walkLimitsFor } from './packing';
 
 const message = (groupKey: string, sizeBytes = 100) => ({ groupKey, sizeBytes });
 const MiB = 1024 * 1024;
@@ -92,5 +92,19 @@ describe('walkLimitsFor', () => {
     expect(walkLimitsFor({ ...base, judgedAfterTransform: true }).maxRecordBytes).toBe(
       Number.POSITIVE_INFINITY,
     );
+  });
+});
+
+describe('walkLimitsFor with aggregation', () => {
+  const base = { headsPerWalk: 750, maxRecordBytes: MiB, budgetRecords: 2, judgedAfterTransform: false };
+
+  it('chooses thousands of heads within what the aggregates take, in whole bytes', () => {
+    expect(walkLimitsFor({ ...base, aggregatedBytes: 300_000.7 })).toEqual({
+      heads: AGGREGATED_HEADS_PER_REQUEST,
+      dueHeads: AGGREGATED_HEADS_PER_REQUEST,
+      dueBytes: 300_000,
+      maxRecordBytes: MiB,
+    });
+    expect(walkLimitsFor({ ...base, aggregatedBytes: 40 * MiB }).dueBytes).toBe(MAX_REQUEST_BYTES);
   });
 });

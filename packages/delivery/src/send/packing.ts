@@ -12,6 +12,12 @@ export interface PackingLimits {
   maxRecordBytes: number;
 }
 
+/**
+ * Heads one walk may choose when aggregating. A request still holds one record per shard, but
+ * each record carries many messages: 5,000 heads of 1 KiB fill the 5 MiB request.
+ */
+export const AGGREGATED_HEADS_PER_REQUEST = 5_000;
+
 export interface Packable {
   groupKey: string;
   sizeBytes: number;
@@ -41,10 +47,8 @@ export function packRequests<T extends Packable>(
   admit: (message: T) => boolean = () => true,
 ): Packed<T> {
   const packed: Packed<T> = { requests: [], tooLarge: [], deferred: [] };
-  const requestBytes = maxRequestBytes(limits);
   const groups = new Set<string>();
-  let current: T[] = [];
-  let bytes = 0;
+  const fitting: T[] = [];
   for (const message of messages) {
     if (message.sizeBytes > limits.maxRecordBytes) {
       packed.tooLarge.push(message);
@@ -56,34 +60,70 @@ export function packRequests<T extends Packable>(
       continue;
     }
     groups.add(message.groupKey);
+    fitting.push(message);
+  }
+  packed.requests = splitIntoRequests(fitting, limits);
+  return packed;
+}
+
+/** Cuts records (in order) into requests of at most 500 records and the request byte limit. */
+export function splitIntoRequests<T extends { sizeBytes: number }>(
+  records: T[],
+  limits: PackingLimits,
+): T[][] {
+  const requestBytes = maxRequestBytes(limits);
+  const requests: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const record of records) {
     if (
       current.length > 0 &&
-      (current.length >= MAX_RECORDS_PER_REQUEST || bytes + message.sizeBytes > requestBytes)
+      (current.length >= MAX_RECORDS_PER_REQUEST || bytes + record.sizeBytes > requestBytes)
     ) {
-      packed.requests.push(current);
+      requests.push(current);
       current = [];
       bytes = 0;
     }
-    current.push(message);
-    bytes += message.sizeBytes;
+    current.push(record);
+    bytes += record.sizeBytes;
   }
-  if (current.length > 0) packed.requests.push(current);
-  return packed;
+  if (current.length > 0) requests.push(current);
+  return requests;
 }
 
 /**
  * The limits of the walk that chooses one request's heads from a lane: the request's record
  * count (no more than the shard budgets take now) and bytes. With a transform, the stored size
  * does not decide: the transformed record is judged by packRequests.
+ *
+ * With aggregation (`aggregatedBytes`: what the shards' aggregates may hold now) a request
+ * carries many messages per record: the walk chooses up to AGGREGATED_HEADS_PER_REQUEST heads,
+ * within those bytes and the request's.
  */
 export function walkLimitsFor(
-  limits: PackingLimits & { headsPerWalk: number; budgetRecords: number; judgedAfterTransform: boolean },
+  limits: PackingLimits & {
+    headsPerWalk: number;
+    budgetRecords: number;
+    judgedAfterTransform: boolean;
+    aggregatedBytes?: number | null;
+  },
 ): LaneWalkLimits {
+  const maxRecordBytes = limits.judgedAfterTransform ? Number.POSITIVE_INFINITY : limits.maxRecordBytes;
+  const { aggregatedBytes } = limits;
+  if (aggregatedBytes !== undefined && aggregatedBytes !== null) {
+    return {
+      heads: Math.max(limits.headsPerWalk, AGGREGATED_HEADS_PER_REQUEST),
+      dueHeads: AGGREGATED_HEADS_PER_REQUEST,
+      // Whole bytes: budgets hold fractions, the walk statement takes an integer.
+      dueBytes: Math.max(1, Math.floor(Math.min(maxRequestBytes(limits), aggregatedBytes))),
+      maxRecordBytes,
+    };
+  }
   return {
     heads: limits.headsPerWalk,
     dueHeads: Math.max(1, Math.min(MAX_RECORDS_PER_REQUEST, limits.budgetRecords)),
     dueBytes: maxRequestBytes(limits),
-    maxRecordBytes: limits.judgedAfterTransform ? Number.POSITIVE_INFINITY : limits.maxRecordBytes,
+    maxRecordBytes,
   };
 }
 

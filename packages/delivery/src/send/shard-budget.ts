@@ -81,6 +81,12 @@ export class ShardBudget {
     return this.#tokens.bytes > 0 ? Math.max(0, Math.floor(this.#tokens.records)) : 0;
   }
 
+  /** Bytes the budget holds now (Infinity when nothing limits them); a large record may go into debt. */
+  availableBytes(now: number): number {
+    this.#refill(now);
+    return this.#tokens.records >= 1 ? this.#tokens.bytes : 0;
+  }
+
   /** Records sent at `sentAt` were accepted: the rate climbs with the time it has been used. */
   accepted(now: number): void {
     const seconds = Math.min(1, (now - this.#lastIncreaseAt) / 1000);

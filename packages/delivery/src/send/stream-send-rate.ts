@@ -79,6 +79,22 @@ export class StreamSendRate {
     return WHOLE_STREAM;
   }
 
+  /** The open shard a record of `partitionKey` lands on, or null when the shards are unknown. */
+  knownShardOf(partitionKey: string): string | null {
+    const shardId = this.shardOf(partitionKey);
+    return shardId === WHOLE_STREAM ? null : shardId;
+  }
+
+  /**
+   * Per open shard, the bytes its budget holds now (0 when it has no room for a record); null
+   * when the shards are unknown.
+   */
+  bytesAvailableByShard(): Map<string, number> | null {
+    if (!this.#map) return null;
+    const now = this.#now();
+    return new Map(this.#map.shardIds.map((shardId) => [shardId, this.#budget(shardId).availableBytes(now)]));
+  }
+
   /** Takes room for one record on its shard; false when the shard has none now. */
   tryTake(partitionKey: string, bytes: number): boolean {
     return this.#budget(this.shardOf(partitionKey)).tryTake(bytes, this.#now());
