@@ -1,7 +1,7 @@
 'use client';
 
 import * as Primitive from '@radix-ui/react-dialog';
-import { createContext, type ReactNode, useContext, useState } from 'react';
+import { createContext, type ReactNode, useContext, useRef, useState } from 'react';
 
 interface DialogProps {
   open: boolean;
@@ -48,6 +48,9 @@ export function Dialog({
 }: DialogProps) {
   const container = useContext(DialogContainer);
   const [content, setContent] = useState<HTMLDivElement | null>(null);
+  // Radix gives the focus back to its own Trigger; these dialogs open from plain buttons (or a
+  // table row), so the control that had the focus is remembered instead.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <Primitive.Root
       open={open}
@@ -59,6 +62,13 @@ export function Dialog({
         <Primitive.Overlay className={`fixed inset-0 z-50 bg-slate-900/40 ${OVERLAY_CLASSES[placement]}`}>
           <Primitive.Content
             ref={setContent}
+            onOpenAutoFocus={() => {
+              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            }}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              opener.current?.focus();
+            }}
             data-testid={testId}
             // Radix warns about a dialog without a description unless told there is none on purpose.
             {...(description ? {} : { 'aria-describedby': undefined })}
