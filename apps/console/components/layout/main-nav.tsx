@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useActiveAlerts } from '../../lib/client/queries';
 import { useIsAdmin } from '../../lib/client/session';
 import { isSignedOutPage } from '../../lib/client/signed-out-pages';
+import { OpenAlertsBadge, useOpenAlertCount } from './open-alerts';
 
 const LINKS = [
   { href: '/sinks', label: 'Sinks' },
@@ -19,9 +19,8 @@ const LINKS = [
 export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   const isAdmin = useIsAdmin();
-  const signedOut = isSignedOutPage(pathname);
-  const activeAlerts = useActiveAlerts(null, !signedOut).data?.alerts.length ?? 0;
-  if (signedOut) return null;
+  const openAlerts = useOpenAlertCount();
+  if (isSignedOutPage(pathname)) return null;
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 lg:flex-row lg:items-center">
       {LINKS.filter((link) => isAdmin || !('adminOnly' in link)).map((link) => {
@@ -37,15 +36,7 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
             }`}
           >
             {link.label}
-            {link.href === '/alerts' && activeAlerts > 0 && (
-              <span
-                className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
-                data-testid="active-alerts-count"
-                title={`${activeAlerts} open alert${activeAlerts === 1 ? '' : 's'}`}
-              >
-                {activeAlerts}
-              </span>
-            )}
+            {link.href === '/alerts' && <OpenAlertsBadge count={openAlerts} testId="active-alerts-count" />}
           </Link>
         );
       })}

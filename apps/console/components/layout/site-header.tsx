@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { isSignedOutPage } from '../../lib/client/signed-out-pages';
 import { AccountMenu } from './account-menu';
 import { MainNav } from './main-nav';
+import { OpenAlertsBadge, useOpenAlertCount } from './open-alerts';
 
 /**
  * The console's top bar. On wide screens the navigation and account menu sit in it; below the
@@ -32,6 +33,8 @@ export function SiteHeader() {
   }, [open]);
 
   const signedOut = isSignedOutPage(pathname);
+  // Folded, the Alerts link's count is out of sight: the button carries it.
+  const openAlerts = useOpenAlertCount();
   return (
     <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
       <Link href="/sinks" className="font-semibold text-white">
@@ -49,6 +52,7 @@ export function SiteHeader() {
         >
           <MenuIcon open={open} />
           Menu
+          <OpenAlertsBadge count={openAlerts} testId="menu-alerts-count" />
         </button>
       )}
       <div

@@ -18,6 +18,8 @@ const DESTINATIONS = [
   ['Audit', '/audit'],
   ['Access', '/access'],
 ] as const;
+/** The sink's record size limit: the row with a long note goes over it and raises an alert. */
+const RECORD_LIMIT_BYTES = 2048;
 /** A string only CodeMirror's code has (its content element's class): tells its chunk apart. */
 const EDITOR_MARKER = 'cm-content';
 
@@ -45,11 +47,14 @@ beforeAll(async () => {
     secretAccessKey: 'emulator-secret',
     sourceId: created.id,
     tables: [{ name: 'orders' }],
+    maxRecordSizeBytes: RECORD_LIMIT_BYTES,
   });
   sinkId = sink.id;
-  // Wide rows: the message table is wider than a phone, and must scroll inside its card.
+  // Wide rows: the message table is wider than a phone, and must scroll inside its card. The
+  // third is over the record limit: it fails, and the engine opens an alert.
   await source.query(
-    `INSERT INTO orders (id, customer, note) VALUES (1, 'Ada', repeat('wide ', 60)), (2, 'Grace', NULL)`,
+    `INSERT INTO orders (id, customer, note) VALUES (1, 'Ada', repeat('wide ', 60)), (2, 'Grace', NULL),
+      (3, 'Edsger', repeat('x', ${RECORD_LIMIT_BYTES + 500}))`,
   );
 });
 
@@ -115,6 +120,13 @@ describe('the console on a phone', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectNoSidewaysScroll();
     }
+  });
+
+  it('shows the count of open alerts on the folded menu, where the Alerts link is out of sight', async () => {
+    await page.goto(`${server.url}/sinks`);
+    await eventually(() => page.getByTestId('menu-alerts-count').textContent(), ENGINE_WAIT_MS).toBe('1');
+    expect(await page.getByTestId('menu-alerts-count').isVisible()).toBe(true);
+    expect(await page.getByTestId('active-alerts-count').isVisible()).toBe(false);
   });
 
   it("scrolls a sink's wide message table inside its card, not the page", async () => {
