@@ -22,6 +22,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Every page but sign-in and setup; the API checks its own credentials, and Next's files and
-  // the favicon are not pages.
-  matcher: ['/((?!api/|_next/|sign-in|setup|favicon\\.ico).*)'],
+  // the icon (app/icon.svg, shown on the sign-in page too) are not pages.
+  matcher: ['/((?!api/|_next/|sign-in|setup|favicon\\.ico|icon\\.svg).*)'],
 };

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AccountMenu } from '../components/layout/account-menu';
-import { MainNav } from '../components/layout/main-nav';
 import { Providers } from '../components/layout/providers';
+import { SiteHeader } from '../components/layout/site-header';
 import './globals.css';
 
 export const metadata: Metadata = { title: { template: '%s · Shardline', default: 'Shardline' } };
@@ -14,15 +12,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <Providers>
           <header className="bg-slate-900">
-            <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
-              <Link href="/sinks" className="font-semibold text-white">
-                Shardline
-              </Link>
-              <MainNav />
-              <AccountMenu />
-            </div>
+            <SiteHeader />
           </header>
-          <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+          <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
         </Providers>
       </body>
     </html>

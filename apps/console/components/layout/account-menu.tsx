@@ -5,17 +5,27 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { apiFetch } from '../../lib/client/api-fetch';
 import { useSession } from '../../lib/client/session';
+import { isSignedOutPage } from '../../lib/client/signed-out-pages';
 
-/** Who is signed in, with their role (a link to their account: the password), and Sign out. */
-export function AccountMenu() {
+/**
+ * Who is signed in, with their role (a link to their account: the password), and Sign out.
+ * `onNavigate` runs when the account link is followed.
+ */
+export function AccountMenu({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   const session = useSession();
   const [signingOut, setSigningOut] = useState(false);
-  if (pathname === '/sign-in' || pathname === '/setup' || !session.data) return null;
+  if (isSignedOutPage(pathname) || !session.data) return null;
   return (
-    <div className="ml-auto flex items-center gap-3 text-sm text-slate-300">
+    <div className="flex flex-wrap items-center gap-3 border-t border-slate-800 pt-3 text-sm text-slate-300 lg:ml-auto lg:border-0 lg:pt-0">
       {session.data.kind === 'session' ? (
-        <Link href="/account" className="hover:text-white" data-testid="signed-in-as" title="Your account">
+        <Link
+          href="/account"
+          className="break-all hover:text-white"
+          data-testid="signed-in-as"
+          title="Your account"
+          onClick={onNavigate}
+        >
           {session.data.email} <span className="text-slate-400">({session.data.role})</span>
         </Link>
       ) : (

@@ -17,6 +17,7 @@ export default function CodeEditorView({
   invalid,
   language = 'javascript',
   minHeight = '8rem',
+  autoFocus,
   testId,
 }: CodeEditorProps) {
   const extensions = useMemo(
@@ -37,6 +38,7 @@ export default function CodeEditorView({
       onChange={onChange}
       extensions={extensions}
       indentWithTab={false}
+      autoFocus={autoFocus}
       basicSetup={{ autocompletion: false, foldGutter: false, searchKeymap: true }}
       minHeight={minHeight}
       maxHeight="28rem"

@@ -13,6 +13,8 @@ export interface CodeEditorProps {
   /** `text` for a one-line path; `javascript` highlights code. */
   language?: 'javascript' | 'text';
   minHeight?: string;
+  /** Focus the editor when it appears (after a person asked for it). */
+  autoFocus?: boolean;
   testId?: string;
 }
 

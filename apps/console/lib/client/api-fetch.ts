@@ -1,4 +1,5 @@
 import type { SavedSettingsCheck } from './api-types';
+import { isSignedOutPage } from './signed-out-pages';
 
 /** An answer of the API that is not a success, with the `error` body of docs/api.md. */
 export class ApiError extends Error {
@@ -15,9 +16,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-/** Pages where a 401 is an answer to show (a wrong password), not a reason to go to sign-in. */
-const NO_REDIRECT = new Set(['/sign-in', '/setup']);
 
 interface ApiRequest {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -44,7 +42,8 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   if (
     response.status === 401 &&
     typeof window !== 'undefined' &&
-    !NO_REDIRECT.has(window.location.pathname)
+    // There a 401 is an answer to show (a wrong password), not a reason to go to sign-in.
+    !isSignedOutPage(window.location.pathname)
   ) {
     // The session ended (signed out elsewhere, idle too long): sign in again, then come back.
     const next = `${window.location.pathname}${window.location.search}`;

@@ -90,3 +90,18 @@ export function consoleHelpers(world: Partial<ConsoleWorld>) {
     },
   };
 }
+
+/**
+ * Opens an optional code field (a sink's filter) that waits behind its button, and returns its
+ * editor. A click that lands before the page has hydrated does nothing: click until it opens.
+ */
+export async function openCodeField(scope: Locator, testId: string): Promise<Locator> {
+  const editor = scope.getByTestId(testId).locator('.cm-content');
+  const button = scope.getByTestId(`${testId}-open`);
+  await eventually(async () => {
+    // The button goes once the editor shows: a click that finds it gone has nothing left to do.
+    if ((await button.count()) > 0) await button.click({ timeout: 1_000 }).catch(() => undefined);
+    return editor.count();
+  }).toBe(1);
+  return editor;
+}

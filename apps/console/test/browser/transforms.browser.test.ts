@@ -3,7 +3,7 @@ import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from './browser';
-import { consoleHelpers, eventually, lastSegment } from './console-helpers';
+import { consoleHelpers, eventually, lastSegment, openCodeField } from './console-helpers';
 import type { ConsoleServer } from './console-server';
 import { type ConsoleWorld, ENGINE_WAIT_MS, startConsoleWorld, stopConsoleWorld } from './console-world';
 
@@ -182,7 +182,7 @@ describe('transforms in a browser', () => {
   it('sets a filter in the sink form: dropped changes are counted as filtered, the others delivered', async () => {
     await page.goto(`${server.url}/sinks/${sinkId}/edit`);
     const form = page.getByTestId('sink-form');
-    const filter = form.getByTestId('sink-filter').locator('.cm-content');
+    const filter = await openCodeField(form, 'sink-filter');
     await filter.click();
     await page.keyboard.type(FILTER_CODE);
     await form.getByTestId('save-sink').click();

@@ -72,6 +72,7 @@ export function TransformFields({
         value={values.filterSource}
         onChange={(source) => set('filterSource', source)}
         minHeight="4.5rem"
+        openLabel="Add a filter"
         testId="sink-filter"
       />
     </>
