@@ -32,8 +32,8 @@ export function ThroughputChart({ throughput }: { throughput: SinkStats['through
           const throttledHeight = (point.throttled / max) * HEIGHT;
           const x = index * barWidth + 1;
           return (
-            <g key={point.minute}>
-              <title>{`${formatAbsolute(point.minute)}: ${formatNumber(point.delivered)} delivered, ${formatNumber(point.failed)} failed, ${formatNumber(point.throttled)} throttled`}</title>
+            <g key={point.start}>
+              <title>{`${formatAbsolute(point.start)}: ${formatNumber(point.delivered)} delivered, ${formatNumber(point.failed)} failed, ${formatNumber(point.throttled)} throttled`}</title>
               <rect
                 x={x}
                 y={HEIGHT - deliveredHeight}
