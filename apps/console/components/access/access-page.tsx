@@ -7,7 +7,9 @@ import type { Role } from '../../lib/client/session';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 import { PageHeader } from '../ui/page-header';
+import { RelativeTime } from '../ui/relative-time';
 import { type AccessAccount, AccountRow } from './account-row';
+import { RevokeToken } from './revoke-token';
 
 interface ApiToken {
   id: string;
@@ -81,10 +83,6 @@ export function AccessPage() {
       setTokenName('');
       refresh();
     },
-  });
-  const revokeToken = useMutation({
-    mutationFn: (id: string) => apiFetch(`/tokens/${id}`, { method: 'DELETE' }),
-    onSuccess: refresh,
   });
 
   const submitAccount = (event: FormEvent) => {
@@ -162,16 +160,15 @@ export function AccessPage() {
               <span className="font-medium">{token.name}</span>
               <span className="text-slate-500">{token.role}</span>
               <span className="text-slate-500">
-                {token.lastUsedAt ? `last used ${new Date(token.lastUsedAt).toLocaleString()}` : 'never used'}
+                {token.lastUsedAt ? (
+                  <>
+                    last used <RelativeTime value={token.lastUsedAt} />
+                  </>
+                ) : (
+                  'never used'
+                )}
               </span>
-              <Button
-                variant="danger"
-                className="ml-auto"
-                onClick={() => revokeToken.mutate(token.id)}
-                data-testid="revoke-token"
-              >
-                Revoke
-              </Button>
+              <RevokeToken token={token} onRevoked={refresh} />
             </li>
           ))}
         </ul>

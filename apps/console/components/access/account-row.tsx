@@ -6,6 +6,7 @@ import { apiFetch, errorMessage } from '../../lib/client/api-fetch';
 import type { Role } from '../../lib/client/session';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
+import { DeleteAccount } from './delete-account';
 
 export interface AccessAccount {
   id: string;
@@ -17,7 +18,7 @@ export interface AccessAccount {
 
 /**
  * One account on the Access page: its role (changed at once), a new password set by the admin
- * (a reset), and Delete. Both changes end the account's sessions: it signs in again.
+ * (a reset), and Delete (after confirming). Both changes end the account's sessions: it signs in again.
  */
 export function AccountRow({ account, onChanged }: { account: AccessAccount; onChanged: () => void }) {
   const [resetting, setResetting] = useState(false);
@@ -37,15 +38,11 @@ export function AccountRow({ account, onChanged }: { account: AccessAccount; onC
       onChanged();
     },
   });
-  const remove = useMutation({
-    mutationFn: () => apiFetch(`/accounts/${account.id}`, { method: 'DELETE' }),
-    onSuccess: onChanged,
-  });
   const submitReset = (event: FormEvent) => {
     event.preventDefault();
     update.mutate({ password });
   };
-  const failure = update.error ?? remove.error;
+  const failure = update.error;
 
   return (
     <li className="space-y-2 px-3 py-2 text-sm" data-testid="account-row">
@@ -65,9 +62,7 @@ export function AccountRow({ account, onChanged }: { account: AccessAccount; onC
         <Button className="ml-auto" onClick={() => setResetting(!resetting)} data-testid="reset-password">
           Reset password
         </Button>
-        <Button variant="danger" onClick={() => remove.mutate()} data-testid="delete-account">
-          Delete
-        </Button>
+        <DeleteAccount account={account} onDeleted={onChanged} />
       </div>
       {resetting && (
         <form onSubmit={submitReset} className="flex items-center gap-2" data-testid="reset-password-form">

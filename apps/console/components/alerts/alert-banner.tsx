@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActiveAlerts } from '../../lib/client/queries';
 import { RelativeTime } from '../ui/relative-time';
+import { TextWithTimes } from '../ui/text-with-times';
 import { ALERT_KIND_LABELS } from './alert-labels';
 
 /** The sink's open alerts, one banner each, under its page's header. */
@@ -27,7 +28,7 @@ export function SinkAlertBanner({ sinkId }: { sinkId: string }) {
             </span>
           </p>
           <p className="mt-1" data-testid="alert-summary">
-            {alert.summary}
+            <TextWithTimes text={alert.summary} />
           </p>
           <Link
             href={`/alerts?sinkId=${alert.sinkId}`}

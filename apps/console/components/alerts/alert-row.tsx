@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Alert } from '../../lib/client/api-types';
 import { formatDuration } from '../../lib/client/format';
 import { RelativeTime } from '../ui/relative-time';
+import { TextWithTimes } from '../ui/text-with-times';
 import { ALERT_KIND_LABELS, alertTarget, describeNotifications } from './alert-labels';
 
 /** One alert: when it opened, for how long, what, about which sink or source, and why. */
@@ -36,7 +37,7 @@ export function AlertRow({ alert }: { alert: Alert }) {
         </Link>
       </td>
       <td className="px-3 py-2 text-slate-700" data-testid="alert-summary">
-        {alert.summary}
+        <TextWithTimes text={alert.summary} />
         {notice && <p className="mt-1 text-xs text-slate-500">{notice}</p>}
       </td>
     </tr>

@@ -17,13 +17,15 @@ interface ConfirmDialogProps {
   danger?: boolean;
 }
 
-/** Asks before something that cannot be undone. The confirm button is `data-testid="confirm"`. */
+/**
+ * Asks before something that cannot be undone, saying what will happen (the children, read out as
+ * the dialog's description). The confirm button is `data-testid="confirm"`.
+ */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, title, children, confirmLabel, onConfirm, onCancel, pending, error, danger } = props;
   return (
-    <Dialog open={open} onClose={onCancel} title={title} testId="confirm-dialog">
+    <Dialog open={open} onClose={onCancel} title={title} description={children} testId="confirm-dialog">
       <div className="space-y-4 text-sm">
-        {children}
         {error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
             {error}

@@ -5,6 +5,8 @@ import type {
   SourceHealth,
   SourceHealthStatus,
 } from '../../lib/client/api-types';
+import { localiseTimes } from '../../lib/client/times-in-text';
+import { TextWithTimes } from './text-with-times';
 
 const RED = 'bg-red-100 text-red-800 ring-red-600/20';
 const AMBER = 'bg-amber-100 text-amber-800 ring-amber-600/20';
@@ -50,14 +52,14 @@ export function HealthBadge(
           data-testid="health-badge"
           data-status={health.status}
           data-reason={health.reason ?? ''}
-          title={health.summary}
+          title={localiseTimes(health.summary)}
         >
           {label}
         </span>
       </span>
       {showReason && health.reason && (
         <span className="text-sm text-slate-700" data-testid="health-reason">
-          {health.summary}
+          <TextWithTimes text={health.summary} />
         </span>
       )}
       {showFix && health.fix && (
@@ -87,7 +89,9 @@ export function HealthProblems({ problems }: { problems: HealthProblem[] }) {
             data-testid="health-problem"
             data-reason={problem.code}
           >
-            <p className="text-slate-800">{problem.sentence}</p>
+            <p className="text-slate-800">
+              <TextWithTimes text={problem.sentence} />
+            </p>
             <p className="text-slate-500">{problem.fix}</p>
           </li>
         ))}
