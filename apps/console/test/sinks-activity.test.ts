@@ -82,7 +82,7 @@ async function minuteOf(query: string, values: unknown[]): Promise<string> {
 }
 
 describe('GET /api/v1/sinks/{id}/stats', () => {
-  it('answers zeros, 60 empty minutes and not checked yet (never healthy) for a new sink', async () => {
+  it('answers zeros, 60 empty minutes by default and not checked yet (never healthy) for a new sink', async () => {
     const sinkId = await createdSinkId();
     const answer = await call(getStats, { params: { id: sinkId } });
     expect(answer.status).toBe(200);
@@ -98,8 +98,10 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
       filteredCount: '0',
     });
     expect(answer.body.oldestFailingAgeMs).toBeNull();
+    expect(answer.body.range).toBe('1h');
+    expect(answer.body.bucketMinutes).toBe(1);
     expect(answer.body.throughput).toHaveLength(60);
-    const minutes = answer.body.throughput.map((entry: { minute: string }) => Date.parse(entry.minute));
+    const minutes = answer.body.throughput.map((entry: { start: string }) => Date.parse(entry.start));
     for (let index = 1; index < minutes.length; index += 1) {
       expect(minutes[index] - minutes[index - 1]).toBe(60_000);
     }
@@ -155,8 +157,8 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
       [failing],
     );
     const byMinute = new Map<string, { delivered: number; failed: number }>(
-      body.throughput.map((entry: { minute: string; delivered: number; failed: number }) => [
-        new Date(entry.minute).toISOString(),
+      body.throughput.map((entry: { start: string; delivered: number; failed: number }) => [
+        new Date(entry.start).toISOString(),
         { delivered: entry.delivered, failed: entry.failed },
       ]),
     );

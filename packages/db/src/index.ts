@@ -111,6 +111,7 @@ export * from './sinks/sink-exists';
 export * from './sinks/sink-input';
 export * from './sinks/sink-route';
 export * from './sinks/sink-summary';
+export * from './sinks/stats-range';
 export * from './sinks/update-sink';
 export * from './sources/connection-url';
 export * from './sources/create-source';

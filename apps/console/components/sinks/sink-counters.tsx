@@ -3,14 +3,14 @@
 import { formatCount, formatDuration, formatNumber } from '../../lib/client/format';
 import { useSinkStats } from '../../lib/client/queries';
 import { ErrorState, LoadingState } from '../ui/states';
-import { ThroughputChart } from './throughput-chart';
+import { SinkActivity } from './activity/sink-activity';
 
-/** Counters, the oldest failing message's age and the last hour's throughput. */
+/** Counters, the oldest failing message's age and the activity chart. */
 export function SinkCounters({ sinkId, live }: { sinkId: string; live: boolean }) {
   const query = useSinkStats(sinkId, live);
   if (query.isPending) return <LoadingState label="Loading counters…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
-  const { counts, oldestFailingAgeMs, throughput } = query.data;
+  const { counts, oldestFailingAgeMs } = query.data;
   const counters: { id: string; label: string; value: string; alert?: boolean; title?: string }[] = [
     { id: 'pending', label: 'Pending', value: formatNumber(counts.pending) },
     { id: 'in-flight', label: 'In flight', value: formatNumber(counts.inFlight) },
@@ -47,7 +47,7 @@ export function SinkCounters({ sinkId, live }: { sinkId: string; live: boolean }
           </div>
         ))}
       </dl>
-      <ThroughputChart throughput={throughput} />
+      <SinkActivity sinkId={sinkId} live={live} />
     </section>
   );
 }

@@ -30,6 +30,7 @@ import type {
   SinkSummary,
   SourceSummary,
   SslMode,
+  StatsRange,
   MessageCounts as StoredMessageCounts,
   SinkStats as StoredSinkStats,
   TransformDetail as StoredTransformDetail,
@@ -53,6 +54,7 @@ export type {
   SinkHealthStatus,
   SourceHealthStatus,
   SslMode,
+  StatsRange,
   TransformKind,
 };
 

@@ -22,6 +22,7 @@ import type {
   Source,
   SourceEvent,
   SourceTable,
+  StatsRange,
   StreamRecords,
   Transform,
   TransformDetail,
@@ -45,7 +46,7 @@ export const queryKeys = {
   sourceChecks: (id: string) => ['sources', id, 'checks'] as const,
   sinks: () => ['sinks'] as const,
   sink: (id: string) => ['sinks', id] as const,
-  sinkStats: (id: string) => ['sinks', id, 'stats'] as const,
+  sinkStats: (id: string, range: StatsRange) => ['sinks', id, 'stats', range] as const,
   messages: (sinkId: string, state: MessageState, filter: MessageFilter) =>
     ['sinks', sinkId, 'messages', state, filter] as const,
   messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
@@ -68,7 +69,8 @@ export const fetchers = {
   sourceChecks: (id: string) => apiFetch<{ report: CheckReport }>(`/sources/${enc(id)}/checks`),
   sinks: () => apiFetch<{ sinks: Sink[] }>('/sinks'),
   sink: (id: string) => apiFetch<{ sink: Sink }>(`/sinks/${enc(id)}`),
-  sinkStats: (id: string) => apiFetch<SinkStats>(`/sinks/${enc(id)}/stats`),
+  sinkStats: (id: string, range: StatsRange) =>
+    apiFetch<SinkStats>(withQuery(`/sinks/${enc(id)}/stats`, { range })),
   messages: (sinkId: string, state: MessageState, filter: MessageFilter, after: string | undefined) =>
     apiFetch<MessagePage>(
       withQuery(`/sinks/${enc(sinkId)}/messages`, { state, ...filter, after, limit: MESSAGE_PAGE_SIZE }),
@@ -144,11 +146,13 @@ export function useSink(id: string, live = false) {
   });
 }
 
-export function useSinkStats(id: string, live: boolean) {
+/** The counters and `range` of activity; the last range's answer stays shown while a new one loads. */
+export function useSinkStats(id: string, live: boolean, range: StatsRange = '1h') {
   return useQuery({
-    queryKey: queryKeys.sinkStats(id),
-    queryFn: () => fetchers.sinkStats(id),
+    queryKey: queryKeys.sinkStats(id, range),
+    queryFn: () => fetchers.sinkStats(id, range),
     refetchInterval: live ? LIVE_INTERVAL_MS : false,
+    placeholderData: keepPreviousData,
   });
 }
 

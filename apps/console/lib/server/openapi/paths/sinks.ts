@@ -1,4 +1,4 @@
-import { createSinkInputSchema, updateSinkInputSchema } from '@shardline/db';
+import { createSinkInputSchema, sinkStatsQuerySchema, updateSinkInputSchema } from '@shardline/db';
 import { forceQuerySchema } from '../../api/force-flag';
 import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
@@ -95,11 +95,13 @@ export const sinksPaths: PathSpecs = {
   },
   '/api/v1/sinks/{id}/stats': {
     get: {
-      summary: 'Counters and the last hour of a sink',
-      description: SINK_HEALTH,
+      summary: 'Counters and the recent activity of a sink',
+      description: `\`range\` chooses how far back \`throughput\` looks: \`1h\` (the default) in 60 one-minute buckets, \`24h\` in 96 buckets of 15 minutes, \`7d\` in 168 one-hour buckets; buckets start on whole multiples of their width in UTC. The counters do not depend on it (deliveredLastHour is always the last hour). ${SINK_HEALTH}`,
       tag: 'sinks',
+      query: sinkStatsQuerySchema,
       responses: {
-        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, throughput: [{ minute, delivered, failed, throttled }] }`: 60 minutes, oldest first, the current minute last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
+        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
+        400: '`range` is not one of 1h, 24h, 7d',
         404: NOT_FOUND,
       },
     },
