@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import { amzOperation, listenOnLoopback, readBody, sendJson } from './http-util';
+import type { ServerResponse } from 'node:http';
+import { sendJson } from './http-util';
+import { serveKinesisOperations, streamSummaryAnswer } from './kinesis-endpoint';
 
 export interface NoopKinesis {
   endpoint: string;
@@ -33,7 +33,6 @@ export async function startNoopKinesis(options: NoopKinesisOptions = {}): Promis
   let received = 0;
   let sequence = 0;
   const kept: Array<{ partitionKey: string; data: string }> = [];
-  const sockets = new Set<Socket>();
 
   // Counting markers instead of JSON.parse keeps a 500-record request at a few microseconds.
   const putRecords = (body: Buffer, response: ServerResponse) => {
@@ -59,52 +58,27 @@ export async function startNoopKinesis(options: NoopKinesisOptions = {}): Promis
   };
 
   const describeStreamSummary = (body: Buffer, response: ServerResponse) => {
-    const request = JSON.parse(body.toString('utf8') || '{}') as { StreamARN?: string; StreamName?: string };
-    const streamName = request.StreamName ?? request.StreamARN?.split('/').pop() ?? 'noop';
-    sendJson(response, 200, {
-      StreamDescriptionSummary: {
-        StreamName: streamName,
-        StreamARN: request.StreamARN ?? `arn:aws:kinesis:us-east-1:000000000000:stream/${streamName}`,
-        StreamStatus: 'ACTIVE',
-        StreamModeDetails: { StreamMode: 'PROVISIONED' },
-        RetentionPeriodHours: 24,
-        StreamCreationTimestamp: 0,
-        EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
-        EncryptionType: 'NONE',
-        OpenShardCount: 1,
-        ConsumerCount: 0,
-        ...(options.maxRecordSizeKiB === undefined ? {} : { MaxRecordSizeInKiB: options.maxRecordSizeKiB }),
-      },
-    });
-  };
-
-  const handle = async (incoming: IncomingMessage, response: ServerResponse) => {
-    const body = await readBody(incoming);
-    const operation = amzOperation(incoming);
-    if (operation === 'PutRecords') putRecords(body, response);
-    else if (operation === 'DescribeStreamSummary') describeStreamSummary(body, response);
-    else sendJson(response, 200, '{}');
-  };
-
-  const server = createServer({ keepAliveTimeout: 60_000 }, (incoming, response) => {
-    handle(incoming, response).catch((error: Error) =>
-      sendJson(response, 500, { __type: 'InternalFailure', message: error.message }),
+    sendJson(
+      response,
+      200,
+      streamSummaryAnswer(body, {
+        defaultName: 'noop',
+        onDemand: false,
+        openShardCount: 1,
+        maxRecordSizeKiB: options.maxRecordSizeKiB,
+      }),
     );
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  const port = await listenOnLoopback(server, 0);
+  };
+
+  const server = await serveKinesisOperations(
+    { PutRecords: putRecords, DescribeStreamSummary: describeStreamSummary },
+    (_operation, response) => sendJson(response, 200, '{}'),
+  );
 
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     recordsReceived: () => received,
     records: () => [...kept],
-    async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
+    stop: () => server.stop(),
   };
 }

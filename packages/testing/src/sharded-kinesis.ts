@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import { amzOperation, listenOnLoopback, readBody, sendJson } from './http-util';
+import type { ServerResponse } from 'node:http';
+import { sendJson } from './http-util';
+import { serveKinesisOperations, streamSummaryAnswer } from './kinesis-endpoint';
 
 /** The hash key space Kinesis maps partition keys onto: MD5 as a 128-bit unsigned integer. */
 const MAX_HASH_KEY = (1n << 128n) - 1n;
@@ -76,7 +76,6 @@ export async function startShardedKinesis(options: ShardedKinesisOptions): Promi
   const throttled = new Map<string, number>();
   const takenCount = new Map<string, number>();
   const sequences = new Map<string, number>();
-  const sockets = new Set<Socket>();
   let nextShardNumber = options.shards;
   let requests = 0;
 
@@ -159,47 +158,30 @@ export async function startShardedKinesis(options: ShardedKinesisOptions): Promi
   };
 
   const describeStreamSummary = (body: Buffer, response: ServerResponse) => {
-    const request = JSON.parse(body.toString('utf8') || '{}') as { StreamARN?: string; StreamName?: string };
-    const streamName = request.StreamName ?? request.StreamARN?.split('/').pop() ?? 'simulated';
-    sendJson(response, 200, {
-      StreamDescriptionSummary: {
-        StreamName: streamName,
-        StreamARN: request.StreamARN ?? `arn:aws:kinesis:us-east-1:000000000000:stream/${streamName}`,
-        StreamStatus: 'ACTIVE',
-        StreamModeDetails: { StreamMode: options.onDemand ? 'ON_DEMAND' : 'PROVISIONED' },
-        RetentionPeriodHours: 24,
-        StreamCreationTimestamp: 0,
-        EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
-        EncryptionType: 'NONE',
-        OpenShardCount: shards.filter((shard) => shard.open).length,
-        ConsumerCount: 0,
-        ...(options.maxRecordSizeKiB === undefined ? {} : { MaxRecordSizeInKiB: options.maxRecordSizeKiB }),
-      },
-    });
-  };
-
-  const handle = async (incoming: IncomingMessage, response: ServerResponse) => {
-    const body = await readBody(incoming);
-    const operation = amzOperation(incoming);
-    if (operation === 'PutRecords') putRecords(body, response);
-    else if (operation === 'ListShards') listShards(response);
-    else if (operation === 'DescribeStreamSummary') describeStreamSummary(body, response);
-    else sendJson(response, 400, { __type: 'UnknownOperationException', message: operation });
-  };
-
-  const server = createServer({ keepAliveTimeout: 60_000 }, (incoming, response) => {
-    handle(incoming, response).catch((error: Error) =>
-      sendJson(response, 500, { __type: 'InternalFailure', message: error.message }),
+    sendJson(
+      response,
+      200,
+      streamSummaryAnswer(body, {
+        defaultName: 'simulated',
+        onDemand: options.onDemand ?? false,
+        openShardCount: shards.filter((shard) => shard.open).length,
+        maxRecordSizeKiB: options.maxRecordSizeKiB,
+      }),
     );
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  const port = await listenOnLoopback(server, 0);
+  };
+
+  const server = await serveKinesisOperations(
+    {
+      PutRecords: putRecords,
+      ListShards: (_body, response) => listShards(response),
+      DescribeStreamSummary: describeStreamSummary,
+    },
+    (operation, response) =>
+      sendJson(response, 400, { __type: 'UnknownOperationException', message: operation }),
+  );
 
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     records: () => [...taken],
     throttledByShard: () => new Map(throttled),
     takenByShard: () => new Map(takenCount),
@@ -220,11 +202,7 @@ export async function startShardedKinesis(options: ShardedKinesisOptions): Promi
         child(middle + 1n, parent.endingHashKey),
       ];
     },
-    async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
+    stop: () => server.stop(),
   };
 }
 
