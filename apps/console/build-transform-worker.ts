@@ -3,25 +3,6 @@
  * console's TransformRunner starts as a thread of its own. Next bundles the console's routes but
  * not a worker's entry; npm dependencies stay in node_modules, as for the engine's worker.
  */
-import { build } from 'esbuild';
+import { bundleForNode, TRANSFORM_WORKER_ENTRY } from '../../scripts/bundle-for-node';
 
-await build({
-  entryPoints: { 'transform-worker': '../../packages/transforms/src/worker/transform-worker-entry.ts' },
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'externalize-npm-dependencies',
-      setup(builder) {
-        builder.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith('@shardline/') ? undefined : { path: args.path, external: true },
-        );
-      },
-    },
-  ],
-});
+await bundleForNode({ 'transform-worker': TRANSFORM_WORKER_ENTRY });
