@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleHelpers, eventually } from './console-helpers';
@@ -16,28 +14,15 @@ let source: ConsoleWorld['source'];
 let page: Page;
 let sinkId: string;
 
-const { openSink, post: api } = consoleHelpers(world);
+const { openSink, createOrdersSink } = consoleHelpers(world);
 
 beforeAll(async () => {
-  let stream: ConsoleWorld['stream'];
-  ({ source, stream, page } = await startConsoleWorld(world));
+  ({ source, page } = await startConsoleWorld(world));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL, note text)');
-  const { source: created } = await api<{ source: { id: string } }>('/sources', {
-    // Slot and publication names are server-wide: a name of its own per run.
-    name: `shop_${randomBytes(3).toString('hex')}`,
-    url: source.url,
-  });
-  const { sink } = await api<{ sink: { id: string } }>('/sinks', {
+  sinkId = await createOrdersSink({
     name: 'orders-chart',
-    streamArn: stream.streamArn,
-    endpoint: kinesisEndpoint(),
-    accessKeyId: 'AKIAEMULATOR',
-    secretAccessKey: 'emulator-secret',
     maxRecordSizeBytes: RECORD_LIMIT_BYTES,
-    sourceId: created.id,
-    tables: [{ name: 'orders' }],
   });
-  sinkId = sink.id;
 });
 
 afterAll(() => stopConsoleWorld(world));

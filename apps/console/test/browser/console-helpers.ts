@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readAllRecords, type StreamRecord } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -28,17 +29,42 @@ export function consoleHelpers(world: Partial<ConsoleWorld>) {
   /** The rows the table shows now (it asks the API again every few seconds). */
   const rows = (): Locator => page().getByTestId('message-row');
 
+  /** Seeds through the product's API, as a person would have set it up before. */
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${world.server?.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiToken}` },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+
   return {
-    /** Seeds through the product's API, as a person would have set it up before. */
-    async post<T>(path: string, body: unknown): Promise<T> {
-      const response = await fetch(`${world.server?.url}/api/v1${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiToken}` },
-        body: JSON.stringify(body),
+    post,
+
+    /**
+     * A source on the world's database and a sink of its `orders` table to the world's stream on
+     * the emulator, through the API; `sink` adds or overrides the sink's settings. The sink's id.
+     */
+    async createOrdersSink(sink: Record<string, unknown>): Promise<string> {
+      if (!world.source || !world.stream) throw new Error('the console world has not started');
+      const { source } = await post<{ source: { id: string } }>('/sources', {
+        // Slot and publication names are server-wide: a name of its own per run.
+        name: `shop_${randomBytes(3).toString('hex')}`,
+        url: world.source.url,
       });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`);
-      return JSON.parse(text) as T;
+      const created = await post<{ sink: { id: string } }>('/sinks', {
+        streamArn: world.stream.streamArn,
+        endpoint: kinesisEndpoint(),
+        accessKeyId: 'AKIAEMULATOR',
+        secretAccessKey: 'emulator-secret',
+        sourceId: source.id,
+        tables: [{ name: 'orders' }],
+        ...sink,
+      });
+      return created.sink.id;
     },
 
     async openSink(sinkId: string): Promise<void> {

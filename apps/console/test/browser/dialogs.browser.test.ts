@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleHelpers, eventually } from './console-helpers';
@@ -19,28 +17,15 @@ let pausedAt: string;
 /** The secret of the token the last test revokes. */
 let tokenSecret: string;
 
-const { post: api, openSink } = consoleHelpers(world);
+const { post: api, openSink, createOrdersSink } = consoleHelpers(world);
 
 beforeAll(async () => {
   let source: ConsoleWorld['source'];
-  let stream: ConsoleWorld['stream'];
-  ({ source, stream, server, page } = await startConsoleWorld(world));
+  ({ source, server, page } = await startConsoleWorld(world));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL)');
-  const { source: created } = await api<{ source: { id: string } }>('/sources', {
-    // Slot and publication names are server-wide: a name of its own per run.
-    name: `shop_${randomBytes(3).toString('hex')}`,
-    url: source.url,
-  });
-  const { sink } = await api<{ sink: { id: string } }>('/sinks', {
+  sinkId = await createOrdersSink({
     name: 'orders-held',
-    streamArn: stream.streamArn,
-    endpoint: kinesisEndpoint(),
-    accessKeyId: 'AKIAEMULATOR',
-    secretAccessKey: 'emulator-secret',
-    sourceId: created.id,
-    tables: [{ name: 'orders' }],
   });
-  sinkId = sink.id;
   const paused = await api<{ sink: { pausedAt: string } }>(`/sinks/${sinkId}/pause`, {});
   pausedAt = paused.sink.pausedAt;
   await api('/accounts', COLLEAGUE);

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleHelpers, eventually, openCodeField } from './console-helpers';
@@ -28,28 +26,16 @@ let page: Page;
 let server: ConsoleServer;
 let sinkId: string;
 
-const { post: api, openSink, showTab, expectRowCount } = consoleHelpers(world);
+const { openSink, showTab, expectRowCount, createOrdersSink } = consoleHelpers(world);
 
 beforeAll(async () => {
   let source: ConsoleWorld['source'];
-  let stream: ConsoleWorld['stream'];
-  ({ page, server, source, stream } = await startConsoleWorld(world));
+  ({ page, server, source } = await startConsoleWorld(world));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL, note text)');
-  const { source: created } = await api<{ source: { id: string } }>('/sources', {
-    name: `shop_${randomBytes(3).toString('hex')}`,
-    url: source.url,
-  });
-  const { sink } = await api<{ sink: { id: string } }>('/sinks', {
+  sinkId = await createOrdersSink({
     name: 'orders-stream-with-a-name-long-enough-to-wrap-on-a-phone',
-    streamArn: stream.streamArn,
-    endpoint: kinesisEndpoint(),
-    accessKeyId: 'AKIAEMULATOR',
-    secretAccessKey: 'emulator-secret',
-    sourceId: created.id,
-    tables: [{ name: 'orders' }],
     maxRecordSizeBytes: RECORD_LIMIT_BYTES,
   });
-  sinkId = sink.id;
   // Wide rows: the message table is wider than a phone, and must scroll inside its card. The
   // third is over the record limit: it fails, and the engine opens an alert.
   await source.query(

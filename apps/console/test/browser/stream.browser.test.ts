@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { aggregateRecords } from '@shardline/kinesis';
 import { createTestKinesisClient } from '@shardline/testing';
@@ -15,27 +14,15 @@ let stream: ConsoleWorld['stream'];
 let page: Page;
 let sinkId: string;
 
-const { showTab, expectRowCount, openSink, post: api } = consoleHelpers(world);
+const { showTab, expectRowCount, openSink, createOrdersSink } = consoleHelpers(world);
 
 beforeAll(async () => {
   ({ source, stream, page } = await startConsoleWorld(world));
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL)');
-  const { source: created } = await api<{ source: { id: string } }>('/sources', {
-    // Slot and publication names are server-wide: a name of its own per run.
-    name: `shop_${randomBytes(3).toString('hex')}`,
-    url: source.url,
-  });
-  const { sink } = await api<{ sink: { id: string } }>('/sinks', {
+  sinkId = await createOrdersSink({
     name: 'orders-stream',
-    streamArn: stream.streamArn,
-    endpoint: kinesisEndpoint(),
-    accessKeyId: 'AKIAEMULATOR',
-    secretAccessKey: 'emulator-secret',
-    sourceId: created.id,
-    tables: [{ name: 'orders' }],
   });
   // Created through the API, the sink takes every change committed from now on.
-  sinkId = sink.id;
 });
 
 afterAll(() => stopConsoleWorld(world));
