@@ -127,6 +127,10 @@ export interface MessageFilter {
   action?: MessageAction;
   group?: string;
   errorCode?: string;
+  /** The row's primary key value (composite keys joined with `:`). */
+  key?: string;
+  /** Text in the payload. */
+  q?: string;
 }
 
 export interface MessagePage {

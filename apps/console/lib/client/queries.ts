@@ -52,6 +52,7 @@ export const queryKeys = {
   messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
   message: (sinkId: string, messageId: string) => ['sinks', sinkId, 'message', messageId] as const,
   bulkOperation: (sinkId: string, operationId: string) => ['sinks', sinkId, 'bulk', operationId] as const,
+  bulkOperations: (sinkId: string) => ['sinks', sinkId, 'bulk-operations'] as const,
   backfills: (sinkId: string) => ['sinks', sinkId, 'backfills'] as const,
   // Outside the sink's prefix: invalidating a sink after a retry must not read Kinesis again.
   streamRecords: (sinkId: string) => ['stream-records', sinkId] as const,
@@ -81,6 +82,8 @@ export const fetchers = {
     apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}`),
   bulkOperation: (sinkId: string, operationId: string) =>
     apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations/${enc(operationId)}`),
+  bulkOperations: (sinkId: string) =>
+    apiFetch<{ operations: BulkOperation[] }>(`/sinks/${enc(sinkId)}/bulk-operations`),
   backfills: (sinkId: string) => apiFetch<{ backfills: Backfill[] }>(`/sinks/${enc(sinkId)}/backfills`),
   streamRecords: (sinkId: string) =>
     apiFetch<StreamRecords>(
@@ -243,6 +246,16 @@ export function useBulkOperation(sinkId: string, operationId: string | null) {
     queryFn: () => fetchers.bulkOperation(sinkId, operationId ?? ''),
     enabled: operationId !== null,
     refetchInterval: (query) => (isFinished(query.state.data?.operation) ? false : 1_000),
+  });
+}
+
+/** The sink's recent bulk operations, followed closely while one is queued or running. */
+export function useBulkOperations(sinkId: string) {
+  return useQuery({
+    queryKey: queryKeys.bulkOperations(sinkId),
+    queryFn: () => fetchers.bulkOperations(sinkId),
+    refetchInterval: (query) =>
+      query.state.data?.operations.some((operation) => !isFinished(operation)) ? 1_000 : 15_000,
   });
 }
 

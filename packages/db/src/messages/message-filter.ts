@@ -9,6 +9,13 @@ export const messageFilterSchema = z.object({
   /** The group exactly as sent (the partition key). */
   group: z.string().min(1).max(1_000, 'group must be at most 1000 characters').optional(),
   errorCode: z.string().trim().min(1).max(200, 'errorCode must be at most 200 characters').optional(),
+  /**
+   * The row's primary key value, as in the payload's `metadata.record_pks`; a composite key's
+   * values joined with `:` (the default group). Matches whatever group the sink uses.
+   */
+  key: z.string().min(1).max(1_000, 'key must be at most 1000 characters').optional(),
+  /** Text anywhere in the stored payload's JSON, case-insensitive. Reads every payload: see message-search.ts. */
+  q: z.string().trim().min(1).max(200, 'q must be at most 200 characters').optional(),
 });
 
 export type MessageFilter = z.infer<typeof messageFilterSchema>;
@@ -37,5 +44,19 @@ export function filterConditions(filter: MessageFilter, params: unknown[]): stri
   if (filter.action) conditions.push(`action = ${add(filter.action)}::message_action`);
   if (filter.group) conditions.push(`group_key = ${add(filter.group)}`);
   if (filter.errorCode) conditions.push(`last_error_code = ${add(filter.errorCode)}`);
+  if (filter.key) {
+    // A payload without a key list (not written by capture) matches no key rather than failing.
+    conditions.push(
+      `CASE WHEN json_typeof(payload #> '{metadata,record_pks}') = 'array'
+         THEN array_to_string(ARRAY(SELECT json_array_elements_text(payload #> '{metadata,record_pks}')), ':')
+       END = ${add(filter.key)}`,
+    );
+  }
+  if (filter.q) conditions.push(`payload::text ILIKE ${add(`%${escapeLike(filter.q)}%`)}`);
   return conditions;
+}
+
+/** The text as a LIKE pattern that matches it literally (`%`, `_` and `\` are LIKE's own). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
