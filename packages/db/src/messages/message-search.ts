@@ -32,7 +32,7 @@ export async function boundedBySearch<T>(
   try {
     return await inTransaction(pool, async (client) => {
       await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
-      return work(client);
+      return work(oneAtATime(client));
     });
   } catch (error) {
     if ((error as { code?: unknown }).code !== QUERY_CANCELED) throw error;
@@ -42,4 +42,18 @@ export async function boundedBySearch<T>(
       filter.q ? 'q' : 'key',
     );
   }
+}
+
+/**
+ * The client with its queries run one after another: callers may start several side by side (the
+ * counts do), which one connection cannot run at once.
+ */
+function oneAtATime(client: pg.PoolClient): Queryable {
+  let previous: Promise<unknown> = Promise.resolve();
+  const query = (...args: unknown[]) => {
+    const run = previous.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));
+    previous = run.catch(() => undefined);
+    return run;
+  };
+  return { query: query as Queryable['query'] };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import type { MessageFilter, MessageState } from '../../../lib/client/api-types';
 import { TAB_ORDER } from './message-states';
@@ -33,17 +33,18 @@ export function useMessagesUrl(): {
   show: (next: Partial<MessagesView>, options?: { replace?: boolean }) => void;
 } {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const view = useMemo(() => readView(params), [params]);
   const show = useCallback(
     (next: Partial<MessagesView>, options: { replace?: boolean } = {}) => {
       const query = writeView(new URLSearchParams(params.toString()), { ...view, ...next });
       const url = query.size > 0 ? `${pathname}?${query}` : pathname;
-      if (options.replace) router.replace(url, { scroll: false });
-      else router.push(url, { scroll: false });
+      // Next keeps useSearchParams in step with the History API, without asking the server for
+      // the page again (as router.push would) for what is only the client's view.
+      if (options.replace) window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
     },
-    [params, pathname, router, view],
+    [params, pathname, view],
   );
   return { view, show };
 }
