@@ -70,6 +70,18 @@ describe('searching messages by key', () => {
 
   it('takes a composite key joined with `:`', async () => {
     expect(notes(await list({ key: '7:42' }))).toEqual(['102']);
+    expect(notes(await list({ key: '42:7' }))).toEqual([]);
+  });
+
+  it('finds a key whose values hold `:` or characters JSON escapes', async () => {
+    await appendMessages(db, {
+      sinkId,
+      messages: [order(110, ['a:b', 'say "hi"'], 'odd', { note: 'odd key' })],
+    });
+    expect(notes(await list({ key: 'a:b:say "hi"' }))).toEqual(['110']);
+    await db.pool.query(`UPDATE message SET state = 'discarded' WHERE sink_id = $1 AND commit_lsn = 110`, [
+      sinkId,
+    ]);
   });
 
   it('combines with the other filters', async () => {
@@ -78,9 +90,12 @@ describe('searching messages by key', () => {
 });
 
 describe('searching messages by payload text', () => {
-  it('finds text anywhere in the payload, whatever its case, in the state asked only', async () => {
-    expect(notes(await list({ q: 'leave at the door' }))).toEqual(['100']);
-    expect(notes(await list({ q: 'leave at the door', state: 'delivered' }))).toEqual(['103']);
+  it('finds text anywhere in the payload, as written there, in the state asked only', async () => {
+    expect(notes(await list({ q: 'at the DOOR' }))).toEqual(['100']);
+    expect(notes(await list({ q: 'at the door' }))).toEqual([]);
+    expect(notes(await list({ q: 'at the door', state: 'delivered' }))).toEqual(['103']);
+    // The payload's JSON text: keys and their quotes are part of it.
+    expect(notes(await list({ q: '"note":"composite' }))).toEqual(['102']);
   });
 
   it('matches `%` and `_` as themselves, not as wildcards', async () => {
@@ -93,7 +108,7 @@ describe('searching messages by payload text', () => {
     const answer = await call(countMessages, {
       path: `/api/v1/sinks/${sinkId}/messages/counts`,
       params: { id: sinkId },
-      query: { q: 'door' },
+      query: { q: 'at the' },
     });
     expect(answer.status).toBe(200);
     expect(answer.body.counts).toMatchObject({ pending: 1, delivered: 1, failing: 0 });

@@ -63,7 +63,11 @@ export function MessageSearch({
           className={`${inputClass} w-full font-mono`}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          placeholder={by === 'key' ? 'e.g. 42, or 7:42 for a composite key' : 'text anywhere in the payload'}
+          placeholder={
+            by === 'key'
+              ? 'e.g. 42, or 7:42 for a composite key'
+              : 'text in the payload, as written (case counts)'
+          }
           data-testid="message-search"
         />
       </div>

@@ -13,7 +13,7 @@ const MESSAGE_FIELDS =
   '`{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings';
 
 const SEARCH =
-  "`key` finds the messages of one row by its primary key value (composite keys joined with `:`, as in the payload's `metadata.record_pks`), whatever the sink groups by; `q` finds text anywhere in the stored payload, case-insensitively. Both read the payload of every message of the sink in the state asked (no index holds them), so each statement stops after 5 seconds with a 400 naming the field: narrow the search with `table`, `action` or `group` then.";
+  "`key` finds the messages of one row by its primary key value (composite keys joined with `:`, as in the payload's `metadata.record_pks`), whatever the sink groups by; `q` finds text anywhere in the stored payload's JSON text, as written there (case counts). Both read the payload of every message of the sink in the state asked (no index holds them), so each statement stops after 5 seconds with a 400 naming the field: narrow the search with `table`, `action` or `group` then.";
 
 export const messagesPaths: PathSpecs = {
   '/api/v1/sinks/{id}/messages': {
