@@ -1,3 +1,4 @@
+import { checkSinkTables } from '@shardline/db';
 import type { ConfigPath } from './config-error';
 import type { Configuration } from './config-schema';
 
@@ -27,7 +28,10 @@ export function checkNames(configuration: Configuration): { path: ConfigPath; me
   const sources = new Set(configuration.sources.map((source) => source.name));
   const transforms = new Set(configuration.transforms.map((transform) => transform.name));
   configuration.sinks.forEach((sink, index) => {
-    if (!sources.has(sink.source)) {
+    const tablesIssue = checkSinkTables({ sourceId: sink.source, tables: sink.tables });
+    if (tablesIssue)
+      problems.push({ path: ['sinks', index, ...tablesIssue.path], message: tablesIssue.message });
+    if (sink.source && !sources.has(sink.source)) {
       problems.push({
         path: ['sinks', index, 'source'],
         message: `no source is named "${sink.source}" in the file${namesHint(sources)}`,

@@ -63,13 +63,13 @@ export const sinkTableConfigSchema = z.strictObject({
 
 export const sinkConfigSchema = z.strictObject({
   name: sinkFields.name,
-  /** The name of a source of this file. */
-  source: z.string().trim().min(1, 'source must name a source of the file'),
+  /** The name of a source of this file; left out for a sink fed only through the API's ingest. */
+  source: z.string().trim().min(1, 'source must name a source of the file').nullish(),
   streamArn: sinkFields.streamArn,
   endpoint: sinkFields.endpoint,
   accessKeyId: sinkFields.accessKeyId,
   secretAccessKey: sinkFields.secretAccessKey,
-  tables: z.array(sinkTableConfigSchema).min(1, 'choose at least one table of the source').max(1_000),
+  tables: z.array(sinkTableConfigSchema).max(1_000, 'at most 1000 tables').default([]),
   /** `(message) => boolean`, run when a change is read. */
   filter: sinkFields.filterSource,
   /** The name of a transform of this file. */

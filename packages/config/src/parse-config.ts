@@ -1,3 +1,4 @@
+import { defaultReplicationName } from '@shardline/db';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { checkNames } from './check-names';
@@ -70,7 +71,32 @@ export function parseConfig(
     return { ok: false, errors: parsed.error.issues.map((issue) => issueError(issue, at)) };
   const nameErrors = checkNames(parsed.data).map(({ path, message }) => at(path, message));
   if (nameErrors.length > 0) return { ok: false, errors: nameErrors };
-  return { ok: true, configuration: parsed.data, secretVariables };
+  const derived = withReplicationNames(parsed.data);
+  if ('path' in derived) return { ok: false, errors: [at(derived.path, derived.message)] };
+  return { ok: true, configuration: derived, secretVariables };
+}
+
+/**
+ * Each source's publication and slot names, derived from its name when the file leaves them out
+ * (as the API does), so that a file and the instance it was exported from compare equal.
+ */
+function withReplicationNames(
+  configuration: Configuration,
+): Configuration | { path: ConfigPath; message: string } {
+  const sources = [];
+  for (const [index, source] of configuration.sources.entries()) {
+    const derived = defaultReplicationName(source.name);
+    const publicationName = source.publicationName ?? derived;
+    const slotName = source.slotName ?? derived;
+    if (!publicationName || !slotName) {
+      return {
+        path: ['sources', index, publicationName ? 'slotName' : 'publicationName'],
+        message: 'the name has no letter or digit to derive one from: give publicationName and slotName',
+      };
+    }
+    sources.push({ ...source, publicationName, slotName });
+  }
+  return { ...configuration, sources };
 }
 
 type Locate = (path: ConfigPath, message: string) => ConfigError;
