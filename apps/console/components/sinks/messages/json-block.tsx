@@ -3,6 +3,7 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { formatBytes, prettyJson } from '../../../lib/client/format';
 import { Button } from '../../ui/button';
+import { CodeBlock } from '../../ui/code-block';
 
 /**
  * Past this size a block waits to be asked for: laying out a megabyte of text takes the browser
@@ -42,9 +43,7 @@ export function JsonBlock({
         {actions}
       </div>
       {value === undefined ? (
-        <pre className="rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid={testId}>
-          (not available)
-        </pre>
+        <CodeBlock testId={testId}>(not available)</CodeBlock>
       ) : text === null ? (
         <div
           className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
@@ -54,12 +53,7 @@ export function JsonBlock({
           <Button onClick={() => setAsked(true)}>Show it</Button>
         </div>
       ) : (
-        <pre
-          className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-          data-testid={testId}
-        >
-          {text}
-        </pre>
+        <CodeBlock testId={testId}>{text}</CodeBlock>
       )}
     </section>
   );
