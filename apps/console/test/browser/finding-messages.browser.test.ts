@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockingViolations } from './accessibility';
 import { consoleHelpers, eventually } from './console-helpers';
 import type { ConsoleServer } from './console-server';
 import {
@@ -223,6 +224,7 @@ describe('finding a message', () => {
       page.evaluate((marker) => document.body.textContent?.split(marker).length ?? 1, BIG_MARKER);
     // Nothing of it is laid out until asked: the drawer, its facts and actions answer at once.
     expect((await occurrences()) - 1).toBe(0);
+    expect(await blockingViolations(page, 'message drawer, payload on demand')).toEqual([]);
     await onDemand.getByRole('button', { name: 'Show it' }).click();
     await drawer().getByTestId('message-payload').waitFor();
     expect((await occurrences()) - 1).toBe(1);
@@ -256,5 +258,6 @@ describe('finding a message', () => {
     expect(await queued.textContent()).toMatch(/ago|now/);
     expect(await queued.getAttribute('title')).toMatch(/\d{4}|\d{1,2}:\d{2}/);
     expect(await page.getByTestId('no-bulk-operations').count()).toBe(0);
+    expect(await blockingViolations(page, 'sink page with search and bulk operations')).toEqual([]);
   });
 });
