@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import yargs from 'yargs';
 import { CliError, EXIT } from './cli-error';
 import { alertCommands } from './commands/alerts';
@@ -14,6 +15,7 @@ import { sinkCommands } from './commands/sinks';
 export async function main(args: string[]): Promise<void> {
   let cli = yargs(args)
     .scriptName('shardline')
+    .version(createRequire(import.meta.url)('../package.json').version as string)
     .usage(
       '$0 <command>\n\nShardline from a shell: configuration as code, sinks, messages, backfills and alerts.',
     )
