@@ -91,6 +91,7 @@ export * from './messages/list-messages';
 export * from './messages/message-filter';
 export * from './messages/message-record';
 export * from './messages/message-selection';
+export * from './messages/resend-messages';
 export * from './messages/retry-messages';
 export * from './metrics/list-backfill-progress';
 export * from './metrics/list-sink-backlogs';

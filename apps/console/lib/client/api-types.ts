@@ -7,6 +7,8 @@ import type {
   HealthReason,
   MessageAction,
   MessageState,
+  MessageStateFilter,
+  MessageStatus,
   SavedSettingsCheck,
   SinkHealth,
   SinkHealthStatus,
@@ -50,6 +52,8 @@ export type {
   HealthReason,
   MessageAction,
   MessageState,
+  MessageStateFilter,
+  MessageStatus,
   SavedSettingsCheck,
   SinkHealthStatus,
   SourceHealthStatus,
@@ -100,8 +104,10 @@ export type Message = AsJson<MessageRecord>;
 export interface DeliveryAttempt {
   attemptNumber: number;
   trigger: AttemptTrigger;
-  errorCode: string;
-  errorMessage: string;
+  /** Delivered attempts are kept only when a person asked for them (manual). */
+  outcome: 'delivered' | 'failed' | 'throttled';
+  errorCode: string | null;
+  errorMessage: string | null;
   durationMs: number;
   attemptedAt: string;
 }
@@ -134,17 +140,14 @@ export interface MessagePage {
   nextCursor: string | null;
 }
 
-export type BulkAction = 'retry' | 'discard';
+export type BulkAction = 'retry' | 'discard' | 'resend';
 
 export type BulkOperationState = 'queued' | 'running' | 'done' | 'failed';
 
-/** Only waiting messages can be retried or discarded. */
-export type WaitingState = Extract<MessageState, 'pending' | 'failing'>;
-
 export interface BulkOperationInput {
   action: BulkAction;
-  /** Only messages in this state; every waiting one when left out. Retry is for failing ones. */
-  state?: WaitingState;
+  /** Only messages in this state; every one the action applies to when left out. */
+  state?: Exclude<MessageStateFilter, 'discarded'>;
   filter: MessageFilter;
   /** Kept with a discard. */
   reason?: string;

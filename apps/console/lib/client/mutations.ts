@@ -189,6 +189,18 @@ export function useRetryMessage(sinkId: string) {
   });
 }
 
+/** "Re-send" a delivered message: it waits again and goes as a manual attempt. */
+export function useResendMessage(sinkId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) =>
+      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/resend`, {
+        method: 'POST',
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.sink(sinkId) }),
+  });
+}
+
 export function useDiscardMessage(sinkId: string) {
   const client = useQueryClient();
   return useMutation({

@@ -1,4 +1,4 @@
-/** What the audit trail records: every change of configuration, every retry and discard. */
+/** What the audit trail records: every change of configuration, every retry, discard and re-send. */
 export const AUDIT_ACTIONS = [
   'sink.create',
   'sink.update',
@@ -17,8 +17,10 @@ export const AUDIT_ACTIONS = [
   'transform.delete',
   'message.retry',
   'message.discard',
+  'message.resend',
   'bulk.retry',
   'bulk.discard',
+  'bulk.resend',
   'account.create',
   'account.delete',
   'account.sign_in_failure',
