@@ -6,7 +6,7 @@ import type { PathSpecs } from '../operation';
 import { CHECKS_FAILED, SINK_HEALTH } from './health-text';
 
 const SINK =
-  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt';
+  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt';
 const NOT_FOUND = 'No sink has this id (or the id is not a UUID)';
 const SINK_CHECKS =
   'Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).';
@@ -15,7 +15,7 @@ export const sinksPaths: PathSpecs = {
   '/api/v1/sinks': {
     get: {
       summary: 'List sinks',
-      description: `Every sink by name, with its health and pending, in-flight and failing counts. ${SINK_HEALTH}`,
+      description: `Every sink by name, with its health and waiting, sending and failing counts. ${SINK_HEALTH}`,
       tag: 'sinks',
       responses: { 200: '`{ sinks: Sink[] }`' },
     },
@@ -100,7 +100,7 @@ export const sinksPaths: PathSpecs = {
       tag: 'sinks',
       query: sinkStatsQuerySchema,
       responses: {
-        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
+        200: '`{ health, counts: { waiting, sending, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: counts also carry `pending` and `inFlight`, deprecated names of waiting and sending; buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
         400: '`range` is not one of 1h, 24h, 7d',
         404: NOT_FOUND,
       },
