@@ -178,27 +178,25 @@ export function useTestConnection() {
   });
 }
 
-export function useRetryMessage(sinkId: string) {
+/** A command on one message that takes no body: retry now, or re-send a delivered one. */
+function useMessageCommand(sinkId: string, command: 'retry' | 'resend') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (messageId: string) =>
-      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/retry`, {
+      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/${command}`, {
         method: 'POST',
       }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.sink(sinkId) }),
   });
 }
 
+export function useRetryMessage(sinkId: string) {
+  return useMessageCommand(sinkId, 'retry');
+}
+
 /** "Re-send" a delivered message: it waits again and goes as a manual attempt. */
 export function useResendMessage(sinkId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (messageId: string) =>
-      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/resend`, {
-        method: 'POST',
-      }),
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.sink(sinkId) }),
-  });
+  return useMessageCommand(sinkId, 'resend');
 }
 
 export function useDiscardMessage(sinkId: string) {

@@ -60,8 +60,11 @@ describe('message states in the console', () => {
 
     expect(await page.getByTestId('counter-waiting').locator('dt').textContent()).toBe('Waiting');
     expect(await page.getByTestId('counter-sending').locator('dt').textContent()).toBe('Sending now');
-    expect(await page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Waiting\s*2$/);
-    expect(await page.getByRole('tab', { name: /^Failing/ }).textContent()).toMatch(/^Failing\s*1$/);
+    const stateTabs = page.getByRole('tablist', { name: 'Message states' });
+    await eventually(() => stateTabs.getByRole('tab', { selected: true }).textContent()).toMatch(
+      /^Waiting\s*2$/,
+    );
+    expect(await stateTabs.getByRole('tab', { name: /^Failing/ }).textContent()).toMatch(/^Failing\s*1$/);
     expect(await page.getByTestId('messages').textContent()).not.toContain('In flight');
 
     // Each later change of row 7 says what it waits for, not a time that has passed.
@@ -91,9 +94,9 @@ describe('message states in the console', () => {
       /^Earlier attempts failed, the last one .*: RecordTooLarge/,
     );
     // The manual attempt that delivered it is in its history.
-    expect(
-      await drawer().locator('[data-testid="attempt"] [data-outcome="delivered"]').textContent(),
-    ).toBe('Delivered');
+    expect(await drawer().locator('[data-testid="attempt"] [data-outcome="delivered"]').textContent()).toBe(
+      'Delivered',
+    );
     expect(await recordsOf([7], 3)).toHaveLength(3);
   });
 
