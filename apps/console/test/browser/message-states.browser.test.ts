@@ -39,6 +39,7 @@ beforeAll(async () => {
 afterAll(() => stopConsoleWorld(world));
 
 const drawer = () => page.getByTestId('message-detail');
+const oversizeBanner = () => page.locator('[data-testid="alert-banner"][data-kind="message_too_large"]');
 
 async function setRecordLimit(bytes: number): Promise<void> {
   const response = await fetch(`${server.url}/api/v1/sinks/${sinkId}?force=true`, {
@@ -73,6 +74,7 @@ describe('message states in the console', () => {
     await waiting.getByTestId('blocked-by').click();
     await eventually(() => drawer().getByTestId('message-state').textContent()).toBe('Failing');
     expect(await drawer().getByTestId('message-last-error').textContent()).toContain('RecordTooLarge');
+    await oversizeBanner().waitFor({ timeout: ENGINE_WAIT_MS });
   });
 
   it('says a retry failed again, then delivered once the cause is fixed, and keeps the old error as history', async () => {
@@ -98,6 +100,8 @@ describe('message states in the console', () => {
       'Delivered',
     );
     expect(await recordsOf([7], 3)).toHaveLength(3);
+    // Fixed: the alert resolves at the engine's next evaluation, and its banner goes.
+    await oversizeBanner().waitFor({ state: 'detached', timeout: ENGINE_WAIT_MS });
   });
 
   it('re-sends a delivered message from its detail after saying the consumer receives it again', async () => {
