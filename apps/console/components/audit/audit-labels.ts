@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'account.password_change': 'Password changed',
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
+  'config.apply': 'Configuration file applied',
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -41,6 +42,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   message: 'Message',
   account: 'Account',
   token: 'API token',
+  configuration: 'Configuration',
 };
 
 /** Settings as a person reads them; a field not listed is split at its capitals. */

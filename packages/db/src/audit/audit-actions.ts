@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'account.password_change',
   'token.create',
   'token.revoke',
+  'config.apply',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -37,7 +38,15 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
  * account (its id, or the email typed when no account has it).
  */
-export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message', 'account', 'token'] as const;
+export const AUDIT_TARGET_TYPES = [
+  'sink',
+  'source',
+  'transform',
+  'message',
+  'account',
+  'token',
+  'configuration',
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
