@@ -30,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'account.password_change': 'Password changed',
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
+  'stream.create': 'Kinesis stream created',
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -39,6 +40,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   message: 'Message',
   account: 'Account',
   token: 'API token',
+  stream: 'Kinesis stream',
 };
 
 /** Settings as a person reads them; a field not listed is split at its capitals. */

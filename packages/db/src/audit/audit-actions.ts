@@ -28,14 +28,23 @@ export const AUDIT_ACTIONS = [
   'account.password_change',
   'token.create',
   'token.revoke',
+  'stream.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
- * account (its id, or the email typed when no account has it).
+ * account (its id, or the email typed when no account has it); a Kinesis stream's id is its ARN.
  */
-export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message', 'account', 'token'] as const;
+export const AUDIT_TARGET_TYPES = [
+  'sink',
+  'source',
+  'transform',
+  'message',
+  'account',
+  'token',
+  'stream',
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
