@@ -138,6 +138,24 @@ describe('POST /api/v1/sinks/create-stream', () => {
     expect((await test(streamArn)).body.error.code).toBe('ResourceNotFoundException');
   });
 
+  it("says so when the stream lands in the credentials' account, not the one the ARN names", async () => {
+    const name = `another-account-${suffix}`;
+    const answer = await create({
+      streamArn: `arn:aws:kinesis:us-east-1:123456789012:stream/${name}`,
+      endpoint: kinesisEndpoint(),
+      ...KEYS,
+      capacityMode: 'on-demand',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: false, error: { code: 'StreamInAnotherAccount' } });
+    expect(answer.body.error.message).toBe(
+      `The stream was created as ${arnOf(name)}, not arn:aws:kinesis:us-east-1:123456789012:stream/${name}.`,
+    );
+    // A stream was created all the same: the trail says so.
+    const audit = await call(listAudit, { path: '/api/v1/audit', query: { action: 'stream.create' } });
+    expect(audit.body.events.map((event: { targetName: string }) => event.targetName)).toContain(name);
+  });
+
   it('is for admins only', async () => {
     const answer = await create(
       {

@@ -33,15 +33,22 @@ const REQUEST_TIMEOUT_MS = 5_000;
  * Creates the stream the connection's ARN names (CreateStream, in the region of the ARN and the
  * account of the credentials), then waits until DescribeStreamSummary says ACTIVE, at most
  * `activeTimeoutMs`. A stream of that name that exists already is waited for, not created again.
+ * `onCreated` runs once AWS accepted the CreateStream, whatever the wait brings (to record it).
  */
 export async function createStreamAndWait(
   connection: KinesisConnection,
-  options: { capacity: StreamCapacity; activeTimeoutMs?: number; pollMs?: number },
+  options: {
+    capacity: StreamCapacity;
+    onCreated?: () => Promise<void>;
+    activeTimeoutMs?: number;
+    pollMs?: number;
+  },
 ): Promise<StreamCreation> {
   const settings = { requestTimeoutMs: REQUEST_TIMEOUT_MS, ...connection };
   const client = createKinesisClient(settings);
   try {
     const created = await sendCreateStream(client, settings, options.capacity);
+    if (created) await options.onCreated?.();
     return await waitUntilActive(client, settings, {
       created,
       timeoutMs: options.activeTimeoutMs ?? DEFAULT_ACTIVE_TIMEOUT_MS,
