@@ -30,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'account.password_change': 'Password changed',
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
+  'config.apply': 'Configuration file applied',
   'stream.create': 'Kinesis stream created',
 };
 
@@ -40,6 +41,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   message: 'Message',
   account: 'Account',
   token: 'API token',
+  configuration: 'Configuration',
   stream: 'Kinesis stream',
 };
 

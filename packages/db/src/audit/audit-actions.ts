@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'account.password_change',
   'token.create',
   'token.revoke',
+  'config.apply',
   'stream.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -43,6 +44,7 @@ export const AUDIT_TARGET_TYPES = [
   'message',
   'account',
   'token',
+  'configuration',
   'stream',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
