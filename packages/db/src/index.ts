@@ -38,6 +38,7 @@ export * from './audit/audit-event-record';
 export * from './audit/changed-fields';
 export * from './audit/list-audit-events';
 export * from './audit/record-audit-event';
+export * from './audit/record-stream-created';
 export * from './backfills/backfill-tables';
 export * from './backfills/cancel-backfill';
 export * from './backfills/change-backfill-state';

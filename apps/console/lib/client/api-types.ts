@@ -38,6 +38,7 @@ import type {
   TransformDetail as StoredTransformDetail,
   TransformKind,
 } from '@shardline/db';
+import type { StreamConnectionTest, StreamCreation } from '@shardline/kinesis';
 import type { SinkStreamRecords } from '../server/sinks/read-sink-stream';
 
 export type {
@@ -91,13 +92,11 @@ export type Sink = Omit<AsJson<SinkSummary>, 'tables'> & { tables: SinkTable[] }
 
 export type SinkStats = AsJson<StoredSinkStats>;
 
-export type TestConnectionResult =
-  | {
-      ok: true;
-      /** maxRecordSizeBytes is null when the stream does not say (emulators, older regions). */
-      stream: { name: string; status: string; shardCount: number; maxRecordSizeBytes: number | null };
-    }
-  | { ok: false; error: { code: string; message: string; hint: string | null } };
+/** What Test connection answers: the stream, or what failed and what to change. */
+export type TestConnectionResult = StreamConnectionTest;
+
+/** What "Create stream" answers: the stream once ACTIVE, or what AWS refused and what to change. */
+export type CreateStreamResult = StreamCreation;
 
 export type Message = AsJson<MessageRecord>;
 

@@ -10,6 +10,7 @@ import type {
   BulkOperation,
   BulkOperationInput,
   CheckReport,
+  CreateStreamResult,
   MessageDetail,
   SavedSource,
   Sink,
@@ -168,6 +169,19 @@ export function useSetSinkPaused(id: string) {
       client.setQueryData(queryKeys.sink(id), { sink });
       return client.invalidateQueries({ queryKey: queryKeys.sinks() });
     },
+  });
+}
+
+export interface CreateStreamInput extends TestConnectionInput {
+  capacityMode: 'on-demand' | 'provisioned';
+  shardCount?: number;
+}
+
+/** Creates the stream the form's ARN names and waits until it is ACTIVE (up to 2 minutes). */
+export function useCreateStream() {
+  return useMutation({
+    mutationFn: (input: CreateStreamInput) =>
+      apiFetch<CreateStreamResult>('/sinks/create-stream', { method: 'POST', body: input }),
   });
 }
 

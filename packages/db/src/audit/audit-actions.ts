@@ -31,12 +31,13 @@ export const AUDIT_ACTIONS = [
   'token.create',
   'token.revoke',
   'config.apply',
+  'stream.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
- * account (its id, or the email typed when no account has it).
+ * account (its id, or the email typed when no account has it); a Kinesis stream's id is its ARN.
  */
 export const AUDIT_TARGET_TYPES = [
   'sink',
@@ -46,6 +47,7 @@ export const AUDIT_TARGET_TYPES = [
   'account',
   'token',
   'configuration',
+  'stream',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

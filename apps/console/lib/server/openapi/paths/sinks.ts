@@ -1,5 +1,6 @@
 import { createSinkInputSchema, sinkStatsQuerySchema, updateSinkInputSchema } from '@shardline/db';
 import { forceQuerySchema } from '../../api/force-flag';
+import { createStreamInputSchema } from '../../sinks/create-stream-input';
 import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
@@ -32,6 +33,20 @@ export const sinksPaths: PathSpecs = {
         422: CHECKS_FAILED,
         400: "Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` that does not compile (the compiler's message)",
         409: 'A sink with this name already exists',
+      },
+    },
+  },
+  '/api/v1/sinks/create-stream': {
+    post: {
+      summary: 'Create the Kinesis stream a sink will send to',
+      description:
+        "Calls CreateStream for the stream the ARN names (its name; the region of the ARN, the account of the credentials), on demand (`capacityMode: on-demand`) or provisioned with `shardCount` shards, then waits until DescribeStreamSummary says ACTIVE (at most 2 minutes). The connection settings are those of Test connection, with the same rules: with `sinkId` and no secret access key, the saved sink's secret is used, only with the endpoint and region it was saved for. A stream of that name that exists already is waited for, not created again (`created: false`). A stream created is recorded in the audit trail (`stream.create`). The credentials need `kinesis:CreateStream` and `kinesis:DescribeStreamSummary`. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }` (`StreamNotActiveYet` when it is still being created after 2 minutes, `StreamInAnotherAccount` when the credentials' account is not the ARN's).",
+      tag: 'sinks',
+      body: createStreamInputSchema,
+      responses: {
+        200: '`{ ok: true, created, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }`',
+        400: 'Not JSON, or invalid settings (`field` names the one at fault: a provisioned stream without `shardCount`, say)',
+        404: 'The `sinkId` names no sink',
       },
     },
   },
