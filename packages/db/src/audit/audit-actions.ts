@@ -1,4 +1,4 @@
-/** What the audit trail records: every change of configuration, every retry and discard. */
+/** What the audit trail records: every change of configuration, every retry, discard and re-send. */
 export const AUDIT_ACTIONS = [
   'sink.create',
   'sink.update',
@@ -17,8 +17,10 @@ export const AUDIT_ACTIONS = [
   'transform.delete',
   'message.retry',
   'message.discard',
+  'message.resend',
   'bulk.retry',
   'bulk.discard',
+  'bulk.resend',
   'account.create',
   'account.delete',
   'account.sign_in_failure',
@@ -29,12 +31,13 @@ export const AUDIT_ACTIONS = [
   'token.create',
   'token.revoke',
   'config.apply',
+  'stream.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
- * account (its id, or the email typed when no account has it).
+ * account (its id, or the email typed when no account has it); a Kinesis stream's id is its ARN.
  */
 export const AUDIT_TARGET_TYPES = [
   'sink',
@@ -44,6 +47,7 @@ export const AUDIT_TARGET_TYPES = [
   'account',
   'token',
   'configuration',
+  'stream',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

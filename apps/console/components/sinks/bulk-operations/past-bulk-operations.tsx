@@ -10,7 +10,11 @@ import { describeFilter } from '../messages/message-states';
 
 const HEADINGS = ['Action', 'Messages', 'Filter', 'Changed', 'State', 'By', 'Queued', 'Finished'] as const;
 
-const ACTION_LABELS: Record<BulkOperation['action'], string> = { retry: 'Retry all', discard: 'Discard all' };
+const ACTION_LABELS: Record<BulkOperation['action'], string> = {
+  retry: 'Retry all',
+  discard: 'Discard all',
+  resend: 'Re-send all',
+};
 
 const STATE_LABELS: Record<BulkOperationState, { label: string; className: string }> = {
   queued: { label: 'Queued', className: 'bg-slate-100 text-slate-700 ring-slate-300' },
@@ -19,11 +23,21 @@ const STATE_LABELS: Record<BulkOperationState, { label: string; className: strin
   failed: { label: 'Failed', className: 'bg-red-50 text-red-800 ring-red-300' },
 };
 
-/** Which waiting messages an operation applied to. */
+/** Which messages an operation applied to: the state asked for, or every one its action takes. */
 function describeTarget(operation: BulkOperation): string {
-  if (operation.messageState === 'failing') return 'failing';
-  if (operation.messageState === 'pending') return 'pending';
-  return 'pending and failing';
+  if (operation.messageState) return operation.messageState;
+  switch (operation.action) {
+    case 'retry':
+      return 'failing';
+    case 'discard':
+      return 'waiting and failing';
+    case 'resend':
+      return 'delivered';
+    default: {
+      const unknown: never = operation.action;
+      return String(unknown);
+    }
+  }
 }
 
 /** The sink's recent bulk retries and discards (the API keeps the last 20): what, how many, who, when. */
@@ -40,15 +54,16 @@ export function PastBulkOperations({ sinkId }: { sinkId: string }) {
           Bulk operations
         </h2>
         <p className="text-xs text-slate-500">
-          The latest Retry all and Discard all on this sink, newest first, with who asked and how they went.
+          The latest Retry all, Discard all and Re-send all on this sink, newest first, with who asked and how
+          they went.
         </p>
       </div>
       {query.isPending && <LoadingState label="Loading bulk operations…" />}
       {query.isError && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
       {query.isSuccess && query.data.operations.length === 0 && (
         <p className="text-sm text-slate-600" data-testid="no-bulk-operations">
-          No bulk operation yet. Retry all and Discard all, on the Messages tab, act on every message a filter
-          matches; each one is listed here.
+          No bulk operation yet. Retry all, Discard all and Re-send all, on the Messages tab, act on every
+          message a filter matches; each one is listed here.
         </p>
       )}
       {query.isSuccess && query.data.operations.length > 0 && (

@@ -2,7 +2,7 @@
 
 import { useHotkeys } from 'react-hotkeys-hook';
 import type { MessageFilter, MessageState } from '../../../lib/client/api-types';
-import { useMessages } from '../../../lib/client/queries';
+import { useMessageCounts, useMessages } from '../../../lib/client/queries';
 import { Button } from '../../ui/button';
 import { DataTable } from '../../ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -64,13 +64,16 @@ export function MessageTable({
     // Enter on a button or link is that control's own.
     ignoreEventWhen: (event) => event.target instanceof Element && event.target.closest('button, a') !== null,
   });
+  const counts = useMessageCounts(sinkId, filter, live).data?.counts;
   if (query.isPending) return <LoadingState label="Loading messages…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   if (messages.length === 0) {
     const filtered = Object.keys(filter).length > 0;
     return (
       <EmptyState title={filtered ? 'No messages match the filter' : 'No messages here'}>
-        {filtered ? 'Clear the filter to see every message of this state.' : MESSAGE_TABS[state].empty}
+        {filtered
+          ? 'Clear the filter to see every message of this state.'
+          : MESSAGE_TABS[state].empty(counts)}
       </EmptyState>
     );
   }

@@ -91,6 +91,7 @@ export function MessagesPanel({
         messageId={messageId}
         live={live}
         onClose={() => show({ messageId: null })}
+        onOpenMessage={(id) => show({ messageId: id })}
       />
     </section>
   );
