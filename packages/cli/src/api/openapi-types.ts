@@ -819,6 +819,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sinks/create-stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the Kinesis stream a sink will send to
+         * @description Calls CreateStream for the stream the ARN names (its name; the region of the ARN, the account of the credentials), on demand (`capacityMode: on-demand`) or provisioned with `shardCount` shards, then waits until DescribeStreamSummary says ACTIVE (at most 2 minutes). The connection settings are those of Test connection, with the same rules: with `sinkId` and no secret access key, the saved sink's secret is used, only with the endpoint and region it was saved for. A stream of that name that exists already is waited for, not created again (`created: false`). A stream created is recorded in the audit trail (`stream.create`). The credentials need `kinesis:CreateStream` and `kinesis:DescribeStreamSummary`. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }` (`StreamNotActiveYet` when it is still being created after 2 minutes, `StreamInAnotherAccount` when the credentials' account is not the ARN's).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        streamArn: string;
+                        endpoint?: string | null;
+                        accessKeyId?: string | null;
+                        secretAccessKey?: string | null;
+                        sinkId?: string | null;
+                        /** @enum {string} */
+                        capacityMode: "on-demand" | "provisioned";
+                        shardCount?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description `{ ok: true, created, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Not JSON, or invalid settings (`field` names the one at fault: a provisioned stream without `shardCount`, say) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The `sinkId` names no sink */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sinks/test-connection": {
         parameters: {
             query?: never;
@@ -3203,14 +3295,14 @@ export interface paths {
         };
         /**
          * The audit trail: who changed what, and when, newest first
-         * @description Every change of a sink, source or transform (create, update, delete, pause, resume) and every retry or discard, single or bulk. An event is `{ id, at, actor, action, targetType: sink|source|transform|message|account|token, targetId, targetName, details }`: `actor` is the signed-in account's email or the API token's name; `targetName` is the name when it was done (null for a message); `details` holds the names of the fields an update changed (`fields`; a secret only as changed, never its value), a bulk operation's `operationId`, `filter`, `messageState`, `reason`, `matched` and, once it ended, `done` and `outcome`, or a message's `sinkId`, `sinkName`, `messageId` and `reason`. Filters combine; `since` is inclusive, `until` exclusive. Pass `nextCursor` as `before` for the next (older) page; it is null on the last page.
+         * @description Every change of a sink, source or transform (create, update, delete, pause, resume) and every retry or discard, single or bulk. An event is `{ id, at, actor, action, targetType: sink|source|transform|message|account|token|stream, targetId, targetName, details }`: `actor` is the signed-in account's email or the API token's name; `targetName` is the name when it was done (null for a message); `details` holds the names of the fields an update changed (`fields`; a secret only as changed, never its value), a bulk operation's `operationId`, `filter`, `messageState`, `reason`, `matched` and, once it ended, `done` and `outcome`, or a message's `sinkId`, `sinkName`, `messageId` and `reason`, or a Kinesis stream created from the sink form (`stream.create`, the target its ARN) with its `capacityMode` and `shardCount`. Filters combine; `since` is inclusive, `until` exclusive. Pass `nextCursor` as `before` for the next (older) page; it is null on the last page.
          */
         get: {
             parameters: {
                 query?: {
                     actor?: string;
-                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "message.resend" | "bulk.retry" | "bulk.discard" | "bulk.resend" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "config.apply";
-                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "configuration";
+                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "message.resend" | "bulk.retry" | "bulk.discard" | "bulk.resend" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "config.apply" | "stream.create";
+                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "configuration" | "stream";
                     targetId?: string;
                     since?: string;
                     until?: string;
