@@ -2084,7 +2084,7 @@ export interface paths {
         };
         /**
          * One page of a sink's messages in one state
-         * @description `state` is `waiting` (the default; `pending` is a deprecated alias), `failing`, `delivered` or `discarded`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass `nextCursor` as `after` for the next page; it is null on the last page. Each message is `{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, status, waitingReason, blockedBy, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings. `status` is where it stands: `waiting`, `sending` (inside a request to Kinesis under way), `failing`, `delivered` or `discarded`; `waitingReason` says why a waiting one has not gone yet: `due` (its turn to be sent), `scheduled` (its next attempt time is not reached), `blocked` (behind a failing message of its group, whose id is `blockedBy`) or `throttled` (Kinesis throttled its last attempt); both null otherwise. `state` is the stored state (`pending` for waiting and sending), kept for clients written before `status`.
+         * @description `state` is `waiting` (the default; `pending` is a deprecated alias), `failing`, `delivered` or `discarded`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass `nextCursor` as `after` for the next page; it is null on the last page. Each message is `{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, status, waitingReason, blockedBy, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings. `status` is where it stands: `waiting`, `sending` (inside a request to Kinesis under way), `failing`, `delivered` or `discarded`; `waitingReason` says why a waiting one has not gone yet: `due` (its turn to be sent), `scheduled` (its next attempt time is not reached), `blocked` (behind a failing message of its group, whose id is `blockedBy`) or `throttled` (Kinesis throttled its last attempt); both null otherwise. `state` is the stored state (`pending` for waiting and sending), kept for clients written before `status`. `key` finds the messages of one row by its primary key value (composite keys joined with `:`, as in the payload's `metadata.record_pks`), whatever the sink groups by; `q` finds text anywhere in the stored payload's JSON text, as written there (case counts). Both read the payload of every message of the sink in the state asked (no index holds them), so each statement stops after 5 seconds with a 400 naming the field: narrow the search with `table`, `action` or `group` then.
          */
         get: {
             parameters: {
@@ -2093,6 +2093,8 @@ export interface paths {
                     action?: "insert" | "update" | "delete" | "read";
                     group?: string;
                     errorCode?: string;
+                    key?: string;
+                    q?: string;
                     state?: "waiting" | "failing" | "delivered" | "discarded" | "pending";
                     after?: string;
                     limit?: number;
@@ -2114,7 +2116,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description A query parameter is not valid (`field` names it), or `after` is not a cursor this API issued */
+                /** @description A query parameter is not valid (`field` names it), `after` is not a cursor this API issued, or a search (`key`, `q`) ran past its time bound (`field` names it) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2173,7 +2175,7 @@ export interface paths {
         };
         /**
          * How many messages are in each state, for the same filters as the list
-         * @description Unfiltered counts read an index only and stay fast on millions of messages; a filter makes them read the rows, which takes about a second per million messages of the sink.
+         * @description Unfiltered counts read an index only and stay fast on millions of messages; a filter makes them read the rows, which takes about a second per million messages of the sink. `key` finds the messages of one row by its primary key value (composite keys joined with `:`, as in the payload's `metadata.record_pks`), whatever the sink groups by; `q` finds text anywhere in the stored payload's JSON text, as written there (case counts). Both read the payload of every message of the sink in the state asked (no index holds them), so each statement stops after 5 seconds with a 400 naming the field: narrow the search with `table`, `action` or `group` then.
          */
         get: {
             parameters: {
@@ -2182,6 +2184,8 @@ export interface paths {
                     action?: "insert" | "update" | "delete" | "read";
                     group?: string;
                     errorCode?: string;
+                    key?: string;
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -2274,6 +2278,88 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description `{ message }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The message id is not a whole number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The sink has no message with this id (or no sink has this id) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}/messages/{messageId}/payload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A message's payload as a file
+         * @description The payload byte for byte as stored (the change as captured; without a transform, what is sent to Kinesis), with `Content-Disposition: attachment; filename="message-<id>.json"`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The payload (application/json) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2717,7 +2803,7 @@ export interface paths {
         put?: never;
         /**
          * Retry, discard or re-send every message a filter matches, in the background
-         * @description Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.
+         * @description Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink) and takes the fields of the filter of GET …/messages, `key` and `q` included (counting what a search matches is bounded in time as the list is). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.
          */
         post: {
             parameters: {
@@ -2741,6 +2827,8 @@ export interface paths {
                             action?: "insert" | "update" | "delete" | "read";
                             group?: string;
                             errorCode?: string;
+                            key?: string;
+                            q?: string;
                         };
                         reason?: string;
                     };
