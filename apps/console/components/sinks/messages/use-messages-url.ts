@@ -3,6 +3,7 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import type { MessageFilter, MessageState } from '../../../lib/client/api-types';
+import { ACCEPTED_STATE_FILTERS, stateFilterOf, storedStateOf } from '../../../lib/client/message-status';
 import { TAB_ORDER } from './message-states';
 
 /** What the Messages tab shows: its state tab, its filter and search, and the open message. */
@@ -50,7 +51,9 @@ export function useMessagesUrl(): {
 }
 
 function readView(params: URLSearchParams): MessagesView {
-  const state = params.get('state');
+  // The URL speaks the API's names (`waiting`); `pending`, the stored name, is read too.
+  const named = ACCEPTED_STATE_FILTERS.find((known) => known === params.get('state'));
+  const state = named ? storedStateOf(named) : null;
   const filter: MessageFilter = {};
   for (const name of FILTER_PARAMS) {
     const value = params.get(name)?.trim();
@@ -66,7 +69,7 @@ function readView(params: URLSearchParams): MessagesView {
 
 function writeView(params: URLSearchParams, view: MessagesView): URLSearchParams {
   if (view.state === DEFAULT_STATE) params.delete('state');
-  else params.set('state', view.state);
+  else params.set('state', stateFilterOf(view.state));
   for (const name of FILTER_PARAMS) {
     const value = view.filter[name];
     if (value) params.set(name, value);
