@@ -53,3 +53,29 @@ export function slackPayload(
     ],
   };
 }
+
+/**
+ * The body of a test notification, clearly marked as one (`test: true`, and its text says so), in
+ * the same Slack-compatible shape as a real notice, so it shows how notices will look.
+ */
+export function testSlackPayload(options: { requestedBy: string; consoleOrigin: string | null }): {
+  text: string;
+  blocks: unknown[];
+  test: true;
+} {
+  const text = `:test_tube: [Shardline] Test notification, sent by ${escapeMrkdwn(options.requestedBy)} from the Alerts settings. No alert is open: alerts will be announced here like this.`;
+  const origin = options.consoleOrigin?.replace(/\/+$/, '');
+  const context = [
+    'kind `test`',
+    `sent ${new Date().toISOString()}`,
+    ...(origin ? [`<${origin}/alerts|Open in the console>`] : []),
+  ].join(' · ');
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
+    ],
+    test: true,
+  };
+}

@@ -28,14 +28,24 @@ export const AUDIT_ACTIONS = [
   'account.password_change',
   'token.create',
   'token.revoke',
+  'alerts.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
- * account (its id, or the email typed when no account has it).
+ * account (its id, or the email typed when no account has it). A change of a sink's own alert
+ * thresholds targets the sink; of the installation's alert settings, `alert_settings`.
  */
-export const AUDIT_TARGET_TYPES = ['sink', 'source', 'transform', 'message', 'account', 'token'] as const;
+export const AUDIT_TARGET_TYPES = [
+  'sink',
+  'source',
+  'transform',
+  'message',
+  'account',
+  'token',
+  'alert_settings',
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
