@@ -65,9 +65,9 @@ export async function updateAlertSettings(
       action: 'alerts.settings_changed',
       targetType: 'alert_settings',
       targetId: 'installation',
-      targetName: 'Alert settings',
+      targetName: 'Installation-wide',
       details: {
-        changed: [
+        fields: [
           ...(webhook ? ['webhookUrl'] : []),
           ...Object.keys(thresholds).map((field) => `thresholds.${field}`),
         ],

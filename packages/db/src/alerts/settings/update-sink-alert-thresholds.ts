@@ -62,7 +62,7 @@ export async function updateSinkAlertThresholds(
       targetId: sink.id,
       targetName: sink.name,
       details: {
-        changed: Object.keys(changes).map((field) => `thresholds.${field}`),
+        fields: Object.keys(changes).map((field) => `thresholds.${field}`),
         thresholds: changes,
       },
     });
