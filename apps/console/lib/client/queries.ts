@@ -7,6 +7,7 @@ import { apiFetch, withQuery } from './api-fetch';
 import type {
   AlertFilter,
   AlertPage,
+  AlertSettingsAnswer,
   AuditFilter,
   AuditPage,
   Backfill,
@@ -60,6 +61,7 @@ export const queryKeys = {
   audit: (filter: AuditFilter) => ['audit', filter] as const,
   alerts: (filter: AlertFilter) => ['alerts', filter] as const,
   activeAlerts: (sinkId: string | null) => ['alerts', 'active', sinkId] as const,
+  alertSettings: () => ['alert-settings'] as const,
 };
 
 export const fetchers = {
@@ -96,6 +98,7 @@ export const fetchers = {
     apiFetch<AlertPage>(
       withQuery('/alerts', { state: 'active', sinkId: sinkId ?? undefined, limit: ACTIVE_ALERTS_LIMIT }),
     ),
+  alertSettings: () => apiFetch<AlertSettingsAnswer>('/alerts/settings'),
 };
 
 export function enc(segment: string): string {
@@ -234,6 +237,11 @@ export function useActiveAlerts(sinkId: string | null = null, enabled = true) {
     refetchInterval: ALERTS_INTERVAL_MS,
     enabled,
   });
+}
+
+/** The alert settings made in the console: the webhook (set or not, its host) and the thresholds. */
+export function useAlertSettings() {
+  return useQuery({ queryKey: queryKeys.alertSettings(), queryFn: fetchers.alertSettings });
 }
 
 /** Polls a bulk operation until it has finished. */
