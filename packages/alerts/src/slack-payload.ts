@@ -45,6 +45,11 @@ export function slackPayload(
     ...(alert.resolvedAt ? [`resolved ${alert.resolvedAt.toISOString()}`] : []),
     ...(link ? [`<${link}|Open in the console>`] : []),
   ].join(' · ');
+  return slackBody(text, context);
+}
+
+/** Slack's shape: `text`, and the same words as a section with a line of context under it. */
+function slackBody(text: string, context: string): { text: string; blocks: unknown[] } {
   return {
     text,
     blocks: [
@@ -70,12 +75,5 @@ export function testSlackPayload(options: { requestedBy: string; consoleOrigin: 
     `sent ${new Date().toISOString()}`,
     ...(origin ? [`<${origin}/alerts|Open in the console>`] : []),
   ].join(' · ');
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
-    ],
-    test: true,
-  };
+  return { ...slackBody(text, context), test: true };
 }
