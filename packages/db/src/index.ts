@@ -66,6 +66,7 @@ export * from './backfills/store-backfill-page';
 export * from './bulk-operations/apply-bulk-operation';
 export * from './bulk-operations/beat-bulk-operation-heartbeat';
 export * from './bulk-operations/bulk-operation-input';
+export * from './configuration/read-configuration';
 export * from './bulk-operations/bulk-operation-record';
 export * from './bulk-operations/claim-bulk-operation';
 export * from './bulk-operations/claimed-bulk-operation';

@@ -51,7 +51,7 @@ export function AuditRow({
         </button>
       </td>
       <td className="px-3 py-2 text-slate-700" data-testid="audit-details">
-        {describeAuditDetails(event) ?? <span className="text-slate-400">—</span>}
+        {describeAuditDetails(event) ?? <span className="text-slate-500">—</span>}
       </td>
     </tr>
   );

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { formatBytes, formatDuration, formatNumber } from '../../lib/client/format';
 import { useSink } from '../../lib/client/queries';
@@ -9,6 +8,7 @@ import { SinkAlertBanner } from '../alerts/alert-banner';
 import { HealthBadge, HealthProblems } from '../ui/health-badge';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
+import { TextLink } from '../ui/text-link';
 import { BackfillsSection } from './backfills/backfills-section';
 import { SinkActions } from './sink-actions';
 import { SinkCounters } from './sink-counters';
@@ -50,9 +50,7 @@ export function SinkDetail({
               {sink.sourceId && (
                 <>
                   {' · '}
-                  <Link href={`/sources/${sink.sourceId}`} className="text-sky-700 hover:underline">
-                    source
-                  </Link>
+                  <TextLink href={`/sources/${sink.sourceId}`}>source</TextLink>
                 </>
               )}
             </p>

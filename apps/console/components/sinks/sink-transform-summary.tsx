@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { Sink } from '../../lib/client/api-types';
+import { TextLink } from '../ui/text-link';
 
 /** The sink's transform (a link, with the version that runs) and whether it filters. */
 export function SinkTransformSummary({ sink }: { sink: Sink }) {
@@ -8,13 +8,9 @@ export function SinkTransformSummary({ sink }: { sink: Sink }) {
       {sink.transform ? (
         <>
           transform{' '}
-          <Link
-            href={`/transforms/${sink.transform.id}`}
-            className="text-sky-700 hover:underline"
-            data-testid="sink-transform-link"
-          >
+          <TextLink href={`/transforms/${sink.transform.id}`} data-testid="sink-transform-link">
             {sink.transform.name}
-          </Link>{' '}
+          </TextLink>{' '}
           (version {sink.transform.version})
         </>
       ) : (

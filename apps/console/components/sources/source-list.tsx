@@ -75,7 +75,7 @@ export function SourceList() {
                     <RelativeTime value={source.lastErrorAt} />
                   </span>
                 ) : (
-                  <span className="text-slate-400">none</span>
+                  <span className="text-slate-500">none</span>
                 )}
               </td>
             </tr>

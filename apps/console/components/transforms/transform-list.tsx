@@ -62,7 +62,7 @@ export function TransformList() {
               </td>
               <td className="px-4 py-2" data-testid="transform-sinks">
                 {transform.sinks.length === 0 ? (
-                  <span className="text-slate-400">no sink</span>
+                  <span className="text-slate-500">no sink</span>
                 ) : (
                   <ul className="flex flex-wrap gap-x-2">
                     {transform.sinks.map((sink) => (

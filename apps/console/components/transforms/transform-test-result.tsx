@@ -1,5 +1,6 @@
 import type { TransformTestResult } from '../../lib/client/api-types';
 import { formatBytes, prettyJson } from '../../lib/client/format';
+import { CodeBlock } from '../ui/code-block';
 
 /** One message of a test: what went in, what came out (or the error), its size and the time taken. */
 export function TransformTestResultCard({ result }: { result: TransformTestResult }) {
@@ -52,12 +53,9 @@ function JsonPane({ title, text, testId }: { title: string; text: string; testId
   return (
     <section>
       <h4 className="mb-1 text-xs font-medium uppercase text-slate-500">{title}</h4>
-      <pre
-        className="max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-        data-testid={testId}
-      >
+      <CodeBlock testId={testId} className="max-h-72 p-3">
         {prettyJson(text)}
-      </pre>
+      </CodeBlock>
     </section>
   );
 }

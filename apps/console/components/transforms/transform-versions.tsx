@@ -1,4 +1,5 @@
 import type { TransformVersion } from '../../lib/client/api-types';
+import { CodeBlock } from '../ui/code-block';
 import { RelativeTime } from '../ui/relative-time';
 import { TRANSFORM_KIND_LABELS } from './transform-kinds';
 
@@ -22,9 +23,7 @@ export function TransformVersions({ versions }: { versions: TransformVersion[] }
                   {version.createdBy}
                 </span>
               </summary>
-              <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
-                {version.body}
-              </pre>
+              <CodeBlock className="mt-2 max-h-72 p-3">{version.body}</CodeBlock>
             </details>
           </li>
         ))}

@@ -12,7 +12,7 @@ export function RelativeTime({
   fallback?: string;
 }) {
   const now = useNow();
-  if (!value) return <span className="text-slate-400">{fallback}</span>;
+  if (!value) return <span className="text-slate-500">{fallback}</span>;
   return (
     <time dateTime={value} title={formatAbsolute(value)} suppressHydrationWarning>
       {formatRelative(value, now)}

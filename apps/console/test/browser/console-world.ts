@@ -86,7 +86,9 @@ export async function startConsoleWorld(
   world.apiToken = await adminToken(world.database.url);
   await world.engine.start();
   world.browser = await launchBrowser();
-  world.page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A page of its own context, as axe-core's AxeBuilder needs to open pages beside it.
+  const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  world.page = await context.newPage();
   world.page.setDefaultTimeout(UI_WAIT_MS);
   // A script or style the policy blocks can break a page only partly (a hydration that never
   // happens, an editor without styles): every refusal fails the run, whatever the tests looked at.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockingViolations } from './accessibility';
 import { saveScreenshot } from './browser';
 import { consoleHelpers, eventually, lastSegment } from './console-helpers';
 import type { ConsoleServer } from './console-server';
@@ -79,6 +80,8 @@ describe('the console in a browser', () => {
     await page.goto(`${server.url}/sinks`);
     await page.waitForURL(/\/setup$/);
     const form = page.getByTestId('setup-form');
+    await form.waitFor();
+    expect(await blockingViolations(page, 'setup')).toEqual([]);
     await form.getByTestId('email').fill(ADMIN.email);
     await form.getByTestId('password').fill('too short');
     await form.getByTestId('submit-credentials').click();

@@ -1,5 +1,6 @@
 import { iamPolicyFor } from '../../../lib/client/iam-policy';
 import { parseStreamArn, STREAM_ARN_FORMAT } from '../../../lib/client/stream-arn';
+import { CodeBlock } from '../../ui/code-block';
 import { CopyButton } from '../../ui/copy-button';
 
 /** The policy to grant the sink's IAM user or role, with the stream's ARN filled in. */
@@ -14,12 +15,9 @@ export function IamPolicy({ streamArn }: { streamArn: string }) {
         </h3>
         <CopyButton text={policy} label="Copy policy" />
       </div>
-      <pre
-        className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-        data-testid="iam-policy"
-      >
+      <CodeBlock testId="iam-policy" className="p-3">
         {policy}
-      </pre>
+      </CodeBlock>
       <p className="text-xs text-slate-500">
         <code>kinesis:ListShards</code> lets delivery pace each shard at its own limit (without it, the whole
         stream is paced as one). The second statement is optional: it lets the sink page's{' '}

@@ -96,7 +96,7 @@ export function TableSettings(props: TableSettingsProps) {
                       data-testid={`group-column-${key}-${column.name}`}
                     />
                     <code className="text-xs">{column.name}</code>
-                    <span className="text-xs text-slate-400">{column.type}</span>
+                    <span className="text-xs text-slate-500">{column.type}</span>
                     {position >= 0 && <span className="text-xs text-sky-700">#{position + 1}</span>}
                   </label>
                 );

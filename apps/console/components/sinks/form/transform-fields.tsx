@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useId } from 'react';
 import { useTransforms } from '../../../lib/client/queries';
 import { CodeField } from '../../ui/code-field';
 import { Field, inputClass } from '../../ui/field';
+import { TextLink } from '../../ui/text-link';
 import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
 
 const FILTER_EXAMPLE = `(message) => message.record.status !== 'draft'`;
@@ -32,11 +32,7 @@ export function TransformFields({
         hint={
           <>
             Reshapes each message just before it is sent, failing ones included; the transform&apos;s current
-            version is what runs.{' '}
-            <Link href="/transforms" className="text-sky-700 hover:underline">
-              Write and test transforms
-            </Link>
-            .
+            version is what runs. <TextLink href="/transforms">Write and test transforms</TextLink>.
           </>
         }
         error={errorFor('transformId') ?? (query.isError ? 'The transforms could not be loaded.' : undefined)}

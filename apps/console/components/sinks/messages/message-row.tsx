@@ -52,7 +52,7 @@ export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id:
             <code className="font-semibold">{message.lastError.code}</code> {message.lastError.message}
           </span>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         )}
       </td>
       <td className="px-3 py-2 text-xs whitespace-nowrap">

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { MessageDetail, Sink } from '../../../lib/client/api-types';
+import { TextLink } from '../../ui/text-link';
 import { JsonBlock } from './json-block';
 
 /**
@@ -15,10 +15,7 @@ export function PayloadAfterTransform({
 }) {
   const name = transform ? (
     <>
-      <Link href={`/transforms/${transform.id}`} className="text-sky-700 hover:underline">
-        {transform.name}
-      </Link>{' '}
-      (version {transform.version})
+      <TextLink href={`/transforms/${transform.id}`}>{transform.name}</TextLink> (version {transform.version})
     </>
   ) : (
     'the current transform'

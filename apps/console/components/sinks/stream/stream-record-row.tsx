@@ -1,5 +1,6 @@
 import type { StreamRecord } from '../../../lib/client/api-types';
 import { formatBytes, prettyJson } from '../../../lib/client/format';
+import { CodeBlock } from '../../ui/code-block';
 import { RelativeTime } from '../../ui/relative-time';
 
 /**
@@ -20,12 +21,9 @@ export function StreamRecordRow({ record }: { record: StreamRecord }) {
         {record.partitionKey}
       </td>
       <td className="px-3 py-2">
-        <pre
-          className="max-h-48 max-w-xl overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"
-          data-testid="stream-record-data"
-        >
+        <CodeBlock testId="stream-record-data" className="max-h-48 max-w-xl p-2">
           {shownData(record)}
-        </pre>
+        </CodeBlock>
         <p className="mt-1 text-xs text-slate-500">
           {formatBytes(record.sizeBytes)}
           {record.aggregate && (

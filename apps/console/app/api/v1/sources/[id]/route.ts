@@ -1,21 +1,14 @@
-import {
-  deleteSource,
-  getSourceConnection,
-  getSourceSummary,
-  listSourceEvents,
-  updateSource,
-  updateSourceInputSchema,
-} from '@shardline/db';
-import { checkSourceSettings, throwIfChecksFailed } from '@shardline/health';
+import { getSourceSummary, listSourceEvents, updateSourceInputSchema } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { forceRequested } from '../../../../../lib/server/api/force-flag';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
-import { assertAllowedHost } from '../../../../../lib/server/network-policy';
-import { secretBox } from '../../../../../lib/server/secret-box';
-import { cleanUpSourceDatabase } from '../../../../../lib/server/sources/clean-up-source-database';
 import { readSourceId } from '../../../../../lib/server/sources/source-id';
+import {
+  deleteSourceAndCleanUp,
+  updateSourceChecked,
+} from '../../../../../lib/server/sources/source-operations';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,32 +29,12 @@ export const GET = apiRoute(async (_request, params) => {
 export const PATCH = apiRoute(async (request, params) => {
   const sourceId = readSourceId(params);
   const input = await readJsonBody(request, updateSourceInputSchema);
-  await assertAllowedHost(input.host);
-  // What the edit changes of the connection is checked first, unless forced.
-  if (!forceRequested(request)) {
-    throwIfChecksFailed(
-      await checkSourceSettings(database(), { secretBox: secretBox(), settings: input, sourceId }),
-      'source',
-    );
-  }
-  return {
-    source: await updateSource(database(), {
-      secretBox: secretBox(),
-      sourceId,
-      input,
-      by: requestActor(request),
-    }),
-  };
+  return updateSourceChecked(sourceId, input, {
+    by: requestActor(request),
+    force: forceRequested(request),
+  });
 });
 
-export const DELETE = apiRoute(async (request, params) => {
-  const sourceId = readSourceId(params);
-  // Read before deleting: the slot and publication are dropped with the settings stored.
-  const { source, clientConfig } = await getSourceConnection(database(), {
-    secretBox: secretBox(),
-    sourceId,
-  });
-  await deleteSource(database(), { sourceId, by: requestActor(request) });
-  const cleanup = await cleanUpSourceDatabase(clientConfig, source);
-  return { deleted: true, cleanup };
-});
+export const DELETE = apiRoute(async (request, params) =>
+  deleteSourceAndCleanUp(readSourceId(params), { by: requestActor(request) }),
+);

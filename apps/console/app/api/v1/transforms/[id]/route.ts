@@ -1,10 +1,13 @@
-import { deleteTransform, getTransform, updateTransform, updateTransformInputSchema } from '@shardline/db';
+import { getTransform, updateTransformInputSchema } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { requestActor } from '../../../../../lib/server/api/request-actor';
 import { database } from '../../../../../lib/server/database';
-import { assertTransformCompiles } from '../../../../../lib/server/transforms/transform-definition';
 import { transformIdOf } from '../../../../../lib/server/transforms/transform-id';
+import {
+  deleteTransformRecorded,
+  updateTransformChecked,
+} from '../../../../../lib/server/transforms/transform-operations';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,19 +18,9 @@ export const GET = apiRoute(async (_request, params) => ({
 export const PATCH = apiRoute(async (request, params) => {
   const transformId = transformIdOf(params);
   const input = await readJsonBody(request, updateTransformInputSchema, 'transforms');
-  if (input.kind !== undefined || input.body !== undefined) {
-    // A new kind is checked with the body it will run with, and a new body with the kind.
-    const current = await getTransform(database(), { transformId });
-    await assertTransformCompiles(
-      { kind: input.kind ?? current.kind, body: input.body ?? current.body },
-      input.body === undefined ? 'kind' : 'body',
-    );
-  }
-  await updateTransform(database(), { transformId, input, by: requestActor(request) });
-  return { transform: await getTransform(database(), { transformId }) };
+  return updateTransformChecked(transformId, input, { by: requestActor(request) });
 });
 
-export const DELETE = apiRoute(async (request, params) => {
-  await deleteTransform(database(), { transformId: transformIdOf(params), by: requestActor(request) });
-  return { deleted: true };
-});
+export const DELETE = apiRoute(async (request, params) =>
+  deleteTransformRecorded(transformIdOf(params), { by: requestActor(request) }),
+);
