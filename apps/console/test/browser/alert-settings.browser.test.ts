@@ -1,6 +1,7 @@
 import { startWebhookReceiver, type WebhookReceiver } from '@shardline/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockingViolations } from './accessibility';
 import { saveScreenshot } from './browser';
 import { consoleHelpers, eventually } from './console-helpers';
 import { type ConsoleWorld, signIn, startConsoleWorld, stopConsoleWorld, UI_WAIT_MS } from './console-world';
@@ -66,6 +67,7 @@ describe('alert settings in a browser', () => {
       expect.objectContaining({ test: true, text: expect.stringContaining('Test notification, sent by') }),
     ]);
     await saveScreenshot(page, 'alert-settings');
+    expect(await blockingViolations(page, 'alert settings (admin)')).toEqual([]);
 
     // A webhook that refuses: the person reads the status it answered.
     receiver.status = 503;
@@ -125,6 +127,7 @@ describe('alert settings in a browser', () => {
         expect(await viewerPage.getByRole('button', { name }).count()).toBe(0);
       }
       expect(await viewerPage.content()).not.toContain(secretPath);
+      expect(await blockingViolations(viewerPage, 'alert settings (viewer)')).toEqual([]);
     } finally {
       await context.close();
     }
