@@ -10,6 +10,7 @@ const config: NextConfig = {
   // The workspace packages are TypeScript sources; Next compiles them with the app.
   transpilePackages: [
     '@shardline/alerts',
+    '@shardline/config',
     '@shardline/core',
     '@shardline/db',
     '@shardline/health',

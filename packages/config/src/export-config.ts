@@ -26,7 +26,10 @@ export interface ExportedConfig {
  * belongs to (`${SINK_ORDERS_SECRET_ACCESS_KEY}`). Ordered by name, so two exports of the same
  * configuration are the same text.
  */
-export function exportConfig(instance: InstanceConfiguration): ExportedConfig {
+export function exportConfig(
+  instance: InstanceConfiguration,
+  options: { schemaUrl?: string } = {},
+): ExportedConfig {
   const variables: string[] = [];
   const secret = (kind: string, name: string, field: string, value: string | null) => {
     if (value === null) return undefined;
@@ -67,7 +70,8 @@ export function exportConfig(instance: InstanceConfiguration): ExportedConfig {
     ...(sinks.length ? { sinks } : {}),
   });
   document.commentBefore = [
-    ' yaml-language-server: $schema=https://shardline.dev/schemas/shardline.schema.json',
+    // Editors with the YAML language server validate and complete the file against it.
+    ...(options.schemaUrl ? [` yaml-language-server: $schema=${options.schemaUrl}`] : []),
     ...(variables.length
       ? [
           ' Secrets are references to environment variables; set these to apply this file:',

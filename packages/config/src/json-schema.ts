@@ -27,7 +27,6 @@ export function configJsonSchema(): Record<string, unknown> {
   }
   return {
     ...schema,
-    $id: 'https://shardline.dev/schemas/shardline.schema.json',
     title: 'Shardline configuration (shardline.yaml)',
     description: `Sources, transforms and sinks by name. Secrets are references to environment variables: password: ${reference('SHOP_DB_PASSWORD')}.`,
   };

@@ -12,6 +12,8 @@ export type ParsedConfig =
       configuration: Configuration;
       /** The variable each secret came from, by the secret's path (`sinks.orders.secretAccessKey`). */
       secretVariables: Record<string, string>;
+      /** A problem found later (applying it) at `path`, with the line it is on. */
+      locate: (path: ConfigPath, message: string) => ConfigError;
     }
   | { ok: false; errors: ConfigError[] };
 
@@ -73,7 +75,7 @@ export function parseConfig(
   if (nameErrors.length > 0) return { ok: false, errors: nameErrors };
   const derived = withReplicationNames(parsed.data);
   if ('path' in derived) return { ok: false, errors: [at(derived.path, derived.message)] };
-  return { ok: true, configuration: derived, secretVariables };
+  return { ok: true, configuration: derived, secretVariables, locate: at };
 }
 
 /**
@@ -161,6 +163,8 @@ function resolveReferences(
       return value;
     }
     handlers.onSecret(path, variable);
+    // A variable set to nothing means no secret (a password-less connection), not an empty one.
+    if (variables[variable] === '') return null;
   }
   const substituted = substitute(value, variables);
   if ('missing' in substituted) {

@@ -80,6 +80,7 @@ export * from './capture/list-sources-to-read';
 export * from './capture/record-reader-progress';
 export * from './capture/record-slot-state';
 export * from './capture/source-config';
+export * from './configuration/configuration-ids';
 export * from './configuration/read-configuration';
 export * from './database';
 export * from './delivery/find-lanes-with-work';

@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
   'alerts.settings_changed': 'Alert settings changed',
+  'config.apply': 'Configuration file applied',
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -41,6 +42,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   account: 'Account',
   token: 'API token',
   alert_settings: 'Alert settings',
+  configuration: 'Configuration',
 };
 
 /** Settings as a person reads them; a field not listed is split at its capitals. */

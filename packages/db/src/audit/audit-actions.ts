@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'token.create',
   'token.revoke',
   'alerts.settings_changed',
+  'config.apply',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -45,6 +46,7 @@ export const AUDIT_TARGET_TYPES = [
   'account',
   'token',
   'alert_settings',
+  'configuration',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

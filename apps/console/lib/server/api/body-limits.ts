@@ -9,6 +9,8 @@ export const BODY_LIMIT_BYTES = {
   settings: 256 * 1024,
   /** Transforms: a body of up to 65,536 characters, and pasted messages up to a 1 MiB record. */
   transforms: 2 * 1024 * 1024,
+  /** A configuration file (shardline.yaml) with the values of its variables. */
+  configuration: 4 * 1024 * 1024 + 256 * 1024,
 } as const;
 
 export type BodyLimit = keyof typeof BODY_LIMIT_BYTES;

@@ -7,7 +7,7 @@ import { jsonResponse } from './json-response';
  * written for people); anything else is logged and answered with a generic 500, never a stack.
  */
 export function errorResponse(error: unknown): Response {
-  const known = describe(error);
+  const known = describeKnownError(error);
   if (known) {
     const body: ErrorBody = { error: { code: known.code, message: known.message } };
     if (known.field) body.error.field = known.field;
@@ -27,7 +27,8 @@ export function errorResponse(error: unknown): Response {
   );
 }
 
-function describe(error: unknown): {
+/** The status, code and wording of an error the API knows, or null for anything else. */
+export function describeKnownError(error: unknown): {
   status: number;
   code: string;
   message: string;

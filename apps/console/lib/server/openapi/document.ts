@@ -3,6 +3,7 @@ import { accessPaths } from './paths/access';
 import { alertsPaths } from './paths/alerts';
 import { auditPaths } from './paths/audit';
 import { backfillsPaths } from './paths/backfills';
+import { configPaths } from './paths/config';
 import { messagesPaths } from './paths/messages';
 import { metaPaths } from './paths/meta';
 import { sinksPaths } from './paths/sinks';
@@ -20,6 +21,7 @@ const ALL_PATHS: PathSpecs[] = [
   auditPaths,
   alertsPaths,
   accessPaths,
+  configPaths,
 ];
 
 export function openApiDocument(): Record<string, unknown> {
