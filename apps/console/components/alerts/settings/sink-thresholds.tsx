@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { useSaveSinkThresholds } from '../../../lib/client/alert-settings-mutations';
 import type { AlertSettingsAnswer, SinkThresholdField, SinkThresholds } from '../../../lib/client/api-types';
@@ -73,8 +74,10 @@ function SinkThresholdsRow({ sink, answer }: { sink: SinkThresholds; answer: Ale
   const formId = `sink-thresholds-${sink.sinkId}`;
   return (
     <tr className="align-top" data-testid="sink-thresholds-row">
-      <th scope="row" className="px-2 py-2 text-left font-medium text-slate-900">
-        {sink.sinkName}
+      <th scope="row" className="px-2 py-2 text-left font-medium">
+        <Link href={`/sinks/${sink.sinkId}`} className="text-sky-700 hover:underline">
+          {sink.sinkName}
+        </Link>
       </th>
       {SINK_FIELDS.map((field) => {
         const info = answer.thresholdFields[field];
