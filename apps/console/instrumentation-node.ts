@@ -37,3 +37,49 @@ export async function createAdminFromEnv(): Promise<void> {
     process.exit(1);
   }
 }
+
+/**
+ * For Docker and GitOps: SHARDLINE_CONFIG_FILE names a shardline.yaml applied at start, its
+ * references read from this process's environment (docs/configuration.md). A file that is not
+ * valid stops the console, naming every problem with its line; a step that fails (a stream not
+ * reachable yet) changes nothing (apply is all or nothing) and is logged, and the console serves
+ * on, so the person can see why. SHARDLINE_CONFIG_DELETE_MISSING=true also deletes what the
+ * file leaves out.
+ */
+export async function applyConfigFileFromEnv(): Promise<void> {
+  const path = process.env.SHARDLINE_CONFIG_FILE;
+  if (!path) return;
+  const { readFile } = await import('node:fs/promises');
+  const { applyConfig } = await import('./lib/server/config/apply-config');
+  let file: string;
+  try {
+    file = await readFile(path, 'utf8');
+  } catch (error) {
+    console.error(`SHARDLINE_CONFIG_FILE: cannot read ${path}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const variables = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  try {
+    const { changes, kept } = await applyConfig(
+      { file, variables, deleteMissing: process.env.SHARDLINE_CONFIG_DELETE_MISSING === 'true' },
+      { by: 'SHARDLINE_CONFIG_FILE', force: false },
+    );
+    const done = changes.map((change) => `${change.action} ${change.kind} ${change.name}`).join(', ');
+    const left = kept.length
+      ? `; kept ${kept.length} not in the file (SHARDLINE_CONFIG_DELETE_MISSING=true deletes them)`
+      : '';
+    console.log(`applied ${path}: ${done || 'nothing to change'}${left}`);
+  } catch (error) {
+    const { describeKnownError } = await import('./lib/server/api/error-response');
+    const known = describeKnownError(error);
+    if (known?.code === 'invalid_config') {
+      console.error(`SHARDLINE_CONFIG_FILE ${path} is not valid: ${known.message}`);
+      process.exit(1);
+    }
+    console.error(
+      `SHARDLINE_CONFIG_FILE ${path} was not applied: ${known?.message ?? (error as Error).message}`,
+    );
+  }
+}

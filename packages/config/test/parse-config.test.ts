@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeConfigError, parseConfig } from '../src';
 
@@ -126,5 +128,16 @@ describe('parseConfig', () => {
     expect(errorsOf('version: 1\nversion: 2\n')).toEqual([expect.stringMatching(/^line 2: .*[Uu]nique/)]);
     expect(errorsOf('')).toEqual(['the file is empty: it needs at least `version: 1`']);
     expect(errorsOf('version: 2\n')).toEqual(['line 1, version: version must be 1']);
+  });
+});
+
+describe('the example file', () => {
+  it('is valid, with its variables set', () => {
+    const example = readFileSync(
+      fileURLToPath(new URL('../../../config/shardline.example.yaml', import.meta.url)),
+      'utf8',
+    );
+    const parsed = parseConfig(example, VARIABLES);
+    expect(parsed.ok ? [] : parsed.errors.map(describeConfigError)).toEqual([]);
   });
 });

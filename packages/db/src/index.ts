@@ -81,6 +81,7 @@ export * from './capture/record-reader-progress';
 export * from './capture/record-slot-state';
 export * from './capture/source-config';
 export * from './configuration/configuration-ids';
+export * from './configuration/configuration-lock';
 export * from './configuration/read-configuration';
 export * from './database';
 export * from './delivery/find-lanes-with-work';

@@ -21,6 +21,7 @@ import {
   updateSinkInputSchema,
   updateSourceInputSchema,
   updateTransformInputSchema,
+  withConfigurationLock,
 } from '@shardline/db';
 import { ApiError } from '../api/api-error';
 import { describeKnownError } from '../api/error-response';
@@ -73,6 +74,13 @@ export async function planConfig(request: ConfigRequest): Promise<ConfigPlan> {
  * its settings back) and the error says which entry, on which line, and why.
  */
 export async function applyConfig(
+  request: ConfigRequest,
+  options: { by: string; force: boolean },
+): Promise<ConfigPlan> {
+  return withConfigurationLock(database(), () => applyLocked(request, options));
+}
+
+async function applyLocked(
   request: ConfigRequest,
   options: { by: string; force: boolean },
 ): Promise<ConfigPlan> {

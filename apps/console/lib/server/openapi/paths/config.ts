@@ -1,4 +1,5 @@
 import { reference } from '@shardline/config';
+import { forceQuerySchema } from '../../api/force-flag';
 import { configRequestSchema } from '../../config/config-request';
 import type { PathSpecs } from '../operation';
 
@@ -26,6 +27,7 @@ export const configPaths: PathSpecs = {
         'Makes the instance match the file by name: creates, edits and (with deleteMissing) deletes sources, transforms and sinks through the same checks as their own requests. All or nothing: a step that fails undoes the earlier ones, and the error names the entry and its line. Applying the same file twice changes nothing. `force=true` saves despite failing checks and deletes sinks with undelivered messages. Audited as `config.apply`. Admins only.',
       tag: TAG,
       body: configRequestSchema,
+      query: forceQuerySchema,
       responses: {
         200: PLAN,
         400: INVALID,
