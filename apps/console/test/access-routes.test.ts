@@ -10,17 +10,21 @@ const API_DIR = fileURLToPath(new URL('../app/api/v1', import.meta.url));
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
-/** Routes anyone may call (docs/security.md): health, sign-in, first-run setup. */
+/**
+ * Routes anyone may call (docs/security.md): health, sign-in, first-run setup, and the JSON Schema
+ * of shardline.yaml (the repository's own file, for editors that fetch it without a token).
+ */
 const PUBLIC = new Set([
   'GET /api/v1/health',
+  'GET /api/v1/config/schema',
   'POST /api/v1/session',
   'GET /api/v1/setup',
   'POST /api/v1/setup',
 ]);
 /** Changes a viewer may make: signing itself out, changing its own password. */
 const VIEWER_MAY = new Set(['DELETE /api/v1/session', 'POST /api/v1/session/password']);
-/** Reading routes a viewer may not read: who has access. */
-const ADMIN_READS = new Set(['GET /api/v1/accounts', 'GET /api/v1/tokens']);
+/** Reading routes a viewer may not read: who has access, and the whole configuration as a file. */
+const ADMIN_READS = new Set(['GET /api/v1/accounts', 'GET /api/v1/tokens', 'GET /api/v1/config/export']);
 
 const SOME_UUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 

@@ -21,3 +21,22 @@ describe('the IAM policy shown on the sink form', () => {
     expect(readBack?.Resource).toBe(ARN);
   });
 });
+
+describe('the IAM policy when the person creates the stream from the form', () => {
+  it('adds CreateStream (with DescribeStreamSummary) only then, in a statement of its own', () => {
+    const statementsOf = (createStream: boolean) =>
+      (
+        JSON.parse(iamPolicyFor(ARN, { createStream })) as {
+          Statement: Array<{ Sid?: string; Action: string[] }>;
+        }
+      ).Statement;
+    expect(JSON.stringify(statementsOf(false))).not.toContain('kinesis:CreateStream');
+    const withCreate = statementsOf(true);
+    expect(withCreate).toHaveLength(3);
+    expect(withCreate[2]).toMatchObject({
+      Sid: 'CreateTheStreamFromTheSinkForm',
+      Action: ['kinesis:CreateStream', 'kinesis:DescribeStreamSummary'],
+      Resource: ARN,
+    });
+  });
+});

@@ -120,7 +120,7 @@ describe('GET /api/v1/sinks/{id}/messages', () => {
   const list = (query: Record<string, string>, sink = sinkId) =>
     call(listMessages, { path: path(sink, '/messages'), params: { id: sink }, query });
 
-  it('lists pending messages by default, oldest first, with ids and positions as strings', async () => {
+  it('lists waiting messages by default, oldest first, with ids and positions as strings', async () => {
     const answer = await list({});
     expect(answer.status).toBe(200);
     expect(answer.body.messages.map((m: { commitLsn: string }) => m.commitLsn)).toEqual([
@@ -136,6 +136,7 @@ describe('GET /api/v1/sinks/{id}/messages', () => {
     expect(answer.body.messages[0]).toMatchObject({
       sinkId,
       state: 'pending',
+      status: 'waiting',
       group: 'g0',
       tableSchema: 'public',
       tableName: 'orders',
@@ -250,11 +251,29 @@ describe('GET /api/v1/sinks/{id}/messages/counts', () => {
     const all = await counts();
     expect(all.status).toBe(200);
     expect(all.body).toEqual({
-      counts: { pending: 6, failing: 2, delivered: 1, discarded: 1, inFlight: 2, capped: [] },
+      counts: {
+        waiting: 6,
+        sending: 2,
+        failing: 2,
+        delivered: 1,
+        discarded: 1,
+        capped: [],
+        pending: 6,
+        inFlight: 2,
+      },
     });
     const customers = await counts({ table: 'customers' });
     expect(customers.body).toEqual({
-      counts: { pending: 3, failing: 1, delivered: 0, discarded: 0, inFlight: 1, capped: [] },
+      counts: {
+        waiting: 3,
+        sending: 1,
+        failing: 1,
+        delivered: 0,
+        discarded: 0,
+        capped: [],
+        pending: 3,
+        inFlight: 1,
+      },
     });
     const byError = await counts({ errorCode: 'InternalFailure' });
     expect(byError.body.counts).toMatchObject({ pending: 0, failing: 2 });
@@ -341,6 +360,7 @@ describe('GET /api/v1/sinks/{id}/messages/{messageId}', () => {
       {
         attemptNumber: 1,
         trigger: 'scheduled',
+        outcome: 'throttled',
         errorCode: 'ProvisionedThroughputExceededException',
         errorMessage: 'attempt 1 failed',
         durationMs: 101,
@@ -412,7 +432,7 @@ describe('POST …/messages/{messageId}/retry and …/discard', () => {
     const pending = await retry(await idAt(sinkId, 401));
     expect(pending.status).toBe(409);
     expect(pending.body.error.code).toBe('conflict');
-    expect(pending.body.error.message).toMatch(/pending.*only a failing message can be retried/);
+    expect(pending.body.error.message).toMatch(/waiting.*only a failing message can be retried/);
     expect((await retry('123456789')).status).toBe(404);
     expect((await retry('x1')).status).toBe(400);
   });
@@ -486,7 +506,7 @@ describe('bulk operations', () => {
       sinkId,
       action: 'discard',
       state: 'queued',
-      messageState: 'pending',
+      messageState: 'waiting',
       filter: { group: 'g0' },
       reason: 'replayed elsewhere',
       total: 2,

@@ -1,6 +1,6 @@
 import { createAccount, type Database } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PATCH as updateAccountRoute } from '../app/api/v1/accounts/[id]/route';
+import { DELETE as deleteAccountRoute, PATCH as updateAccountRoute } from '../app/api/v1/accounts/[id]/route';
 import { POST as createAccountRoute } from '../app/api/v1/accounts/route';
 import { GET as listAudit } from '../app/api/v1/audit/route';
 import { POST as changePassword } from '../app/api/v1/session/password/route';
@@ -435,6 +435,22 @@ describe('changing roles and passwords', () => {
     const last = await patchAccount(rows[0]?.id as string, { role: 'viewer' });
     expect(last.status).toBe(409);
     expect(last.body.error.message).toMatch(/last administrator/);
+    for (const { id } of rows.slice(1)) await patchAccount(id, { role: 'admin' });
+  });
+
+  it('refuses to delete the last administrator, and records nothing', async () => {
+    const { rows } = await db.pool.query<{ id: string }>("SELECT id::text FROM account WHERE role = 'admin'");
+    for (const { id } of rows.slice(1)) await patchAccount(id, { role: 'viewer' });
+    const lastId = rows[0]?.id as string;
+    const refused = await call(deleteAccountRoute, {
+      method: 'DELETE',
+      path: `/api/v1/accounts/${lastId}`,
+      params: { id: lastId },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/last administrator/);
+    const audit = await call(listAudit, { path: '/api/v1/audit', query: { action: 'account.delete' } });
+    expect(audit.body.events.map((event: { targetId: string }) => event.targetId)).not.toContain(lastId);
     for (const { id } of rows.slice(1)) await patchAccount(id, { role: 'admin' });
   });
 

@@ -88,6 +88,8 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.health).toMatchObject({ status: 'unverified', reason: 'unverified', checkedAt: null });
     expect(answer.body.counts).toEqual({
+      waiting: 0,
+      sending: 0,
       pending: 0,
       inFlight: 0,
       failing: 0,
@@ -132,6 +134,8 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
     expect(answer.status).toBe(200);
     const { body } = answer;
     expect(body.counts).toEqual({
+      waiting: 2,
+      sending: 1,
       pending: 2,
       inFlight: 1,
       failing: 1,
@@ -188,7 +192,14 @@ describe('GET /api/v1/sinks/{id}/stats', () => {
     );
     const list = await call(listSinks, {});
     const listed = list.body.sinks.find((sink: { id: string }) => sink.id === sinkId);
-    expect(listed.counts).toEqual({ pending: 2, inFlight: 1, failing: 2, filteredCount: '0' });
+    expect(listed.counts).toEqual({
+      waiting: 2,
+      sending: 1,
+      failing: 2,
+      filteredCount: '0',
+      pending: 2,
+      inFlight: 1,
+    });
     expect(listed.health).toMatchObject({
       status: 'failing',
       reason: 'messages_failing',

@@ -85,7 +85,7 @@ describe('POST /api/v1/sinks', () => {
         reason: 'unverified',
         fix: expect.any(String),
       }),
-      counts: { pending: 0, inFlight: 0, failing: 0, filteredCount: '0' },
+      counts: { waiting: 0, sending: 0, failing: 0, filteredCount: '0', pending: 0, inFlight: 0 },
       transform: null,
       filterSource: null,
       filteredCount: '0',
@@ -200,7 +200,14 @@ describe('GET /api/v1/sinks and /api/v1/sinks/{id}', () => {
       { schema: 'public', name: 'orders', actions: ['insert', 'update'], groupColumns: [] },
     ]);
     expect(first.health).toMatchObject({ status: 'unverified', reason: 'unverified' });
-    expect(first.counts).toEqual({ pending: 0, inFlight: 0, failing: 0, filteredCount: '0' });
+    expect(first.counts).toEqual({
+      waiting: 0,
+      sending: 0,
+      failing: 0,
+      filteredCount: '0',
+      pending: 0,
+      inFlight: 0,
+    });
     expect(answer.text).not.toContain(SECRET);
   });
 

@@ -81,6 +81,16 @@ describe('POST /api/v1/sources with a reachable database', () => {
     expect(checks.connection?.detail).toContain(`database "${sourceDb.name}"`);
     expect(checks['wal-level']).toMatchObject({ status: 'ok', title: 'wal_level is logical' });
     expect(checks.tables).toMatchObject({ status: 'ok', title: 'No tables chosen yet' });
+    // Said once: the per-table checks only say they wait for tables.
+    const saying = (answer.body.report.checks as Check[]).filter((check) =>
+      /no tables chosen/i.test(`${check.title} ${check.detail}`),
+    );
+    expect(saying.map((check) => check.id)).toEqual(['tables']);
+    expect(checks['primary-keys']).toMatchObject({ status: 'skipped', title: 'Primary keys not checked' });
+    expect(checks['replica-identity']).toMatchObject({
+      status: 'skipped',
+      title: 'Replica identity not checked',
+    });
     expect(checks.publication?.title).toBe('The publication "shop_pub" covers the chosen tables');
     expect(checks.slot?.title).toBe(`The replication slot "${answer.body.source.slotName}" will be created`);
   });

@@ -134,7 +134,7 @@ describe('change capture across engine crashes', () => {
     // Replication connections to this test's source database (other tests' run beside it).
     const walsenders = await ctx.sql<{ n: string }>(
       `SELECT count(*) AS n FROM pg_stat_activity
-        WHERE backend_type = 'walsender' AND datname = current_database() AND application_name = 'shardline-reader'`,
+        WHERE backend_type = 'walsender' AND datname = current_database() AND application_name LIKE 'shardline-reader %'`,
     );
     expect(Number(walsenders[0]?.n)).toBe(1);
 

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './health';
 export * from './log-redaction';
 export * from './message';
+export * from './message-status';
 export * from './partition-key';
 export * from './periodic-task';
 export * from './retry-policy';

@@ -170,6 +170,8 @@ describe('appendMessages', () => {
     const sink = await createTestSink(db);
     await appendMessages(db, { sinkId: sink.id, messages: [message(800, 0, 'a'), message(800, 1, 'b')] });
     expect(await countMessages(db.pool, { sinkId: sink.id })).toEqual({
+      waiting: 2,
+      sending: 0,
       pending: 2,
       failing: 0,
       delivered: 0,

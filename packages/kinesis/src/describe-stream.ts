@@ -1,4 +1,8 @@
-import { DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import {
+  DescribeStreamSummaryCommand,
+  type KinesisClient,
+  type StreamDescriptionSummary,
+} from '@aws-sdk/client-kinesis';
 import { type KinesisConnection, requestTimeoutOf } from './connection';
 import { withDeadline } from './deadline';
 import { KinesisRequestError } from './delivery-error';
@@ -24,17 +28,21 @@ export async function describeStream(
     const output = await withDeadline(requestTimeoutOf(connection), (abortSignal) =>
       client.send(new DescribeStreamSummaryCommand({ StreamARN: connection.streamArn }), { abortSignal }),
     );
-    const summary = output.StreamDescriptionSummary;
-    const maxRecordSizeKiB = summary?.MaxRecordSizeInKiB;
-    return {
-      status: summary?.StreamStatus ?? 'UNKNOWN',
-      openShardCount: summary?.OpenShardCount ?? 0,
-      // Emulators and older regions leave the field out; the caller then keeps its own limit.
-      maxRecordSizeBytes: typeof maxRecordSizeKiB === 'number' ? maxRecordSizeKiB * 1024 : null,
-      retentionPeriodHours: summary?.RetentionPeriodHours ?? null,
-      onDemand: summary?.StreamModeDetails?.StreamMode === 'ON_DEMAND',
-    };
+    return toStreamDescription(output.StreamDescriptionSummary);
   } catch (error) {
     throw new KinesisRequestError(describeKinesisError(error, connection), { cause: error });
   }
+}
+
+/** DescribeStreamSummary's answer, as Shardline reads it. */
+export function toStreamDescription(summary: StreamDescriptionSummary | undefined): StreamDescription {
+  const maxRecordSizeKiB = summary?.MaxRecordSizeInKiB;
+  return {
+    status: summary?.StreamStatus ?? 'UNKNOWN',
+    openShardCount: summary?.OpenShardCount ?? 0,
+    // Emulators and older regions leave the field out; the caller then keeps its own limit.
+    maxRecordSizeBytes: typeof maxRecordSizeKiB === 'number' ? maxRecordSizeKiB * 1024 : null,
+    retentionPeriodHours: summary?.RetentionPeriodHours ?? null,
+    onDemand: summary?.StreamModeDetails?.StreamMode === 'ON_DEMAND',
+  };
 }

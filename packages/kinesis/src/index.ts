@@ -13,6 +13,7 @@ export {
   type UserRecord,
 } from './aggregation';
 export { createKinesisClient, type KinesisConnection } from './connection';
+export { createStreamAndWait, type StreamCapacity, type StreamCreation } from './create-stream';
 export { type DeliveryError, KinesisRequestError } from './delivery-error';
 export { describeKinesisError } from './describe-kinesis-error';
 export { describeRecordError } from './describe-record-error';
@@ -34,4 +35,10 @@ export {
   type StreamReadFailure,
   type StreamReadOperation,
 } from './stream-read-error';
-export { connectionHint, type StreamConnectionTest, testStreamConnection } from './test-stream-connection';
+export {
+  connectionHint,
+  type StreamCallFailure,
+  type StreamConnectionTest,
+  type StreamSummary,
+  testStreamConnection,
+} from './test-stream-connection';

@@ -1,17 +1,29 @@
 import { createKinesisClient, type KinesisConnection } from './connection';
 import { type DeliveryError, KinesisRequestError } from './delivery-error';
 import { describeKinesisError } from './describe-kinesis-error';
-import { describeStream } from './describe-stream';
+import { describeStream, type StreamDescription } from './describe-stream';
 import { streamTarget } from './stream-target';
 import { withoutRetryClause } from './wording';
 
+/** The stream as the sink form shows it once it answers. */
+export interface StreamSummary {
+  name: string;
+  status: string;
+  shardCount: number;
+  maxRecordSizeBytes: number | null;
+}
+
+/** What failed, in AWS's words, and the one thing to change. */
+export interface StreamCallFailure {
+  code: string;
+  message: string;
+  hint: string;
+}
+
 /** What a person sees after "Test connection": the stream, or what failed and what to change. */
 export type StreamConnectionTest =
-  | {
-      ok: true;
-      stream: { name: string; status: string; shardCount: number; maxRecordSizeBytes: number | null };
-    }
-  | { ok: false; error: { code: string; message: string; hint: string } };
+  | { ok: true; stream: StreamSummary }
+  | { ok: false; error: StreamCallFailure };
 
 // A person is waiting on the form: fail sooner than a delivery would.
 const TEST_TIMEOUT_MS = 5_000;
@@ -21,30 +33,36 @@ export async function testStreamConnection(connection: KinesisConnection): Promi
   const settings = { requestTimeoutMs: TEST_TIMEOUT_MS, ...connection };
   const client = createKinesisClient(settings);
   try {
-    const stream = await describeStream(client, settings);
-    return {
-      ok: true,
-      stream: {
-        name: streamTarget(settings).streamName,
-        status: stream.status,
-        shardCount: stream.openShardCount,
-        maxRecordSizeBytes: stream.maxRecordSizeBytes,
-      },
-    };
+    return { ok: true, stream: summarizeStream(await describeStream(client, settings), settings) };
   } catch (error) {
-    const described =
-      error instanceof KinesisRequestError ? error.deliveryError : describeKinesisError(error, settings);
-    return {
-      ok: false,
-      error: {
-        code: described.code,
-        message: withoutRetryClause(described.message),
-        hint: connectionHint(described, settings),
-      },
-    };
+    return { ok: false, error: describeStreamCallFailure(error, settings) };
   } finally {
     client.destroy();
   }
+}
+
+export function summarizeStream(stream: StreamDescription, connection: KinesisConnection): StreamSummary {
+  return {
+    name: streamTarget(connection).streamName,
+    status: stream.status,
+    shardCount: stream.openShardCount,
+    maxRecordSizeBytes: stream.maxRecordSizeBytes,
+  };
+}
+
+/** Anything a stream call threw, with the hint for it (`hint` overrides it where the caller knows better). */
+export function describeStreamCallFailure(
+  error: unknown,
+  connection: KinesisConnection,
+  hint: (error: DeliveryError) => string | null = () => null,
+): StreamCallFailure {
+  const described =
+    error instanceof KinesisRequestError ? error.deliveryError : describeKinesisError(error, connection);
+  return {
+    code: described.code,
+    message: withoutRetryClause(described.message),
+    hint: hint(described) ?? connectionHint(described, connection),
+  };
 }
 
 const BAD_CREDENTIALS = new Set([

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { apiFetch, errorMessage } from '../../lib/client/api-fetch';
 import type { Role } from '../../lib/client/session';
 import { Button } from '../ui/button';
@@ -19,8 +19,18 @@ export interface AccessAccount {
 /**
  * One account on the Access page: its role (changed at once), a new password set by the admin
  * (a reset), and Delete (after confirming). Both changes end the account's sessions: it signs in again.
+ * `successes` counts the changes that succeeded on the page: a later one clears this row's error.
  */
-export function AccountRow({ account, onChanged }: { account: AccessAccount; onChanged: () => void }) {
+export function AccountRow({
+  account,
+  onChanged,
+  successes,
+}: {
+  account: AccessAccount;
+  onChanged: () => void;
+  successes: number;
+}) {
+  const id = useId();
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -43,18 +53,26 @@ export function AccountRow({ account, onChanged }: { account: AccessAccount; onC
     update.mutate({ password });
   };
   const failure = update.error;
+  const { isError: failed, reset } = update;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a later change succeeded
+  useEffect(() => {
+    if (failed) reset();
+  }, [successes]);
 
   return (
     <li className="space-y-2 px-3 py-2 text-sm" data-testid="account-row">
       <div className="flex items-center gap-3">
         <span className="font-medium">{account.email}</span>
+        <label htmlFor={`${id}-role`} className="text-slate-600">
+          Role<span className="sr-only"> of {account.email}</span>
+        </label>
         <select
+          id={`${id}-role`}
           className={`${inputClass} w-32`}
           value={account.role}
           disabled={update.isPending}
           onChange={(event) => update.mutate({ role: event.target.value as Role })}
           data-testid="account-row-role"
-          aria-label={`Role of ${account.email}`}
         >
           <option value="viewer">viewer</option>
           <option value="admin">admin</option>
@@ -66,16 +84,19 @@ export function AccountRow({ account, onChanged }: { account: AccessAccount; onC
       </div>
       {resetting && (
         <form onSubmit={submitReset} className="flex items-center gap-2" data-testid="reset-password-form">
+          <label htmlFor={`${id}-password`} className="text-slate-600">
+            New password for {account.email}
+          </label>
           <input
+            id={`${id}-password`}
             type="password"
             autoComplete="new-password"
             required
-            placeholder="New password (12 characters or more)"
+            placeholder="12 characters or more"
             className={`${inputClass} w-72`}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             data-testid="reset-password-input"
-            aria-label={`New password for ${account.email}`}
           />
           <Button
             type="submit"
@@ -93,7 +114,7 @@ export function AccountRow({ account, onChanged }: { account: AccessAccount; onC
         </p>
       )}
       {failure && (
-        <p role="alert" className="text-red-700">
+        <p role="alert" className="text-red-700" data-testid="account-row-error">
           {errorMessage(failure)}
         </p>
       )}

@@ -8,7 +8,7 @@ import { ALERT_KIND_LABELS } from './alert-labels';
 
 /** The sink's open alerts, one banner each, under its page's header. */
 export function SinkAlertBanner({ sinkId }: { sinkId: string }) {
-  const query = useActiveAlerts(sinkId);
+  const query = useActiveAlerts(sinkId, true, true);
   const alerts = query.data?.alerts ?? [];
   if (alerts.length === 0) return null;
   return (

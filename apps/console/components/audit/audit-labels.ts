@@ -19,8 +19,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'transform.delete': 'Transform deleted',
   'message.retry': 'Message retried',
   'message.discard': 'Message discarded',
+  'message.resend': 'Message re-sent',
   'bulk.retry': 'Retry all',
   'bulk.discard': 'Discard all',
+  'bulk.resend': 'Re-send all',
   'account.create': 'Account created',
   'account.delete': 'Account deleted',
   'account.sign_in_failure': 'Sign-in failed',
@@ -32,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'token.revoke': 'API token revoked',
   'alerts.settings_changed': 'Alert settings changed',
   'config.apply': 'Configuration file applied',
+  'stream.create': 'Kinesis stream created',
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -43,6 +46,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   token: 'API token',
   alert_settings: 'Alert settings',
   configuration: 'Configuration',
+  stream: 'Kinesis stream',
 };
 
 /** Settings as a person reads them; a field not listed is split at its capitals. */

@@ -8,14 +8,19 @@ type Details = Record<string, unknown>;
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 const count = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
+const BULK_VERBS: Partial<Record<AuditEvent['action'], string>> = {
+  'bulk.retry': 'retried',
+  'bulk.discard': 'discarded',
+  'bulk.resend': 're-sent',
+};
+
 /** What the event's details say, in words; null when there is nothing beyond the action. */
 export function describeAuditDetails(event: AuditEvent): string | null {
   const details = event.details as Details;
   if (event.action.endsWith('.update')) return describeEdit(details);
   if (event.action === 'alerts.settings_changed') return describeAlertSettings(details);
-  if (event.action === 'bulk.retry' || event.action === 'bulk.discard') {
-    return describeBulk(event.action === 'bulk.retry' ? 'retried' : 'discarded', details);
-  }
+  const bulkVerb = BULK_VERBS[event.action];
+  if (bulkVerb) return describeBulk(bulkVerb, details);
   if (event.action.startsWith('backfill.')) return describeBackfill(event.action, details);
   const reason = text(details.reason);
   return reason ? `Reason: ${reason}` : null;
@@ -63,13 +68,17 @@ function thresholdWords(field: string, value: number | null): string {
   return field.endsWith('Bytes') ? formatBytes(value) : formatDuration(value);
 }
 
-function describeBulk(verb: 'retried' | 'discarded', details: Details): string {
-  const state = text(details.messageState);
-  const scope = state
-    ? `${state} messages`
-    : verb === 'retried'
-      ? 'failing messages'
-      : 'pending and failing messages';
+const BULK_SCOPES: Record<string, string> = {
+  retried: 'failing messages',
+  discarded: 'waiting and failing messages',
+  're-sent': 'delivered messages',
+};
+
+function describeBulk(verb: string, details: Details): string {
+  const stored = text(details.messageState);
+  // Operations queued before the states were named once recorded the stored name.
+  const state = stored === 'pending' ? 'waiting' : stored;
+  const scope = state ? `${state} messages` : BULK_SCOPES[verb];
   const filter = (details.filter ?? {}) as Details;
   const parts = [
     text(filter.table) && `table ${filter.table}`,

@@ -48,7 +48,7 @@ export function SinkActions({ sink }: { sink: Sink }) {
         }}
         onConfirm={() => remove.mutate(undefined, { onSuccess: () => router.push('/sinks') })}
       >
-        <WaitingMessages pending={sink.counts.pending} failing={sink.counts.failing} />
+        <WaitingMessages waiting={sink.counts.waiting} failing={sink.counts.failing} />
         <p>
           Its stored messages are deleted with it. Changes of its tables committed once it is deleted are not
           sent; tables no other sink takes leave the source's publication, and a source left without sinks has
@@ -60,16 +60,16 @@ export function SinkActions({ sink }: { sink: Sink }) {
 }
 
 /** What deleting loses: the messages not delivered yet, counted as the page last read them. */
-function WaitingMessages({ pending, failing }: { pending: number; failing: number }) {
-  if (pending + failing === 0) {
+function WaitingMessages({ waiting, failing }: { waiting: number; failing: number }) {
+  if (waiting + failing === 0) {
     return (
       <p data-testid="delete-sink-waiting">Every message stored so far has been delivered or discarded.</p>
     );
   }
   return (
     <p className="font-medium text-red-800" data-testid="delete-sink-waiting">
-      {pending.toLocaleString('en-US')} pending and {failing.toLocaleString('en-US')} failing{' '}
-      {pending + failing === 1 ? 'message is' : 'messages are'} not delivered yet: deleting the sink deletes
+      {waiting.toLocaleString('en-US')} waiting and {failing.toLocaleString('en-US')} failing{' '}
+      {waiting + failing === 1 ? 'message is' : 'messages are'} not delivered yet: deleting the sink deletes
       them undelivered.
     </p>
   );

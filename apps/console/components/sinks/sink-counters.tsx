@@ -1,6 +1,7 @@
 'use client';
 
 import { formatCount, formatDuration, formatNumber } from '../../lib/client/format';
+import { MESSAGE_STATUS_LABELS } from '../../lib/client/message-status';
 import { useSinkStats } from '../../lib/client/queries';
 import { ErrorState, LoadingState } from '../ui/states';
 import { SinkActivity } from './activity/sink-activity';
@@ -12,8 +13,18 @@ export function SinkCounters({ sinkId, live }: { sinkId: string; live: boolean }
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const { counts, oldestFailingAgeMs } = query.data;
   const counters: { id: string; label: string; value: string; alert?: boolean; title?: string }[] = [
-    { id: 'pending', label: 'Pending', value: formatNumber(counts.pending) },
-    { id: 'in-flight', label: 'In flight', value: formatNumber(counts.inFlight) },
+    {
+      id: 'waiting',
+      label: MESSAGE_STATUS_LABELS.waiting,
+      value: formatNumber(counts.waiting),
+      title: 'Messages not sent yet (not failing), the ones being sent right now included',
+    },
+    {
+      id: 'sending',
+      label: MESSAGE_STATUS_LABELS.sending,
+      value: formatNumber(counts.sending),
+      title: 'Messages inside a request to Kinesis under way right now',
+    },
     { id: 'failing', label: 'Failing', value: formatNumber(counts.failing), alert: counts.failing > 0 },
     {
       id: 'delivered-last-hour',

@@ -39,7 +39,7 @@ export function SinkList() {
             <th className="px-4 py-2 font-medium">Stream</th>
             <th className="px-4 py-2 font-medium">Region</th>
             <th className="px-4 py-2 font-medium">Health</th>
-            <th className="px-4 py-2 text-right font-medium">Pending</th>
+            <th className="px-4 py-2 text-right font-medium">Waiting</th>
             <th className="px-4 py-2 text-right font-medium">Failing</th>
           </tr>
         </thead>
@@ -58,8 +58,8 @@ export function SinkList() {
               <td className="max-w-sm px-4 py-2">
                 <HealthBadge health={sink.health} showReason showFix />
               </td>
-              <td className="px-4 py-2 text-right tabular-nums" data-testid="pending-count">
-                {formatNumber(sink.counts.pending)}
+              <td className="px-4 py-2 text-right tabular-nums" data-testid="waiting-count">
+                {formatNumber(sink.counts.waiting)}
               </td>
               <td
                 className={`px-4 py-2 text-right tabular-nums ${sink.counts.failing > 0 ? 'font-semibold text-red-700' : ''}`}

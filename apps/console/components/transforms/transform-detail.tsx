@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useTransform } from '../../lib/client/queries';
+import { AdminGate } from '../access/admin-gate';
 import { AdminOnly } from '../access/admin-only';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -45,7 +46,9 @@ export function TransformDetailView({ transformId }: { transformId: string }) {
         }
       />
       {/* Keyed so the editor starts from the transform as loaded, not from a later refetch. */}
-      <TransformEditor key={transform.id} transform={transform} />
+      <AdminGate action="edit transforms" back={{ href: '/transforms', label: 'Back to transforms' }} within>
+        <TransformEditor key={transform.id} transform={transform} />
+      </AdminGate>
       <TransformVersions versions={transform.versions} />
     </div>
   );

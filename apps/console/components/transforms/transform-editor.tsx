@@ -9,7 +9,6 @@ import {
   useCreateTransform,
   useUpdateTransform,
 } from '../../lib/client/transform-mutations';
-import { AdminOnly } from '../access/admin-only';
 import { Button, ButtonLink } from '../ui/button';
 import { CodeField } from '../ui/code-field';
 import { Field, inputClass } from '../ui/field';
@@ -146,11 +145,9 @@ export function TransformEditor({ transform }: { transform?: TransformDetail }) 
           </Alert>
         )}
         <div className="flex gap-2">
-          <AdminOnly>
-            <Button type="submit" variant="primary" disabled={save.isPending} data-testid="save-transform">
-              {save.isPending ? 'Saving…' : transform ? 'Save changes' : 'Create transform'}
-            </Button>
-          </AdminOnly>
+          <Button type="submit" variant="primary" disabled={save.isPending} data-testid="save-transform">
+            {save.isPending ? 'Saving…' : transform ? 'Save changes' : 'Create transform'}
+          </Button>
           <ButtonLink href="/transforms">{transform ? 'Back to transforms' : 'Cancel'}</ButtonLink>
         </div>
       </form>

@@ -126,7 +126,7 @@ export function TransformTestPanel({
           <Field
             label="Message ids (optional)"
             htmlFor={`${id}-ids`}
-            hint="Empty: its failing and pending messages first, then the latest delivered (5 at most)."
+            hint="Empty: its failing and waiting messages first, then the latest delivered (5 at most)."
           >
             <input
               id={`${id}-ids`}

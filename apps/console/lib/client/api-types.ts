@@ -7,6 +7,8 @@ import type {
   HealthReason,
   MessageAction,
   MessageState,
+  MessageStateFilter,
+  MessageStatus,
   SavedSettingsCheck,
   SinkHealth,
   SinkHealthStatus,
@@ -39,6 +41,7 @@ import type {
   TransformDetail as StoredTransformDetail,
   TransformKind,
 } from '@shardline/db';
+import type { StreamConnectionTest, StreamCreation } from '@shardline/kinesis';
 import type { SinkStreamRecords } from '../server/sinks/read-sink-stream';
 
 export type {
@@ -53,6 +56,8 @@ export type {
   HealthReason,
   MessageAction,
   MessageState,
+  MessageStateFilter,
+  MessageStatus,
   SavedSettingsCheck,
   SinkHealthStatus,
   SourceHealthStatus,
@@ -90,21 +95,21 @@ export type Sink = Omit<AsJson<SinkSummary>, 'tables'> & { tables: SinkTable[] }
 
 export type SinkStats = AsJson<StoredSinkStats>;
 
-export type TestConnectionResult =
-  | {
-      ok: true;
-      /** maxRecordSizeBytes is null when the stream does not say (emulators, older regions). */
-      stream: { name: string; status: string; shardCount: number; maxRecordSizeBytes: number | null };
-    }
-  | { ok: false; error: { code: string; message: string; hint: string | null } };
+/** What Test connection answers: the stream, or what failed and what to change. */
+export type TestConnectionResult = StreamConnectionTest;
+
+/** What "Create stream" answers: the stream once ACTIVE, or what AWS refused and what to change. */
+export type CreateStreamResult = StreamCreation;
 
 export type Message = AsJson<MessageRecord>;
 
 export interface DeliveryAttempt {
   attemptNumber: number;
   trigger: AttemptTrigger;
-  errorCode: string;
-  errorMessage: string;
+  /** Delivered attempts are kept only when a person asked for them (manual). */
+  outcome: 'delivered' | 'failed' | 'throttled';
+  errorCode: string | null;
+  errorMessage: string | null;
   durationMs: number;
   attemptedAt: string;
 }
@@ -137,17 +142,14 @@ export interface MessagePage {
   nextCursor: string | null;
 }
 
-export type BulkAction = 'retry' | 'discard';
+export type BulkAction = 'retry' | 'discard' | 'resend';
 
 export type BulkOperationState = 'queued' | 'running' | 'done' | 'failed';
 
-/** Only waiting messages can be retried or discarded. */
-export type WaitingState = Extract<MessageState, 'pending' | 'failing'>;
-
 export interface BulkOperationInput {
   action: BulkAction;
-  /** Only messages in this state; every waiting one when left out. Retry is for failing ones. */
-  state?: WaitingState;
+  /** Only messages in this state; every one the action applies to when left out. */
+  state?: Exclude<MessageStateFilter, 'discarded'>;
   filter: MessageFilter;
   /** Kept with a discard. */
   reason?: string;

@@ -10,6 +10,7 @@ import type {
   BulkOperation,
   BulkOperationInput,
   CheckReport,
+  CreateStreamResult,
   MessageDetail,
   SavedSource,
   Sink,
@@ -171,6 +172,19 @@ export function useSetSinkPaused(id: string) {
   });
 }
 
+export interface CreateStreamInput extends TestConnectionInput {
+  capacityMode: 'on-demand' | 'provisioned';
+  shardCount?: number;
+}
+
+/** Creates the stream the form's ARN names and waits until it is ACTIVE (up to 2 minutes). */
+export function useCreateStream() {
+  return useMutation({
+    mutationFn: (input: CreateStreamInput) =>
+      apiFetch<CreateStreamResult>('/sinks/create-stream', { method: 'POST', body: input }),
+  });
+}
+
 export function useTestConnection() {
   return useMutation({
     mutationFn: (input: TestConnectionInput) =>
@@ -178,15 +192,25 @@ export function useTestConnection() {
   });
 }
 
-export function useRetryMessage(sinkId: string) {
+/** A command on one message that takes no body: retry now, or re-send a delivered one. */
+function useMessageCommand(sinkId: string, command: 'retry' | 'resend') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (messageId: string) =>
-      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/retry`, {
+      apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}/${command}`, {
         method: 'POST',
       }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.sink(sinkId) }),
   });
+}
+
+export function useRetryMessage(sinkId: string) {
+  return useMessageCommand(sinkId, 'retry');
+}
+
+/** "Re-send" a delivered message: it waits again and goes as a manual attempt. */
+export function useResendMessage(sinkId: string) {
+  return useMessageCommand(sinkId, 'resend');
 }
 
 export function useDiscardMessage(sinkId: string) {

@@ -28,6 +28,7 @@ import type {
   Transform,
   TransformDetail,
 } from './api-types';
+import { stateFilterOf } from './message-status';
 
 /** How often live views ask again. */
 export const LIVE_INTERVAL_MS = 3_000;
@@ -36,8 +37,14 @@ const AUDIT_PAGE_SIZE = 50;
 const ALERT_PAGE_SIZE = 50;
 /** Open alerts are few (one per kind and sink or source): one page holds them all. */
 const ACTIVE_ALERTS_LIMIT = 200;
-/** Engines evaluate every 15 s by default: asking more often would show nothing new. */
+/** Engines evaluate every 15 s by default (SHARDLINE_ALERT_INTERVAL_MS): asking more often would show nothing new. */
 const ALERTS_INTERVAL_MS = 10_000;
+/**
+ * While a banner shows open alerts, ask this often, so an alert resolved by an evaluation goes
+ * within a few seconds of it rather than up to ALERTS_INTERVAL_MS later: a person who just fixed
+ * the cause is watching that banner.
+ */
+const SHOWN_ALERTS_INTERVAL_MS = 2_000;
 const STREAM_RECORDS_SHOWN = 50;
 
 export const queryKeys = {
@@ -75,7 +82,12 @@ export const fetchers = {
     apiFetch<SinkStats>(withQuery(`/sinks/${enc(id)}/stats`, { range })),
   messages: (sinkId: string, state: MessageState, filter: MessageFilter, after: string | undefined) =>
     apiFetch<MessagePage>(
-      withQuery(`/sinks/${enc(sinkId)}/messages`, { state, ...filter, after, limit: MESSAGE_PAGE_SIZE }),
+      withQuery(`/sinks/${enc(sinkId)}/messages`, {
+        state: stateFilterOf(state),
+        ...filter,
+        after,
+        limit: MESSAGE_PAGE_SIZE,
+      }),
     ),
   messageCounts: (sinkId: string, filter: MessageFilter) =>
     apiFetch<{ counts: MessageCounts }>(withQuery(`/sinks/${enc(sinkId)}/messages/counts`, { ...filter })),
@@ -178,12 +190,28 @@ export function useMessageCounts(sinkId: string, filter: MessageFilter, live: bo
   });
 }
 
-export function useMessage(sinkId: string, messageId: string | null, live: boolean) {
+/** While an attempt a person asked for (retry, re-send) has no outcome yet: follow it closely. */
+const FOLLOWED_ATTEMPT_INTERVAL_MS = 1_000;
+
+/**
+ * A message's detail, refreshed while live; every second (whether live or not) while `following`
+ * says an attempt a person asked for has no outcome yet, so it shows as soon as the engine records it.
+ */
+export function useMessage(
+  sinkId: string,
+  messageId: string | null,
+  live: boolean,
+  following: (message: MessageDetail) => boolean = () => false,
+) {
   return useQuery({
     queryKey: queryKeys.message(sinkId, messageId ?? ''),
     queryFn: () => fetchers.message(sinkId, messageId ?? ''),
     enabled: messageId !== null,
-    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+    refetchInterval: (query) => {
+      const message = query.state.data?.message;
+      if (message && following(message)) return FOLLOWED_ATTEMPT_INTERVAL_MS;
+      return live ? LIVE_INTERVAL_MS : false;
+    },
   });
 }
 
@@ -229,12 +257,16 @@ export function useAlerts(filter: AlertFilter) {
   });
 }
 
-/** The open alerts, every one or a sink's: for the nav's count and the sink page's banner. */
-export function useActiveAlerts(sinkId: string | null = null, enabled = true) {
+/**
+ * The open alerts, every one or a sink's: for the nav's count and the sink page's banner. With
+ * `shown`, they are asked for every 2 s while there are any, so a resolved one leaves quickly.
+ */
+export function useActiveAlerts(sinkId: string | null = null, enabled = true, shown = false) {
   return useQuery({
     queryKey: queryKeys.activeAlerts(sinkId),
     queryFn: () => fetchers.activeAlerts(sinkId),
-    refetchInterval: ALERTS_INTERVAL_MS,
+    refetchInterval: (query) =>
+      shown && (query.state.data?.alerts.length ?? 0) > 0 ? SHOWN_ALERTS_INTERVAL_MS : ALERTS_INTERVAL_MS,
     enabled,
   });
 }

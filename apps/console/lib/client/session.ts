@@ -5,6 +5,9 @@ import { apiFetch } from './api-fetch';
 
 export type Role = 'admin' | 'viewer';
 
+/** The roles that may change things (docs/security.md, "Two roles"); every other role only looks. */
+export const CHANGING_ROLES: readonly Role[] = ['admin'];
+
 export interface SignedIn {
   email: string;
   role: Role;
@@ -22,5 +25,6 @@ export function useSession() {
 
 /** Whether the signed-in account may change things: only an admin may. */
 export function useIsAdmin(): boolean {
-  return useSession().data?.role === 'admin';
+  const role = useSession().data?.role;
+  return role !== undefined && CHANGING_ROLES.includes(role);
 }

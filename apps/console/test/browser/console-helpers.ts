@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type ConsoleWorld, ENGINE_WAIT_MS, UI_WAIT_MS } from './console-world';
 
-export type MessageTab = 'tab-in-flight' | 'tab-failing' | 'tab-delivered' | 'tab-discarded';
+export type MessageTab = 'tab-waiting' | 'tab-failing' | 'tab-delivered' | 'tab-discarded';
 
 /** expect.poll with the patience of a user watching a live page (vitest's default is 1 s). */
 export function eventually<T>(probe: () => Promise<T> | T, timeout = UI_WAIT_MS) {

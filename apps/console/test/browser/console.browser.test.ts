@@ -250,7 +250,7 @@ describe('the console in a browser', () => {
     await saveScreenshot(page, 'failing');
 
     // The group's later changes wait behind it, and nothing of the group reached the stream.
-    await showTab('tab-in-flight');
+    await showTab('tab-waiting');
     await filterMessages({ group });
     await expectRowCount(2);
     expect(await recordsOf([10], 0)).toEqual([]);
@@ -260,7 +260,7 @@ describe('the console in a browser', () => {
     await showTab('tab-failing');
     await rows().first().getByTestId('open-message').click();
     const drawer = page.getByTestId('message-detail');
-    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('failing');
+    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('Failing');
     expect(await drawer.getByTestId('message-last-error').textContent()).toContain('RecordTooLarge');
     expect(await drawer.getByTestId('message-payload').textContent()).toContain('"customer": "Barbara"');
     await saveScreenshot(page, 'message');
@@ -269,7 +269,7 @@ describe('the console in a browser', () => {
     await confirm.getByTestId('discard-reason').fill('too large for the stream');
     await confirm.getByTestId('confirm').click();
     await confirm.waitFor({ state: 'hidden' });
-    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('discarded');
+    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('Discarded');
     // The detail says who discarded it, from the audit trail.
     expect(await drawer.getByTestId('message-audit-event').first().textContent()).toContain(
       `Discarded by ${ADMIN.email} · too large for the stream`,
@@ -340,7 +340,7 @@ describe('the console in a browser', () => {
       const row = viewerPage.getByTestId('message-row').first();
       await row.getByTestId('open-message').click();
       const drawer = viewerPage.getByTestId('message-detail');
-      await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('discarded');
+      await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('Discarded');
       expect(await drawer.getByTestId('discard').count()).toBe(0);
       expect(await drawer.getByTestId('retry-now').count()).toBe(0);
       expect(await viewerPage.getByTestId('delete-sink').count()).toBe(0);
@@ -521,7 +521,7 @@ describe('the console in a browser', () => {
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
     expect(await dialog.getByTestId('delete-sink-waiting').textContent()).toContain(
-      `${(await countsOf()).pending} pending and 1 failing`,
+      `${(await countsOf()).waiting} waiting and 1 failing`,
     );
     await dialog.getByTestId('cancel').click();
     await dialog.waitFor({ state: 'hidden' });

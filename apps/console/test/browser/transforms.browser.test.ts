@@ -142,7 +142,7 @@ describe('transforms in a browser', () => {
     await expectRowCount(1);
     await rows().first().getByTestId('open-message').click();
     const drawer = page.getByTestId('message-detail');
-    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('failing');
+    await eventually(() => drawer.getByTestId('message-state').textContent()).toBe('Failing');
     expect(await drawer.getByTestId('message-payload').textContent()).toContain(`"note": "${LONG_NOTE}"`);
     const sent = drawer.getByTestId('message-sent-payload');
     expect(await sent.textContent()).toContain('"note": null');
@@ -150,7 +150,8 @@ describe('transforms in a browser', () => {
     expect(await drawer.textContent()).toContain(`Payload after ${TRANSFORM_NAME} (version 1)`);
 
     await drawer.getByTestId('retry-now').click();
-    await drawer.getByText('Queued for an attempt now.').waitFor();
+    // Paused: the attempt waits for the sink to resume, and the drawer says it waits for its outcome.
+    await drawer.getByText('Retrying now: waiting for the outcome of the attempt…').waitFor();
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     await page.getByTestId('resume').click();

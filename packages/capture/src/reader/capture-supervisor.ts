@@ -92,6 +92,7 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
         publicationName: source.publicationName,
         slotName: source.slotName,
         tables,
+        sourceId,
       });
       const problems = report.checks.filter((check) => check.status === 'error');
       if (problems.length > 0)

@@ -29,6 +29,8 @@ export class ReplicationSession {
   constructor(
     private readonly options: {
       clientConfig: pg.ClientConfig;
+      /** Names the connection (`application_name`), so the slot check recognises it. */
+      applicationName: string;
       slotName: string;
       publicationName: string;
       /** What the slot has confirmed already: status messages never report less. */
@@ -38,7 +40,7 @@ export class ReplicationSession {
   ) {
     this.#acknowledged = options.confirmedLsn;
     this.#service = new LogicalReplicationService(
-      { ...options.clientConfig, options: sessionOptionsString(), application_name: 'shardline-reader' },
+      { ...options.clientConfig, options: sessionOptionsString(), application_name: options.applicationName },
       { acknowledge: { auto: false, timeoutSeconds: 0 }, flowControl: { enabled: true } },
     );
   }

@@ -11,6 +11,7 @@ import type { CapturedChange, RawValues } from './captured-change';
 import { ChangeRouter, SourceGoneError } from './change-router';
 import { formatCommitTimestamp } from './commit-timestamp';
 import { parseLsn } from './lsn';
+import { readerApplicationName } from './reader-application-name';
 import { RelationRegistry } from './relation-registry';
 import { ReplicationSession } from './replication-session';
 import { StoreLoop } from './store-loop';
@@ -77,7 +78,7 @@ export class SourceReader {
     this.#catalogClient = new pg.Client({
       ...options.clientConfig,
       options: sessionOptionsString(),
-      application_name: 'shardline-reader',
+      application_name: readerApplicationName(options.sourceId),
     });
     this.#relations = new RelationRegistry(
       this.#catalogClient,
@@ -121,6 +122,7 @@ export class SourceReader {
     );
     this.#session = new ReplicationSession({
       clientConfig: this.#options.clientConfig,
+      applicationName: readerApplicationName(this.#options.sourceId),
       slotName,
       publicationName: this.#options.publicationName,
       confirmedLsn: slot.rows[0]?.confirmed ?? null,

@@ -1,4 +1,5 @@
 import type { CheckContext } from './check-context';
+import { notCheckedWithoutTables } from './not-checked-without-tables';
 import type { SourceCheck } from './source-check-report';
 import { isReplicable, type TableFacts } from './table-facts';
 import { count, list } from './wording';
@@ -11,7 +12,7 @@ export async function checkPrimaryKeys(context: CheckContext): Promise<SourceChe
   const all = await context.tables();
   const tables = all.filter(isReplicable);
   if (all.length === 0) {
-    return { id: 'primary-keys', status: 'ok', title: 'No tables chosen yet', detail: 'Nothing to check.' };
+    return notCheckedWithoutTables('primary-keys', 'Primary keys');
   }
   if (tables.length === 0) {
     return {

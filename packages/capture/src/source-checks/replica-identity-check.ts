@@ -1,4 +1,5 @@
 import type { CheckContext } from './check-context';
+import { notCheckedWithoutTables } from './not-checked-without-tables';
 import type { SourceCheck, SourceCheckStatus } from './source-check-report';
 import { isReplicable, type TableFacts } from './table-facts';
 import { list } from './wording';
@@ -13,12 +14,7 @@ export async function checkReplicaIdentity(context: CheckContext): Promise<Sourc
   const all = await context.tables();
   const tables = all.filter(isReplicable);
   if (all.length === 0) {
-    return {
-      id: 'replica-identity',
-      status: 'ok',
-      title: 'No tables chosen yet',
-      detail: 'Nothing to check.',
-    };
+    return notCheckedWithoutTables('replica-identity', 'Replica identity');
   }
   if (tables.length === 0) {
     return {

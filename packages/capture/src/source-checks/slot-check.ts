@@ -1,3 +1,4 @@
+import { readerOfApplicationName } from '../reader/reader-application-name';
 import type { CheckContext } from './check-context';
 import type { SourceCheck } from './source-check-report';
 import { quoteLiteral } from './source-client';
@@ -90,18 +91,7 @@ export async function checkSlot(context: CheckContext): Promise<SourceCheck> {
         'catch up on the changes missed.',
     );
   }
-  if (slot.active) {
-    const reader = slot.active_pid === null ? null : await describeBackend(context, slot.active_pid);
-    return {
-      id: 'slot',
-      status: 'warning',
-      title: `The replication slot "${slotName}" is in use by another connection`,
-      detail:
-        `${reader ?? 'Another connection'} is reading from it. A slot has one reader at a time: Shardline ` +
-        'starts reading once that connection lets go. If it is not a Shardline engine, give this source a ' +
-        'slot of its own.',
-    };
-  }
+  if (slot.active) return describeActiveSlot(context, slot.active_pid);
   return {
     id: 'slot',
     status: 'ok',
@@ -112,15 +102,55 @@ export async function checkSlot(context: CheckContext): Promise<SourceCheck> {
   };
 }
 
-async function describeBackend(context: CheckContext, pid: number): Promise<string> {
-  const { rows } = await context.client.query<{ application_name: string | null; usename: string | null }>(
-    'SELECT application_name, usename::text FROM pg_stat_activity WHERE pid = $1',
-    [pid],
-  );
-  const backend = rows[0];
+/**
+ * Who reads the slot now. Shardline's reader of this very source (the engine running) is as it
+ * should be; a reader of another source, or another program, keeps this source from reading.
+ */
+async function describeActiveSlot(context: CheckContext, pid: number | null): Promise<SourceCheck> {
+  const { slotName, sourceId } = context.options;
+  const backend = pid === null ? undefined : await readBackend(context, pid);
+  const reader = readerOfApplicationName(backend?.application_name ?? null);
+  const process = pid === null ? 'A connection' : `Process ${pid}`;
+  if (reader && sourceId !== undefined && reader.sourceId === sourceId) {
+    return {
+      id: 'slot',
+      status: 'ok',
+      title: `The replication slot "${slotName}" is in use by Shardline's reader (this source)`,
+      detail: `${process} of a Shardline engine is reading this source's changes from it, as it should.`,
+    };
+  }
+  if (reader) {
+    return {
+      id: 'slot',
+      status: 'warning',
+      title: `The replication slot "${slotName}" is in use by Shardline's reader of another source`,
+      detail:
+        `${process} reads it for the source ${reader.sourceId} of Shardline. A slot has one reader at a ` +
+        'time, and two sources cannot share one: give this source a slot name of its own.',
+    };
+  }
   const who = [
     backend?.application_name ? `application "${backend.application_name}"` : null,
     backend?.usename ? `user "${backend.usename}"` : null,
   ].filter(Boolean);
-  return `Process ${pid}${who.length > 0 ? ` (${who.join(', ')})` : ''}`;
+  return {
+    id: 'slot',
+    status: 'warning',
+    title: `The replication slot "${slotName}" is in use by another connection`,
+    detail:
+      `${process}${who.length > 0 ? ` (${who.join(', ')})` : ''} is reading from it. A slot has one ` +
+      'reader at a time: Shardline starts reading once that connection lets go. If it is not a ' +
+      'Shardline engine, give this source a slot of its own.',
+  };
+}
+
+async function readBackend(
+  context: CheckContext,
+  pid: number,
+): Promise<{ application_name: string | null; usename: string | null } | undefined> {
+  const { rows } = await context.client.query<{ application_name: string | null; usename: string | null }>(
+    'SELECT application_name, usename::text FROM pg_stat_activity WHERE pid = $1',
+    [pid],
+  );
+  return rows[0];
 }

@@ -36,4 +36,6 @@ export interface SourceCheckOptions {
   publicationName: string;
   slotName: string;
   tables: SourceTableChoice[];
+  /** The saved source these settings are for, if any: its own reader of the slot is no problem. */
+  sourceId?: string;
 }

@@ -20,7 +20,7 @@ export async function checkTables(context: CheckContext): Promise<SourceCheck> {
       id: 'tables',
       status: 'ok',
       title: 'No tables chosen yet',
-      detail: 'Sinks choose the tables they take.',
+      detail: 'Sinks choose the tables they take; their primary keys and replica identity are checked then.',
     };
   }
   const missing = tables.filter((table) => table.kind === null);

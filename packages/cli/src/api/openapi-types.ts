@@ -660,7 +660,7 @@ export interface paths {
         };
         /**
          * List sinks
-         * @description Every sink by name, with its health and pending, in-flight and failing counts. health = { status: healthy|paused|not_capturing|failing|throttled|lagging|unverified, reason, summary, fix, problems: [{ code, sentence, fix, table }], checkedAt }: healthy only when every chosen table exists, has what its grouping needs and is published, the source is read and keeps up, and the stream takes records with the saved settings. reason (null when healthy) is one of paused, source_unreachable, source_not_read, no_engine, table_missing, table_without_key, grouping_column_missing, table_not_published, stream_not_found, stream_access_denied, stream_credentials_invalid, stream_unreachable, stream_error, messages_failing, throttled, source_lagging, unverified; summary and fix say it in words; problems lists everything found, the most urgent first (paused first, then not capturing, failing, throttled, lagging, unverified). throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait as pending, none fails for it. A sink not checked yet (or since an edit) is unverified, never healthy.
+         * @description Every sink by name, with its health and waiting, sending and failing counts. health = { status: healthy|paused|not_capturing|failing|throttled|lagging|unverified, reason, summary, fix, problems: [{ code, sentence, fix, table }], checkedAt }: healthy only when every chosen table exists, has what its grouping needs and is published, the source is read and keeps up, and the stream takes records with the saved settings. reason (null when healthy) is one of paused, source_unreachable, source_not_read, no_engine, table_missing, table_without_key, grouping_column_missing, table_not_published, stream_not_found, stream_access_denied, stream_credentials_invalid, stream_unreachable, stream_error, messages_failing, throttled, source_lagging, unverified; summary and fix say it in words; problems lists everything found, the most urgent first (paused first, then not capturing, failing, throttled, lagging, unverified). throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait (reason throttled), none fails for it. A sink not checked yet (or since an edit) is unverified, never healthy.
          */
         get: {
             parameters: {
@@ -742,7 +742,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -793,6 +793,98 @@ export interface paths {
                 };
                 /** @description A check failed and nothing was saved: `{ error: { code: "checks_failed", message, checks: [{ id, status, title, detail }] } }`. Fix what the failing checks say, or send the same request with force=true to save anyway */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/create-stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the Kinesis stream a sink will send to
+         * @description Calls CreateStream for the stream the ARN names (its name; the region of the ARN, the account of the credentials), on demand (`capacityMode: on-demand`) or provisioned with `shardCount` shards, then waits until DescribeStreamSummary says ACTIVE (at most 2 minutes). The connection settings are those of Test connection, with the same rules: with `sinkId` and no secret access key, the saved sink's secret is used, only with the endpoint and region it was saved for. A stream of that name that exists already is waited for, not created again (`created: false`). A stream created is recorded in the audit trail (`stream.create`). The credentials need `kinesis:CreateStream` and `kinesis:DescribeStreamSummary`. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }` (`StreamNotActiveYet` when it is still being created after 2 minutes, `StreamInAnotherAccount` when the credentials' account is not the ARN's).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        streamArn: string;
+                        endpoint?: string | null;
+                        accessKeyId?: string | null;
+                        secretAccessKey?: string | null;
+                        sinkId?: string | null;
+                        /** @enum {string} */
+                        capacityMode: "on-demand" | "provisioned";
+                        shardCount?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description `{ ok: true, created, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Not JSON, or invalid settings (`field` names the one at fault: a provisioned stream without `shardCount`, say) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The `sinkId` names no sink */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -917,7 +1009,7 @@ export interface paths {
         };
         /**
          * Get a sink
-         * @description health = { status: healthy|paused|not_capturing|failing|throttled|lagging|unverified, reason, summary, fix, problems: [{ code, sentence, fix, table }], checkedAt }: healthy only when every chosen table exists, has what its grouping needs and is published, the source is read and keeps up, and the stream takes records with the saved settings. reason (null when healthy) is one of paused, source_unreachable, source_not_read, no_engine, table_missing, table_without_key, grouping_column_missing, table_not_published, stream_not_found, stream_access_denied, stream_credentials_invalid, stream_unreachable, stream_error, messages_failing, throttled, source_lagging, unverified; summary and fix say it in words; problems lists everything found, the most urgent first (paused first, then not capturing, failing, throttled, lagging, unverified). throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait as pending, none fails for it. A sink not checked yet (or since an edit) is unverified, never healthy.
+         * @description health = { status: healthy|paused|not_capturing|failing|throttled|lagging|unverified, reason, summary, fix, problems: [{ code, sentence, fix, table }], checkedAt }: healthy only when every chosen table exists, has what its grouping needs and is published, the source is read and keeps up, and the stream takes records with the saved settings. reason (null when healthy) is one of paused, source_unreachable, source_not_read, no_engine, table_missing, table_without_key, grouping_column_missing, table_not_published, stream_not_found, stream_access_denied, stream_credentials_invalid, stream_unreachable, stream_error, messages_failing, throttled, source_lagging, unverified; summary and fix say it in words; problems lists everything found, the most urgent first (paused first, then not capturing, failing, throttled, lagging, unverified). throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait (reason throttled), none fails for it. A sink not checked yet (or since an edit) is unverified, never healthy.
          */
         get: {
             parameters: {
@@ -930,7 +1022,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1063,7 +1155,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1180,7 +1272,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt; health.status is paused */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt; health.status is paused */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1238,7 +1330,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1284,7 +1376,7 @@ export interface paths {
         };
         /**
          * Counters and the recent activity of a sink
-         * @description `range` chooses how far back `throughput` looks: `1h` (the default) in 60 one-minute buckets, `24h` in 96 buckets of 15 minutes, `7d` in 168 one-hour buckets; buckets start on whole multiples of their width in UTC. The counters do not depend on it (deliveredLastHour is always the last hour). health = { status: healthy|paused|not_capturing|failing|throttled|lagging|unverified, reason, summary, fix, problems: [{ code, sentence, fix, table }], checkedAt }: healthy only when every chosen table exists, has what its grouping needs and is published, the source is read and keeps up, and the stream takes records with the saved settings. reason (null when healthy) is one of paused, source_unreachable, source_not_read, no_engine, table_missing, table_without_key, grouping_column_missing, table_not_published, stream_not_found, stream_access_denied, stream_credentials_invalid, stream_unreachable, stream_error, messages_failing, throttled, source_lagging, unverified; summary and fix say it in words; problems lists everything found, the most urgent first (paused first, then not capturing, failing, throttled, lagging, unverified). throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait as pending, none fails for it. A sink not checked yet (or since an edit) is unverified, never healthy.
+         * @description `range` chooses how far back `throughput` looks: `1h` (the default) in 60 one-minute buckets, `24h` in 96 buckets of 15 minutes, `7d` in 168 one-hour buckets; buckets start on whole multiples of their width in UTC. The counters do not depend on it (deliveredLastHour is always the last hour). health = { status: healthy|paused|not_capturing|failing|throttled|lagging|unverified, reason, summary, fix, problems: [{ code, sentence, fix, table }], checkedAt }: healthy only when every chosen table exists, has what its grouping needs and is published, the source is read and keeps up, and the stream takes records with the saved settings. reason (null when healthy) is one of paused, source_unreachable, source_not_read, no_engine, table_missing, table_without_key, grouping_column_missing, table_not_published, stream_not_found, stream_access_denied, stream_credentials_invalid, stream_unreachable, stream_error, messages_failing, throttled, source_lagging, unverified; summary and fix say it in words; problems lists everything found, the most urgent first (paused first, then not capturing, failing, throttled, lagging, unverified). throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait (reason throttled), none fails for it. A sink not checked yet (or since an edit) is unverified, never healthy.
          */
         get: {
             parameters: {
@@ -1299,7 +1391,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped */
+                /** @description `{ health, counts: { waiting, sending, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: counts also carry `pending` and `inFlight`, deprecated names of waiting and sending; buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1992,7 +2084,7 @@ export interface paths {
         };
         /**
          * One page of a sink's messages in one state
-         * @description Waiting messages (pending, failing) oldest first, in the order they go out; finished ones (delivered, discarded) newest first. Pass `nextCursor` as `after` for the next page; it is null on the last page. Each message is `{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings.
+         * @description `state` is `waiting` (the default; `pending` is a deprecated alias), `failing`, `delivered` or `discarded`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass `nextCursor` as `after` for the next page; it is null on the last page. Each message is `{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, status, waitingReason, blockedBy, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings. `status` is where it stands: `waiting`, `sending` (inside a request to Kinesis under way), `failing`, `delivered` or `discarded`; `waitingReason` says why a waiting one has not gone yet: `due` (its turn to be sent), `scheduled` (its next attempt time is not reached), `blocked` (behind a failing message of its group, whose id is `blockedBy`) or `throttled` (Kinesis throttled its last attempt); both null otherwise. `state` is the stored state (`pending` for waiting and sending), kept for clients written before `status`.
          */
         get: {
             parameters: {
@@ -2001,7 +2093,7 @@ export interface paths {
                     action?: "insert" | "update" | "delete" | "read";
                     group?: string;
                     errorCode?: string;
-                    state?: "pending" | "failing" | "delivered" | "discarded";
+                    state?: "waiting" | "failing" | "delivered" | "discarded" | "pending";
                     after?: string;
                     limit?: number;
                 };
@@ -2099,7 +2191,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ counts: { pending, inFlight, failing, delivered, discarded } }`; inFlight counts pending messages inside a request under way */
+                /** @description `{ counts: { waiting, sending, failing, delivered, discarded, capped } }`: waiting counts the messages not sent yet and not failing (the ones being sent now included), sending those inside a request under way; `pending` and `inFlight`, the same as waiting and sending, are deprecated. `capped` lists the states whose filtered count stopped at 10,000 */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2166,8 +2258,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One message with its payload and every failed attempt
-         * @description `{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform), `attempts` (every failed attempt, oldest first: `{ attemptNumber, trigger: scheduled|manual, errorCode, errorMessage, durationMs, attemptedAt }`) and `auditEvents` (who retried or discarded it and when, newest first, as GET /api/v1/audit lists them; a bulk operation is recorded on the sink, not on each message). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.
+         * One message with its payload and its attempts
+         * @description `{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform), `attempts` (every failed attempt and every delivered one a person asked for, oldest first: `{ attemptNumber, trigger: scheduled|manual, outcome: delivered|failed|throttled, errorCode, errorMessage, durationMs, attemptedAt }`; the error fields are null for a delivered attempt) and `auditEvents` (who retried or discarded it and when, newest first, as GET /api/v1/audit lists them; a bulk operation is recorded on the sink, not on each message). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.
          */
         get: {
             parameters: {
@@ -2314,7 +2406,129 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The message is not failing (pending ones are already due or wait for their group; finished ones are done) */
+                /** @description The message is not failing (waiting ones are already due or wait for their group; delivered ones can be re-sent) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}/messages/{messageId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send a delivered message (a consumer lost data)
+         * @description It goes back to waiting, due at once, and is delivered again as a new attempt recorded with trigger `manual` (its deliverCount grows; the attempt is kept in its history). It keeps its position: it goes before its group's later messages that are still waiting, never after them, so the stream still ends each group with its latest change. Where it landed before and its last error are cleared (its attempts keep the history); the payload and its idempotency_key are the same. Recorded in the audit trail as `message.resend`. Admins only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `{ message }` as listed, waiting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The message id is not a whole number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The caller is a viewer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The sink has no message with this id (or no sink has this id) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The message is not delivered, or a message of its group is being sent right now (try again in a moment) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2502,8 +2716,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Retry or discard every waiting message a filter matches, in the background
-         * @description Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). Retry applies to failing messages only; discard to pending and failing ones, or to the `state` given. `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail with the filter and `total`; the final count is added when it ends.
+         * Retry, discard or re-send every message a filter matches, in the background
+         * @description Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.
          */
         post: {
             parameters: {
@@ -2518,9 +2732,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "retry" | "discard";
+                        action: "retry" | "discard" | "resend";
                         /** @enum {string} */
-                        state?: "pending" | "failing";
+                        state?: "waiting" | "pending" | "failing" | "delivered";
                         filter: {
                             table?: string;
                             /** @enum {string} */
@@ -2988,7 +3202,7 @@ export interface paths {
         put?: never;
         /**
          * Run a transform, saved or not, on messages
-         * @description Runs `definition` (`{ kind, body }`) on a pasted `message` (an object), on the messages `messageIds` of the sink `sinkId`, or on `limit` (1 to 20, 5 by default) messages of `sinkId`: those the transform applies to next (failing, then pending, in the order they go out), then the most recently delivered, then discarded ones. Nothing is saved or sent. Each result is `{ messageId, input, output, outputBytes, recordLimitBytes, fitsLimit, durationMs, error }`: input and output are JSON texts; the limit is the sink's record size limit (1 MiB without a sink), and `fitsLimit` counts the message's partition key with the output, as Kinesis does. A transform that throws, runs out of time or memory or returns something that is not JSON gives `error` (as delivery would record it), not an API error.
+         * @description Runs `definition` (`{ kind, body }`) on a pasted `message` (an object), on the messages `messageIds` of the sink `sinkId`, or on `limit` (1 to 20, 5 by default) messages of `sinkId`: those the transform applies to next (failing, then waiting, in the order they go out), then the most recently delivered, then discarded ones. Nothing is saved or sent. Each result is `{ messageId, input, output, outputBytes, recordLimitBytes, fitsLimit, durationMs, error }`: input and output are JSON texts; the limit is the sink's record size limit (1 MiB without a sink), and `fitsLimit` counts the message's partition key with the output, as Kinesis does. A transform that throws, runs out of time or memory or returns something that is not JSON gives `error` (as delivery would record it), not an API error.
          */
         post: {
             parameters: {
@@ -3081,14 +3295,14 @@ export interface paths {
         };
         /**
          * The audit trail: who changed what, and when, newest first
-         * @description Every change of a sink, source or transform (create, update, delete, pause, resume) and every retry or discard, single or bulk. An event is `{ id, at, actor, action, targetType: sink|source|transform|message|account|token, targetId, targetName, details }`: `actor` is the signed-in account's email or the API token's name; `targetName` is the name when it was done (null for a message); `details` holds the names of the fields an update changed (`fields`; a secret only as changed, never its value), a bulk operation's `operationId`, `filter`, `messageState`, `reason`, `matched` and, once it ended, `done` and `outcome`, or a message's `sinkId`, `sinkName`, `messageId` and `reason`. Filters combine; `since` is inclusive, `until` exclusive. Pass `nextCursor` as `before` for the next (older) page; it is null on the last page.
+         * @description Every change of a sink, source or transform (create, update, delete, pause, resume) and every retry or discard, single or bulk. An event is `{ id, at, actor, action, targetType: sink|source|transform|message|account|token|stream, targetId, targetName, details }`: `actor` is the signed-in account's email or the API token's name; `targetName` is the name when it was done (null for a message); `details` holds the names of the fields an update changed (`fields`; a secret only as changed, never its value), a bulk operation's `operationId`, `filter`, `messageState`, `reason`, `matched` and, once it ended, `done` and `outcome`, or a message's `sinkId`, `sinkName`, `messageId` and `reason`, or a Kinesis stream created from the sink form (`stream.create`, the target its ARN) with its `capacityMode` and `shardCount`. Filters combine; `since` is inclusive, `until` exclusive. Pass `nextCursor` as `before` for the next (older) page; it is null on the last page.
          */
         get: {
             parameters: {
                 query?: {
                     actor?: string;
-                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "bulk.retry" | "bulk.discard" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "config.apply";
-                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "configuration";
+                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "message.resend" | "bulk.retry" | "bulk.discard" | "bulk.resend" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "config.apply" | "stream.create";
+                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "configuration" | "stream";
                     targetId?: string;
                     since?: string;
                     until?: string;

@@ -13,6 +13,10 @@ interface MessageRow {
   tableName: string;
   action: string;
   state: string;
+  /** waiting, sending, failing, delivered or discarded; a waiting one says why and may name its blocker. */
+  status: string;
+  waitingReason: string | null;
+  blockedBy: string | null;
   deliverCount: number;
   lastError: { code: string; message: string } | null;
   createdAt: string;
@@ -59,24 +63,45 @@ function filterOf(options: FilterOptions): Record<string, string> {
   );
 }
 
-/** The API's stored state for a state the command line names. */
-function apiState(state: (typeof STATES)[number]): string {
-  return state === 'waiting' ? 'pending' : state;
+/** What each bulk action applies to, and how it is said when done. */
+const BULK = {
+  retry: { verb: 'Retry', done: 'Retried', matched: (counts: Counts) => counts.failing },
+  discard: {
+    verb: 'Discard',
+    done: 'Discarded',
+    matched: (counts: Counts) => counts.waiting + counts.failing,
+  },
+  resend: { verb: 'Re-send', done: 'Re-sent', matched: (counts: Counts) => counts.delivered },
+} as const;
+
+interface Counts {
+  waiting: number;
+  failing: number;
+  delivered: number;
+  capped: string[];
+}
+
+function statusOf(row: MessageRow): string {
+  if (row.blockedBy) return `waiting behind ${row.blockedBy}`;
+  return row.waitingReason ? `${row.status} (${row.waitingReason})` : row.status;
 }
 
 async function bulk(
   context: CommandContext,
   sinkId: string,
-  request: { action: 'retry' | 'discard'; state?: string; filter: Record<string, string>; reason?: string },
+  request: { action: keyof typeof BULK; state?: string; filter: Record<string, string>; reason?: string },
   options: { yes: boolean; sink: string },
 ): Promise<void> {
-  const { counts } = await answer<{ counts: { pending: number; failing: number } }>(
+  const words = BULK[request.action];
+  const { counts } = await answer<{ counts: Counts }>(
     context.api.GET('/api/v1/sinks/{id}/messages/counts', {
       params: { path: { id: sinkId }, query: request.filter },
     } as never),
     context.credentials,
   );
-  const matched = request.action === 'retry' ? counts.failing : counts.pending + counts.failing;
+  const matched = words.matched(counts);
+  // Delivered messages are counted up to a cap under a filter: the operation counts them all.
+  const atLeast = request.action === 'resend' && counts.capped.includes('delivered') ? 'at least ' : '';
   if (matched === 0) {
     show(context.out, { matched: 0 }, () => 'No message matches: nothing to do.');
     return;
@@ -84,8 +109,9 @@ async function bulk(
   const what = Object.entries(request.filter)
     .map(([key, value]) => `${key} ${value}`)
     .join(', ');
+  const consequence = request.action === 'resend' ? ' Their consumers will receive them again.' : '';
   await confirm(
-    `${request.action === 'retry' ? 'Retry' : 'Discard'} ${matched} message(s) of ${options.sink}${what ? ` (${what})` : ''}?`,
+    `${words.verb} ${atLeast}${matched} message(s) of ${options.sink}${what ? ` (${what})` : ''}?${consequence}`,
     options,
   );
   let { operation } = await answer<{ operation: BulkOperation }>(
@@ -116,7 +142,7 @@ async function bulk(
 }
 
 export function messageCommands(cli: Argv<GlobalOptions>) {
-  return cli.command('messages', "A sink's messages: list, retry, discard", (messages) =>
+  return cli.command('messages', "A sink's messages: list, retry, discard, re-send", (messages) =>
     messages
       .command(
         'ls <sink>',
@@ -139,7 +165,7 @@ export function messageCommands(cli: Argv<GlobalOptions>) {
             context.api.GET('/api/v1/sinks/{id}/messages', {
               params: {
                 path: { id: sinkId },
-                query: { ...filterOf(argv), state: apiState(argv.state), limit: argv.limit },
+                query: { ...filterOf(argv), state: argv.state, limit: argv.limit },
               },
             } as never),
             context.credentials,
@@ -151,6 +177,7 @@ export function messageCommands(cli: Argv<GlobalOptions>) {
                 ['ID', (row) => row.id],
                 ['TABLE', (row) => `${row.tableSchema}.${row.tableName}`],
                 ['ACTION', (row) => row.action],
+                ['STATUS', statusOf],
                 ['GROUP', (row) => row.group],
                 ['ATTEMPTS', (row) => row.deliverCount],
                 [
@@ -246,6 +273,50 @@ export function messageCommands(cli: Argv<GlobalOptions>) {
           );
         },
       )
-      .demandCommand(1, 'say which: ls, retry or discard'),
+      .command(
+        'resend <sink> [message]',
+        'Send a delivered message again (a consumer lost it), or every delivered one the filter matches',
+        (command) =>
+          withFilterOptions(
+            command
+              .positional('sink', {
+                type: 'string',
+                demandOption: true,
+                describe: 'The sink: its name or id',
+              })
+              .positional('message', { type: 'string', describe: 'One message id; the filter when left out' })
+              .option('yes', {
+                alias: 'y',
+                type: 'boolean',
+                default: false,
+                describe: 'Do not ask for confirmation',
+              }),
+          ),
+        async (argv) => {
+          const context = await commandContext(argv);
+          const sinkId = await resolveSinkId(context, argv.sink);
+          if (argv.message) {
+            await confirm(
+              `Re-send message ${argv.message} of ${argv.sink}? Its consumers will receive it again.`,
+              argv,
+            );
+            const result = await answer<{ message: MessageRow }>(
+              context.api.POST('/api/v1/sinks/{id}/messages/{messageId}/resend', {
+                params: { path: { id: sinkId, messageId: argv.message } },
+              }),
+              context.credentials,
+            );
+            show(context.out, result.message, (message) => `Message ${message.id} will be sent again.`);
+            return;
+          }
+          await bulk(
+            context,
+            sinkId,
+            { action: 'resend', filter: filterOf(argv) },
+            { yes: argv.yes, sink: argv.sink },
+          );
+        },
+      )
+      .demandCommand(1, 'say which: ls, retry, discard or resend'),
   );
 }

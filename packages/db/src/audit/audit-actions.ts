@@ -1,4 +1,4 @@
-/** What the audit trail records: every change of configuration, every retry and discard. */
+/** What the audit trail records: every change of configuration, every retry, discard and re-send. */
 export const AUDIT_ACTIONS = [
   'sink.create',
   'sink.update',
@@ -17,8 +17,10 @@ export const AUDIT_ACTIONS = [
   'transform.delete',
   'message.retry',
   'message.discard',
+  'message.resend',
   'bulk.retry',
   'bulk.discard',
+  'bulk.resend',
   'account.create',
   'account.delete',
   'account.sign_in_failure',
@@ -30,13 +32,15 @@ export const AUDIT_ACTIONS = [
   'token.revoke',
   'alerts.settings_changed',
   'config.apply',
+  'stream.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
- * account (its id, or the email typed when no account has it). A change of a sink's own alert
- * thresholds targets the sink; of the installation's alert settings, `alert_settings`.
+ * account (its id, or the email typed when no account has it); a Kinesis stream's id is its ARN.
+ * A change of a sink's own alert thresholds targets the sink; of the installation's alert
+ * settings, `alert_settings`.
  */
 export const AUDIT_TARGET_TYPES = [
   'sink',
@@ -47,6 +51,7 @@ export const AUDIT_TARGET_TYPES = [
   'token',
   'alert_settings',
   'configuration',
+  'stream',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

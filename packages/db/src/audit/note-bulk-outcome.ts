@@ -9,5 +9,5 @@ export const NOTE_BULK_OUTCOME_CTE = `noted AS (
      SET details = a.details || jsonb_build_object('done', ended.done, 'outcome', ended.state::text)
     FROM ended
    WHERE a.target_type = 'sink' AND a.target_id = ended.sink_id::text
-     AND a.action IN ('bulk.retry', 'bulk.discard') AND a.details->>'operationId' = ended.id::text
+     AND a.action IN ('bulk.retry', 'bulk.discard', 'bulk.resend') AND a.details->>'operationId' = ended.id::text
 )`;

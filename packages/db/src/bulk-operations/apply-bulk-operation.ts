@@ -1,6 +1,7 @@
 import { type Database, withPooledClient } from '../database';
 import { discardMessages } from '../messages/discard-messages';
 import { messageFilterSchema } from '../messages/message-filter';
+import { resendMessages } from '../messages/resend-messages';
 import { retryMessages } from '../messages/retry-messages';
 import { parseOrThrow } from '../validation';
 import { notifyWake } from '../wake-channel';
@@ -34,10 +35,25 @@ export async function applyBulkOperation(
         await client.query('BEGIN');
       };
       const run = { sinkId: operation.sinkId, selection, afterId: operation.lastMessageId, onChunk };
-      if (operation.action === 'retry') {
-        await retryMessages(client, run);
-      } else {
-        await discardMessages(client, { ...run, states, by: operation.createdBy, reason: operation.reason });
+      switch (operation.action) {
+        case 'retry':
+          await retryMessages(client, run);
+          break;
+        case 'resend':
+          await resendMessages(client, run);
+          break;
+        case 'discard':
+          await discardMessages(client, {
+            ...run,
+            states: states.filter((state) => state === 'pending' || state === 'failing'),
+            by: operation.createdBy,
+            reason: operation.reason,
+          });
+          break;
+        default: {
+          const unknown: never = operation.action;
+          throw new Error(`unknown bulk operation action ${String(unknown)}`);
+        }
       }
       // The last (partial) chunk, and the wake-up of the sink's lanes, commit here.
       await client.query('COMMIT');

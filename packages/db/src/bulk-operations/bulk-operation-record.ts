@@ -1,18 +1,19 @@
+import type { MessageStateFilter } from '@shardline/core';
 import type { BulkOperation } from '../generated/prisma/client';
 import type { MessageFilter } from '../messages/message-filter';
-import type { BulkOperationAction } from './bulk-operation-input';
+import { type BulkOperationAction, bulkStateFilterOf } from './bulk-operation-input';
 
 export const BULK_OPERATION_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type BulkOperationState = (typeof BULK_OPERATION_STATES)[number];
 
-/** A bulk retry or discard and its progress, as shown to a person. */
+/** A bulk retry, discard or re-send and its progress, as shown to a person. */
 export interface BulkOperationRecord {
   id: string;
   sinkId: string;
   action: BulkOperationAction;
   state: BulkOperationState;
-  /** The message state it applies to; null means every waiting one (pending and failing). */
-  messageState: 'pending' | 'failing' | null;
+  /** The message state it was narrowed to; null means every one its action applies to. */
+  messageState: Exclude<MessageStateFilter, 'discarded'> | null;
   filter: MessageFilter;
   reason: string | null;
   /** Messages the filter matched when the operation was created. */
@@ -33,7 +34,10 @@ export function toBulkOperationRecord(row: BulkOperation): BulkOperationRecord {
     sinkId: row.sinkId,
     action: row.action as BulkOperationAction,
     state: row.state,
-    messageState: row.messageState === 'pending' || row.messageState === 'failing' ? row.messageState : null,
+    messageState: bulkStateFilterOf(row.messageState === 'discarded' ? null : row.messageState) as Exclude<
+      MessageStateFilter,
+      'discarded'
+    > | null,
     filter: row.filter as MessageFilter,
     reason: row.reason,
     total: row.total,

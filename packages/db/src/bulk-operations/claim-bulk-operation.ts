@@ -1,3 +1,4 @@
+import type { MessageState } from '@shardline/core';
 import type { Queryable } from '../database';
 import type { MessageFilter } from '../messages/message-filter';
 import type { BulkOperationAction } from './bulk-operation-input';
@@ -21,7 +22,7 @@ export async function claimNextBulkOperation(
     id: string;
     sink_id: string;
     action: BulkOperationAction;
-    message_state: 'pending' | 'failing' | null;
+    message_state: MessageState | null;
     filter: MessageFilter;
     reason: string | null;
     created_by: string;

@@ -1,3 +1,4 @@
+import type { MessageState } from '@shardline/core';
 import type { MessageFilter } from '../messages/message-filter';
 import type { BulkOperationAction } from './bulk-operation-input';
 
@@ -6,7 +7,7 @@ export interface ClaimedBulkOperation {
   id: string;
   sinkId: string;
   action: BulkOperationAction;
-  messageState: 'pending' | 'failing' | null;
+  messageState: MessageState | null;
   /** As stored; parsed again before use (an operation may outlive a change of the filter's shape). */
   filter: MessageFilter;
   reason: string | null;

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@shardline/core';
-import { actorOf } from '../audit/audit-actions';
+import { type AuditAction, actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import { filterConditions } from '../messages/message-filter';
@@ -9,11 +9,19 @@ import {
   type BulkOperationInput,
   bulkOperationInputSchema,
   bulkOperationStates,
+  bulkStateFilterOf,
 } from './bulk-operation-input';
 import { type BulkOperationRecord, toBulkOperationRecord } from './bulk-operation-record';
 
+const BULK_AUDIT_ACTIONS = {
+  retry: 'bulk.retry',
+  discard: 'bulk.discard',
+  resend: 'bulk.resend',
+} as const satisfies Record<BulkOperationInput['action'], AuditAction>;
+
 /**
- * Queues a retry or discard of every waiting message of a sink that a filter matches; an engine
+ * Queues a retry or discard of every waiting message of a sink that a filter matches (or a
+ * re-send of every delivered one); an engine
  * runs it in the background (see claimNextBulkOperation). `total` is how many match now. `by` is
  * who asked: recorded in the audit trail (with the filter and that count) in the transaction
  * that queues it, and as who discarded the messages.
@@ -57,14 +65,14 @@ export async function createBulkOperation(
     // The engine adds `done` and `outcome` when the operation ends (finishBulkOperation).
     await recordAuditEvent(tx, {
       actor,
-      action: input.action === 'retry' ? 'bulk.retry' : 'bulk.discard',
+      action: BULK_AUDIT_ACTIONS[input.action],
       targetType: 'sink',
       targetId: sink.id,
       targetName: sink.name,
       details: {
         operationId: created.id,
         filter: input.filter,
-        messageState,
+        messageState: bulkStateFilterOf(messageState),
         ...(reason ? { reason } : {}),
         matched: created.total,
       },

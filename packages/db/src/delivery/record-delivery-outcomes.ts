@@ -5,6 +5,11 @@ export interface DeliveredOutcome {
   id: bigint;
   shardId: string;
   sequenceNumber: string;
+  /**
+   * Set when a person asked for this attempt (retry now, re-send): it is kept in the history as a
+   * delivered attempt, so the one who asked sees its outcome. Scheduled successes are not kept.
+   */
+  manual?: { attemptNumber: number; durationMs: number };
 }
 
 export interface FailedOutcome {
@@ -48,6 +53,7 @@ export async function recordDeliveryOutcomes(
   },
 ): Promise<void> {
   const { sinkId, lane, token, delivered, failed } = options;
+  const manual = delivered.filter((d) => d.manual !== undefined);
   const result = await db.query<{ fenced: boolean }>(
     `WITH fence AS (
        -- last_delivered_at tells the alert evaluator how long a sink has had nothing accepted.
@@ -89,6 +95,15 @@ export async function recordDeliveryOutcomes(
         WHERE m.id = u.id AND m.state IN ('pending', 'failing')
         RETURNING 1
      ),
+     -- Delivered attempts a person asked for, in the history without an error; once per number.
+     manual_delivered AS (
+       INSERT INTO delivery_attempt (message_id, sink_id, attempt_number, trigger, duration_ms)
+       SELECT u.id, $1::uuid, u.attempt_number, 'manual', u.duration_ms
+         FROM unnest($17::int8[], $18::int4[], $19::int4[]) AS u(id, attempt_number, duration_ms)
+        WHERE EXISTS (SELECT 1 FROM fence)
+          AND NOT EXISTS (SELECT 1 FROM delivery_attempt a WHERE a.message_id = u.id AND a.attempt_number = u.attempt_number)
+       RETURNING 1
+     ),
      attempts AS (
        INSERT INTO delivery_attempt (message_id, sink_id, attempt_number, trigger, error_code, error_message, duration_ms)
        SELECT u.id, $1::uuid, u.attempt_number, u.trigger::attempt_trigger, u.error_code, u.error_message, u.duration_ms
@@ -96,7 +111,8 @@ export async function recordDeliveryOutcomes(
        RETURNING 1
      )
      SELECT EXISTS (SELECT 1 FROM fence) AS fenced,
-            (SELECT count(*) FROM delivered) + (SELECT count(*) FROM failed) + (SELECT count(*) FROM attempts) AS written`,
+            (SELECT count(*) FROM delivered) + (SELECT count(*) FROM failed) + (SELECT count(*) FROM attempts)
+              + (SELECT count(*) FROM manual_delivered) AS written`,
     [
       sinkId,
       lane,
@@ -114,6 +130,9 @@ export async function recordDeliveryOutcomes(
       failed.map((f) => f.trigger),
       failed.map((f) => f.durationMs),
       failed.map((f) => f.throttled),
+      manual.map((d) => d.id.toString()),
+      manual.map((d) => d.manual?.attemptNumber),
+      manual.map((d) => d.manual?.durationMs),
     ],
   );
   if (!result.rows[0]?.fenced)

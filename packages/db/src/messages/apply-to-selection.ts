@@ -19,7 +19,7 @@ export interface ChunkedRunOptions {
 /** An audit event to record for each message changed, in the statement that changes it. */
 export interface MessageAudit {
   actor: string;
-  action: 'message.retry' | 'message.discard';
+  action: 'message.retry' | 'message.discard' | 'message.resend';
   /** Added to each event's details, after the message's sink and id. */
   details?: Record<string, unknown>;
 }
@@ -38,6 +38,8 @@ export async function applyToSelection(
     states: string[];
     setClause: (firstFreeParam: number) => string;
     setParams: unknown[];
+    /** A further SQL condition on the chunk's messages (table `message`, no parameters). */
+    condition?: string;
     audit?: MessageAudit;
   } & ChunkedRunOptions,
 ): Promise<number> {
@@ -45,7 +47,7 @@ export async function applyToSelection(
   let total = 0;
   for (;;) {
     const params: unknown[] = [options.sinkId, lastId, options.states];
-    const chunkSql = selectChunkSql(options.selection, params);
+    const chunkSql = selectChunkSql(options.selection, params, options.condition);
     const set = options.setClause(params.length + 1);
     params.push(...options.setParams);
     const update = `UPDATE message m SET ${set} FROM chunk WHERE m.id = chunk.id RETURNING m.id`;

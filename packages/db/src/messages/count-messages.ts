@@ -3,7 +3,11 @@ import type { Queryable } from '../database';
 import { filterConditions, type MessageFilter } from './message-filter';
 
 export type MessageCounts = Record<MessageState, number> & {
-  /** Pending messages inside a request under way right now. */
+  /** Messages waiting to be sent (stored `pending`; the ones being sent right now included). */
+  waiting: number;
+  /** Messages inside a request under way right now (status `sending`). */
+  sending: number;
+  /** Deprecated: the same as `sending`, kept for clients written before it was named. */
   inFlight: number;
   /** States whose count stopped at FILTERED_COUNT_CAP: there are at least that many. */
   capped: MessageState[];
@@ -49,7 +53,8 @@ export async function countMessages(
         (state, index) => FINISHED_STATES.includes(state) && byState[index] === FILTERED_COUNT_CAP,
       )
     : [];
-  return { ...(counts as Record<MessageState, number>), inFlight, capped };
+  const byStored = counts as Record<MessageState, number>;
+  return { ...byStored, waiting: byStored.pending, sending: inFlight, inFlight, capped };
 }
 
 async function countInFlight(db: Queryable, sinkId: string, filter: MessageFilter): Promise<number> {

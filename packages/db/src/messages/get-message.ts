@@ -1,4 +1,4 @@
-import { type AttemptTrigger, NotFoundError } from '@shardline/core';
+import { type AttemptTrigger, isThrottlingCode, NotFoundError } from '@shardline/core';
 import type { Queryable } from '../database';
 import {
   MESSAGE_RECORD_COLUMNS,
@@ -10,8 +10,11 @@ import {
 export interface DeliveryAttemptRecord {
   attemptNumber: number;
   trigger: AttemptTrigger;
-  errorCode: string;
-  errorMessage: string;
+  /** Only attempts a person asked for (manual) are kept when delivered; every failure is kept. */
+  outcome: 'delivered' | 'failed' | 'throttled';
+  /** Null for a delivered attempt. */
+  errorCode: string | null;
+  errorMessage: string | null;
   durationMs: number;
   attemptedAt: Date;
 }
@@ -19,7 +22,7 @@ export interface DeliveryAttemptRecord {
 export interface MessageDetail extends MessageRecord {
   /** The JSON exactly as stored. */
   payload: string;
-  /** Every failed attempt, oldest first. */
+  /** Every failed attempt and every delivered one a person asked for, oldest first. */
   attempts: DeliveryAttemptRecord[];
 }
 
@@ -35,8 +38,8 @@ export async function getMessage(
     db.query<{
       attempt_number: number;
       trigger: AttemptTrigger;
-      error_code: string;
-      error_message: string;
+      error_code: string | null;
+      error_message: string | null;
       duration_ms: number;
       attempted_at: Date;
     }>(
@@ -53,6 +56,7 @@ export async function getMessage(
     attempts: attempts.rows.map((a) => ({
       attemptNumber: a.attempt_number,
       trigger: a.trigger,
+      outcome: a.error_code === null ? 'delivered' : isThrottlingCode(a.error_code) ? 'throttled' : 'failed',
       errorCode: a.error_code,
       errorMessage: a.error_message,
       durationMs: a.duration_ms,

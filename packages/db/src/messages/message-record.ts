@@ -1,4 +1,11 @@
-import type { AttemptTrigger, MessageAction, MessageState } from '@shardline/core';
+import {
+  type AttemptTrigger,
+  deriveMessageStatus,
+  type MessageAction,
+  type MessageState,
+  type MessageStatus,
+  type WaitingReason,
+} from '@shardline/core';
 
 /** A stored message as the console and API show it. */
 export interface MessageRecord {
@@ -12,7 +19,13 @@ export interface MessageRecord {
   tableName: string;
   action: MessageAction;
   sizeBytes: number;
+  /** As stored; `status` is what people and API clients see (see message-status.ts). */
   state: MessageState;
+  status: MessageStatus;
+  /** Why a waiting message has not gone yet; null unless `status` is waiting. */
+  waitingReason: WaitingReason | null;
+  /** The failing message of its group it waits behind (reason `blocked`); null otherwise. */
+  blockedBy: bigint | null;
   deliverCount: number;
   nextAttemptAt: Date | null;
   nextAttemptTrigger: AttemptTrigger;
@@ -27,7 +40,18 @@ export interface MessageRecord {
 export const MESSAGE_RECORD_COLUMNS = `id, sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action,
   size_bytes, state, deliver_count, next_attempt_at, next_attempt_trigger, last_error_code, last_error_message,
   last_error_at, created_at, delivered_at, shard_id, sequence_number, discarded_at, discarded_by, discard_reason,
-  payload->'metadata'->>'commit_timestamp' AS commit_timestamp`;
+  payload->'metadata'->>'commit_timestamp' AS commit_timestamp,
+  next_attempt_at > clock_timestamp() AS scheduled,
+  (state IN ('pending', 'failing') AND id IN (
+    SELECT unnest(l.in_flight_ids) FROM delivery_lane l
+     WHERE l.sink_id = message.sink_id AND l.lane = message.lane AND l.lease_expires_at > clock_timestamp()
+  )) AS in_flight,
+  CASE WHEN state = 'pending' THEN (
+    SELECT b.id FROM message b
+     WHERE b.sink_id = message.sink_id AND b.lane = message.lane AND b.group_key = message.group_key
+       AND b.state = 'failing' AND (b.commit_lsn, b.commit_idx) < (message.commit_lsn, message.commit_idx)
+     ORDER BY b.commit_lsn, b.commit_idx LIMIT 1
+  ) END AS blocked_by`;
 
 export interface MessageRow {
   id: string;
@@ -55,6 +79,9 @@ export interface MessageRow {
   discarded_at: Date | null;
   discarded_by: string | null;
   discard_reason: string | null;
+  scheduled: boolean;
+  in_flight: boolean;
+  blocked_by: string | null;
 }
 
 export function toMessageRecord(row: MessageRow): MessageRecord {
@@ -71,6 +98,7 @@ export function toMessageRecord(row: MessageRow): MessageRecord {
     action: row.action,
     sizeBytes: row.size_bytes,
     state: row.state,
+    ...statusOf(row),
     deliverCount: row.deliver_count,
     nextAttemptAt: waiting ? row.next_attempt_at : null,
     nextAttemptTrigger: row.next_attempt_trigger,
@@ -88,4 +116,15 @@ export function toMessageRecord(row: MessageRow): MessageRecord {
       ? { at: row.discarded_at, by: row.discarded_by ?? '', reason: row.discard_reason }
       : null,
   };
+}
+
+function statusOf(row: MessageRow): Pick<MessageRecord, 'status' | 'waitingReason' | 'blockedBy'> {
+  const derived = deriveMessageStatus({
+    state: row.state,
+    inFlight: row.in_flight,
+    blockedBy: row.blocked_by,
+    scheduled: row.scheduled,
+    lastErrorCode: row.last_error_code,
+  });
+  return { ...derived, blockedBy: derived.blockedBy === null ? null : BigInt(derived.blockedBy) };
 }

@@ -16,8 +16,9 @@ export const BULK_CHUNK_SIZE = 5_000;
  * SQL selecting the next chunk of a sink's selected messages in the given states, in id order
  * after `afterId`. Parameters: `$1` sink id, `$2` last id done, `$3` states, then the selection's.
  */
-export function selectChunkSql(selection: MessageSelection, params: unknown[]): string {
+export function selectChunkSql(selection: MessageSelection, params: unknown[], condition?: string): string {
   const conditions = ['sink_id = $1', 'id > $2::int8', 'state = ANY($3::message_state[])'];
+  if (condition) conditions.push(condition);
   if ('ids' in selection) {
     if (selection.ids.length === 0)
       throw new ValidationError('no messages selected: give message ids or a filter', 'ids');

@@ -18,6 +18,11 @@ export interface ThroughputBucket {
 export interface SinkStats {
   health: SinkHealth;
   counts: {
+    /** Messages waiting to be sent, the ones being sent now included. */
+    waiting: number;
+    /** Messages inside a request under way right now. */
+    sending: number;
+    /** Deprecated names of `waiting` and `sending`. */
     pending: number;
     inFlight: number;
     failing: number;
@@ -112,6 +117,8 @@ export async function getSinkStats(
   return {
     health,
     counts: {
+      waiting: counts.waiting,
+      sending: counts.sending,
       pending: counts.pending,
       inFlight: counts.inFlight,
       failing: counts.failing,

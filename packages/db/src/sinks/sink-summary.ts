@@ -11,7 +11,17 @@ export interface SinkSummary extends PublicSink {
   annotations: Record<string, string>;
   health: SinkHealth;
   /** Backlog, and messages the filter dropped (stored on the sink, exact). */
-  counts: { pending: number; inFlight: number; failing: number; filteredCount: bigint };
+  counts: {
+    /** Messages waiting to be sent, the ones being sent now included. */
+    waiting: number;
+    /** Messages inside a request under way right now. */
+    sending: number;
+    failing: number;
+    filteredCount: bigint;
+    /** Deprecated names of `waiting` and `sending`, kept for clients written before. */
+    pending: number;
+    inFlight: number;
+  };
 }
 
 interface SinkActivity {
@@ -53,10 +63,12 @@ export async function summariseSinks(
       annotations: (sink.annotations ?? {}) as Record<string, string>,
       health,
       counts: {
-        pending: facts.pending,
-        inFlight: facts.inFlight,
+        waiting: facts.pending,
+        sending: facts.inFlight,
         failing: facts.failing,
         filteredCount: sink.filteredCount,
+        pending: facts.pending,
+        inFlight: facts.inFlight,
       },
     };
     return [summary];

@@ -100,6 +100,9 @@ export function mapOutcomes(options: {
         id: message.id,
         shardId: outcome.shardId,
         sequenceNumber: outcome.sequenceNumber,
+        ...(message.trigger === 'manual'
+          ? { manual: { attemptNumber: message.deliverCount + 1, durationMs: options.durationMs } }
+          : {}),
       });
       mapped.deliveredAgesMs.push(message.storedAgeMs);
     } else {

@@ -57,6 +57,7 @@ export async function checkSourceSettings(
     publicationName: settings.publicationName ?? saved?.source.publicationName ?? '',
     slotName: settings.slotName ?? saved?.source.slotName ?? '',
     tables: sourceId ? await listSourceSinkTables(db, { sourceId }) : [],
+    ...(sourceId ? { sourceId } : {}),
   });
   return { ok: report.ok, checks: report.checks };
 }

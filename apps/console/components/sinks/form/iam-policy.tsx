@@ -4,9 +4,9 @@ import { CodeBlock } from '../../ui/code-block';
 import { CopyButton } from '../../ui/copy-button';
 
 /** The policy to grant the sink's IAM user or role, with the stream's ARN filled in. */
-export function IamPolicy({ streamArn }: { streamArn: string }) {
+export function IamPolicy({ streamArn, createStream }: { streamArn: string; createStream: boolean }) {
   const arn = parseStreamArn(streamArn)?.arn ?? STREAM_ARN_FORMAT;
-  const policy = iamPolicyFor(arn);
+  const policy = iamPolicyFor(arn, { createStream });
   return (
     <section className="space-y-2" aria-labelledby="iam-policy-title">
       <div className="flex items-center justify-between">
@@ -24,6 +24,13 @@ export function IamPolicy({ streamArn }: { streamArn: string }) {
         <strong>Stream</strong> tab read the records back; delivery works without it. If the stream is
         encrypted with a customer-managed KMS key, also allow <code>kms:GenerateDataKey</code> on that key
         (and <code>kms:Decrypt</code> for the Stream tab).
+        {createStream && (
+          <span data-testid="iam-policy-create-stream">
+            {' '}
+            The third statement, <code>kinesis:CreateStream</code>, is needed only to create the stream from
+            this form: remove it once the stream exists.
+          </span>
+        )}
       </p>
     </section>
   );

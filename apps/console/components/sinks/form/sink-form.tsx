@@ -33,6 +33,7 @@ export function SinkForm({ sink }: { sink?: Sink }) {
   const id = useId();
   const [values, setValues] = useState<SinkFormValues>(() => initialSinkValues(sink));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [creatingStream, setCreatingStream] = useState(false);
   const create = useCreateSink();
   const update = useUpdateSink(sink?.id ?? '');
   const save = sink ? update : create;
@@ -137,8 +138,8 @@ export function SinkForm({ sink }: { sink?: Sink }) {
         />
         <CredentialsFields values={values} set={set} errorFor={errorFor} sink={sink} />
         <AdvancedFields values={values} set={set} errorFor={errorFor} />
-        <TestConnection input={testInput} />
-        <IamPolicy streamArn={values.streamArn} />
+        <TestConnection input={testInput} onCreateStreamChosen={setCreatingStream} />
+        <IamPolicy streamArn={values.streamArn} createStream={creatingStream} />
       </section>
 
       <ChecksFailed

@@ -1,14 +1,31 @@
 'use client';
 
 import { errorMessage } from '../../../lib/client/api-fetch';
-import { formatBytes, formatNumber } from '../../../lib/client/format';
 import { type TestConnectionInput, useTestConnection } from '../../../lib/client/mutations';
+import { parseStreamArn } from '../../../lib/client/stream-arn';
 import { Button } from '../../ui/button';
+import { CreateStream } from './create-stream';
+import { StreamCallFailureText } from './stream-call-failure';
+import { StreamSummaryText } from './stream-summary-text';
 
-/** Calls DescribeStreamSummary with the settings as typed; an AWS failure is a result, with a hint. */
-export function TestConnection({ input }: { input: () => TestConnectionInput | null }) {
+/**
+ * Calls DescribeStreamSummary with the settings as typed; an AWS failure is a result, with a hint.
+ * A stream that does not exist can be created from here.
+ */
+export function TestConnection({
+  input,
+  onCreateStreamChosen,
+}: {
+  input: () => TestConnectionInput | null;
+  onCreateStreamChosen: (chosen: boolean) => void;
+}) {
   const test = useTestConnection();
   const result = test.data;
+  const tested = test.variables;
+  const missingStream =
+    tested && result?.ok === false && result.error.code === 'ResourceNotFoundException'
+      ? parseStreamArn(tested.streamArn)?.streamName
+      : undefined;
   return (
     <div className="space-y-2">
       <Button
@@ -37,27 +54,22 @@ export function TestConnection({ input }: { input: () => TestConnectionInput | n
             data-testid="test-connection-result"
             data-ok="true"
           >
-            Connected to <strong>{result.stream.name}</strong>: status {result.stream.status},{' '}
-            {formatNumber(result.stream.shardCount)} {result.stream.shardCount === 1 ? 'shard' : 'shards'},{' '}
-            {result.stream.maxRecordSizeBytes === null
-              ? "no record size limit reported (the sink's own limit applies)"
-              : `record size limit ${formatBytes(result.stream.maxRecordSizeBytes)}`}
-            .
+            Connected to <StreamSummaryText stream={result.stream} />.
           </p>
         )}
         {result?.ok === false && (
-          <div
-            className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
-            data-testid="test-connection-result"
-            data-ok="false"
-          >
-            <p>
-              <code className="font-semibold">{result.error.code}</code>: {result.error.message}
-            </p>
-            {result.error.hint && <p className="text-red-700">{result.error.hint}</p>}
-          </div>
+          <StreamCallFailureText error={result.error} testId="test-connection-result" />
         )}
       </div>
+      {tested && missingStream && (
+        // Keyed by the stream, so another missing stream starts a new offer.
+        <CreateStream
+          key={missingStream}
+          streamName={missingStream}
+          connection={tested}
+          onChosen={onCreateStreamChosen}
+        />
+      )}
     </div>
   );
 }

@@ -4,10 +4,10 @@ import { useId, useState } from 'react';
 import { errorMessage } from '../../../lib/client/api-fetch';
 import type {
   BulkAction,
+  BulkOperationInput,
   MessageCounts,
   MessageFilter,
   MessageState,
-  WaitingState,
 } from '../../../lib/client/api-types';
 import { formatNumber } from '../../../lib/client/format';
 import { useStartBulkOperation } from '../../../lib/client/mutations';
@@ -15,14 +15,23 @@ import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { inputClass } from '../../ui/field';
 import { BulkProgress } from './bulk-progress';
-import { describeFilter, MESSAGE_TABS } from './message-states';
+import { apiStateOf, describeFilter, MESSAGE_TABS } from './message-states';
 
 const BULK: Record<BulkAction, { label: string; testId: string; outcome: string }> = {
   retry: { label: 'Retry all', testId: 'bulk-retry', outcome: 'will be attempted again now' },
   discard: { label: 'Discard all', testId: 'bulk-discard', outcome: 'will be discarded and never sent' },
+  resend: {
+    label: 'Re-send all',
+    testId: 'bulk-resend',
+    outcome:
+      'will be sent again: the consumer receives each once more, before the later changes of its group still waiting',
+  },
 };
 
-/** Which bulk actions a tab offers: only waiting messages can be retried (failing) or discarded. */
+/**
+ * Which bulk actions a tab offers: failing messages can be retried, waiting and failing ones
+ * discarded, delivered ones re-sent (a consumer lost data).
+ */
 function actionsFor(state: MessageState): BulkAction[] {
   switch (state) {
     case 'failing':
@@ -30,6 +39,7 @@ function actionsFor(state: MessageState): BulkAction[] {
     case 'pending':
       return ['discard'];
     case 'delivered':
+      return ['resend'];
     case 'discarded':
       return [];
     default: {
@@ -61,7 +71,7 @@ export function BulkActions({
   const [operationId, setOperationId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   // Fixed when the dialog opens: what was counted is what is sent.
-  const [target, setTarget] = useState<{ state: WaitingState; filter: MessageFilter } | null>(null);
+  const [target, setTarget] = useState<{ state: MessageState; filter: MessageFilter } | null>(null);
 
   const offered = actionsFor(state);
   const affected = counts ? MESSAGE_TABS[state].count(counts) : undefined;
@@ -71,13 +81,17 @@ export function BulkActions({
     start.reset();
     setOperationId(null);
     setReason('');
-    setTarget({ state: state as WaitingState, filter });
+    setTarget({ state, filter });
     setAction(next);
   };
   const close = () => setAction(null);
   const confirm = () => {
     if (!action || !target) return;
-    const body = { action, state: target.state, filter: target.filter };
+    const body: BulkOperationInput = {
+      action,
+      state: apiStateOf(target.state) as BulkOperationInput['state'],
+      filter: target.filter,
+    };
     start.mutate(action === 'discard' && reason.trim() ? { ...body, reason: reason.trim() } : body, {
       onSuccess: ({ operation }) => setOperationId(operation.id),
     });

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { BulkOperationState } from '../../../lib/client/api-types';
+import type { BulkAction, BulkOperationState } from '../../../lib/client/api-types';
 import { formatNumber } from '../../../lib/client/format';
 import { isFinished, queryKeys, useBulkOperation } from '../../../lib/client/queries';
 import { ErrorState } from '../../ui/states';
@@ -13,6 +13,8 @@ const STATE_LABELS: Record<BulkOperationState, string> = {
   done: 'done',
   failed: 'stopped',
 };
+
+const DONE_VERBS: Record<BulkAction, string> = { retry: 'retried', discard: 'discarded', resend: 're-sent' };
 
 /** Polls a bulk operation until it is done, then refreshes the sink's views. */
 export function BulkProgress({ sinkId, operationId }: { sinkId: string; operationId: string }) {
@@ -29,7 +31,7 @@ export function BulkProgress({ sinkId, operationId }: { sinkId: string; operatio
   if (!operation) return <p role="status">Starting…</p>;
   const total = operation.total;
   const percent = finished ? 100 : total > 0 ? Math.min(100, Math.round((operation.done / total) * 100)) : 0;
-  const verb = operation.action === 'retry' ? 'retried' : 'discarded';
+  const verb = DONE_VERBS[operation.action];
   return (
     <div
       className="space-y-2"

@@ -3,25 +3,39 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../../../lib/client/api-fetch';
 import type { MessageDetail } from '../../../lib/client/api-types';
-import { useDiscardMessage, useRetryMessage } from '../../../lib/client/mutations';
+import { useDiscardMessage, useResendMessage, useRetryMessage } from '../../../lib/client/mutations';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { inputClass } from '../../ui/field';
+import type { AskedAttempt } from './asked-attempt';
 
-/** Retry now (failing messages) and Discard (any not yet delivered), with the API's 409 shown as said. */
-export function MessageActions({ message }: { message: MessageDetail }) {
+/**
+ * Retry now (failing messages), Discard (any not yet delivered) and Re-send (delivered ones),
+ * with the API's 409 shown as said. `onAsked` hears of a retry or re-send the API took, so the
+ * detail can follow that attempt to its outcome.
+ */
+export function MessageActions({
+  message,
+  onAsked,
+}: {
+  message: MessageDetail;
+  onAsked: (asked: AskedAttempt) => void;
+}) {
   const id = useId();
   const retry = useRetryMessage(message.sinkId);
   const discard = useDiscardMessage(message.sinkId);
-  const [confirming, setConfirming] = useState(false);
+  const resend = useResendMessage(message.sinkId);
+  const [confirming, setConfirming] = useState<'discard' | 'resend' | null>(null);
   const [reason, setReason] = useState('');
   const waiting = message.state === 'pending' || message.state === 'failing';
+  const ask = (kind: AskedAttempt['kind']) => () =>
+    onAsked({ kind, deliverCountBefore: message.deliverCount });
   return (
     <div className="space-y-2">
       <div className="flex gap-2">
         <Button
           variant="primary"
-          onClick={() => retry.mutate(message.id)}
+          onClick={() => retry.mutate(message.id, { onSuccess: ask('retry') })}
           disabled={message.state !== 'failing' || retry.isPending}
           title={message.state === 'failing' ? undefined : 'Only a failing message can be retried'}
           data-testid="retry-now"
@@ -32,7 +46,7 @@ export function MessageActions({ message }: { message: MessageDetail }) {
           variant="danger"
           onClick={() => {
             discard.reset();
-            setConfirming(true);
+            setConfirming('discard');
           }}
           disabled={!waiting}
           title={waiting ? undefined : 'Only a message not delivered yet can be discarded'}
@@ -40,29 +54,60 @@ export function MessageActions({ message }: { message: MessageDetail }) {
         >
           Discard
         </Button>
+        {message.state === 'delivered' && (
+          <Button
+            onClick={() => {
+              resend.reset();
+              setConfirming('resend');
+            }}
+            data-testid="resend"
+          >
+            Re-send
+          </Button>
+        )}
       </div>
-      {retry.isSuccess && (
-        <p role="status" className="text-sm text-green-700">
-          Queued for an attempt now.
-        </p>
-      )}
-      {retry.isError && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(retry.error)}
-        </p>
+      {[retry, resend].map(
+        (mutation, index) =>
+          mutation.isError && (
+            <p key={index === 0 ? 'retry' : 'resend'} role="alert" className="text-sm text-red-700">
+              {errorMessage(mutation.error)}
+            </p>
+          ),
       )}
       <ConfirmDialog
-        open={confirming}
+        open={confirming === 'resend'}
+        title="Re-send this delivered message?"
+        confirmLabel="Re-send message"
+        pending={resend.isPending}
+        error={resend.error ? errorMessage(resend.error) : undefined}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() =>
+          resend.mutate(message.id, {
+            onSuccess: () => {
+              setConfirming(null);
+              ask('resend')();
+            },
+          })
+        }
+      >
+        <p>
+          The consumer will receive it again, as a new record with the same idempotency key. It goes before
+          the later changes of its group <code>{message.group}</code> that are still waiting, never after
+          them. The re-send is recorded with your name and the time.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirming === 'discard'}
         title="Discard this message?"
         confirmLabel="Discard message"
         danger
         pending={discard.isPending}
         error={discard.error ? errorMessage(discard.error) : undefined}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => setConfirming(null)}
         onConfirm={() =>
           discard.mutate(
             { messageId: message.id, reason: reason.trim() },
-            { onSuccess: () => setConfirming(false) },
+            { onSuccess: () => setConfirming(null) },
           )
         }
       >

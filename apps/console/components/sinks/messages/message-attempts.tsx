@@ -1,11 +1,19 @@
 import type { DeliveryAttempt } from '../../../lib/client/api-types';
 import { formatDuration } from '../../../lib/client/format';
-import { isThrottlingCode } from '../../../lib/client/throttling';
 import { RelativeTime } from '../../ui/relative-time';
 
-/** Every failed attempt, oldest first; a throttled one (back-pressure, not a failure) in amber. */
+const OUTCOME_CLASS: Record<DeliveryAttempt['outcome'], string> = {
+  delivered: 'text-green-700',
+  throttled: 'text-amber-800',
+  failed: 'text-red-700',
+};
+
+/**
+ * Every failed attempt and every delivered one a person asked for, oldest first; a throttled one
+ * (back-pressure, not a failure) in amber.
+ */
 export function MessageAttempts({ attempts }: { attempts: DeliveryAttempt[] }) {
-  if (attempts.length === 0) return <p className="text-sm text-slate-500">No failed attempt.</p>;
+  if (attempts.length === 0) return <p className="text-sm text-slate-500">No failed or manual attempt.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="attempts">
@@ -15,7 +23,7 @@ export function MessageAttempts({ attempts }: { attempts: DeliveryAttempt[] }) {
             <th className="py-1 pr-3 font-medium">When</th>
             <th className="py-1 pr-3 font-medium">Duration</th>
             <th className="py-1 pr-3 font-medium">Trigger</th>
-            <th className="py-1 font-medium">Error</th>
+            <th className="py-1 font-medium">Outcome</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -33,14 +41,20 @@ export function MessageAttempts({ attempts }: { attempts: DeliveryAttempt[] }) {
                 {formatDuration(attempt.durationMs)}
               </td>
               <td className="py-1.5 pr-3">{attempt.trigger}</td>
-              <td className="py-1.5">
-                <code
-                  className={`font-semibold ${isThrottlingCode(attempt.errorCode) ? 'text-amber-800' : 'text-red-700'}`}
-                  data-throttled={isThrottlingCode(attempt.errorCode)}
-                >
-                  {attempt.errorCode}
-                </code>{' '}
-                <span className="break-words">{attempt.errorMessage}</span>
+              <td className="py-1.5" data-outcome={attempt.outcome}>
+                {attempt.outcome === 'delivered' ? (
+                  <span className={`font-semibold ${OUTCOME_CLASS.delivered}`}>Delivered</span>
+                ) : (
+                  <>
+                    <code
+                      className={`font-semibold ${OUTCOME_CLASS[attempt.outcome]}`}
+                      data-throttled={attempt.outcome === 'throttled'}
+                    >
+                      {attempt.errorCode}
+                    </code>{' '}
+                    <span className="break-words">{attempt.errorMessage}</span>
+                  </>
+                )}
               </td>
             </tr>
           ))}

@@ -4,12 +4,13 @@ import { RelativeTime } from '../../ui/relative-time';
 const VERBS: Record<string, string> = {
   'message.retry': 'Retried',
   'message.discard': 'Discarded',
+  'message.resend': 'Re-sent',
 };
 
-/** Who retried or discarded the message by hand, and when, newest first (from the audit trail). */
+/** Who retried, discarded or re-sent the message by hand, and when, newest first (from the audit trail). */
 export function MessageAuditEvents({ events }: { events: AuditEvent[] }) {
   if (events.length === 0) {
-    return <p className="text-sm text-slate-500">Nobody has retried or discarded it by hand.</p>;
+    return <p className="text-sm text-slate-500">Nobody has retried, discarded or re-sent it by hand.</p>;
   }
   return (
     <ul className="divide-y divide-slate-100 text-sm" data-testid="message-audit-events">

@@ -1,20 +1,23 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { MessageDetail, Sink } from '../../../lib/client/api-types';
 import { formatBytes, formatNumber } from '../../../lib/client/format';
+import { MESSAGE_STATUS_LABELS, WAITING_REASON_LABELS } from '../../../lib/client/message-status';
 import { useMessage } from '../../../lib/client/queries';
 import { isThrottled } from '../../../lib/client/throttling';
 import { AdminOnly } from '../../access/admin-only';
 import { Dialog } from '../../ui/dialog';
 import { RelativeTime } from '../../ui/relative-time';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { type AskedAttempt, AskedAttemptOutcome, outcomeOf } from './asked-attempt';
 import { JsonBlock } from './json-block';
 import { MessageActions } from './message-actions';
 import { MessageAttempts } from './message-attempts';
 import { MessageAuditEvents } from './message-audit-events';
 import { PayloadAfterTransform } from './payload-after-transform';
 import { formatPosition } from './position';
+import { WaitingBehind } from './waiting-behind';
 
 /** A message's detail in a side panel; Escape or × closes it. */
 export function MessageDrawer({
@@ -23,6 +26,7 @@ export function MessageDrawer({
   messageId,
   live,
   onClose,
+  onOpenMessage,
 }: {
   sinkId: string;
   /** The sink's transform, to name the version its payload after the transform comes from. */
@@ -30,8 +34,18 @@ export function MessageDrawer({
   messageId: string | null;
   live: boolean;
   onClose: () => void;
+  /** Opens another message of the sink (the failing one a blocked message waits behind). */
+  onOpenMessage: (id: string) => void;
 }) {
-  const query = useMessage(sinkId, messageId, live);
+  // The retry or re-send asked for here, for the message it was asked for: followed to its outcome.
+  const [asked, setAsked] = useState<(AskedAttempt & { messageId: string }) | null>(null);
+  const askedHere = asked && asked.messageId === messageId ? asked : null;
+  const query = useMessage(
+    sinkId,
+    messageId,
+    live,
+    (current) => askedHere !== null && outcomeOf(askedHere, current).kind === 'queued',
+  );
   const message = query.data?.message;
   return (
     <Dialog
@@ -46,18 +60,47 @@ export function MessageDrawer({
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} />
       ) : (
-        <MessageBody message={query.data.message} transform={transform} />
+        <MessageBody
+          message={query.data.message}
+          transform={transform}
+          asked={askedHere}
+          onAsked={(next) => messageId && setAsked({ ...next, messageId })}
+          onOpenMessage={onOpenMessage}
+        />
       )}
     </Dialog>
   );
 }
 
-function MessageBody({ message, transform }: { message: MessageDetail; transform: Sink['transform'] }) {
+function MessageBody({
+  message,
+  transform,
+  asked,
+  onAsked,
+  onOpenMessage,
+}: {
+  message: MessageDetail;
+  transform: Sink['transform'];
+  asked: AskedAttempt | null;
+  onAsked: (asked: AskedAttempt) => void;
+  onOpenMessage: (id: string) => void;
+}) {
   const facts: [string, ReactNode][] = [
     [
-      'State',
-      <span key="state" data-testid="message-state">
-        {message.state}
+      'Status',
+      <span key="status" className="space-y-0.5">
+        <span className="block font-medium" data-testid="message-state" data-status={message.status}>
+          {MESSAGE_STATUS_LABELS[message.status]}
+        </span>
+        {message.blockedBy !== null ? (
+          <WaitingBehind blockedBy={message.blockedBy} onOpen={onOpenMessage} />
+        ) : (
+          message.waitingReason && (
+            <span className="block text-xs text-slate-600" data-testid="waiting-reason">
+              {WAITING_REASON_LABELS[message.waitingReason]}
+            </span>
+          )
+        )}
       </span>,
     ],
     ['Table', `${message.tableSchema}.${message.tableName}`],
@@ -80,7 +123,7 @@ function MessageBody({ message, transform }: { message: MessageDetail; transform
     ['Committed', <RelativeTime key="committed" value={message.commitTimestamp ?? message.createdAt} />],
     ['Captured', <RelativeTime key="created" value={message.createdAt} />],
   ];
-  if (message.state === 'pending' || message.state === 'failing') {
+  if (message.status === 'failing' || (message.status === 'waiting' && message.blockedBy === null)) {
     facts.push([
       'Next attempt',
       <span key="next">
@@ -115,10 +158,13 @@ function MessageBody({ message, transform }: { message: MessageDetail; transform
   return (
     <div className="space-y-6 text-sm">
       <AdminOnly>
-        <MessageActions message={message} />
+        <MessageActions message={message} onAsked={onAsked} />
       </AdminOnly>
+      {asked && <AskedAttemptOutcome asked={asked} message={message} />}
       {message.lastError &&
-        (isThrottled(message) ? (
+        (message.state === 'delivered' ? (
+          <PastError lastError={message.lastError} />
+        ) : isThrottled(message) ? (
           <div
             className="rounded-md border border-amber-200 bg-amber-50 p-3"
             data-testid="message-last-error"
@@ -167,6 +213,19 @@ function MessageBody({ message, transform }: { message: MessageDetail; transform
         <h3 className="mb-2 font-semibold">Who retried or discarded it</h3>
         <MessageAuditEvents events={message.auditEvents} />
       </section>
+    </div>
+  );
+}
+
+/** A delivered message's last error is history, not a problem: said neutrally. */
+function PastError({ lastError }: { lastError: NonNullable<MessageDetail['lastError']> }) {
+  return (
+    <div className="rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="message-past-error">
+      <p className="text-slate-800">
+        Earlier attempts failed, the last one <RelativeTime value={lastError.at} />:{' '}
+        <code>{lastError.code}</code>
+      </p>
+      <p className="mt-1 whitespace-pre-wrap text-slate-600">{lastError.message}</p>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { Message } from '../../../lib/client/api-types';
 import { formatBytes } from '../../../lib/client/format';
+import { MESSAGE_STATUS_LABELS, WAITING_REASON_LABELS } from '../../../lib/client/message-status';
 import { isThrottled } from '../../../lib/client/throttling';
 import { RelativeTime } from '../../ui/relative-time';
 import { formatPosition } from './position';
+import { WaitingBehind } from './waiting-behind';
 
 /** One message; the position opens its detail. */
 export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id: string) => void }) {
@@ -56,7 +58,7 @@ export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id:
         )}
       </td>
       <td className="px-3 py-2 text-xs whitespace-nowrap">
-        <OutcomeTime message={message} />
+        <OutcomeTime message={message} onOpen={onOpen} />
       </td>
       <td className="px-3 py-2 text-xs whitespace-nowrap">
         <RelativeTime value={message.commitTimestamp ?? message.createdAt} />
@@ -68,24 +70,45 @@ export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id:
   );
 }
 
-/** When the next attempt is due, or when the message was delivered or discarded. */
-function OutcomeTime({ message }: { message: Message }) {
-  switch (message.state) {
-    case 'pending':
-    case 'failing':
+/**
+ * Where a waiting message stands (sending now, behind the failing message of its group, due or
+ * when its next attempt is), or when the message was delivered or discarded.
+ */
+function OutcomeTime({ message, onOpen }: { message: Message; onOpen: (id: string) => void }) {
+  switch (message.status) {
+    case 'sending':
       return (
-        <span data-testid="next-retry">
-          <RelativeTime value={message.nextAttemptAt} />
-          {message.nextAttemptTrigger === 'manual' && <span className="ml-1 text-slate-500">(manual)</span>}
+        <span data-testid="next-retry" className="font-medium text-sky-800">
+          {MESSAGE_STATUS_LABELS.sending}
         </span>
       );
+    case 'waiting':
+      if (message.blockedBy !== null) return <WaitingBehind blockedBy={message.blockedBy} onOpen={onOpen} />;
+      if (message.waitingReason === 'due')
+        return (
+          <span data-testid="next-retry" title={WAITING_REASON_LABELS.due}>
+            Due now
+          </span>
+        );
+      return <NextAttempt message={message} />;
+    case 'failing':
+      return <NextAttempt message={message} />;
     case 'delivered':
       return <RelativeTime value={message.delivered?.at} />;
     case 'discarded':
       return <RelativeTime value={message.discarded?.at} />;
     default: {
-      const unknown: never = message.state;
+      const unknown: never = message.status;
       return <span>{String(unknown)}</span>;
     }
   }
+}
+
+function NextAttempt({ message }: { message: Message }) {
+  return (
+    <span data-testid="next-retry">
+      <RelativeTime value={message.nextAttemptAt} />
+      {message.nextAttemptTrigger === 'manual' && <span className="ml-1 text-slate-500">(manual)</span>}
+    </span>
+  );
 }

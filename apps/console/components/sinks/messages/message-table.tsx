@@ -1,7 +1,7 @@
 'use client';
 
 import type { MessageFilter, MessageState } from '../../../lib/client/api-types';
-import { useMessages } from '../../../lib/client/queries';
+import { useMessageCounts, useMessages } from '../../../lib/client/queries';
 import { Button } from '../../ui/button';
 import { DataTable } from '../../ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -30,6 +30,7 @@ export function MessageTable({
   onOpen: (id: string) => void;
 }) {
   const query = useMessages(sinkId, state, filter, live);
+  const counts = useMessageCounts(sinkId, filter, live).data?.counts;
   if (query.isPending) return <LoadingState label="Loading messages…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const messages = query.data.pages.flatMap((page) => page.messages);
@@ -37,7 +38,9 @@ export function MessageTable({
     const filtered = Object.keys(filter).length > 0;
     return (
       <EmptyState title={filtered ? 'No messages match the filter' : 'No messages here'}>
-        {filtered ? 'Clear the filter to see every message of this state.' : MESSAGE_TABS[state].empty}
+        {filtered
+          ? 'Clear the filter to see every message of this state.'
+          : MESSAGE_TABS[state].empty(counts)}
       </EmptyState>
     );
   }

@@ -54,6 +54,7 @@ export function MessagesPanel({
         messageId={openId}
         live={live}
         onClose={() => setOpenId(null)}
+        onOpenMessage={setOpenId}
       />
     </section>
   );

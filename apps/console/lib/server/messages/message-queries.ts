@@ -1,4 +1,4 @@
-import { MESSAGE_STATES } from '@shardline/core';
+import { ACCEPTED_STATE_FILTERS, storedStateOf } from '@shardline/core';
 import { messageFilterSchema } from '@shardline/db';
 import { z } from 'zod';
 
@@ -7,7 +7,14 @@ export const messageCountsQuerySchema = messageFilterSchema;
 
 /** Query string of GET …/messages: which state, the filter, and where the page starts. */
 export const messageListQuerySchema = messageFilterSchema.extend({
-  state: z.enum(MESSAGE_STATES).default('pending'),
+  /** `waiting` (or its deprecated alias `pending`), `failing`, `delivered` or `discarded`. */
+  state: z
+    .enum(ACCEPTED_STATE_FILTERS, {
+      error:
+        'state must be one of waiting, failing, delivered, discarded (pending is a deprecated alias of waiting)',
+    })
+    .default('waiting')
+    .transform(storedStateOf),
   /** The `nextCursor` of the previous page. */
   after: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

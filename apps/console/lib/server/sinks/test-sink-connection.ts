@@ -1,48 +1,8 @@
-import { parseStreamArn } from '@shardline/core';
-import { assertSinkSecretTarget, getSinkDeliveryConfig } from '@shardline/db';
 import { type StreamConnectionTest, testStreamConnection } from '@shardline/kinesis';
-import { ApiError } from '../api/api-error';
-import { database } from '../database';
-import { assertAllowedEndpoint } from '../network-policy';
-import { secretBox } from '../secret-box';
+import { resolveSinkConnection } from './sink-connection';
 import type { TestConnectionInput } from './test-connection-input';
 
 /** Runs "Test connection" for the sink form, with the saved secret when the form has none. */
 export async function testSinkConnection(input: TestConnectionInput): Promise<StreamConnectionTest> {
-  await assertAllowedEndpoint(input.endpoint);
-  const credentials = await resolveCredentials(input);
-  const arn = parseStreamArn(input.streamArn);
-  if (!arn) throw new ApiError(400, 'invalid_input', 'streamArn: not a Kinesis stream ARN', 'streamArn');
-  return testStreamConnection({
-    streamArn: arn.arn,
-    region: arn.region,
-    endpoint: input.endpoint ?? null,
-    credentials,
-  });
-}
-
-async function resolveCredentials(
-  input: TestConnectionInput,
-): Promise<{ accessKeyId: string; secretAccessKey: string } | null> {
-  const savedSink =
-    input.sinkId && input.secretAccessKey === undefined
-      ? await getSinkDeliveryConfig(database(), { secretBox: secretBox(), sinkId: input.sinkId })
-      : null;
-  const saved = savedSink?.credentials ?? null;
-  // The saved key goes only where it was saved for: another endpoint or region must be given it again.
-  if (savedSink && saved) {
-    assertSinkSecretTarget(savedSink, { streamArn: input.streamArn, endpoint: input.endpoint ?? null });
-  }
-  const accessKeyId = input.accessKeyId === undefined ? (saved?.accessKeyId ?? null) : input.accessKeyId;
-  const secretAccessKey = input.secretAccessKey ?? saved?.secretAccessKey ?? null;
-  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    const field = accessKeyId ? 'secretAccessKey' : 'accessKeyId';
-    throw new ApiError(
-      400,
-      'invalid_input',
-      `${field}: give both the access key id and the secret access key, or neither to use the default AWS credentials`,
-      field,
-    );
-  }
-  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null;
+  return testStreamConnection(await resolveSinkConnection(input));
 }

@@ -49,7 +49,7 @@ export async function findBlockedGroups(
                FROM message m
                CROSS JOIN LATERAL (
                  SELECT a.attempted_at FROM delivery_attempt a
-                  WHERE a.message_id = m.id ORDER BY a.attempted_at LIMIT 1
+                  WHERE a.message_id = m.id AND a.error_code IS NOT NULL ORDER BY a.attempted_at LIMIT 1
                ) first
               WHERE m.sink_id = s.id AND m.state = 'failing'
                 AND m.created_at < now() - coalesce(own.ms, $1) * interval '1 millisecond'

@@ -5,7 +5,7 @@ export const SINK_HEALTH =
   `health = { status: ${SINK_HEALTH_STATUSES.join('|')}, reason, summary, fix, problems: [{ code, sentence, fix, table }], checkedAt }: ` +
   'healthy only when every chosen table exists, has what its grouping needs and is published, the source is read and keeps up, and the stream takes records with the saved settings. ' +
   `reason (null when healthy) is one of ${HEALTH_REASONS.join(', ')}; summary and fix say it in words; problems lists everything found, the most urgent first (paused first, then not capturing, failing, throttled, lagging, unverified). ` +
-  "throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait as pending, none fails for it. " +
+  "throttled: Kinesis throttles the sink, which sends at the stream's limit (the rate and the shards at their limit in the summary); its messages wait (reason throttled), none fails for it. " +
   'A sink not checked yet (or since an edit) is unverified, never healthy.';
 
 export const SOURCE_HEALTH =

@@ -10,13 +10,13 @@ const TAG = 'messages';
 const SINK_NOT_FOUND = 'No sink has this id';
 const MESSAGE_NOT_FOUND = 'The sink has no message with this id (or no sink has this id)';
 const MESSAGE_FIELDS =
-  '`{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings';
+  '`{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, status, waitingReason, blockedBy, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings. `status` is where it stands: `waiting`, `sending` (inside a request to Kinesis under way), `failing`, `delivered` or `discarded`; `waitingReason` says why a waiting one has not gone yet: `due` (its turn to be sent), `scheduled` (its next attempt time is not reached), `blocked` (behind a failing message of its group, whose id is `blockedBy`) or `throttled` (Kinesis throttled its last attempt); both null otherwise. `state` is the stored state (`pending` for waiting and sending), kept for clients written before `status`';
 
 export const messagesPaths: PathSpecs = {
   '/api/v1/sinks/{id}/messages': {
     get: {
       summary: "One page of a sink's messages in one state",
-      description: `Waiting messages (pending, failing) oldest first, in the order they go out; finished ones (delivered, discarded) newest first. Pass \`nextCursor\` as \`after\` for the next page; it is null on the last page. Each message is ${MESSAGE_FIELDS}.`,
+      description: `\`state\` is \`waiting\` (the default; \`pending\` is a deprecated alias), \`failing\`, \`delivered\` or \`discarded\`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass \`nextCursor\` as \`after\` for the next page; it is null on the last page. Each message is ${MESSAGE_FIELDS}.`,
       tag: TAG,
       query: messageListQuerySchema,
       responses: {
@@ -34,7 +34,7 @@ export const messagesPaths: PathSpecs = {
       tag: TAG,
       query: messageCountsQuerySchema,
       responses: {
-        200: '`{ counts: { pending, inFlight, failing, delivered, discarded } }`; inFlight counts pending messages inside a request under way',
+        200: '`{ counts: { waiting, sending, failing, delivered, discarded, capped } }`: waiting counts the messages not sent yet and not failing (the ones being sent now included), sending those inside a request under way; `pending` and `inFlight`, the same as waiting and sending, are deprecated. `capped` lists the states whose filtered count stopped at 10,000',
         400: 'A query parameter is not valid (`field` names it)',
         404: SINK_NOT_FOUND,
       },
@@ -42,9 +42,9 @@ export const messagesPaths: PathSpecs = {
   },
   '/api/v1/sinks/{id}/messages/{messageId}': {
     get: {
-      summary: 'One message with its payload and every failed attempt',
+      summary: 'One message with its payload and its attempts',
       description:
-        "`{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform), `attempts` (every failed attempt, oldest first: `{ attemptNumber, trigger: scheduled|manual, errorCode, errorMessage, durationMs, attemptedAt }`) and `auditEvents` (who retried or discarded it and when, newest first, as GET /api/v1/audit lists them; a bulk operation is recorded on the sink, not on each message). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.",
+        "`{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform), `attempts` (every failed attempt and every delivered one a person asked for, oldest first: `{ attemptNumber, trigger: scheduled|manual, outcome: delivered|failed|throttled, errorCode, errorMessage, durationMs, attemptedAt }`; the error fields are null for a delivered attempt) and `auditEvents` (who retried or discarded it and when, newest first, as GET /api/v1/audit lists them; a bulk operation is recorded on the sink, not on each message). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.",
       tag: TAG,
       responses: {
         200: '`{ message }`',
@@ -63,7 +63,22 @@ export const messagesPaths: PathSpecs = {
         200: '`{ message }` as listed',
         400: 'The message id is not a whole number',
         404: MESSAGE_NOT_FOUND,
-        409: 'The message is not failing (pending ones are already due or wait for their group; finished ones are done)',
+        409: 'The message is not failing (waiting ones are already due or wait for their group; delivered ones can be re-sent)',
+      },
+    },
+  },
+  '/api/v1/sinks/{id}/messages/{messageId}/resend': {
+    post: {
+      summary: 'Re-send a delivered message (a consumer lost data)',
+      description:
+        "It goes back to waiting, due at once, and is delivered again as a new attempt recorded with trigger `manual` (its deliverCount grows; the attempt is kept in its history). It keeps its position: it goes before its group's later messages that are still waiting, never after them, so the stream still ends each group with its latest change. Where it landed before and its last error are cleared (its attempts keep the history); the payload and its idempotency_key are the same. Recorded in the audit trail as `message.resend`. Admins only.",
+      tag: TAG,
+      responses: {
+        200: '`{ message }` as listed, waiting',
+        400: 'The message id is not a whole number',
+        403: 'The caller is a viewer',
+        404: MESSAGE_NOT_FOUND,
+        409: 'The message is not delivered, or a message of its group is being sent right now (try again in a moment)',
       },
     },
   },
@@ -84,9 +99,9 @@ export const messagesPaths: PathSpecs = {
   },
   '/api/v1/sinks/{id}/bulk-operations': {
     post: {
-      summary: 'Retry or discard every waiting message a filter matches, in the background',
+      summary: 'Retry, discard or re-send every message a filter matches, in the background',
       description:
-        'Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). Retry applies to failing messages only; discard to pending and failing ones, or to the `state` given. `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail with the filter and `total`; the final count is added when it ends.',
+        'Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.',
       tag: TAG,
       body: bulkOperationInputSchema,
       responses: {

@@ -1,12 +1,13 @@
 import { createSinkInputSchema, sinkStatsQuerySchema, updateSinkInputSchema } from '@shardline/db';
 import { forceQuerySchema } from '../../api/force-flag';
+import { createStreamInputSchema } from '../../sinks/create-stream-input';
 import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
 import { CHECKS_FAILED, SINK_HEALTH } from './health-text';
 
 const SINK =
-  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { pending, inFlight, failing, filteredCount }, createdAt, updatedAt';
+  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt';
 const NOT_FOUND = 'No sink has this id (or the id is not a UUID)';
 const SINK_CHECKS =
   'Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).';
@@ -15,7 +16,7 @@ export const sinksPaths: PathSpecs = {
   '/api/v1/sinks': {
     get: {
       summary: 'List sinks',
-      description: `Every sink by name, with its health and pending, in-flight and failing counts. ${SINK_HEALTH}`,
+      description: `Every sink by name, with its health and waiting, sending and failing counts. ${SINK_HEALTH}`,
       tag: 'sinks',
       responses: { 200: '`{ sinks: Sink[] }`' },
     },
@@ -32,6 +33,20 @@ export const sinksPaths: PathSpecs = {
         422: CHECKS_FAILED,
         400: "Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` that does not compile (the compiler's message)",
         409: 'A sink with this name already exists',
+      },
+    },
+  },
+  '/api/v1/sinks/create-stream': {
+    post: {
+      summary: 'Create the Kinesis stream a sink will send to',
+      description:
+        "Calls CreateStream for the stream the ARN names (its name; the region of the ARN, the account of the credentials), on demand (`capacityMode: on-demand`) or provisioned with `shardCount` shards, then waits until DescribeStreamSummary says ACTIVE (at most 2 minutes). The connection settings are those of Test connection, with the same rules: with `sinkId` and no secret access key, the saved sink's secret is used, only with the endpoint and region it was saved for. A stream of that name that exists already is waited for, not created again (`created: false`). A stream created is recorded in the audit trail (`stream.create`). The credentials need `kinesis:CreateStream` and `kinesis:DescribeStreamSummary`. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }` (`StreamNotActiveYet` when it is still being created after 2 minutes, `StreamInAnotherAccount` when the credentials' account is not the ARN's).",
+      tag: 'sinks',
+      body: createStreamInputSchema,
+      responses: {
+        200: '`{ ok: true, created, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }`',
+        400: 'Not JSON, or invalid settings (`field` names the one at fault: a provisioned stream without `shardCount`, say)',
+        404: 'The `sinkId` names no sink',
       },
     },
   },
@@ -100,7 +115,7 @@ export const sinksPaths: PathSpecs = {
       tag: 'sinks',
       query: sinkStatsQuerySchema,
       responses: {
-        200: '`{ health, counts: { pending, inFlight, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
+        200: '`{ health, counts: { waiting, sending, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: counts also carry `pending` and `inFlight`, deprecated names of waiting and sending; buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
         400: '`range` is not one of 1h, 24h, 7d',
         404: NOT_FOUND,
       },

@@ -24,6 +24,7 @@ export const POST = apiRoute(async (request) => {
     publicationName: input.publicationName,
     slotName: input.slotName,
     tables: input.tables,
+    ...(input.sourceId ? { sourceId: input.sourceId } : {}),
   });
   return { report };
 });

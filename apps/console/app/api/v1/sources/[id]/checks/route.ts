@@ -19,6 +19,7 @@ export const GET = apiRoute(async (_request, params) => {
     publicationName: source.publicationName,
     slotName: source.slotName,
     tables,
+    sourceId,
   });
   return { report };
 });

@@ -32,7 +32,7 @@ export const POST = apiRoute<{ id: string; messageId: string }>(async (request, 
     const state = waiting
       ? 'no longer waiting (it was just delivered or discarded)'
       : `already ${message.state}`;
-    throw new ConflictError(`message ${id} is ${state}: only a pending or failing message can be discarded`);
+    throw new ConflictError(`message ${id} is ${state}: only a waiting or failing message can be discarded`);
   }
   return { message: await messageRecordOf(db, { sinkId, id }) };
 });

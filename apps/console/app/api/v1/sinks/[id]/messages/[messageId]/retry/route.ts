@@ -20,9 +20,9 @@ export const POST = apiRoute<{ id: string; messageId: string }>(async (request, 
     message.state === 'failing' &&
     (await retryMessages(db, { sinkId, selection: { ids: [id] }, by: requestActor(request) }));
   if (!retried) {
-    const state = message.state === 'failing' ? 'no longer failing' : message.state;
+    const state = message.state === 'failing' ? 'no longer failing' : message.status;
     throw new ConflictError(
-      `message ${id} is ${state}: only a failing message can be retried (a pending one is already due or waits for its group)`,
+      `message ${id} is ${state}: only a failing message can be retried (a waiting one is already due or waits for its group; a delivered one can be re-sent)`,
     );
   }
   return { message: await messageRecordOf(db, { sinkId, id }) };
