@@ -12,7 +12,7 @@ interface BackfillRow {
   rowsDone: number;
   percent: number | null;
   secondsLeft: number | null;
-  tables: Array<{ table: string }>;
+  tables: Array<{ schema: string; name: string }>;
   startedAt: string;
   createdBy: string;
   lastError: string | null;
@@ -72,7 +72,7 @@ export function backfillCommands(cli: Argv<GlobalOptions>) {
               [
                 ['STARTED', (row) => row.startedAt],
                 ['BY', (row) => row.createdBy],
-                ['TABLES', (row) => row.tables.map((entry) => entry.table).join(', ')],
+                ['TABLES', (row) => row.tables.map((entry) => `${entry.schema}.${entry.name}`).join(', ')],
                 ['PROGRESS', (row) => describeProgress(row)],
               ],
               'No backfills.',
