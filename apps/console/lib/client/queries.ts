@@ -7,6 +7,7 @@ import { apiFetch, withQuery } from './api-fetch';
 import type {
   AlertFilter,
   AlertPage,
+  AlertSettingsAnswer,
   AuditFilter,
   AuditPage,
   Backfill,
@@ -68,6 +69,7 @@ export const queryKeys = {
   audit: (filter: AuditFilter) => ['audit', filter] as const,
   alerts: (filter: AlertFilter) => ['alerts', filter] as const,
   activeAlerts: (sinkId: string | null) => ['alerts', 'active', sinkId] as const,
+  alertSettings: () => ['alert-settings'] as const,
 };
 
 export const fetchers = {
@@ -111,6 +113,7 @@ export const fetchers = {
     apiFetch<AlertPage>(
       withQuery('/alerts', { state: 'active', sinkId: sinkId ?? undefined, limit: ACTIVE_ALERTS_LIMIT }),
     ),
+  alertSettings: () => apiFetch<AlertSettingsAnswer>('/alerts/settings'),
 };
 
 export function enc(segment: string): string {
@@ -269,6 +272,11 @@ export function useActiveAlerts(sinkId: string | null = null, enabled = true, sh
       shown && (query.state.data?.alerts.length ?? 0) > 0 ? SHOWN_ALERTS_INTERVAL_MS : ALERTS_INTERVAL_MS,
     enabled,
   });
+}
+
+/** The alert settings made in the console: the webhook (set or not, its host) and the thresholds. */
+export function useAlertSettings() {
+  return useQuery({ queryKey: queryKeys.alertSettings(), queryFn: fetchers.alertSettings });
 }
 
 /** Polls a bulk operation until it has finished. */
