@@ -3389,8 +3389,8 @@ export interface paths {
             parameters: {
                 query?: {
                     actor?: string;
-                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "message.resend" | "bulk.retry" | "bulk.discard" | "bulk.resend" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "config.apply" | "stream.create";
-                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "configuration" | "stream";
+                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "message.resend" | "bulk.retry" | "bulk.discard" | "bulk.resend" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "alerts.settings_changed" | "config.apply" | "stream.create";
+                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "alert_settings" | "configuration" | "stream";
                     targetId?: string;
                     since?: string;
                     until?: string;
@@ -3503,6 +3503,419 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alert settings made in the console
+         * @description The notification webhook (whether one is set, and its host) and the thresholds set in the console, for the installation and each sink. Which applies (docs/alerts.md, "Settings"): a sink's own threshold, then the installation's set here, then the engine's environment variable, then the built-in default; a webhook set here is called instead of the engines' `SHARDLINE_ALERT_WEBHOOK_URL`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `{ settings: { webhook: { set, host }, thresholds, updatedAt, updatedBy }, thresholdFields, sinks }`: `webhook` says only whether a webhook is set in the console and its host (its URL is write-only, never returned); `thresholds` holds each installation-wide threshold set in the console, null where the engine's environment variable applies; `thresholdFields` gives each threshold's `{ scope: sink|source, unit: ms|bytes, variable, builtInDefault, min, max }`; `sinks` lists every sink with its own thresholds `{ sinkId, sinkName, thresholds, updatedAt, updatedBy }` (null: the installation's applies) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+            };
+        };
+        /**
+         * Change the alert settings (admin)
+         * @description `webhookUrl`: an http(s) URL replaces the stored one (stored encrypted, never returned or logged), `null` removes it (the engines' `SHARDLINE_ALERT_WEBHOOK_URL` applies again), left out keeps it. `thresholds`: each one given as a number sets it (milliseconds from 1,000 to 604,800,000; `sourceLagBytes` from 1 MiB to 1 TiB), `null` returns it to the environment variable, left out keeps it. Engines apply the change at their next evaluation. Audited as `alerts.settings_changed` with what changed (the webhook by its host only).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        webhookUrl?: string | null;
+                        thresholds?: {
+                            groupBlockedMs?: number | null;
+                            sinkFailingMs?: number | null;
+                            sinkNotCapturingMs?: number | null;
+                            sinkThrottledMs?: number | null;
+                            sourceLagBytes?: number | null;
+                            sourceStalledMs?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description `{ settings: { webhook: { set, host }, thresholds, updatedAt, updatedBy }, thresholdFields, sinks }`: `webhook` says only whether a webhook is set in the console and its host (its URL is write-only, never returned); `thresholds` holds each installation-wide threshold set in the console, null where the engine's environment variable applies; `thresholdFields` gives each threshold's `{ scope: sink|source, unit: ms|bytes, variable, builtInDefault, min, max }`; `sinks` lists every sink with its own thresholds `{ sinkId, sinkName, thresholds, updatedAt, updatedBy }` (null: the installation's applies) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description `invalid_input`, `field` naming the setting: a URL that is not http(s), holds credentials or points at a refused address (link-local, metadata); a threshold out of range; an unknown setting */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description `forbidden`: a viewer may look but not change anything; or `cross_site_request` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/settings/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification (admin)
+         * @description Posts a test notice (Slack-compatible JSON with `test: true`, its text saying it is a test) to `webhookUrl` when given (a URL typed, not saved), else to the webhook saved in the console. One call, no retry, a 5 s timeout, redirects not followed. The answer says how it went: `{ result: { ok, host, status, message } }`, `status` being the HTTP status the webhook answered (null when it could not be reached; `message` then names the connection error). A webhook that refuses is still a 200: the result is the answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        webhookUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description `{ result: { ok, host, status, message } }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description `invalid_input` on `webhookUrl`: not an http(s) URL, a refused address, or no URL given while none is saved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description `forbidden`: a viewer may look but not change anything; or `cross_site_request` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}/alert-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sink's own alert thresholds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `{ thresholds: { sinkId, sinkName, thresholds: { groupBlockedMs, sinkFailingMs, sinkNotCapturingMs, sinkThrottledMs }, updatedAt, updatedBy } }`: null where the installation's threshold applies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description No such sink */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set a sink's own alert thresholds (admin)
+         * @description Each threshold given as a number (milliseconds, 1,000 to 604,800,000) applies to this sink instead of the installation's, from the next evaluation; `null` returns it to the installation's; left out keeps it. Audited as `alerts.settings_changed` on the sink, each threshold from and to.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupBlockedMs?: number | null;
+                        sinkFailingMs?: number | null;
+                        sinkNotCapturingMs?: number | null;
+                        sinkThrottledMs?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The sink's thresholds, as GET answers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description `invalid_input`, `field` naming the threshold: out of range, not a whole number, or not a threshold of a sink */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description `forbidden`: a viewer may look but not change anything; or `cross_site_request` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description No such sink */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
