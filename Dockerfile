@@ -25,6 +25,8 @@ COPY apps/console/package.json apps/console/
 COPY apps/engine/package.json apps/engine/
 COPY packages/alerts/package.json packages/alerts/
 COPY packages/capture/package.json packages/capture/
+COPY packages/cli/package.json packages/cli/
+COPY packages/config/package.json packages/config/
 COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/delivery/package.json packages/delivery/

@@ -43,8 +43,12 @@ export function AccountRow({
           ? `The password of ${account.email} is reset; its sessions have ended.`
           : `${account.email} is now ${body.role}; its sessions have ended.`,
       );
-      setPassword('');
-      setResetting(false);
+      // Only a reset closes its form: a role change that lands while the person types a new
+      // password must not take the field away.
+      if (body.password) {
+        setPassword('');
+        setResetting(false);
+      }
       onChanged();
     },
   });

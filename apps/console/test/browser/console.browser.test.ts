@@ -367,7 +367,9 @@ describe('the console in a browser', () => {
       `${VIEWER.email} is now admin; its sessions have ended.`,
     );
     await row.getByTestId('account-row-role').selectOption('viewer');
-    await eventually(() => row.getByTestId('account-row-role').inputValue()).toBe('viewer');
+    await eventually(() => row.getByTestId('account-row-notice').textContent()).toBe(
+      `${VIEWER.email} is now viewer; its sessions have ended.`,
+    );
     const reset = 'a password the administrator set';
     await row.getByTestId('reset-password').click();
     await row.getByTestId('reset-password-input').fill(reset);
