@@ -232,3 +232,73 @@ describe('a configuration file that cannot be applied', () => {
     expect(schema.body.properties.sinks).toBeDefined();
   });
 });
+
+describe('alert settings in the file', () => {
+  // The instance has the file of the tests above, with their last edit.
+  const edited = () => configFile({ maxAttempts: 10 });
+  const withAlerts = () => `${edited()}    alertThresholds:
+      sinkFailingMs: 60000
+alerts:
+  webhookUrl: ${reference('ALERTS_WEBHOOK_URL')}
+  thresholds:
+    sourceLagBytes: 2147483648
+`;
+  const webhook = { ALERTS_WEBHOOK_URL: 'http://127.0.0.1:9/hooks/secret-path' };
+
+  it('plans and applies the webhook, installation thresholds and a sink threshold, then nothing', async () => {
+    const planned = await plan(withAlerts(), { variables: { ...variables, ...webhook } });
+    expect(planned.status, planned.text).toBe(200);
+    expect(planned.body.changes).toEqual([
+      {
+        action: 'update',
+        kind: 'sink',
+        name: 'orders',
+        fields: [{ field: 'alertThresholds.sinkFailingMs', from: null, to: 60_000 }],
+      },
+      {
+        action: 'update',
+        kind: 'alerts',
+        name: 'settings',
+        fields: [
+          { field: 'webhookUrl', from: null, to: '(secret)' },
+          { field: 'thresholds.sourceLagBytes', from: null, to: 2_147_483_648 },
+        ],
+      },
+    ]);
+    expect(planned.text).not.toContain('secret-path');
+
+    const applied = await apply(withAlerts(), { variables: { ...variables, ...webhook } });
+    expect(applied.status, applied.text).toBe(200);
+    const { rows } = await harness.db.pool.query(
+      'SELECT webhook_host, webhook_url_ciphertext, source_lag_bytes::text AS lag FROM alert_settings',
+    );
+    expect(rows[0]).toMatchObject({ webhook_host: '127.0.0.1:9', lag: '2147483648' });
+    expect(rows[0]?.webhook_url_ciphertext).not.toContain('secret-path');
+    const sinkRows = await harness.db.pool.query('SELECT sink_failing_ms FROM sink_alert_thresholds');
+    expect(sinkRows.rows).toEqual([{ sink_failing_ms: 60_000 }]);
+    expect((await plan(withAlerts(), { variables: { ...variables, ...webhook } })).body.changes).toEqual([]);
+
+    const exported = await exportFile();
+    expect(exported.body.file).toContain(`webhookUrl: ${reference('ALERTS_WEBHOOK_URL')}`);
+    expect(exported.body.file).toContain('sinkFailingMs: 60000');
+    expect(exported.text).not.toContain('secret-path');
+  });
+
+  it('leaves the alert settings alone when the file has none, and refuses a webhook written as its value', async () => {
+    expect((await plan(edited())).body.changes).toEqual([
+      {
+        action: 'update',
+        kind: 'sink',
+        name: 'orders',
+        fields: [{ field: 'alertThresholds.sinkFailingMs', from: 60_000, to: null }],
+      },
+    ]);
+    const literal = withAlerts().replace(
+      reference('ALERTS_WEBHOOK_URL'),
+      'http://127.0.0.1:9/hooks/secret-path',
+    );
+    const answer = await apply(literal, { variables });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/alerts\.webhookUrl: webhookUrl is a secret/);
+  });
+});

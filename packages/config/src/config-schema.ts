@@ -1,9 +1,12 @@
 import {
+  alertThresholdsInputSchema,
   createSinkInputSchema,
   createSourceInputSchema,
   createTransformInputSchema,
   sinkSettingsSchema,
   sinkTableInputSchema,
+  sinkThresholdsInputSchema,
+  webhookUrlSchema,
 } from '@shardline/db';
 import { z } from 'zod';
 
@@ -19,6 +22,7 @@ export const CONFIG_VERSION = 1;
 export const SECRET_FIELDS = {
   sources: ['password'],
   sinks: ['accessKeyId', 'secretAccessKey'],
+  alerts: ['webhookUrl'],
 } as const;
 
 /** The fields holding code, kept exactly as written: `${…}` in them is JavaScript, not a reference. */
@@ -80,14 +84,26 @@ export const sinkConfigSchema = z.strictObject({
   laneCount: sinkDefaults.laneCount,
   aggregateRecords: sinkDefaults.aggregateRecords,
   annotations: sinkDefaults.annotations,
+  /** The sink's own alert thresholds (docs/alerts.md); the installation's where left out. */
+  alertThresholds: sinkThresholdsInputSchema.optional(),
 });
 export type SinkConfig = z.output<typeof sinkConfigSchema>;
+
+/**
+ * The installation's alert settings. Left out of the file, they are not the file's to manage (the
+ * console's stay as they are); given, the file says all of them: a threshold left out is unset.
+ */
+export const alertsConfigSchema = z.strictObject({
+  webhookUrl: webhookUrlSchema().nullish(),
+  thresholds: alertThresholdsInputSchema.optional(),
+});
 
 export const configFileSchema = z.strictObject({
   version: z.literal(CONFIG_VERSION, { error: `version must be ${CONFIG_VERSION}` }),
   sources: z.array(sourceConfigSchema).default([]),
   transforms: z.array(transformConfigSchema).default([]),
   sinks: z.array(sinkConfigSchema).default([]),
+  alerts: alertsConfigSchema.optional(),
 });
 /** A configuration with every default filled in and every reference resolved. */
 export type Configuration = z.output<typeof configFileSchema>;

@@ -59,15 +59,25 @@ export function exportConfig(
         secretAccessKey: secret('sink', sink.name, 'secretAccessKey', sink.secretAccessKey),
         tables: sink.tables.map((table) => compact({ ...table }, TABLE_DEFAULTS)),
         annotations: Object.keys(sink.annotations).length === 0 ? undefined : sink.annotations,
+        alertThresholds: onlySet(sink.alertThresholds),
       },
       SINK_DEFAULTS,
     ),
+  );
+  const alerts = compact(
+    {
+      webhookUrl: secret('alerts', '', 'webhookUrl', instance.alerts.webhookUrl),
+      thresholds: onlySet(instance.alerts.thresholds),
+    },
+    {},
   );
   const document = new Document({
     version: CONFIG_VERSION,
     ...(sources.length ? { sources } : {}),
     ...(transforms.length ? { transforms } : {}),
     ...(sinks.length ? { sinks } : {}),
+    // Written only when the console has some: an export of an instance without them leaves them unmanaged.
+    ...(Object.keys(alerts).length ? { alerts } : {}),
   });
   document.commentBefore = [
     // Editors with the YAML language server validate and complete the file against it.
@@ -81,6 +91,12 @@ export function exportConfig(
   ].join('\n');
   // Code keeps its lines: written as a block (|), not as one quoted line with \n in it.
   return { text: document.toString({ blockQuote: 'literal', lineWidth: 0 }), variables };
+}
+
+/** The thresholds that are set, or nothing when none is. */
+function onlySet(thresholds: Record<string, number | null>): Record<string, number> | undefined {
+  const set = Object.entries(thresholds).filter((entry): entry is [string, number] => entry[1] !== null);
+  return set.length ? Object.fromEntries(set) : undefined;
 }
 
 /** `entry` without undefined, null and default values. */

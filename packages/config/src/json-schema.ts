@@ -19,10 +19,15 @@ export const JSON_SCHEMA_PATH = 'docs/shardline.schema.json';
  */
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(configFileSchema, { io: 'input', unrepresentable: 'any' }) as {
-    properties: Record<string, { items: { properties: Record<string, unknown> } }>;
+    properties: Record<
+      string,
+      { items?: { properties: Record<string, unknown> }; properties?: Record<string, unknown> }
+    >;
   };
-  for (const [list, fields] of Object.entries(SECRET_FIELDS)) {
-    const properties = schema.properties[list]?.items.properties;
+  for (const [owner, fields] of Object.entries(SECRET_FIELDS)) {
+    // A list's entries (sources, sinks) or one object (alerts).
+    const node = schema.properties[owner];
+    const properties = node?.items?.properties ?? node?.properties;
     for (const field of fields) if (properties) properties[field] = REFERENCE_SCHEMA;
   }
   return {

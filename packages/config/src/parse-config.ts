@@ -176,6 +176,9 @@ function resolveReferences(
 
 /** `{ kind: 'sinks', name: 'secretAccessKey' }` for `sinks[2].secretAccessKey`; null deeper or higher. */
 function fieldOf(path: ConfigPath): { kind: string; name: string } | null {
+  // The alert settings are one object, not a list: `alerts.webhookUrl`.
+  if (path.length === 2 && path[0] === 'alerts' && typeof path[1] === 'string')
+    return { kind: 'alerts', name: path[1] };
   const [kind, index, name] = path;
   if (
     path.length !== 3 ||
@@ -197,6 +200,7 @@ function isIn(
 
 /** `sinks.orders.secretAccessKey`: a secret's place by the name of what holds it, not its index. */
 function secretKey(raw: unknown, path: ConfigPath): string {
+  if (path.length === 2) return path.join('.');
   const [kind, index, field] = path;
   const list = (raw as Record<string, unknown>)[kind as string];
   const owner = Array.isArray(list) ? (list[index as number] as { name?: unknown }) : undefined;

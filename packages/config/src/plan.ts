@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { ALERT_THRESHOLD_FIELDS, SINK_THRESHOLD_FIELDS } from '@shardline/db';
 import { type Configuration, SECRET_FIELDS } from './config-schema';
 
 export const ENTRY_KINDS = ['source', 'transform', 'sink'] as const;
@@ -18,7 +19,8 @@ export interface FieldChange {
 
 export interface PlannedChange {
   action: 'create' | 'update' | 'delete';
-  kind: EntryKind;
+  /** `alerts` is the installation's alert settings, one object named `settings`. */
+  kind: EntryKind | 'alerts';
   name: string;
   /** For an update, what changes; for a create or delete, every field it has. */
   fields: FieldChange[];
@@ -59,7 +61,47 @@ export function planChanges(desired: Configuration, current: Configuration): Pla
         deletes.push({ action: 'delete', kind, name, fields: diffFields(kind, entry, {}) });
     }
   }
-  return [...creates, ...updates, ...deletes.reverse()];
+  const alerts = desired.alerts === undefined ? [] : diffAlerts(desired.alerts, current.alerts);
+  return [...creates, ...updates, ...alerts, ...deletes.reverse()];
+}
+
+type AlertSettings = NonNullable<Configuration['alerts']>;
+
+/** The installation's alert settings, when the file has them: every threshold it leaves out is unset. */
+function diffAlerts(desired: AlertSettings, current: AlertSettings | undefined): PlannedChange[] {
+  const fields: FieldChange[] = [];
+  const before = normalise(current?.webhookUrl);
+  const after = normalise(desired.webhookUrl);
+  if (before !== after) {
+    fields.push({
+      field: 'webhookUrl',
+      from: before === null ? null : SECRET_MASK,
+      to: after === null ? null : SECRET_MASK,
+    });
+  }
+  fields.push(
+    ...diffThresholds(
+      'thresholds',
+      Object.keys(ALERT_THRESHOLD_FIELDS),
+      current?.thresholds,
+      desired.thresholds,
+    ),
+  );
+  return fields.length === 0 ? [] : [{ action: 'update', kind: 'alerts', name: 'settings', fields }];
+}
+
+/** Thresholds one by one (`thresholds.sinkFailingMs`); absent means unset. */
+function diffThresholds(
+  prefix: string,
+  names: readonly string[],
+  from: Record<string, number | null | undefined> | undefined,
+  to: Record<string, number | null | undefined> | undefined,
+): FieldChange[] {
+  return names.flatMap((name) => {
+    const before = normalise(from?.[name]);
+    const after = normalise(to?.[name]);
+    return before === after ? [] : [{ field: `${prefix}.${name}`, from: before, to: after }];
+  });
 }
 
 function diffFields(
@@ -80,6 +122,15 @@ function diffFields(
         from: before === null ? null : SECRET_MASK,
         to: after === null ? null : SECRET_MASK,
       });
+    } else if (field === 'alertThresholds') {
+      changes.push(
+        ...diffThresholds(
+          field,
+          SINK_THRESHOLD_FIELDS,
+          (before as Record<string, number | null> | null) ?? undefined,
+          (after as Record<string, number | null> | null) ?? undefined,
+        ),
+      );
     } else if (field === 'tables' && Array.isArray(before ?? []) && Array.isArray(after ?? [])) {
       changes.push(...diffTables((before ?? []) as TableEntry[], (after ?? []) as TableEntry[]));
     } else {

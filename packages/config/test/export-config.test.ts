@@ -44,14 +44,32 @@ const INSTANCE: InstanceConfiguration = {
       laneCount: 8,
       aggregateRecords: false,
       annotations: { team: 'payments' },
+      alertThresholds: {
+        groupBlockedMs: 120_000,
+        sinkFailingMs: null,
+        sinkNotCapturingMs: null,
+        sinkThrottledMs: null,
+      },
     },
   ],
+  alerts: {
+    webhookUrl: 'https://hooks.example.com/services/T000/B000/secret-path',
+    thresholds: {
+      groupBlockedMs: null,
+      sinkFailingMs: 600_000,
+      sinkNotCapturingMs: null,
+      sinkThrottledMs: null,
+      sourceLagBytes: 2 * 1024 ** 3,
+      sourceStalledMs: null,
+    },
+  },
 };
 
 const SECRETS = {
   SOURCE_SHOP_PASSWORD: 'the database password',
   SINK_ORDERS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
   SINK_ORDERS_SECRET_ACCESS_KEY: 'the secret access key',
+  ALERTS_WEBHOOK_URL: 'https://hooks.example.com/services/T000/B000/secret-path',
 };
 
 describe('exportConfig', () => {
@@ -65,6 +83,10 @@ describe('exportConfig', () => {
     expect(text).toContain('slotName: shardline_shop_slot');
     expect(text).not.toContain('backoffCapMs');
     expect(text).toContain('laneCount: 8');
+    // Only the thresholds that are set, the sink's own and the installation's.
+    expect(text).toContain('groupBlockedMs: 120000');
+    expect(text).toContain('sourceLagBytes: 2147483648');
+    expect(text).not.toContain('sinkThrottledMs');
   });
 
   it('reads back as the same configuration: plan reports nothing, and a second export is identical', () => {

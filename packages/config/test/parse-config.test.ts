@@ -137,7 +137,10 @@ describe('the example file', () => {
       fileURLToPath(new URL('../../../config/shardline.example.yaml', import.meta.url)),
       'utf8',
     );
-    const parsed = parseConfig(example, VARIABLES);
+    const parsed = parseConfig(example, {
+      ...VARIABLES,
+      SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/x',
+    });
     expect(parsed.ok ? [] : parsed.errors.map(describeConfigError)).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
 import type { MessageAction, SecretBox } from '@shardline/core';
+import type { StoredAlertThresholds, StoredSinkThresholds } from '../alerts/settings/alert-threshold-fields';
+import { ALERT_SETTINGS_ID, storedThresholdsOf } from '../alerts/settings/public-alert-settings';
+import { storedSinkThresholdsOf } from '../alerts/settings/public-sink-thresholds';
 import type { Database } from '../database';
 import type { SslMode } from '../sources/ssl-mode';
 import type { TransformKind } from '../transforms/transform-input';
@@ -39,7 +42,11 @@ export interface InstanceConfiguration {
     laneCount: number;
     aggregateRecords: boolean;
     annotations: Record<string, string>;
+    /** The sink's own alert thresholds; null where it uses the installation's. */
+    alertThresholds: StoredSinkThresholds;
   }>;
+  /** The installation's alert settings made in the console (null where none is set). */
+  alerts: { webhookUrl: string | null; thresholds: StoredAlertThresholds };
 }
 
 /** Every source, transform and sink, ordered by name so that an export is stable. */
@@ -49,7 +56,7 @@ export async function readConfiguration(
 ): Promise<InstanceConfiguration> {
   const decrypt = (ciphertext: string | null) =>
     ciphertext === null ? null : options.secretBox.decrypt(ciphertext);
-  const [sources, transforms, sinks] = await Promise.all([
+  const [sources, transforms, sinks, alertSettings] = await Promise.all([
     db.prisma.source.findMany({ orderBy: { name: 'asc' } }),
     db.prisma.transform.findMany({
       orderBy: { name: 'asc' },
@@ -61,8 +68,10 @@ export async function readConfiguration(
         source: { select: { name: true } },
         transform: { select: { name: true } },
         tables: { orderBy: [{ tableSchema: 'asc' }, { tableName: 'asc' }] },
+        alertThresholds: true,
       },
     }),
+    db.prisma.alertSettings.findUnique({ where: { id: ALERT_SETTINGS_ID } }),
   ]);
   return {
     sources: sources.map((source) => ({
@@ -112,6 +121,11 @@ export async function readConfiguration(
       laneCount: sink.laneCount,
       aggregateRecords: sink.aggregateRecords,
       annotations: sink.annotations as Record<string, string>,
+      alertThresholds: storedSinkThresholdsOf(sink.alertThresholds),
     })),
+    alerts: {
+      webhookUrl: decrypt(alertSettings?.webhookUrlCiphertext ?? null),
+      thresholds: storedThresholdsOf(alertSettings),
+    },
   };
 }

@@ -7,6 +7,7 @@ import {
   type PlannedChange,
   parseConfig,
   planChanges,
+  type SinkConfig,
 } from '@shardline/config';
 import {
   countMessages,
@@ -18,11 +19,13 @@ import {
   readConfiguration,
   readConfigurationIds,
   recordAuditEvent,
+  updateSinkAlertThresholds,
   updateSinkInputSchema,
   updateSourceInputSchema,
   updateTransformInputSchema,
   withConfigurationLock,
 } from '@shardline/db';
+import { updateAlertSettingsChecked } from '../alerts/alert-settings-operations';
 import { ApiError } from '../api/api-error';
 import { describeKnownError } from '../api/error-response';
 import { database } from '../database';
@@ -38,7 +41,13 @@ import {
   deleteTransformRecorded,
   updateTransformChecked,
 } from '../transforms/transform-operations';
-import { SINK_API_FIELDS, sinkInput, sourceInput, transformInput } from './config-step-inputs';
+import {
+  SINK_API_FIELDS,
+  sinkInput,
+  sourceInput,
+  thresholdsInput,
+  transformInput,
+} from './config-step-inputs';
 
 export interface ConfigRequest {
   /** The file's text. */
@@ -139,9 +148,19 @@ async function runStep(
   desired: Configuration,
   options: { by: string; force: boolean },
 ) {
+  const fields = change.action === 'update' ? change.fields.map(({ field }) => field) : undefined;
+  if (change.kind === 'alerts') {
+    const alerts = desired.alerts;
+    return updateAlertSettingsChecked(
+      {
+        ...(fields?.includes('webhookUrl') ? { webhookUrl: alerts?.webhookUrl ?? null } : {}),
+        thresholds: thresholdsInput(alerts?.thresholds, 'thresholds', fields),
+      },
+      options,
+    );
+  }
   const ids = await readConfigurationIds(database());
   const id = ids[LISTS[change.kind]].get(change.name) ?? '';
-  const fields = change.action === 'update' ? change.fields.map(({ field }) => field) : undefined;
   const entry = desired[LISTS[change.kind]].find(({ name }) => name === change.name);
   switch (`${change.action} ${change.kind}`) {
     case 'create source':
@@ -167,20 +186,39 @@ async function runStep(
       );
     case 'delete transform':
       return deleteTransformRecorded(id, options);
-    case 'create sink':
-      return createSinkChecked(parseOrThrow(createSinkInputSchema, sinkInput(entry as never, ids)), options);
-    case 'update sink':
-      return updateSinkChecked(
-        id,
-        parseOrThrow(updateSinkInputSchema, sinkInput(entry as never, ids, fields)),
+    case 'create sink': {
+      const created = await createSinkChecked(
+        parseOrThrow(createSinkInputSchema, sinkInput(entry as never, ids)),
         options,
       );
+      return setSinkThresholds(created.sink.id, entry as SinkConfig, undefined, options);
+    }
+    case 'update sink': {
+      const input = sinkInput(entry as never, ids, fields);
+      // Only thresholds may have changed: the sink's own settings are then not touched.
+      if (Object.keys(input).length > 0) {
+        await updateSinkChecked(id, parseOrThrow(updateSinkInputSchema, input), options);
+      }
+      return setSinkThresholds(id, entry as SinkConfig, fields, options);
+    }
     case 'delete sink':
       // Undelivered messages were refused before any step, unless forced.
       return deleteSinkAndCleanUp(id, { ...options, force: true });
     default:
       throw new Error(`no step for ${change.action} ${change.kind}`);
   }
+}
+
+/** A sink's own alert thresholds from the file, when it gives any (or, for an edit, changes any). */
+async function setSinkThresholds(
+  sinkId: string,
+  sink: Pick<SinkConfig, 'alertThresholds'> | undefined,
+  fields: readonly string[] | undefined,
+  options: { by: string },
+) {
+  const input = thresholdsInput(sink?.alertThresholds, 'alertThresholds', fields);
+  if (Object.keys(input).length === 0) return;
+  await updateSinkAlertThresholds(database(), { sinkId, input, by: options.by });
 }
 
 /**
@@ -220,13 +258,13 @@ async function refuseDeletingUndelivered(changes: PlannedChange[]): Promise<void
     const sinkId = ids.sinks.get(change.name);
     if (!sinkId) continue;
     const counts = await countMessages(database().pool, { sinkId });
-    if (counts.pending + counts.failing > 0) {
+    if (counts.waiting + counts.failing > 0) {
       throw new ApiError(
         409,
         'sink_has_waiting_messages',
-        `nothing was applied: the file deletes the sink "${change.name}", which still has ${counts.pending} waiting and ${counts.failing} failing message(s). Apply with force to delete them undelivered, or wait until they are delivered`,
+        `nothing was applied: the file deletes the sink "${change.name}", which still has ${counts.waiting} waiting and ${counts.failing} failing message(s). Apply with force to delete them undelivered, or wait until they are delivered`,
         undefined,
-        { sink: change.name, pending: counts.pending, failing: counts.failing },
+        { sink: change.name, waiting: counts.waiting, failing: counts.failing },
       );
     }
   }
@@ -240,9 +278,16 @@ function stepError(error: unknown, change: PlannedChange, prepared: Prepared, un
       error,
     );
   }
-  const index = prepared.desired[LISTS[change.kind]].findIndex(({ name }) => name === change.name);
+  const index =
+    change.kind === 'alerts'
+      ? -1
+      : prepared.desired[LISTS[change.kind]].findIndex(({ name }) => name === change.name);
   const path: ConfigPath =
-    index < 0 ? [LISTS[change.kind]] : [LISTS[change.kind], index, ...fieldPath(change.kind, known?.field)];
+    change.kind === 'alerts'
+      ? ['alerts', ...(known?.field ? [known.field] : [])]
+      : index < 0
+        ? [LISTS[change.kind]]
+        : [LISTS[change.kind], index, ...fieldPath(change.kind, known?.field)];
   const located = prepared.locate(
     path,
     known?.message ?? 'something went wrong on the server; the console log has the details',

@@ -24,7 +24,16 @@ export function sinkInput(
   ids: ConfigurationIds,
   fields?: readonly string[],
 ): Record<string, unknown> {
-  const { source, transform, filter, ...settings } = sink;
+  // Alert thresholds are saved apart (sinkThresholdsInput): the sink's own API does not take them.
+  const {
+    source,
+    transform,
+    filter,
+    alertThresholds: _thresholds,
+    ...settings
+  } = sink as SinkEntry & {
+    alertThresholds?: unknown;
+  };
   const input: Record<string, unknown> = {
     ...settings,
     sourceId: source ? idOf(ids.sources, 'source', source) : null,
@@ -34,6 +43,7 @@ export function sinkInput(
   if (!fields) return input;
   const apiFields = new Set(
     fields.flatMap((field) => {
+      if (field.startsWith('alertThresholds.')) return [];
       if (field.startsWith('tables')) return ['tables'];
       // Credentials are a pair: both or neither (the API refuses one alone).
       if (field === 'accessKeyId' || field === 'secretAccessKey') return ['accessKeyId', 'secretAccessKey'];
@@ -60,4 +70,19 @@ function idOf(ids: Map<string, string>, kind: string, name: string): string {
 function pick(entry: Record<string, unknown>, fields?: readonly string[]): Record<string, unknown> {
   if (!fields) return entry;
   return Object.fromEntries(fields.map((field) => [field, entry[field] ?? null]));
+}
+
+/**
+ * The thresholds a step sets, by name (`alertThresholds.sinkFailingMs` → `sinkFailingMs`), each
+ * with its value in `thresholds` (null: unset); every one that is set when `fields` is left out.
+ */
+export function thresholdsInput(
+  thresholds: Record<string, number | null | undefined> | undefined,
+  prefix: string,
+  fields?: readonly string[],
+): Record<string, number | null> {
+  const names = fields
+    ? fields.filter((field) => field.startsWith(`${prefix}.`)).map((field) => field.slice(prefix.length + 1))
+    : Object.keys(thresholds ?? {}).filter((name) => thresholds?.[name] != null);
+  return Object.fromEntries(names.map((name) => [name, thresholds?.[name] ?? null]));
 }

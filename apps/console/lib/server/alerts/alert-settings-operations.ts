@@ -1,0 +1,13 @@
+import { type UpdateAlertSettingsInput, updateAlertSettings } from '@shardline/db';
+import { database } from '../database';
+import { assertAllowedEndpoint } from '../network-policy';
+import { secretBox } from '../secret-box';
+
+/**
+ * Changing the installation's alert settings, whoever asks (the REST API, a configuration file):
+ * a webhook URL only where Shardline may send, stored encrypted.
+ */
+export async function updateAlertSettingsChecked(input: UpdateAlertSettingsInput, options: { by: string }) {
+  if (input.webhookUrl) await assertAllowedEndpoint(input.webhookUrl, 'webhookUrl');
+  return updateAlertSettings(database(), { secretBox: secretBox(), input, by: options.by });
+}
