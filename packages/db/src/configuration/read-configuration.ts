@@ -32,6 +32,7 @@ export interface InstanceConfiguration {
     secretAccessKey: string | null;
     tables: Array<{ schema: string; name: string; actions: ChangeAction[]; groupColumns: string[] }>;
     filter: string | null;
+    routing: string | null;
     transform: string | null;
     backoffCapMs: number;
     maxAttempts: number | null;
@@ -105,6 +106,7 @@ export async function readConfiguration(
         groupColumns: table.groupColumns,
       })),
       filter: sink.filterSource,
+      routing: sink.routingSource,
       transform: sink.transform?.name ?? null,
       backoffCapMs: sink.backoffCapMs,
       maxAttempts: sink.maxAttempts,

@@ -24,12 +24,13 @@ export function sinkInput(
   ids: ConfigurationIds,
   fields?: readonly string[],
 ): Record<string, unknown> {
-  const { source, transform, filter, ...settings } = sink;
+  const { source, transform, filter, routing, ...settings } = sink;
   const input: Record<string, unknown> = {
     ...settings,
     sourceId: source ? idOf(ids.sources, 'source', source) : null,
     transformId: transform ? idOf(ids.transforms, 'transform', transform) : null,
     filterSource: filter ?? null,
+    routingSource: routing ?? null,
   };
   if (!fields) return input;
   const apiFields = new Set(
@@ -48,6 +49,7 @@ export const SINK_API_FIELDS: Record<string, string> = {
   source: 'sourceId',
   transform: 'transformId',
   filter: 'filterSource',
+  routing: 'routingSource',
 };
 
 function idOf(ids: Map<string, string>, kind: string, name: string): string {
