@@ -6,8 +6,10 @@ import type { SecretBox } from '../packages/core/src';
  * column must be added here, or rotating the key would leave it unreadable.
  */
 const SECRET_COLUMNS = [
-  { table: 'sink', column: 'secret_access_key_ciphertext', kind: 'sinks' },
-  { table: 'source', column: 'password_ciphertext', kind: 'sources' },
+  { table: 'sink', column: 'secret_access_key_ciphertext', kind: 'sinks', name: 'name' },
+  { table: 'source', column: 'password_ciphertext', kind: 'sources', name: 'name' },
+  // The alert webhook set in the console: its one row has no name of its own.
+  { table: 'alert_settings', column: 'webhook_url_ciphertext', kind: 'webhooks', name: "'alert settings'" },
 ] as const;
 
 /** How many secrets of each kind were re-encrypted. */
@@ -23,14 +25,14 @@ export type ReEncrypted = Record<(typeof SECRET_COLUMNS)[number]['kind'], number
  * moment is either read here or written after, never overwritten with an older one.
  */
 export async function reEncryptSecrets(client: pg.ClientBase, secretBox: SecretBox): Promise<ReEncrypted> {
-  const reEncrypted: ReEncrypted = { sinks: 0, sources: 0 };
+  const reEncrypted: ReEncrypted = { sinks: 0, sources: 0, webhooks: 0 };
   const updates: Array<{ table: string; column: string; id: string; ciphertext: string }> = [];
   const unreadable: string[] = [];
   await client.query('BEGIN');
   try {
-    for (const { table, column, kind } of SECRET_COLUMNS) {
+    for (const { table, column, kind, name } of SECRET_COLUMNS) {
       const { rows } = await client.query<{ id: string; name: string; ciphertext: string }>(
-        `SELECT id, name, ${column} AS ciphertext FROM ${table} WHERE ${column} IS NOT NULL ORDER BY name FOR UPDATE`,
+        `SELECT id::text, ${name} AS name, ${column} AS ciphertext FROM ${table} WHERE ${column} IS NOT NULL ORDER BY 2 FOR UPDATE`,
       );
       for (const row of rows) {
         try {

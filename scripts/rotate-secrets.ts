@@ -1,6 +1,6 @@
 /**
  * `npm run secrets:rotate`: re-encrypts every stored secret (sinks' AWS secret access keys,
- * sources' passwords) with SHARDLINE_SECRET_KEY, reading those stored with
+ * sources' passwords, the alert webhook set in the console) with SHARDLINE_SECRET_KEY, reading those stored with
  * SHARDLINE_SECRET_KEY_PREVIOUS too. Run it after setting both and restarting the engines and
  * the console; docs/security.md gives the whole procedure.
  */
@@ -25,10 +25,10 @@ async function rotateSecrets(): Promise<void> {
   });
   await client.connect();
   try {
-    const { sinks, sources } = await reEncryptSecrets(client, secretBox);
+    const { sinks, sources, webhooks } = await reEncryptSecrets(client, secretBox);
     console.log(
-      `Re-encrypted ${sinks + sources} stored secret(s) with SHARDLINE_SECRET_KEY: ` +
-        `${sinks} sink secret access key(s), ${sources} source password(s). ` +
+      `Re-encrypted ${sinks + sources + webhooks} stored secret(s) with SHARDLINE_SECRET_KEY: ` +
+        `${sinks} sink secret access key(s), ${sources} source password(s), ${webhooks} alert webhook(s). ` +
         'SHARDLINE_SECRET_KEY_PREVIOUS can now be removed.',
     );
   } finally {

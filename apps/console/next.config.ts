@@ -9,6 +9,7 @@ const standalone = process.env.SHARDLINE_CONSOLE_STANDALONE === 'true';
 const config: NextConfig = {
   // The workspace packages are TypeScript sources; Next compiles them with the app.
   transpilePackages: [
+    '@shardline/alerts',
     '@shardline/config',
     '@shardline/core',
     '@shardline/db',

@@ -5,8 +5,10 @@ import {
   createSink,
   createSource,
   type Database,
+  getAlertWebhookUrl,
   getSinkDeliveryConfig,
   getSourceConnection,
+  updateAlertSettings,
 } from '@shardline/db';
 import { createTestDatabase, type TestDatabase } from '@shardline/testing';
 import pg from 'pg';
@@ -77,7 +79,14 @@ describe('reEncryptSecrets (npm run secrets:rotate)', () => {
       },
     });
 
-    expect(await reEncryptSecrets(client, new SecretBox(NEW_KEY, OLD_KEY))).toEqual({ sinks: 2, sources: 1 });
+    const webhookUrl = 'https://hooks.example.com/services/T0/B0/webhook-secret';
+    await updateAlertSettings(db, { secretBox: new SecretBox(OLD_KEY), input: { webhookUrl } });
+
+    expect(await reEncryptSecrets(client, new SecretBox(NEW_KEY, OLD_KEY))).toEqual({
+      sinks: 2,
+      sources: 1,
+      webhooks: 1,
+    });
 
     const newKeyAlone = new SecretBox(NEW_KEY);
     const sinkConfig = await getSinkDeliveryConfig(db, { secretBox: newKeyAlone, sinkId: sink.id });
@@ -86,6 +95,7 @@ describe('reEncryptSecrets (npm run secrets:rotate)', () => {
     expect(newerConfig.credentials?.secretAccessKey).toBe('newer-sink-secret');
     const connection = await getSourceConnection(db, { secretBox: newKeyAlone, sourceId: source.id });
     expect(connection.clientConfig.password).toBe('source-password');
+    expect(await getAlertWebhookUrl(db, { secretBox: newKeyAlone })).toBe(webhookUrl);
     // And the old key alone reads none of them any more.
     await expect(
       getSinkDeliveryConfig(db, { secretBox: new SecretBox(OLD_KEY), sinkId: sink.id }),

@@ -8,6 +8,7 @@ const SECRET_KEY = 'e'.repeat(64);
 const ADMIN = { email: 'admin@example.com', password: 'a long enough password' };
 const AWS_SECRET = 'wJalrXUtnFEMI-page-secret-never-rendered';
 const DB_PASSWORD = 'source-password-never-rendered';
+const WEBHOOK_SECRET = 'webhook-path-never-rendered';
 
 let database: TestDatabase;
 let server: ConsoleServer;
@@ -60,6 +61,10 @@ describe('stored secrets', () => {
     });
     expect(sink.status).toBe(201);
     const sinkId = ((await sink.json()) as { sink: { id: string } }).sink.id;
+    const webhook = await send('PUT', '/api/v1/alerts/settings', {
+      webhookUrl: `http://127.0.0.1:9/services/T0/B0/${WEBHOOK_SECRET}`,
+    });
+    expect(webhook.status).toBe(200);
 
     const paths = [
       '/sinks',
@@ -68,11 +73,13 @@ describe('stored secrets', () => {
       '/sources',
       `/sources/${sourceId}`,
       '/audit',
+      '/alerts/settings',
       '/api/v1/sinks',
       `/api/v1/sinks/${sinkId}`,
       '/api/v1/sources',
       `/api/v1/sources/${sourceId}`,
       '/api/v1/audit',
+      '/api/v1/alerts/settings',
     ];
     for (const path of paths) {
       const response = await send('GET', path);
@@ -80,6 +87,7 @@ describe('stored secrets', () => {
       const text = await response.text();
       expect(text, path).not.toContain(AWS_SECRET);
       expect(text, path).not.toContain(DB_PASSWORD);
+      expect(text, path).not.toContain(WEBHOOK_SECRET);
     }
   });
 });

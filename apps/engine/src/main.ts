@@ -116,6 +116,7 @@ const alerts = startAlertEvaluator({
   webhook: env.SHARDLINE_ALERT_WEBHOOK_URL
     ? new AlertWebhook({ url: env.SHARDLINE_ALERT_WEBHOOK_URL, consoleOrigin: env.SHARDLINE_CONSOLE_ORIGIN })
     : null,
+  consoleOrigin: env.SHARDLINE_CONSOLE_ORIGIN,
 });
 
 async function shutdown(signal: string): Promise<void> {

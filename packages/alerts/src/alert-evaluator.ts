@@ -2,15 +2,17 @@ import type { SecretBox } from '@shardline/core';
 import {
   type AlertRecord,
   type Database,
+  getAlertWebhookUrl,
   listActiveAlerts,
   openAlert,
   recordAlertNotice,
   resolveAlerts,
 } from '@shardline/db';
 import type { Logger } from 'pino';
-import { type AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from './alert-thresholds';
-import type { AlertWebhook } from './alert-webhook';
+import type { AlertThresholds } from './alert-thresholds';
+import { AlertWebhook } from './alert-webhook';
 import { setActiveAlertsMetric } from './alerts-metric';
+import { loadEffectiveThresholds } from './effective-thresholds';
 import { findAlertConditions } from './find-alert-conditions';
 import { alertText } from './slack-payload';
 import { ALERT_TITLES } from './wording';
@@ -20,9 +22,18 @@ export interface AlertEvaluatorOptions {
   /** Reads sources' passwords, to measure their slots. */
   secretBox: SecretBox;
   logger: Logger;
+  /**
+   * The engine's environment variables: the defaults under what the console sets (the
+   * installation's thresholds, then each sink's own), read from the database on every pass.
+   */
   thresholds?: Partial<AlertThresholds>;
-  /** Called when an alert opens or resolves; null when no webhook is set. */
+  /**
+   * The engine's SHARDLINE_ALERT_WEBHOOK_URL: called when an alert opens or resolves unless a
+   * webhook is set in the console, which wins. Null when none is set.
+   */
   webhook?: AlertWebhook | null;
+  /** The console's public origin, for the link in a notice sent to the console's webhook. */
+  consoleOrigin?: string | null;
   /** How long to wait for a source database when measuring its slot. */
   sourceTimeoutMs?: number;
 }
@@ -48,7 +59,7 @@ export async function evaluateAlerts(options: AlertEvaluatorOptions): Promise<Al
     db,
     secretBox: options.secretBox,
     logger,
-    thresholds: { ...DEFAULT_ALERT_THRESHOLDS, ...options.thresholds },
+    thresholds: await loadEffectiveThresholds(db, options.thresholds),
     sourceTimeoutMs: options.sourceTimeoutMs ?? 5_000,
   });
   const opened: AlertRecord[] = [];
@@ -66,14 +77,33 @@ export async function evaluateAlerts(options: AlertEvaluatorOptions): Promise<Al
   const active = await listActiveAlerts(db.pool);
   setActiveAlertsMetric(active);
 
-  if (options.webhook) {
-    const webhook = options.webhook;
+  const webhook = opened.length + resolved.length > 0 ? await notificationWebhook(options) : null;
+  if (webhook) {
     await Promise.all([
       ...opened.map((alert) => notify(options, webhook, alert, 'opened')),
       ...resolved.map((alert) => notify(options, webhook, alert, 'resolved')),
     ]);
   }
   return { opened, resolved, active };
+}
+
+/**
+ * The webhook that announces alerts: the one set in the console, else the engine's environment
+ * variable. A console webhook that cannot be decrypted (the encryption key changed) is logged
+ * without its URL, and the variable's webhook, if any, is called instead: a notice somewhere
+ * beats none.
+ */
+async function notificationWebhook(options: AlertEvaluatorOptions): Promise<AlertWebhook | null> {
+  try {
+    const url = await getAlertWebhookUrl(options.db, { secretBox: options.secretBox });
+    if (url) return new AlertWebhook({ url, consoleOrigin: options.consoleOrigin ?? null });
+  } catch (error) {
+    options.logger.error(
+      { error: error instanceof Error ? error.message : String(error) },
+      'the alert webhook set in the console cannot be read: set it again in the console',
+    );
+  }
+  return options.webhook ?? null;
 }
 
 function logAlert(logger: Logger, alert: AlertRecord, event: 'opened' | 'resolved'): void {

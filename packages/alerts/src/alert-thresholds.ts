@@ -1,5 +1,7 @@
+import { ALERT_THRESHOLD_FIELDS, type AlertThresholdField } from '@shardline/db';
+
 /** When a condition becomes an alert (docs/alerts.md). Oversize messages alert at once. */
-export interface AlertThresholds {
+export interface AlertThresholds extends Record<AlertThresholdField, number> {
   /** A group blocked behind a failing message for longer than this. */
   groupBlockedMs: number;
   /** A sink whose every delivery has failed for longer than this. */
@@ -14,11 +16,12 @@ export interface AlertThresholds {
   sourceStalledMs: number;
 }
 
+/** When nothing sets them (no environment variable, no console setting). */
 export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
-  groupBlockedMs: 10 * 60_000,
-  sinkFailingMs: 5 * 60_000,
-  sinkNotCapturingMs: 60_000,
-  sinkThrottledMs: 10 * 60_000,
-  sourceLagBytes: 1024 ** 3,
-  sourceStalledMs: 5 * 60_000,
+  groupBlockedMs: ALERT_THRESHOLD_FIELDS.groupBlockedMs.builtInDefault,
+  sinkFailingMs: ALERT_THRESHOLD_FIELDS.sinkFailingMs.builtInDefault,
+  sinkNotCapturingMs: ALERT_THRESHOLD_FIELDS.sinkNotCapturingMs.builtInDefault,
+  sinkThrottledMs: ALERT_THRESHOLD_FIELDS.sinkThrottledMs.builtInDefault,
+  sourceLagBytes: ALERT_THRESHOLD_FIELDS.sourceLagBytes.builtInDefault,
+  sourceStalledMs: ALERT_THRESHOLD_FIELDS.sourceStalledMs.builtInDefault,
 };

@@ -1,5 +1,5 @@
 import type { AlertRecord } from '@shardline/db';
-import { type AlertEvent, slackPayload } from './slack-payload';
+import { type AlertEvent, slackPayload, testSlackPayload } from './slack-payload';
 
 export interface AlertWebhookOptions {
   /** The incoming webhook's address. Its path is a secret (Slack's is): only its origin is ever shown. */
@@ -18,6 +18,17 @@ export interface AlertWebhookOptions {
 export type NoticeOutcome = { ok: true } | { ok: false; error: string };
 
 /**
+ * How a test notification went, for the person who asked: the webhook's host, the HTTP status it
+ * answered (null when it could not be reached), and what that means in words.
+ */
+export interface TestNoticeOutcome {
+  ok: boolean;
+  host: string;
+  status: number | null;
+  message: string;
+}
+
+/**
  * Posts Slack-compatible JSON for an alert that opened or resolved, with a timeout per call and a
  * few retries on a network error, a timeout, a 429 or a 5xx. Never throws: a webhook that does
  * not answer costs its caller a few seconds at most, and delivery never waits on it.
@@ -25,10 +36,38 @@ export type NoticeOutcome = { ok: true } | { ok: false; error: string };
 export class AlertWebhook {
   readonly #options: Required<AlertWebhookOptions>;
   readonly origin: string;
+  readonly host: string;
 
   constructor(options: AlertWebhookOptions) {
     this.#options = { timeoutMs: 5_000, attempts: 3, retryDelayMs: 1_000, ...options };
     this.origin = new URL(options.url).origin;
+    this.host = new URL(options.url).host;
+  }
+
+  /**
+   * Posts one test notification, without retries: the person waiting wants this call's outcome,
+   * within the timeout.
+   */
+  async sendTest(requestedBy: string): Promise<TestNoticeOutcome> {
+    const body = JSON.stringify(
+      testSlackPayload({ requestedBy, consoleOrigin: this.#options.consoleOrigin }),
+    );
+    const outcome = await this.#post(body);
+    const { host } = this;
+    if (outcome.ok) {
+      return {
+        ok: true,
+        host,
+        status: outcome.status,
+        message: `The webhook at ${host} answered HTTP ${outcome.status}: it took the test notification.`,
+      };
+    }
+    return {
+      ok: false,
+      host,
+      status: outcome.status,
+      message: `The test notification did not go through: ${outcome.error}.`,
+    };
   }
 
   async notify(alert: AlertRecord, event: AlertEvent): Promise<NoticeOutcome> {
@@ -36,7 +75,7 @@ export class AlertWebhook {
     let error = '';
     for (let attempt = 1; attempt <= this.#options.attempts; attempt++) {
       const outcome = await this.#post(body);
-      if (outcome.ok) return outcome;
+      if (outcome.ok) return { ok: true };
       error = outcome.error;
       if (!outcome.retry || attempt === this.#options.attempts) break;
       await new Promise((resolve) => setTimeout(resolve, this.#options.retryDelayMs * 2 ** (attempt - 1)));
@@ -44,7 +83,11 @@ export class AlertWebhook {
     return { ok: false, error };
   }
 
-  async #post(body: string): Promise<{ ok: true } | { ok: false; error: string; retry: boolean }> {
+  async #post(
+    body: string,
+  ): Promise<
+    { ok: true; status: number } | { ok: false; error: string; retry: boolean; status: number | null }
+  > {
     try {
       const response = await fetch(this.#options.url, {
         method: 'POST',
@@ -55,17 +98,19 @@ export class AlertWebhook {
       });
       // Read (and drop) the body so the connection can be reused.
       await response.arrayBuffer().catch(() => undefined);
-      if (response.ok) return { ok: true };
+      if (response.ok) return { ok: true, status: response.status };
       return {
         ok: false,
         error: `the webhook at ${this.origin} answered ${response.status} ${response.statusText}`.trim(),
         retry: response.status === 429 || response.status >= 500,
+        status: response.status,
       };
     } catch (error) {
       return {
         ok: false,
         error: `the webhook at ${this.origin} could not be called: ${reason(error)}`,
         retry: true,
+        status: null,
       };
     }
   }

@@ -11,9 +11,10 @@ import {
   getSourceConnection,
   listSourceProgress,
   type SourceProgress,
+  thresholdFor,
 } from '@shardline/db';
 import type { Logger } from 'pino';
-import type { AlertThresholds } from './alert-thresholds';
+import type { EffectiveThresholds } from './effective-thresholds';
 import { measureSlotLag } from './slot-lag';
 import { examples, formatBytes, formatSpan, plural } from './wording';
 
@@ -31,17 +32,19 @@ export async function findAlertConditions(options: {
   db: Database;
   secretBox: SecretBox;
   logger: Logger;
-  thresholds: AlertThresholds;
+  /** The installation's thresholds, and each sink's own where it has them. */
+  thresholds: EffectiveThresholds;
   /** How long to wait for a source database when measuring its slot. */
   sourceTimeoutMs: number;
 }): Promise<FoundConditions> {
-  const { db, thresholds } = options;
+  const { db } = options;
+  const { perSink } = options.thresholds;
   const [oversize, blocked, failing, notCapturing, throttled, sources] = await Promise.all([
     findOversizeMessages(db.pool),
-    findBlockedGroups(db.pool, { blockedForMs: thresholds.groupBlockedMs }),
-    findFailingSinks(db.pool, { failingForMs: thresholds.sinkFailingMs }),
-    findSinksNotCapturing(db.pool, { notCapturingForMs: thresholds.sinkNotCapturingMs }),
-    findThrottledSinks(db.pool, { throttledForMs: thresholds.sinkThrottledMs }),
+    findBlockedGroups(db.pool, { blockedForMs: perSink.groupBlockedMs }),
+    findFailingSinks(db.pool, { failingForMs: perSink.sinkFailingMs }),
+    findSinksNotCapturing(db.pool, { notCapturingForMs: perSink.sinkNotCapturingMs }),
+    findThrottledSinks(db.pool, { throttledForMs: perSink.sinkThrottledMs }),
     listSourceProgress(db.pool),
   ]);
   const firing: AlertCondition[] = [];
@@ -70,6 +73,7 @@ export async function findAlertConditions(options: {
 
   for (const sink of blocked) {
     const { count } = sink;
+    const thresholdMs = thresholdFor(perSink.groupBlockedMs, sink.sinkId);
     const longest = Date.now() - sink.blockedSince.getTime();
     firing.push({
       kind: 'group_blocked',
@@ -78,14 +82,14 @@ export async function findAlertConditions(options: {
       targetName: sink.sinkName,
       summary:
         `${sink.capped ? 'At least ' : ''}${plural(count, 'group has', 'groups have')} been blocked behind a failing message ` +
-        `for more than ${formatSpan(thresholds.groupBlockedMs)} (the longest for ${formatSpan(longest)}): ` +
+        `for more than ${formatSpan(thresholdMs)} (the longest for ${formatSpan(longest)}): ` +
         `${examples(sink.groups, count)}. Their later messages wait until it is delivered or discarded.`,
       details: {
         count,
         capped: sink.capped,
         groups: sink.groups,
         blockedSince: sink.blockedSince.toISOString(),
-        thresholdMs: thresholds.groupBlockedMs,
+        thresholdMs,
       },
     });
   }
@@ -107,7 +111,7 @@ export async function findAlertConditions(options: {
         failingSince: sink.failingSince.toISOString(),
         lastDeliveredAt: sink.lastDeliveredAt?.toISOString() ?? null,
         latestError: sink.latestError,
-        thresholdMs: thresholds.sinkFailingMs,
+        thresholdMs: thresholdFor(perSink.sinkFailingMs, sink.sinkId),
       },
     });
   }
@@ -125,7 +129,7 @@ export async function findAlertConditions(options: {
         reason: health.reason,
         problems: health.problems,
         notCapturingSince: sink.since.toISOString(),
-        thresholdMs: thresholds.sinkNotCapturingMs,
+        thresholdMs: thresholdFor(perSink.sinkNotCapturingMs, sink.sinkId),
       },
     });
   }
@@ -145,7 +149,7 @@ export async function findAlertConditions(options: {
         shardsAtLimit: facts.shardsAtLimit,
         throttledRecords: facts.throttledRecords,
         throttledSince: facts.since.toISOString(),
-        thresholdMs: thresholds.sinkThrottledMs,
+        thresholdMs: thresholdFor(perSink.sinkThrottledMs, sink.sinkId),
       },
     });
   }
@@ -181,7 +185,7 @@ async function sourceLag(
   options: Parameters<typeof findAlertConditions>[0],
   source: SourceProgress,
 ): Promise<{ condition: AlertCondition | null; undecided: boolean }> {
-  const { thresholds } = options;
+  const thresholds = options.thresholds.installation;
   let retainedBytes: number | null = null;
   let measureError: string | null = null;
   try {

@@ -2,6 +2,7 @@ export * from './alert-evaluator';
 export * from './alert-thresholds';
 export * from './alert-webhook';
 export * from './alerts-metric';
+export * from './effective-thresholds';
 export * from './find-alert-conditions';
 export * from './slack-payload';
 export * from './slot-lag';

@@ -45,6 +45,11 @@ export function slackPayload(
     ...(alert.resolvedAt ? [`resolved ${alert.resolvedAt.toISOString()}`] : []),
     ...(link ? [`<${link}|Open in the console>`] : []),
   ].join(' · ');
+  return slackBody(text, context);
+}
+
+/** Slack's shape: `text`, and the same words as a section with a line of context under it. */
+function slackBody(text: string, context: string): { text: string; blocks: unknown[] } {
   return {
     text,
     blocks: [
@@ -52,4 +57,23 @@ export function slackPayload(
       { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
     ],
   };
+}
+
+/**
+ * The body of a test notification, clearly marked as one (`test: true`, and its text says so), in
+ * the same Slack-compatible shape as a real notice, so it shows how notices will look.
+ */
+export function testSlackPayload(options: { requestedBy: string; consoleOrigin: string | null }): {
+  text: string;
+  blocks: unknown[];
+  test: true;
+} {
+  const text = `:test_tube: [Shardline] Test notification, sent by ${escapeMrkdwn(options.requestedBy)} from the Alerts settings. No alert is open: alerts will be announced here like this.`;
+  const origin = options.consoleOrigin?.replace(/\/+$/, '');
+  const context = [
+    'kind `test`',
+    `sent ${new Date().toISOString()}`,
+    ...(origin ? [`<${origin}/alerts|Open in the console>`] : []),
+  ].join(' · ');
+  return { ...slackBody(text, context), test: true };
 }

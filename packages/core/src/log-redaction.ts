@@ -1,8 +1,8 @@
 /**
  * Field names whose values are secrets wherever they appear in a logged object: AWS keys,
  * database passwords (and their ciphertexts, which are useless without the key but are still
- * nobody's business), whole credential objects, HTTP authorization headers, and the settings
- * that hold the encryption key or a URL with a password in it.
+ * nobody's business), whole credential objects, HTTP authorization headers, alert webhook URLs,
+ * and the settings that hold the encryption key or a URL with a password in it.
  */
 const SECRET_FIELDS = [
   'secretAccessKey',
@@ -22,6 +22,11 @@ const SECRET_FIELDS = [
   'cookie',
   'SHARDLINE_SECRET_KEY',
   'SHARDLINE_SECRET_KEY_PREVIOUS',
+  // A chat webhook's path is its credential.
+  'webhookUrl',
+  'webhookUrlCiphertext',
+  'webhook_url_ciphertext',
+  'SHARDLINE_ALERT_WEBHOOK_URL',
 ];
 
 // pino's paths do not recurse: `*.password` reaches exactly one level down. Three depths cover

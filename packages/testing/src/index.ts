@@ -48,3 +48,4 @@ export {
 } from './throwaway-postgres';
 export { waitFor } from './wait-for';
 export { waitUntilSlotStreamed } from './wait-until-streamed';
+export { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';

@@ -1,4 +1,5 @@
 import { AlertsView } from '../../components/alerts/alerts-view';
+import { ButtonLink } from '../../components/ui/button';
 import { PageHeader } from '../../components/ui/page-header';
 import type { AlertFilter } from '../../lib/client/api-types';
 
@@ -22,6 +23,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Alerts"
         subtitle="What needs a person: messages over the record size limit, groups blocked, sinks failing or throttled for long, sources lagging. Alerts clear themselves when the cause is gone and stay here as history."
+        actions={<ButtonLink href="/alerts/settings">Settings: webhook and thresholds</ButtonLink>}
       />
       <AlertsView initialFilter={initialFilter} />
     </>

@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'account.password_change': 'Password changed',
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
+  'alerts.settings_changed': 'Alert settings changed',
   'config.apply': 'Configuration file applied',
   'stream.create': 'Kinesis stream created',
 };
@@ -43,6 +44,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   message: 'Message',
   account: 'Account',
   token: 'API token',
+  alert_settings: 'Alert settings',
   configuration: 'Configuration',
   stream: 'Kinesis stream',
 };
@@ -64,6 +66,13 @@ const FIELD_LABELS: Record<string, string> = {
   publicationName: 'publication',
   slotName: 'slot',
   body: 'code or path',
+  webhookUrl: 'webhook URL',
+  'thresholds.groupBlockedMs': 'group blocked threshold',
+  'thresholds.sinkFailingMs': 'sink failing threshold',
+  'thresholds.sinkNotCapturingMs': 'sink not capturing threshold',
+  'thresholds.sinkThrottledMs': 'sink throttled threshold',
+  'thresholds.sourceLagBytes': 'source lag threshold',
+  'thresholds.sourceStalledMs': 'source stalled threshold',
 };
 
 /** Fields whose value is never recorded, only that it changed. */

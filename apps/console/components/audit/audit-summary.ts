@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../lib/client/api-types';
-import { formatNumber } from '../../lib/client/format';
+import { formatBytes, formatDuration, formatNumber } from '../../lib/client/format';
 import { describeNarrowing } from '../sinks/backfills/backfill-labels';
 import { fieldLabel } from './audit-labels';
 
@@ -18,6 +18,7 @@ const BULK_VERBS: Partial<Record<AuditEvent['action'], string>> = {
 export function describeAuditDetails(event: AuditEvent): string | null {
   const details = event.details as Details;
   if (event.action.endsWith('.update')) return describeEdit(details);
+  if (event.action === 'alerts.settings_changed') return describeAlertSettings(details);
   const bulkVerb = BULK_VERBS[event.action];
   if (bulkVerb) return describeBulk(bulkVerb, details);
   if (event.action.startsWith('backfill.')) return describeBackfill(event.action, details);
@@ -47,6 +48,24 @@ function describeEdit(details: Details): string {
   if (fields.length === 0) return 'Saved without changing anything';
   const changed = `Changed ${listInWords(fields.map(fieldLabel))}`;
   return madeVersion && version !== null ? `${changed} (now version ${version})` : changed;
+}
+
+/** Which settings changed: a threshold from and to, the webhook by its host (its URL is never recorded). */
+function describeAlertSettings(details: Details): string {
+  const thresholds = (details.thresholds ?? {}) as Record<string, { from: number | null; to: number | null }>;
+  const parts = Object.entries(thresholds).map(
+    ([field, { from, to }]) =>
+      `${fieldLabel(`thresholds.${field}`)} from ${thresholdWords(field, from)} to ${thresholdWords(field, to)}`,
+  );
+  const webhook = text(details.webhook);
+  if (webhook)
+    parts.unshift(`webhook ${webhook}${text(details.webhookHost) ? ` (${details.webhookHost})` : ''}`);
+  return parts.length > 0 ? `Changed ${listInWords(parts)}` : 'Saved without changing anything';
+}
+
+function thresholdWords(field: string, value: number | null): string {
+  if (value === null) return 'the default';
+  return field.endsWith('Bytes') ? formatBytes(value) : formatDuration(value);
 }
 
 const BULK_SCOPES: Record<string, string> = {
@@ -100,6 +119,9 @@ export function auditTarget(event: AuditEvent): { label: string; href: string | 
       label: `${event.targetId} of ${sinkName}`,
       href: sinkId ? `/sinks/${sinkId}?message=${encodeURIComponent(event.targetId)}` : null,
     };
+  }
+  if (event.targetType === 'alert_settings') {
+    return { label: event.targetName ?? event.targetId, href: '/alerts/settings' };
   }
   const label = event.targetName ?? event.targetId;
   const deleted = event.action.endsWith('.delete');

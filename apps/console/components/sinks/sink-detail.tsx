@@ -10,19 +10,13 @@ import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
 import { TextLink } from '../ui/text-link';
 import { BackfillsSection } from './backfills/backfills-section';
+import { PastBulkOperations } from './bulk-operations/past-bulk-operations';
 import { SinkActions } from './sink-actions';
 import { SinkCounters } from './sink-counters';
 import { SinkTransformSummary } from './sink-transform-summary';
 import { SinkViews } from './sink-views';
 
-export function SinkDetail({
-  sinkId,
-  openMessageId = null,
-}: {
-  sinkId: string;
-  /** A message whose detail is open when the page opens. */
-  openMessageId?: string | null;
-}) {
+export function SinkDetail({ sinkId }: { sinkId: string }) {
   // One switch pauses every live view of the page: counters, tabs and the open message.
   const [live, setLive] = useState(true);
   const query = useSink(sinkId, live);
@@ -66,7 +60,8 @@ export function SinkDetail({
       <HealthProblems problems={sink.health.problems} />
       <SinkCounters sinkId={sink.id} live={live} />
       <BackfillsSection sink={sink} />
-      <SinkViews sink={sink} live={live} onLiveChange={setLive} openMessageId={openMessageId} />
+      <SinkViews sink={sink} live={live} onLiveChange={setLive} />
+      <PastBulkOperations sinkId={sink.id} />
     </div>
   );
 }

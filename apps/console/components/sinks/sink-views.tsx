@@ -18,12 +18,10 @@ export function SinkViews({
   sink,
   live,
   onLiveChange,
-  openMessageId,
 }: {
   sink: Sink;
   live: boolean;
   onLiveChange: (live: boolean) => void;
-  openMessageId: string | null;
 }) {
   const id = useId();
   const [view, setView] = useState<SinkView>('messages');
@@ -61,7 +59,7 @@ export function SinkViews({
         aria-labelledby={`${id}-messages-tab`}
         hidden={view !== 'messages'}
       >
-        <MessagesPanel sink={sink} live={live} onLiveChange={onLiveChange} openMessageId={openMessageId} />
+        <MessagesPanel sink={sink} live={live} onLiveChange={onLiveChange} />
       </div>
       <div
         role="tabpanel"

@@ -19,6 +19,7 @@ import type {
   AlertKind,
   AlertRecord,
   AlertState,
+  AlertThresholdField,
   AuditAction,
   AuditEventRecord,
   AuditTargetType,
@@ -26,7 +27,9 @@ import type {
   BackfillState,
   BulkOperationRecord,
   MessageRecord,
+  PublicAlertSettings,
   PublicBackfill,
+  PublicSinkThresholds,
   PublicSource,
   PublicTransform,
   SinkSummary,
@@ -132,6 +135,10 @@ export interface MessageFilter {
   action?: MessageAction;
   group?: string;
   errorCode?: string;
+  /** The row's primary key value (composite keys joined with `:`). */
+  key?: string;
+  /** Text in the payload. */
+  q?: string;
 }
 
 export interface MessagePage {
@@ -257,3 +264,34 @@ export interface BackfillTableInput {
 }
 
 export type BackfillCommand = 'pause' | 'resume' | 'cancel';
+
+// --- Alert settings (docs/alerts.md, "Settings") ---------------------------------------------------
+
+export type { AlertThresholdField };
+export type SinkThresholdField = Exclude<AlertThresholdField, 'sourceLagBytes' | 'sourceStalledMs'>;
+export type AlertSettings = AsJson<PublicAlertSettings>;
+export type SinkThresholds = AsJson<PublicSinkThresholds>;
+
+/** What a threshold is: the engine's variable that sets its default, and the range the API accepts. */
+export interface ThresholdFieldInfo {
+  scope: 'sink' | 'source';
+  unit: 'ms' | 'bytes';
+  variable: string;
+  builtInDefault: number;
+  min: number;
+  max: number;
+}
+
+export interface AlertSettingsAnswer {
+  settings: AlertSettings;
+  thresholdFields: Record<AlertThresholdField, ThresholdFieldInfo>;
+  sinks: SinkThresholds[];
+}
+
+/** How a test notification went: the HTTP status the webhook answered, or why it could not be reached. */
+export interface TestNotificationResult {
+  ok: boolean;
+  host: string;
+  status: number | null;
+  message: string;
+}

@@ -228,12 +228,14 @@ export function useDiscardMessage(sinkId: string) {
 }
 
 export function useStartBulkOperation(sinkId: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: BulkOperationInput) =>
       apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations`, {
         method: 'POST',
         body: input,
       }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.bulkOperations(sinkId) }),
   });
 }
 

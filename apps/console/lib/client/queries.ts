@@ -7,6 +7,7 @@ import { apiFetch, withQuery } from './api-fetch';
 import type {
   AlertFilter,
   AlertPage,
+  AlertSettingsAnswer,
   AuditFilter,
   AuditPage,
   Backfill,
@@ -59,6 +60,7 @@ export const queryKeys = {
   messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
   message: (sinkId: string, messageId: string) => ['sinks', sinkId, 'message', messageId] as const,
   bulkOperation: (sinkId: string, operationId: string) => ['sinks', sinkId, 'bulk', operationId] as const,
+  bulkOperations: (sinkId: string) => ['sinks', sinkId, 'bulk-operations'] as const,
   backfills: (sinkId: string) => ['sinks', sinkId, 'backfills'] as const,
   // Outside the sink's prefix: invalidating a sink after a retry must not read Kinesis again.
   streamRecords: (sinkId: string) => ['stream-records', sinkId] as const,
@@ -67,6 +69,7 @@ export const queryKeys = {
   audit: (filter: AuditFilter) => ['audit', filter] as const,
   alerts: (filter: AlertFilter) => ['alerts', filter] as const,
   activeAlerts: (sinkId: string | null) => ['alerts', 'active', sinkId] as const,
+  alertSettings: () => ['alert-settings'] as const,
 };
 
 export const fetchers = {
@@ -93,6 +96,8 @@ export const fetchers = {
     apiFetch<{ message: MessageDetail }>(`/sinks/${enc(sinkId)}/messages/${enc(messageId)}`),
   bulkOperation: (sinkId: string, operationId: string) =>
     apiFetch<{ operation: BulkOperation }>(`/sinks/${enc(sinkId)}/bulk-operations/${enc(operationId)}`),
+  bulkOperations: (sinkId: string) =>
+    apiFetch<{ operations: BulkOperation[] }>(`/sinks/${enc(sinkId)}/bulk-operations`),
   backfills: (sinkId: string) => apiFetch<{ backfills: Backfill[] }>(`/sinks/${enc(sinkId)}/backfills`),
   streamRecords: (sinkId: string) =>
     apiFetch<StreamRecords>(
@@ -108,6 +113,7 @@ export const fetchers = {
     apiFetch<AlertPage>(
       withQuery('/alerts', { state: 'active', sinkId: sinkId ?? undefined, limit: ACTIVE_ALERTS_LIMIT }),
     ),
+  alertSettings: () => apiFetch<AlertSettingsAnswer>('/alerts/settings'),
 };
 
 export function enc(segment: string): string {
@@ -268,6 +274,11 @@ export function useActiveAlerts(sinkId: string | null = null, enabled = true, sh
   });
 }
 
+/** The alert settings made in the console: the webhook (set or not, its host) and the thresholds. */
+export function useAlertSettings() {
+  return useQuery({ queryKey: queryKeys.alertSettings(), queryFn: fetchers.alertSettings });
+}
+
 /** Polls a bulk operation until it has finished. */
 export function useBulkOperation(sinkId: string, operationId: string | null) {
   return useQuery({
@@ -275,6 +286,16 @@ export function useBulkOperation(sinkId: string, operationId: string | null) {
     queryFn: () => fetchers.bulkOperation(sinkId, operationId ?? ''),
     enabled: operationId !== null,
     refetchInterval: (query) => (isFinished(query.state.data?.operation) ? false : 1_000),
+  });
+}
+
+/** The sink's recent bulk operations, followed closely while one is queued or running. */
+export function useBulkOperations(sinkId: string) {
+  return useQuery({
+    queryKey: queryKeys.bulkOperations(sinkId),
+    queryFn: () => fetchers.bulkOperations(sinkId),
+    refetchInterval: (query) =>
+      query.state.data?.operations.some((operation) => !isFinished(operation)) ? 1_000 : 15_000,
   });
 }
 

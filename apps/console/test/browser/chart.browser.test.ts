@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockingViolations } from './accessibility';
 import { consoleHelpers, eventually } from './console-helpers';
 import { type ConsoleWorld, ENGINE_WAIT_MS, startConsoleWorld, stopConsoleWorld } from './console-world';
 
@@ -90,6 +91,8 @@ describe('the activity chart in a browser', () => {
     const tooltip = chart.locator('.recharts-tooltip-wrapper');
     await eventually(() => tooltip.textContent()).toMatch(/\(per minute\)Delivered : [1-3]/);
     expect(await tooltip.textContent()).toMatch(/Failed attempts : \d+Throttled attempts : 0/);
+    // Readable as well as there: the values in the tooltip meet the contrast minimum.
+    expect(await blockingViolations(page, 'chart tooltip')).toEqual([]);
 
     // A day, per quarter hour: the same totals, another axis.
     await chooseRange('24h');

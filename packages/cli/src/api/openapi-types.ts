@@ -2086,7 +2086,7 @@ export interface paths {
         };
         /**
          * One page of a sink's messages in one state
-         * @description `state` is `waiting` (the default; `pending` is a deprecated alias), `failing`, `delivered` or `discarded`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass `nextCursor` as `after` for the next page; it is null on the last page. Each message is `{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, status, waitingReason, blockedBy, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings. `status` is where it stands: `waiting`, `sending` (inside a request to Kinesis under way), `failing`, `delivered` or `discarded`; `waitingReason` says why a waiting one has not gone yet: `due` (its turn to be sent), `scheduled` (its next attempt time is not reached), `blocked` (behind a failing message of its group, whose id is `blockedBy`) or `throttled` (Kinesis throttled its last attempt); both null otherwise. `state` is the stored state (`pending` for waiting and sending), kept for clients written before `status`.
+         * @description `state` is `waiting` (the default; `pending` is a deprecated alias), `failing`, `delivered` or `discarded`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass `nextCursor` as `after` for the next page; it is null on the last page. Each message is `{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, status, waitingReason, blockedBy, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings. `status` is where it stands: `waiting`, `sending` (inside a request to Kinesis under way), `failing`, `delivered` or `discarded`; `waitingReason` says why a waiting one has not gone yet: `due` (its turn to be sent), `scheduled` (its next attempt time is not reached), `blocked` (behind a failing message of its group, whose id is `blockedBy`) or `throttled` (Kinesis throttled its last attempt); both null otherwise. `state` is the stored state (`pending` for waiting and sending), kept for clients written before `status`. `key` finds the messages of one row by its primary key value (composite keys joined with `:`, as in the payload's `metadata.record_pks`), whatever the sink groups by; `q` finds text anywhere in the stored payload's JSON text, as written there (case counts). Both read the payload of every message of the sink in the state asked (no index holds them), so each statement stops after 5 seconds with a 400 naming the field: narrow the search with `table`, `action` or `group` then.
          */
         get: {
             parameters: {
@@ -2095,6 +2095,8 @@ export interface paths {
                     action?: "insert" | "update" | "delete" | "read";
                     group?: string;
                     errorCode?: string;
+                    key?: string;
+                    q?: string;
                     state?: "waiting" | "failing" | "delivered" | "discarded" | "pending";
                     after?: string;
                     limit?: number;
@@ -2116,7 +2118,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description A query parameter is not valid (`field` names it), or `after` is not a cursor this API issued */
+                /** @description A query parameter is not valid (`field` names it), `after` is not a cursor this API issued, or a search (`key`, `q`) ran past its time bound (`field` names it) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2175,7 +2177,7 @@ export interface paths {
         };
         /**
          * How many messages are in each state, for the same filters as the list
-         * @description Unfiltered counts read an index only and stay fast on millions of messages; a filter makes them read the rows, which takes about a second per million messages of the sink.
+         * @description Unfiltered counts read an index only and stay fast on millions of messages; a filter makes them read the rows, which takes about a second per million messages of the sink. `key` finds the messages of one row by its primary key value (composite keys joined with `:`, as in the payload's `metadata.record_pks`), whatever the sink groups by; `q` finds text anywhere in the stored payload's JSON text, as written there (case counts). Both read the payload of every message of the sink in the state asked (no index holds them), so each statement stops after 5 seconds with a 400 naming the field: narrow the search with `table`, `action` or `group` then.
          */
         get: {
             parameters: {
@@ -2184,6 +2186,8 @@ export interface paths {
                     action?: "insert" | "update" | "delete" | "read";
                     group?: string;
                     errorCode?: string;
+                    key?: string;
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -2276,6 +2280,88 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description `{ message }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The message id is not a whole number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The sink has no message with this id (or no sink has this id) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}/messages/{messageId}/payload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A message's payload as a file
+         * @description The payload byte for byte as stored (the change as captured; without a transform, what is sent to Kinesis), with `Content-Disposition: attachment; filename="message-<id>.json"`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The payload (application/json) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2719,7 +2805,7 @@ export interface paths {
         put?: never;
         /**
          * Retry, discard or re-send every message a filter matches, in the background
-         * @description Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.
+         * @description Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink) and takes the fields of the filter of GET …/messages, `key` and `q` included (counting what a search matches is bounded in time as the list is). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.
          */
         post: {
             parameters: {
@@ -2743,6 +2829,8 @@ export interface paths {
                             action?: "insert" | "update" | "delete" | "read";
                             group?: string;
                             errorCode?: string;
+                            key?: string;
+                            q?: string;
                         };
                         reason?: string;
                     };
@@ -3303,8 +3391,8 @@ export interface paths {
             parameters: {
                 query?: {
                     actor?: string;
-                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "message.resend" | "bulk.retry" | "bulk.discard" | "bulk.resend" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "config.apply" | "stream.create";
-                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "configuration" | "stream";
+                    action?: "sink.create" | "sink.update" | "sink.delete" | "sink.pause" | "sink.resume" | "backfill.start" | "backfill.pause" | "backfill.resume" | "backfill.cancel" | "source.create" | "source.update" | "source.delete" | "transform.create" | "transform.update" | "transform.delete" | "message.retry" | "message.discard" | "message.resend" | "bulk.retry" | "bulk.discard" | "bulk.resend" | "account.create" | "account.delete" | "account.sign_in_failure" | "account.lock" | "account.role_change" | "account.password_reset" | "account.password_change" | "token.create" | "token.revoke" | "alerts.settings_changed" | "config.apply" | "stream.create";
+                    targetType?: "sink" | "source" | "transform" | "message" | "account" | "token" | "alert_settings" | "configuration" | "stream";
                     targetId?: string;
                     since?: string;
                     until?: string;
@@ -3417,6 +3505,419 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alert settings made in the console
+         * @description The notification webhook (whether one is set, and its host) and the thresholds set in the console, for the installation and each sink. Which applies (docs/alerts.md, "Settings"): a sink's own threshold, then the installation's set here, then the engine's environment variable, then the built-in default; a webhook set here is called instead of the engines' `SHARDLINE_ALERT_WEBHOOK_URL`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `{ settings: { webhook: { set, host }, thresholds, updatedAt, updatedBy }, thresholdFields, sinks }`: `webhook` says only whether a webhook is set in the console and its host (its URL is write-only, never returned); `thresholds` holds each installation-wide threshold set in the console, null where the engine's environment variable applies; `thresholdFields` gives each threshold's `{ scope: sink|source, unit: ms|bytes, variable, builtInDefault, min, max }`; `sinks` lists every sink with its own thresholds `{ sinkId, sinkName, thresholds, updatedAt, updatedBy }` (null: the installation's applies) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+            };
+        };
+        /**
+         * Change the alert settings (admin)
+         * @description `webhookUrl`: an http(s) URL replaces the stored one (stored encrypted, never returned or logged), `null` removes it (the engines' `SHARDLINE_ALERT_WEBHOOK_URL` applies again), left out keeps it. `thresholds`: each one given as a number sets it (milliseconds from 1,000 to 604,800,000; `sourceLagBytes` from 1 MiB to 1 TiB), `null` returns it to the environment variable, left out keeps it. Engines apply the change at their next evaluation. Audited as `alerts.settings_changed` with what changed (the webhook by its host only).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        webhookUrl?: string | null;
+                        thresholds?: {
+                            groupBlockedMs?: number | null;
+                            sinkFailingMs?: number | null;
+                            sinkNotCapturingMs?: number | null;
+                            sinkThrottledMs?: number | null;
+                            sourceLagBytes?: number | null;
+                            sourceStalledMs?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description `{ settings: { webhook: { set, host }, thresholds, updatedAt, updatedBy }, thresholdFields, sinks }`: `webhook` says only whether a webhook is set in the console and its host (its URL is write-only, never returned); `thresholds` holds each installation-wide threshold set in the console, null where the engine's environment variable applies; `thresholdFields` gives each threshold's `{ scope: sink|source, unit: ms|bytes, variable, builtInDefault, min, max }`; `sinks` lists every sink with its own thresholds `{ sinkId, sinkName, thresholds, updatedAt, updatedBy }` (null: the installation's applies) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description `invalid_input`, `field` naming the setting: a URL that is not http(s), holds credentials or points at a refused address (link-local, metadata); a threshold out of range; an unknown setting */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description `forbidden`: a viewer may look but not change anything; or `cross_site_request` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/settings/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification (admin)
+         * @description Posts a test notice (Slack-compatible JSON with `test: true`, its text saying it is a test) to `webhookUrl` when given (a URL typed, not saved), else to the webhook saved in the console. One call, no retry, a 5 s timeout, redirects not followed. The answer says how it went: `{ result: { ok, host, status, message } }`, `status` being the HTTP status the webhook answered (null when it could not be reached; `message` then names the connection error). A webhook that refuses is still a 200: the result is the answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        webhookUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description `{ result: { ok, host, status, message } }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description `invalid_input` on `webhookUrl`: not an http(s) URL, a refused address, or no URL given while none is saved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description `forbidden`: a viewer may look but not change anything; or `cross_site_request` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}/alert-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sink's own alert thresholds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `{ thresholds: { sinkId, sinkName, thresholds: { groupBlockedMs, sinkFailingMs, sinkNotCapturingMs, sinkThrottledMs }, updatedAt, updatedBy } }`: null where the installation's threshold applies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description No such sink */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set a sink's own alert thresholds (admin)
+         * @description Each threshold given as a number (milliseconds, 1,000 to 604,800,000) applies to this sink instead of the installation's, from the next evaluation; `null` returns it to the installation's; left out keeps it. Audited as `alerts.settings_changed` on the sink, each threshold from and to.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupBlockedMs?: number | null;
+                        sinkFailingMs?: number | null;
+                        sinkNotCapturingMs?: number | null;
+                        sinkThrottledMs?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The sink's thresholds, as GET answers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description `invalid_input`, `field` naming the threshold: out of range, not a whole number, or not a threshold of a sink */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description `forbidden`: a viewer may look but not change anything; or `cross_site_request` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description No such sink */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

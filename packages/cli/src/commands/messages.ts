@@ -37,6 +37,8 @@ interface FilterOptions {
   action?: string;
   group?: string;
   errorCode?: string;
+  key?: string;
+  search?: string;
 }
 
 const STATES = ['waiting', 'failing', 'delivered', 'discarded'] as const;
@@ -49,7 +51,15 @@ function withFilterOptions<T>(command: Argv<T>) {
     .option('table', { type: 'string', describe: 'Only this table (name or schema.name)' })
     .option('action', { choices: ACTIONS, describe: 'Only this action' })
     .option('group', { type: 'string', describe: 'Only this group (partition key), exactly' })
-    .option('error-code', { type: 'string', describe: 'Only messages whose last error has this code' });
+    .option('error-code', { type: 'string', describe: 'Only messages whose last error has this code' })
+    .option('key', {
+      type: 'string',
+      describe: 'Only the row with this primary key value (a:b for a composite key)',
+    })
+    .option('search', {
+      type: 'string',
+      describe: 'Only messages whose payload contains this text (case-sensitive)',
+    });
 }
 
 function filterOf(options: FilterOptions): Record<string, string> {

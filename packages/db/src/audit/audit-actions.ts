@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'account.password_change',
   'token.create',
   'token.revoke',
+  'alerts.settings_changed',
   'config.apply',
   'stream.create',
 ] as const;
@@ -38,6 +39,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /**
  * What an action was done to. A bulk operation's and a backfill's target is its sink; a failed sign-in's is the
  * account (its id, or the email typed when no account has it); a Kinesis stream's id is its ARN.
+ * A change of a sink's own alert thresholds targets the sink; of the installation's alert
+ * settings, `alert_settings`.
  */
 export const AUDIT_TARGET_TYPES = [
   'sink',
@@ -46,6 +49,7 @@ export const AUDIT_TARGET_TYPES = [
   'message',
   'account',
   'token',
+  'alert_settings',
   'configuration',
   'stream',
 ] as const;

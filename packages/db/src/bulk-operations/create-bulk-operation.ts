@@ -3,6 +3,7 @@ import { type AuditAction, actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Database } from '../database';
 import { filterConditions } from '../messages/message-filter';
+import { boundedBySearch } from '../messages/message-search';
 import { isUuid } from '../sinks/sink-id';
 import { parseOrThrow } from '../validation';
 import {
@@ -44,9 +45,11 @@ export async function createBulkOperation(
     'state = ANY($2::message_state[])',
     ...filterConditions(input.filter, params),
   ];
-  const matched = await db.pool.query<{ count: string }>(
-    `SELECT count(*) AS count FROM message WHERE ${conditions.join(' AND ')}`,
-    params,
+  const matched = await boundedBySearch(db.pool, input.filter, (reader) =>
+    reader.query<{ count: string }>(
+      `SELECT count(*) AS count FROM message WHERE ${conditions.join(' AND ')}`,
+      params,
+    ),
   );
   const actor = actorOf(options.by);
   const reason = input.action === 'discard' ? (input.reason ?? null) : null;

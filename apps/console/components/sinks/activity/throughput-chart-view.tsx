@@ -65,6 +65,10 @@ export default function ThroughputChartView({ stats }: { stats: SinkStats }) {
               labelFormatter={(start) => `${formatAbsolute(String(start))} (${view.perBucket})`}
               formatter={(value) => formatNumber(Number(value))}
               cursor={{ fill: '#f1f5f9' }}
+              // Text in the series' own colours is too light to read on white (WCAG contrast):
+              // the values are dark, the colour stays in the legend's swatches.
+              itemStyle={{ color: '#0f172a' }}
+              labelStyle={{ color: '#334155' }}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {(Object.keys(SERIES) as Series[]).map((series) => (

@@ -11,11 +11,10 @@ import { Dialog } from '../../ui/dialog';
 import { RelativeTime } from '../../ui/relative-time';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { type AskedAttempt, AskedAttemptOutcome, outcomeOf } from './asked-attempt';
-import { JsonBlock } from './json-block';
 import { MessageActions } from './message-actions';
 import { MessageAttempts } from './message-attempts';
 import { MessageAuditEvents } from './message-audit-events';
-import { PayloadAfterTransform } from './payload-after-transform';
+import { MessagePayload } from './message-payload';
 import { formatPosition } from './position';
 import { WaitingBehind } from './waiting-behind';
 
@@ -208,15 +207,7 @@ function MessageBody({
           </div>
         ))}
       </dl>
-      {message.sentPayload !== null || message.transformError !== null ? (
-        <>
-          <JsonBlock title="Payload, as stored" value={message.payload} testId="message-payload" />
-          <PayloadAfterTransform message={message} transform={transform} />
-        </>
-      ) : (
-        <JsonBlock title="Payload, as it will be sent" value={message.payload} testId="message-payload" />
-      )}
-      <JsonBlock title="Change, as captured" value={message.change} testId="message-change" />
+      <MessagePayload message={message} transform={transform} />
       <section>
         <h3 className="mb-2 font-semibold">Attempts</h3>
         <MessageAttempts attempts={message.attempts} />

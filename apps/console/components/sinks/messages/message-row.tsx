@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Message } from '../../../lib/client/api-types';
 import { formatBytes } from '../../../lib/client/format';
 import { MESSAGE_STATUS_LABELS, WAITING_REASON_LABELS } from '../../../lib/client/message-status';
@@ -6,12 +7,30 @@ import { RelativeTime } from '../../ui/relative-time';
 import { formatPosition } from './position';
 import { WaitingBehind } from './waiting-behind';
 
-/** One message; the position opens its detail. */
-export function MessageRow({ message, onOpen }: { message: Message; onOpen: (id: string) => void }) {
+/** One message; the position opens its detail. `highlighted`: the row the keyboard is on. */
+export function MessageRow({
+  message,
+  highlighted,
+  onOpen,
+}: {
+  message: Message;
+  highlighted: boolean;
+  onOpen: (id: string) => void;
+}) {
   const retried = message.deliverCount > 1;
   const throttled = isThrottled(message);
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (highlighted) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
   return (
-    <tr data-testid="message-row" data-message-id={message.id} className="align-top hover:bg-slate-50">
+    <tr
+      ref={row}
+      data-testid="message-row"
+      data-message-id={message.id}
+      aria-current={highlighted ? 'true' : undefined}
+      className={`align-top ${highlighted ? 'bg-sky-50 outline-2 -outline-offset-2 outline-sky-600' : 'hover:bg-slate-50'}`}
+    >
       <td className="px-3 py-2">
         <button
           type="button"

@@ -59,6 +59,8 @@ export function describeFilter(filter: MessageFilter): string {
     filter.action && `action ${filter.action}`,
     filter.group && `group ${filter.group}`,
     filter.errorCode && `error ${filter.errorCode}`,
+    filter.key && `key ${filter.key}`,
+    filter.q && `payload containing “${filter.q}”`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'no filter';
 }

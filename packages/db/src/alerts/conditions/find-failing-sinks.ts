@@ -1,5 +1,6 @@
 import { RECORD_TOO_LARGE } from '@shardline/core';
 import type { Queryable } from '../../database';
+import { overrideArrays, type PerSinkThreshold } from './per-sink-threshold';
 
 /** A sink none of whose deliveries has gone through for too long. */
 export interface FailingSink {
@@ -14,7 +15,7 @@ export interface FailingSink {
 
 /**
  * Sinks that are not paused, have failing messages, and whose every attempt since the last
- * accepted record, for longer than `failingForMs`, failed. Oversize messages are left out: they
+ * accepted record, for longer than `failingForMs` (the sink's own threshold, or the default), failed. Oversize messages are left out: they
  * are never sent, so they say nothing about whether the stream takes records (they have an
  * alert of their own), and an idle sink holding one would otherwise look down. The last accepted
  * record is per lane (delivery_lane.last_delivered_at, set by the statement that records
@@ -22,7 +23,7 @@ export interface FailingSink {
  */
 export async function findFailingSinks(
   db: Queryable,
-  options: { failingForMs: number },
+  options: { failingForMs: PerSinkThreshold },
 ): Promise<FailingSink[]> {
   const result = await db.query<{
     sink_id: string;
@@ -35,6 +36,7 @@ export async function findFailingSinks(
     `SELECT s.id AS sink_id, s.name AS sink_name, f.attempted_at AS failing_since, d.last_delivered_at,
             latest.error_code AS latest_code, latest.error_message AS latest_message
        FROM sink s
+       LEFT JOIN unnest($3::uuid[], $4::int8[]) AS own(sink_id, ms) ON own.sink_id = s.id
        CROSS JOIN LATERAL (
          SELECT max(l.last_delivered_at) AS last_delivered_at FROM delivery_lane l WHERE l.sink_id = s.id
        ) d
@@ -50,13 +52,13 @@ export async function findFailingSinks(
           ORDER BY a.attempted_at DESC LIMIT 1
        ) latest ON true
       WHERE s.paused_at IS NULL
-        AND f.attempted_at < now() - $1 * interval '1 millisecond'
+        AND f.attempted_at < now() - coalesce(own.ms, $1) * interval '1 millisecond'
         AND EXISTS (
           SELECT 1 FROM message m
            WHERE m.sink_id = s.id AND m.state = 'failing' AND m.last_error_code IS DISTINCT FROM $2
         )
       ORDER BY s.name`,
-    [options.failingForMs, RECORD_TOO_LARGE],
+    [options.failingForMs.defaultMs, RECORD_TOO_LARGE, ...overrideArrays(options.failingForMs)],
   );
   return result.rows.map((row) => ({
     sinkId: row.sink_id,

@@ -2,6 +2,7 @@ import type { SinkHealth } from '@shardline/core';
 import type { Queryable } from '../../database';
 import { listSinkHealth } from '../../health/list-sink-health';
 import { recordSinkHealthStatuses } from '../../health/record-sink-health-statuses';
+import { type PerSinkThreshold, thresholdFor } from './per-sink-threshold';
 
 /** A sink that has captured nothing for too long, and why. */
 export interface SinkNotCapturing {
@@ -14,19 +15,21 @@ export interface SinkNotCapturing {
 }
 
 /**
- * Sinks whose health has been not_capturing for longer than `forMs` (a table missing or not
+ * Sinks whose health has been not_capturing for longer than `notCapturingForMs`, the sink's own
+ * threshold or the default (a table missing or not
  * published, the source unreachable or not read…). Notes every sink's status on the way, so the
  * time each state started is kept even between the engines' periodic checks.
  */
 export async function findSinksNotCapturing(
   db: Queryable,
-  options: { notCapturingForMs: number },
+  options: { notCapturingForMs: PerSinkThreshold },
 ): Promise<SinkNotCapturing[]> {
   const healths = await listSinkHealth(db);
   const statuses = await recordSinkHealthStatuses(db, healths);
   const candidates = [...healths].filter(
     ([sinkId, health]) =>
-      health.status === 'not_capturing' && (statuses.get(sinkId)?.forMs ?? 0) > options.notCapturingForMs,
+      health.status === 'not_capturing' &&
+      (statuses.get(sinkId)?.forMs ?? 0) > thresholdFor(options.notCapturingForMs, sinkId),
   );
   if (candidates.length === 0) return [];
   const names = await db.query<{ id: string; name: string }>(

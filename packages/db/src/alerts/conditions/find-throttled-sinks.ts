@@ -1,5 +1,6 @@
 import type { Queryable } from '../../database';
 import { listSinkThrottling, type SinkThrottling } from '../../throttling/list-sink-throttling';
+import { type PerSinkThreshold, thresholdFor } from './per-sink-threshold';
 
 /** A sink Kinesis has throttled for too long: its stream is too small for what it is sent. */
 export interface ThrottledSink {
@@ -10,15 +11,15 @@ export interface ThrottledSink {
 
 /**
  * Sinks throttled (as their engines' fresh reports say), without a report that it cleared, for
- * longer than `throttledForMs`. Short spells are ordinary back-pressure; a long one means the stream needs
+ * longer than `throttledForMs` (the sink's own threshold, or the default). Short spells are ordinary back-pressure; a long one means the stream needs
  * more capacity.
  */
 export async function findThrottledSinks(
   db: Queryable,
-  options: { throttledForMs: number },
+  options: { throttledForMs: PerSinkThreshold },
 ): Promise<ThrottledSink[]> {
   const throttled = [...(await listSinkThrottling(db))].filter(
-    ([, throttling]) => throttling.forMs > options.throttledForMs,
+    ([sinkId, throttling]) => throttling.forMs > thresholdFor(options.throttledForMs, sinkId),
   );
   if (throttled.length === 0) return [];
   const names = await db.query<{ id: string; name: string }>(

@@ -12,16 +12,19 @@ const MESSAGE_NOT_FOUND = 'The sink has no message with this id (or no sink has 
 const MESSAGE_FIELDS =
   '`{ id, sinkId, group, lane, commitLsn, commitIdx, tableSchema, tableName, action, sizeBytes, state, status, waitingReason, blockedBy, deliverCount, nextAttemptAt, nextAttemptTrigger, lastError, createdAt, delivered, discarded }`; ids and positions are strings. `status` is where it stands: `waiting`, `sending` (inside a request to Kinesis under way), `failing`, `delivered` or `discarded`; `waitingReason` says why a waiting one has not gone yet: `due` (its turn to be sent), `scheduled` (its next attempt time is not reached), `blocked` (behind a failing message of its group, whose id is `blockedBy`) or `throttled` (Kinesis throttled its last attempt); both null otherwise. `state` is the stored state (`pending` for waiting and sending), kept for clients written before `status`';
 
+const SEARCH =
+  "`key` finds the messages of one row by its primary key value (composite keys joined with `:`, as in the payload's `metadata.record_pks`), whatever the sink groups by; `q` finds text anywhere in the stored payload's JSON text, as written there (case counts). Both read the payload of every message of the sink in the state asked (no index holds them), so each statement stops after 5 seconds with a 400 naming the field: narrow the search with `table`, `action` or `group` then.";
+
 export const messagesPaths: PathSpecs = {
   '/api/v1/sinks/{id}/messages': {
     get: {
       summary: "One page of a sink's messages in one state",
-      description: `\`state\` is \`waiting\` (the default; \`pending\` is a deprecated alias), \`failing\`, \`delivered\` or \`discarded\`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass \`nextCursor\` as \`after\` for the next page; it is null on the last page. Each message is ${MESSAGE_FIELDS}.`,
+      description: `\`state\` is \`waiting\` (the default; \`pending\` is a deprecated alias), \`failing\`, \`delivered\` or \`discarded\`. Waiting and failing messages come oldest first, in the order they go out; delivered and discarded ones newest first. Pass \`nextCursor\` as \`after\` for the next page; it is null on the last page. Each message is ${MESSAGE_FIELDS}. ${SEARCH}`,
       tag: TAG,
       query: messageListQuerySchema,
       responses: {
         200: '`{ messages, nextCursor }`',
-        400: 'A query parameter is not valid (`field` names it), or `after` is not a cursor this API issued',
+        400: 'A query parameter is not valid (`field` names it), `after` is not a cursor this API issued, or a search (`key`, `q`) ran past its time bound (`field` names it)',
         404: SINK_NOT_FOUND,
       },
     },
@@ -29,8 +32,7 @@ export const messagesPaths: PathSpecs = {
   '/api/v1/sinks/{id}/messages/counts': {
     get: {
       summary: 'How many messages are in each state, for the same filters as the list',
-      description:
-        'Unfiltered counts read an index only and stay fast on millions of messages; a filter makes them read the rows, which takes about a second per million messages of the sink.',
+      description: `Unfiltered counts read an index only and stay fast on millions of messages; a filter makes them read the rows, which takes about a second per million messages of the sink. ${SEARCH}`,
       tag: TAG,
       query: messageCountsQuerySchema,
       responses: {
@@ -48,6 +50,19 @@ export const messagesPaths: PathSpecs = {
       tag: TAG,
       responses: {
         200: '`{ message }`',
+        400: 'The message id is not a whole number',
+        404: MESSAGE_NOT_FOUND,
+      },
+    },
+  },
+  '/api/v1/sinks/{id}/messages/{messageId}/payload': {
+    get: {
+      summary: "A message's payload as a file",
+      description:
+        'The payload byte for byte as stored (the change as captured; without a transform, what is sent to Kinesis), with `Content-Disposition: attachment; filename="message-<id>.json"`.',
+      tag: TAG,
+      responses: {
+        200: 'The payload (application/json)',
         400: 'The message id is not a whole number',
         404: MESSAGE_NOT_FOUND,
       },
@@ -101,7 +116,7 @@ export const messagesPaths: PathSpecs = {
     post: {
       summary: 'Retry, discard or re-send every message a filter matches, in the background',
       description:
-        'Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.',
+        'Queued and run by an engine chunk by chunk; follow it with GET …/bulk-operations/{operationId}. `filter` is required (`{}` matches every message of the sink) and takes the fields of the filter of GET …/messages, `key` and `q` included (counting what a search matches is bounded in time as the list is). `action` `retry` applies to failing messages only; `discard` to waiting and failing ones, or to the `state` given (`waiting` or `failing`; `pending` is a deprecated alias of `waiting`); `resend` to delivered ones (each goes as `POST …/messages/{messageId}/resend` says; a message whose group is being sent at that moment is skipped, and `done` ends lower than `total`). `total` is how many matched when it was created; `done` how many were changed, lower at the end when some were delivered or discarded meanwhile. An operation is `{ id, sinkId, action, state: queued|running|done|failed, messageState, filter, reason, total, done, error, createdBy, createdAt, startedAt, finishedAt }`; `createdBy` is who queued it, recorded as who discarded its messages. Queuing it is recorded in the audit trail (`bulk.retry`, `bulk.discard`, `bulk.resend`) with the filter and `total`; the final count is added when it ends.',
       tag: TAG,
       body: bulkOperationInputSchema,
       responses: {

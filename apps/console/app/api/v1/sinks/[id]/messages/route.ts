@@ -1,4 +1,4 @@
-import { listMessages } from '@shardline/db';
+import { boundedBySearch, listMessages } from '@shardline/db';
 import { apiRoute } from '../../../../../../lib/server/api/api-route';
 import { readQuery } from '../../../../../../lib/server/api/read-input';
 import { database } from '../../../../../../lib/server/database';
@@ -10,5 +10,8 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute<{ id: string }>(async (request, params) => {
   const { state, after, limit, ...filter } = readQuery(request, messageListQuerySchema);
   const sinkId = await existingSinkId(params);
-  return listMessages(database().pool, { sinkId, state, filter, after, limit });
+  // A search reads payloads no index narrows: only this state's, and for a bounded time.
+  return boundedBySearch(database().pool, filter, (db) =>
+    listMessages(db, { sinkId, state, filter, after, limit }),
+  );
 });
