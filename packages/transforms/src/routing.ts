@@ -1,6 +1,6 @@
-import { resolveLimits, type SandboxLimits } from './limits';
-import { type CallWatch, FunctionSandbox } from './sandbox';
-import type { TransformCompilation } from './transform';
+import type { SandboxLimits } from './limits';
+import type { CallWatch } from './sandbox';
+import { compileJsonFunction, type TransformCompilation } from './transform';
 
 /** The stream a router named for one message, or why it named none. */
 export type RouteResult = { ok: true; streamArn: string } | { ok: false; error: string };
@@ -9,31 +9,12 @@ export type RouteResult = { ok: true; streamArn: string } | { ok: false; error: 
  * Compiles a router, `(message) => streamArn` or `(message) => ({ streamArn })`, once. It runs like
  * a transform whose answer is JSON text: `routeOfAnswer` reads the stream out of that text.
  */
-export async function compileRouter(
+export function compileRouter(
   source: string,
   limits?: Partial<SandboxLimits>,
   watch?: CallWatch,
 ): Promise<TransformCompilation> {
-  const created = await FunctionSandbox.create({
-    source,
-    role: 'router',
-    expected: 'json',
-    limits: resolveLimits(limits),
-    watch,
-  });
-  if (!created.ok) return created;
-  const { sandbox } = created;
-  return {
-    ok: true,
-    transform: {
-      kind: 'code',
-      runBatch: async (messagesJson) =>
-        (await sandbox.runBatch(messagesJson)).map((answer) =>
-          answer.ok ? { ok: true, payloadJson: answer.text } : answer,
-        ),
-      dispose: () => sandbox.dispose(),
-    },
-  };
+  return compileJsonFunction(source, 'router', limits, watch);
 }
 
 /** The stream ARN in a router's answer (JSON text): a string, or an object with a `streamArn` string. */
