@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iamPolicyFor } from '../lib/client/iam-policy';
+import { iamPolicyFor, streamArnsIn } from '../lib/client/iam-policy';
 
 const ARN = 'arn:aws:kinesis:eu-west-2:123456789012:stream/orders';
 
@@ -38,5 +38,21 @@ describe('the IAM policy when the person creates the stream from the form', () =
       Action: ['kinesis:CreateStream', 'kinesis:DescribeStreamSummary'],
       Resource: ARN,
     });
+  });
+});
+
+describe('the IAM policy of a sink with a routing function', () => {
+  it('grants the same on every stream ARN written in the function, and on the sink stream', () => {
+    const eu = 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders-eu';
+    const us = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders-us';
+    const routing = `(message) => message.record.region === 'eu' ? '${eu}' : { streamArn: "${us}" }`;
+    expect(streamArnsIn(routing)).toEqual([eu, us]);
+    const policy = JSON.parse(iamPolicyFor(ARN, { routedStreamArns: streamArnsIn(routing) })) as {
+      Statement: Array<{ Resource: string | string[] }>;
+    };
+    for (const statement of policy.Statement) expect(statement.Resource).toEqual([ARN, eu, us]);
+    expect(
+      streamArnsIn(`(message) => \`arn:aws:kinesis:eu-west-1:123456789012:stream/orders-\${message.table}\``),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { SecretBox } from '@shardline/core';
-import { type Database, getSinkDeliveryConfig } from '@shardline/db';
+import { type Database, getSinkDeliveryConfig, listAuditEvents } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETE as deleteSink, GET as getSink, PATCH as patchSink } from '../app/api/v1/sinks/[id]/route';
 import { POST as createSink, GET as listSinks } from '../app/api/v1/sinks/route';
@@ -88,6 +88,7 @@ describe('POST /api/v1/sinks', () => {
       counts: { waiting: 0, sending: 0, failing: 0, filteredCount: '0', pending: 0, inFlight: 0 },
       transform: null,
       filterSource: null,
+      routingSource: null,
       filteredCount: '0',
     });
     expect(sink.tables).toEqual([
@@ -257,6 +258,55 @@ describe('record aggregation (aggregateRecords)', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ code: 'invalid_input', field: 'aggregateRecords' });
     expect(answer.body.error.message).toContain('aggregateRecords must be true or false');
+  });
+});
+
+describe('routing function (routingSource)', () => {
+  const ROUTING = `(message) => message.record.region === 'eu'
+    ? 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders-eu'
+    : { streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders-us' }`;
+
+  it('is saved, read back, audited as a changed field, reaches the engine, and is removed by null or an empty box', async () => {
+    const { body } = await create({ routingSource: ROUTING });
+    expect(body.sink.routingSource).toBe(ROUTING);
+    expect((await get(body.sink.id)).body.sink.routingSource).toBe(ROUTING);
+    const delivery = await getSinkDeliveryConfig(db, {
+      secretBox: new SecretBox(TEST_SECRET_KEY),
+      sinkId: body.sink.id,
+    });
+    expect(delivery.routingSource).toBe(ROUTING);
+
+    const changed = await patch(body.sink.id, { routingSource: `${ROUTING}\n` });
+    expect(changed.status, changed.text).toBe(200);
+    const { events } = await listAuditEvents(db, { targetId: body.sink.id });
+    expect(events.find((event) => event.action === 'sink.update')?.details).toEqual({
+      fields: ['routingSource'],
+    });
+
+    const removed = await patch(body.sink.id, { routingSource: null });
+    expect(removed.body.sink.routingSource).toBeNull();
+    await patch(body.sink.id, { routingSource: ROUTING });
+    const emptied = await patch(body.sink.id, { routingSource: '  \n ' });
+    expect(emptied.body.sink.routingSource).toBeNull();
+  });
+
+  it('refuses a routing function that does not compile or is not a function, naming the field', async () => {
+    const broken = await call(createSink, {
+      query: FORCE,
+      body: sinkBody({ routingSource: '(message) => {' }),
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({ code: 'invalid_input', field: 'routingSource' });
+    expect(broken.body.error.message).toContain('the router does not compile');
+
+    const { body } = await create();
+    const notAFunction = await patch(body.sink.id, {
+      routingSource: "'arn:aws:kinesis:eu-west-1:1:stream/x'",
+    });
+    expect(notAFunction.status).toBe(400);
+    expect(notAFunction.body.error).toMatchObject({ field: 'routingSource' });
+    expect(notAFunction.body.error.message).toContain('the router must be a function');
+    expect((await get(body.sink.id)).body.sink.routingSource).toBeNull();
   });
 });
 

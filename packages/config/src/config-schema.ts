@@ -28,7 +28,7 @@ export const SECRET_FIELDS = {
 /** The fields holding code, kept exactly as written: `${…}` in them is JavaScript, not a reference. */
 export const CODE_FIELDS = {
   transforms: ['body'],
-  sinks: ['filter'],
+  sinks: ['filter', 'routing'],
 } as const;
 
 const sourceFields = createSourceInputSchema.in.shape;
@@ -76,6 +76,8 @@ export const sinkConfigSchema = z.strictObject({
   tables: z.array(sinkTableConfigSchema).max(1_000, 'at most 1000 tables').default([]),
   /** `(message) => boolean`, run when a change is read. */
   filter: sinkFields.filterSource,
+  /** `(message) => streamArn`, run when a message is sent: the stream it goes to (docs/routing.md). */
+  routing: sinkFields.routingSource,
   /** The name of a transform of this file. */
   transform: z.string().trim().min(1).nullish(),
   backoffCapMs: sinkDefaults.backoffCapMs,

@@ -37,6 +37,7 @@ const INSTANCE: InstanceConfiguration = {
         { schema: 'sales', name: 'refunds', actions: ['insert', 'update', 'delete'], groupColumns: [] },
       ],
       filter: '(message) => message.record.total > 0',
+      routing: `(message) =>\n  \`arn:aws:kinesis:eu-west-1:123456789012:stream/orders-\${message.record.region}\`\n`,
       transform: 'order-id',
       backoffCapMs: 180_000,
       maxAttempts: 10,

@@ -22,6 +22,8 @@ sinks:
     accessKeyId: \${AWS_ACCESS_KEY_ID}
     secretAccessKey: \${AWS_SECRET_ACCESS_KEY}
     transform: order-id
+    routing: |
+      (message) => \`arn:aws:kinesis:eu-west-1:123456789012:stream/orders-\${message.record.region}\`
     tables:
       - name: orders
         groupColumns: [customer_id]
@@ -52,6 +54,7 @@ describe('parseConfig', () => {
     });
     // `${…}` inside code is JavaScript's: it is not a reference.
     expect(transforms[0]?.body).toContain(`\`order-\${message.record.id}\``);
+    expect(sinks[0]?.routing).toContain(`stream/orders-\${message.record.region}\``);
     expect(sinks[0]).toMatchObject({
       source: 'shop',
       transform: 'order-id',
@@ -107,7 +110,7 @@ describe('parseConfig', () => {
       expect.stringMatching(/^line 16, sinks\[0\]\.streamArn: /),
     ]);
     expect(errorsOf(`${FILE}    laneCount: 0\n`)).toEqual([
-      expect.stringMatching(/^line 23, sinks\[0\]\.laneCount: /),
+      expect.stringMatching(/^line 25, sinks\[0\]\.laneCount: /),
     ]);
   });
 

@@ -23,6 +23,7 @@ const SINK = {
     { schema: 'public', name: 'orders', actions: ['insert' as const, 'update' as const], groupColumns: [] },
   ],
   filter: null,
+  routing: null,
   transform: null,
   backoffCapMs: 180_000,
   maxAttempts: null,

@@ -10,13 +10,15 @@ import {
   releaseLaneLease,
   walkLane,
 } from '@shardline/db';
-import { putRecords, type RecordOutcome } from '@shardline/kinesis';
+import { MAX_RECORDS_PER_REQUEST, putRecords, type RecordOutcome } from '@shardline/kinesis';
 import type { EngineMetrics } from '@shardline/metrics';
 import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { earliestDue, planBatch } from './batch-builder';
 import { TRANSFORM_FAILED, transformOutgoing } from './payload-transform';
 import { recordOutcomesPatiently } from './record-outcomes-patiently';
+import { routeOutgoing } from './routing/route-outgoing';
+import type { StreamTarget } from './routing/stream-targets';
 import {
   aggregatedWalkBytes,
   type PackedRecords,
@@ -24,7 +26,14 @@ import {
   plainRecords,
   type SendRecord,
 } from './send/aggregation-packing';
-import { type MappedOutcomes, mapOutcomes, messagesOfRecords, type SentRecord } from './send/outcomes';
+import {
+  type MappedOutcomes,
+  mapOutcomes,
+  messagesOfRecords,
+  type NotSent,
+  type SentMessage,
+  type SentRecord,
+} from './send/outcomes';
 import { packRequests, remainingLimits, walkLimitsFor } from './send/packing';
 import type { SinkRegistry, SinkRuntime } from './sink-registry';
 
@@ -60,7 +69,7 @@ interface BatchResult {
   delivered: number;
   /** Failed or throttled attempts. */
   failed: number;
-  /** Left for the next request by a transform out of time (first in line there). */
+  /** Left for the next request by a router or transform out of time (first in line there). */
   transformHeldBack: number;
   /**
    * When the soonest of the heads chosen but not sent (their shard had no room in its budget;
@@ -96,7 +105,9 @@ export class LaneRunner {
       let sink = await sinks.get(sinkId, lease.sinkVersion);
       for (;;) {
         await sink.sendRate.ready();
-        if (sink.sendRate.available() === 0) {
+        // A routed sink's streams are known only once its messages are routed: their budgets are
+        // asked when the batch is packed, stream by stream.
+        if (sink.router.kind === 'none' && sink.sendRate.available() === 0) {
           // Every shard is at its budget: nothing could go now; the lane runs again when one has room.
           const roomAt = new Date(Date.now() + sink.sendRate.soonestReadyInMs());
           return delivered + failed > 0
@@ -150,13 +161,15 @@ export class LaneRunner {
   }
 
   #walkLimits(sink: SinkRuntime): LaneWalkLimits {
-    // Aggregates are packed per shard: without the shard map the sink sends plain.
-    const shardBytes = sink.config.aggregateRecords ? sink.sendRate.bytesAvailableByShard() : null;
+    const routed = sink.router.kind !== 'none';
+    // Aggregates are packed per shard: without the shard map the sink sends plain. A routed sink
+    // walks as if plain (its streams' shards are not known yet) and still aggregates per stream.
+    const shardBytes = sink.config.aggregateRecords && !routed ? sink.sendRate.bytesAvailableByShard() : null;
     return walkLimitsFor({
       aggregatedBytes: shardBytes && aggregatedWalkBytes(sink.maxRecordBytes, shardBytes.values()),
       headsPerWalk: this.options.headsPerWalk,
       maxRecordBytes: sink.maxRecordBytes,
-      budgetRecords: sink.sendRate.available(),
+      budgetRecords: routed ? MAX_RECORDS_PER_REQUEST : sink.sendRate.available(),
       // A transform may shrink a stored message below the record limit: its size is judged after.
       judgedAfterTransform: sink.transform.kind !== 'none',
     });
@@ -200,7 +213,11 @@ export class LaneRunner {
     return { heads, walkedAll: left !== null, sinkVersion };
   }
 
-  /** Sends one batch of chosen heads: prepare, pack, send, map the outcomes, record them. */
+  /**
+   * Sends one batch of chosen heads: route and transform, pack per stream, send, map the
+   * outcomes, record them. Each request goes to one stream; the streams of a batch are sent to
+   * at once, and each group is in the batch at most once, so order within a group holds.
+   */
   async #deliver(
     sink: SinkRuntime,
     lane: number,
@@ -210,34 +227,39 @@ export class LaneRunner {
     // Each message's age was read on the database's clock as the batch started; what passes
     // from here is measured here, so the latency never depends on the two clocks agreeing.
     const batchStartedAt = performance.now();
-    const { ready, transformFailed, transformHeldBack } = await this.#prepare(sink, outgoing);
-    const { sendRate } = sink;
-    const packed = this.#pack(sink, ready);
-    const { sent, durationMs } = await this.#send(sink, packed.requests);
-    // The budgets count Kinesis records: an aggregate is one record of its bytes.
-    const throttledByShard = sendRate.observe(
-      sent.map(({ record, outcome, sentAt }) => ({
-        partitionKey: record.partitionKey,
-        sentAt,
-        outcome: outcome.ok
-          ? { ok: true as const, shardId: outcome.shardId }
-          : { ok: false as const, throttled: isThrottlingCode(outcome.error.code), code: outcome.error.code },
-      })),
+    const { ready, notSent, heldBack } = await this.#prepare(sink, outgoing);
+    const targetOf = new Map<bigint, StreamTarget>();
+    const byStream = new Map<StreamTarget, OutgoingMessage[]>();
+    for (const { message, target } of ready) {
+      targetOf.set(message.id, target);
+      byStream.set(target, [...(byStream.get(target) ?? []), message]);
+    }
+    const streams = await Promise.all(
+      [...byStream].map(([target, messages]) => this.#sendToStream(sink, target, messages)),
     );
-    const { sent: sentMessages, landedElsewhere } = messagesOfRecords(sent);
+    const throttledByShard = new Map<string, number>();
+    for (const stream of streams)
+      for (const [shardId, count] of stream.throttledByShard)
+        throttledByShard.set(shardId, (throttledByShard.get(shardId) ?? 0) + count);
+    const readyInMs = (message: OutgoingMessage) =>
+      (targetOf.get(message.id) ?? sink.streams.own).sendRate.readyInMs(message.groupKey);
     const outcomes = mapOutcomes({
-      sent: sentMessages,
+      sent: streams.flatMap((stream) => stream.sent),
       notSent: [
-        ...transformFailed.map(({ message, error }) => ({ message, code: TRANSFORM_FAILED, text: error })),
-        ...packed.tooLarge.map((message) => ({
-          message,
-          code: RECORD_TOO_LARGE,
-          text: tooLargeText(message.sizeBytes, sink),
-        })),
+        ...notSent,
+        ...streams.flatMap((stream) =>
+          stream.tooLarge.map((message) => ({
+            message,
+            code: RECORD_TOO_LARGE,
+            text: tooLargeText(message.sizeBytes, sink),
+          })),
+        ),
       ],
       policy: this.#policyOf(sink),
-      durationMs,
-      throttledRetryInMs: (message) => sendRate.readyInMs(message.groupKey),
+      durationMs: Math.max(0, ...streams.map((stream) => stream.durationMs)),
+      throttledRetryInMs: readyInMs,
+      streamArnOf: (message) =>
+        sink.router.kind === 'none' ? null : (targetOf.get(message.id)?.streamArn ?? null),
     });
     await recordOutcomesPatiently(
       this.options.db.pool,
@@ -251,26 +273,66 @@ export class LaneRunner {
       },
       { logger: this.options.logger, stopping: this.options.stopping },
     );
+    const landedElsewhere = streams.flatMap((stream) => stream.landedElsewhere);
     this.#count(sink, outcomes, throttledByShard, performance.now() - batchStartedAt);
     this.#log(sink, lane, outcomes, landedElsewhere.length);
     return {
       delivered: outcomes.delivered.length,
       failed: outcomes.failed.length,
-      transformHeldBack,
+      transformHeldBack: heldBack,
       deferredReadyInMs: Math.min(
-        ...[...packed.deferred, ...landedElsewhere].map((message) => sendRate.readyInMs(message.groupKey)),
+        ...[...streams.flatMap((stream) => stream.deferred), ...landedElsewhere].map(readyInMs),
         Number.POSITIVE_INFINITY,
       ),
     };
   }
 
+  /** Packs and sends one stream's share of a batch; feeds what Kinesis answered to its budgets. */
+  async #sendToStream(
+    sink: SinkRuntime,
+    target: StreamTarget,
+    messages: OutgoingMessage[],
+  ): Promise<{
+    sent: SentMessage[];
+    landedElsewhere: OutgoingMessage[];
+    tooLarge: OutgoingMessage[];
+    deferred: OutgoingMessage[];
+    throttledByShard: Map<string, number>;
+    durationMs: number;
+  }> {
+    const { sendRate } = target;
+    // A routed stream's shard map is read on its first use (the sink's own was read by the run).
+    await sendRate.ready();
+    const packed = this.#pack(sink, target, messages);
+    const { sent, durationMs } = await this.#send(target, packed.requests);
+    // The budgets count Kinesis records: an aggregate is one record of its bytes.
+    const throttledByShard = sendRate.observe(
+      sent.map(({ record, outcome, sentAt }) => ({
+        partitionKey: record.partitionKey,
+        sentAt,
+        outcome: outcome.ok
+          ? { ok: true as const, shardId: outcome.shardId }
+          : { ok: false as const, throttled: isThrottlingCode(outcome.error.code), code: outcome.error.code },
+      })),
+    );
+    const { sent: sentMessages, landedElsewhere } = messagesOfRecords(sent);
+    return {
+      sent: sentMessages,
+      landedElsewhere,
+      tooLarge: packed.tooLarge,
+      deferred: packed.deferred,
+      throttledByShard,
+      durationMs,
+    };
+  }
+
   /**
-   * What goes in which request. Stored sizes chose the batch; transformed payloads may be larger,
-   * so the batch may take more than one request (each group still appears once, so order within
-   * a group holds).
+   * What goes in which request to one stream. Stored sizes chose the batch; transformed payloads
+   * may be larger, so the batch may take more than one request (each group still appears once, so
+   * order within a group holds). A routed stream's records are held to the sink's record limit.
    */
-  #pack(sink: SinkRuntime, ready: OutgoingMessage[]): PackedRecords<OutgoingMessage> {
-    const { sendRate } = sink;
+  #pack(sink: SinkRuntime, target: StreamTarget, ready: OutgoingMessage[]): PackedRecords<OutgoingMessage> {
+    const { sendRate } = target;
     const limits = { maxRecordBytes: sink.maxRecordBytes };
     if (sink.config.aggregateRecords) {
       // Each shard is asked once per batch, before any of its room is taken.
@@ -295,38 +357,59 @@ export class LaneRunner {
     };
   }
 
-  /** Runs the sink's transform: each message ready to send, or the error that stops it. */
+  /**
+   * Routes each message (by the sink's routing function, run on the message as stored) and runs
+   * the sink's transform: each message ready to send with its stream, or the error that stops it.
+   */
   async #prepare(
     sink: SinkRuntime,
     outgoing: OutgoingMessage[],
   ): Promise<{
-    ready: OutgoingMessage[];
-    transformFailed: Array<{ message: OutgoingMessage; error: string }>;
-    transformHeldBack: number;
+    ready: Array<{ message: OutgoingMessage; target: StreamTarget }>;
+    notSent: NotSent[];
+    heldBack: number;
   }> {
-    const transformed = await transformOutgoing(this.options.transforms, sink.transform, outgoing);
-    const ready: OutgoingMessage[] = [];
-    const transformFailed: Array<{ message: OutgoingMessage; error: string }> = [];
-    let transformHeldBack = 0;
-    for (const result of transformed) {
-      if (result.ok === true) ready.push(result.message);
-      else if (result.ok === false) transformFailed.push({ message: result.message, error: result.error });
-      // The transform's time for this batch ran out: it goes first in the next request.
-      else transformHeldBack += 1;
+    const notSent: NotSent[] = [];
+    let heldBack = 0;
+    const targetOf = new Map<bigint, StreamTarget>();
+    let routable = outgoing;
+    if (sink.router.kind === 'attached') {
+      routable = [];
+      for (const routed of await routeOutgoing(this.options.transforms, sink.router, outgoing)) {
+        if (routed.ok === true) {
+          routable.push(routed.message);
+          targetOf.set(routed.message.id, sink.streams.of(routed.streamArn, routed.region));
+        } else if (routed.ok === false) {
+          notSent.push({ message: routed.message, code: routed.code, text: routed.error });
+        } else {
+          // The router's time for this batch ran out: it goes first in the next request.
+          heldBack += 1;
+        }
+      }
     }
-    return { ready, transformFailed, transformHeldBack };
+    const transformed = await transformOutgoing(this.options.transforms, sink.transform, routable);
+    const ready: Array<{ message: OutgoingMessage; target: StreamTarget }> = [];
+    for (const result of transformed) {
+      const target = targetOf.get(result.message.id) ?? sink.streams.own;
+      if (result.ok === true) ready.push({ message: result.message, target });
+      else if (result.ok === false)
+        notSent.push({ message: result.message, code: TRANSFORM_FAILED, text: result.error });
+      // The transform's time for this batch ran out: it goes first in the next request.
+      else heldBack += 1;
+    }
+    return { ready, notSent, heldBack };
   }
 
   /** One PutRecords request after the other; every record gets an outcome, none throws. */
   async #send(
-    sink: SinkRuntime,
+    target: StreamTarget,
     requests: SendRecord<OutgoingMessage>[][],
   ): Promise<{ sent: Array<SentRecord & { sentAt: number }>; durationMs: number }> {
     const startedAt = Date.now();
     const sent: Array<SentRecord & { sentAt: number }> = [];
     for (const request of requests) {
       const sentAt = performance.now();
-      const outcomes = await putRecords(sink.client, sink.connection, request);
+      const outcomes = await putRecords(target.client, target.connection, request);
       request.forEach((record, index) => {
         const outcome: RecordOutcome = outcomes[index] ?? {
           ok: false,
@@ -408,7 +491,7 @@ export class LaneRunner {
     for (const [code, count] of failedByCode) metrics.messagesFailed.labels(sinkId, code).inc(count);
     for (const [shardId, count] of throttledByShard)
       metrics.throttledRecords.labels(sinkId, shardId).inc(count);
-    metrics.sendRate.labels(sinkId).set(sink.sendRate.recordsPerSecond());
+    metrics.sendRate.labels(sinkId).set(sink.streams.summary().recordsPerSecond);
   }
 }
 

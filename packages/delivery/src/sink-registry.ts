@@ -1,11 +1,13 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { SecretBox } from '@shardline/core';
 import { type Database, getSinkDeliveryConfig, type SinkDeliveryConfig } from '@shardline/db';
-import { createKinesisClient, describeStream, type KinesisConnection } from '@shardline/kinesis';
+import { describeStream, type KinesisConnection } from '@shardline/kinesis';
 import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { type SinkTransform, sinkTransformOf } from './payload-transform';
-import { StreamSendRate } from './send/stream-send-rate';
+import { type SinkRouter, sinkRouterOf } from './routing/route-outgoing';
+import { StreamTargets } from './routing/stream-targets';
+import type { StreamSendRate } from './send/stream-send-rate';
 
 export interface SinkRuntime {
   config: SinkDeliveryConfig;
@@ -17,6 +19,10 @@ export interface SinkRuntime {
   transform: SinkTransform;
   /** How fast each shard of the stream takes records now; shared by the sink's lanes. */
   sendRate: StreamSendRate;
+  /** The sink's routing function, which picks each message's stream; `none`: all go to its own. */
+  router: SinkRouter;
+  /** The sink's own stream and the streams its router named, each with its client and budgets. */
+  streams: StreamTargets;
 }
 
 interface CachedSink {
@@ -69,16 +75,18 @@ export class SinkRegistry {
       credentials: config.credentials,
       requestTimeoutMs: this.deps.requestTimeoutMs,
     };
-    const client = createKinesisClient(connection);
+    // An edit starts the budgets afresh: the stream or its credentials may be new.
+    const streams = new StreamTargets(connection, { sinkId, logger: this.deps.logger });
     const cached: CachedSink = {
       runtime: {
         config,
         connection,
-        client,
+        client: streams.own.client,
         maxRecordBytes: config.maxRecordSizeBytes,
         transform: sinkTransformOf(config),
-        // An edit starts the budgets afresh: the stream or its credentials may be new.
-        sendRate: new StreamSendRate({ sinkId, client, connection, logger: this.deps.logger }),
+        sendRate: streams.own.sendRate,
+        router: sinkRouterOf(config),
+        streams,
       },
       recordLimitCheckedAt: 0,
     };
@@ -108,12 +116,14 @@ export class SinkRegistry {
     // Other lanes of the sink may have a request in flight on this client: destroying it now
     // would abort them, and what Kinesis already took would be sent again. It goes once they
     // have ended (each ends within the request timeout).
-    const client = cached?.runtime.client;
-    if (client && options.inFlightDone) client.destroy();
-    else if (client) setTimeout(() => client.destroy(), 2 * this.deps.requestTimeoutMs).unref();
+    for (const client of cached?.runtime.streams.clients() ?? []) {
+      if (options.inFlightDone) client.destroy();
+      else setTimeout(() => client.destroy(), 2 * this.deps.requestTimeoutMs).unref();
+    }
     // The worker frees it after any batch already sent for it.
     if (cached?.runtime.transform.kind === 'attached')
       this.deps.transforms.forget(cached.runtime.transform.key);
+    if (cached?.runtime.router.kind === 'attached') this.deps.transforms.forget(cached.runtime.router.key);
     this.#cache.delete(sinkId);
   }
 

@@ -32,7 +32,7 @@ export function startThrottleReporter(options: {
   async function round(): Promise<void> {
     for (const sink of sinks.loaded()) {
       const sinkId = sink.config.id;
-      const summary = sink.sendRate.summary();
+      const summary = sink.streams.summary();
       const throttled = summary.throttledRecords > 0;
       if (!throttled && !throttledLastRound.has(sinkId)) continue;
       await reportSinkThrottling(db, { sinkId, engineId, ...summary });

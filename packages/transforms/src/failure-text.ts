@@ -1,7 +1,7 @@
 import { formatBytes, type SandboxLimits } from './limits';
 
 /** Which kind of user function failed, as named in error texts. */
-export type FunctionRole = 'transform' | 'filter';
+export type FunctionRole = 'transform' | 'filter' | 'router';
 
 export function ranTooLong(role: FunctionRole, limits: SandboxLimits): string {
   return `the ${role} ran longer than ${limits.timeLimitMs} ms`;
@@ -26,6 +26,7 @@ export function threw(role: FunctionRole, description: string): string {
 
 export function returnedWrongType(role: FunctionRole, description: string): string {
   if (role === 'filter') return `the filter returned ${description}, not true or false`;
+  if (role === 'router') return `the router returned ${description}, not a stream ARN`;
   if (description === 'undefined') return 'the transform returned undefined, not JSON (is a return missing?)';
   if (description === 'a Promise') return 'the transform returned a Promise, not JSON (it must not be async)';
   return `the transform returned ${description}, not JSON`;

@@ -46,7 +46,7 @@ export const HARNESS_SOURCE = String.raw`(function () {
   const InternalErrorConstructor = InternalError;
   const SEPARATOR = '\u001e';
   const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
-  const LINE_IN_STACK = /(?:transform|filter)\.js:(\d+)/;
+  const LINE_IN_STACK = /(?:transform|filter|router)\.js:(\d+)/;
 
   function clean(text) {
     return applyFunction(replaceInString, text, [CONTROL_CHARACTERS, ' ']);

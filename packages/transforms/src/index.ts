@@ -2,4 +2,5 @@ export { type BudgetedResult, runWithinBudget } from './budgeted-run';
 export * from './filter';
 export { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './limits';
 export { MESSAGE_FIELDS } from './path-transform';
+export * from './routing';
 export * from './transform';

@@ -16,6 +16,13 @@ import type { SandboxLimits } from './limits';
 import { newSandboxModule } from './quickjs-module';
 import { prepareSource } from './source';
 
+/** What each role's function returns, as shown when the code is not a function. */
+const EXAMPLE_RESULT: Record<FunctionRole, string> = {
+  transform: 'message',
+  filter: 'true',
+  router: "'arn:aws:kinesis:eu-west-1:123456789012:stream/orders-eu'",
+};
+
 /** One message's result: the function's answer as text (JSON, or `true`/`false`), or why it failed. */
 export type SandboxAnswer = { ok: true; text: string } | { ok: false; error: string };
 
@@ -234,7 +241,7 @@ export class FunctionSandbox {
     const userType = context.typeof(user.value);
     if (userType !== 'function') {
       return abandon(
-        `the ${role} must be a function such as (message) => ${role === 'filter' ? 'true' : 'message'}, ` +
+        `the ${role} must be a function such as (message) => ${EXAMPLE_RESULT[role]}, ` +
           `but its code evaluates to ${userType === 'undefined' ? 'nothing' : `a value of type ${userType}`}`,
       );
     }
@@ -361,6 +368,6 @@ function readErrorDescription(context: QuickJSContext, error: QuickJSHandle): st
   }
   const name = readString('name') ?? 'Error';
   const message = readString('message') ?? '';
-  const line = /(?:transform|filter)\.js:(\d+)/.exec(readString('stack') ?? '')?.[1];
+  const line = /(?:transform|filter|router)\.js:(\d+)/.exec(readString('stack') ?? '')?.[1];
   return `${name}: ${message}${line ? ` (line ${line})` : ''}`;
 }

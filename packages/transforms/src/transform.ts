@@ -39,9 +39,22 @@ export async function compileTransform(
       },
     };
   }
+  return compileJsonFunction(definition.source, 'transform', limits, watch);
+}
+
+/**
+ * A user function whose answer is any JSON value, as JSON text: a transform's payload, or a
+ * router's stream (read by routeOfAnswer).
+ */
+export async function compileJsonFunction(
+  source: string,
+  role: 'transform' | 'router',
+  limits?: Partial<SandboxLimits>,
+  watch?: CallWatch,
+): Promise<TransformCompilation> {
   const created = await FunctionSandbox.create({
-    source: definition.source,
-    role: 'transform',
+    source,
+    role,
     expected: 'json',
     limits: resolveLimits(limits),
     watch,

@@ -61,6 +61,7 @@ const FIELD_LABELS: Record<string, string> = {
   sourceId: 'source',
   transformId: 'transform',
   filterSource: 'filter',
+  routingSource: 'routing function',
   sslMode: 'SSL mode',
   publicationName: 'publication',
   slotName: 'slot',

@@ -4,20 +4,26 @@
  * lets the sink page's Stream tab read the records back. With `createStream` (the person chose to
  * create the stream from the form), a third statement allows that, and only that is what needs it.
  */
-export function iamPolicyFor(streamArn: string, options: { createStream?: boolean } = {}): string {
+export function iamPolicyFor(
+  streamArn: string,
+  options: { createStream?: boolean; routedStreamArns?: readonly string[] } = {},
+): string {
+  // A routing function's streams need the same grants as the sink's own.
+  const routed = [...new Set(options.routedStreamArns ?? [])].filter((arn) => arn !== streamArn);
+  const streams = routed.length > 0 ? [streamArn, ...routed] : streamArn;
   const policy = {
     Version: '2012-10-17',
     Statement: [
       {
         Effect: 'Allow',
         Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'],
-        Resource: streamArn,
+        Resource: streams,
       },
       {
         Sid: 'ReadBackInTheStreamTab',
         Effect: 'Allow',
         Action: ['kinesis:GetShardIterator', 'kinesis:GetRecords'],
-        Resource: streamArn,
+        Resource: streams,
       },
       ...(options.createStream
         ? [
@@ -32,4 +38,15 @@ export function iamPolicyFor(streamArn: string, options: { createStream?: boolea
     ],
   };
   return JSON.stringify(policy, null, 2);
+}
+
+/**
+ * A whole stream ARN in a routing function's code; one it builds at run time (`stream/orders-${…}`)
+ * cannot be seen, and its prefix is not taken for a stream.
+ */
+const STREAM_ARN_IN_CODE = /arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[A-Za-z0-9_.-]+(?![\w.$-])/g;
+
+/** The stream ARNs written out in a routing function's code, in order, each once. */
+export function streamArnsIn(routingSource: string): string[] {
+  return [...new Set(routingSource.match(STREAM_ARN_IN_CODE) ?? [])];
 }

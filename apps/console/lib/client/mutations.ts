@@ -53,6 +53,8 @@ export interface SinkInput {
   transformId: string | null;
   /** `(message) => boolean` run when a change is read; null: keep every message. */
   filterSource: string | null;
+  /** `(message) => streamArn` run when a message is sent; null: every message goes to `streamArn`. */
+  routingSource: string | null;
 }
 
 export interface TestConnectionInput {

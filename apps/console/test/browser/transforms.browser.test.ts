@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createTestStream, readAllRecords } from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,5 +197,31 @@ describe('transforms in a browser', () => {
     await eventually(() => page.getByTestId('counter-filtered').textContent(), ENGINE_WAIT_MS).toContain('1');
     expect(await recordsOf([21], 1)).toEqual([{ id: 21, customer: 'Grace', note: null }]);
     expect(await recordsOf([20], 0)).toEqual([]);
+  });
+
+  it('routes to another stream with the routing field: the policy lists it, the message detail names it', async () => {
+    const vip = await createTestStream(kinesisEndpoint(), { shardCount: 1 });
+    await page.goto(`${server.url}/sinks/${sinkId}/edit`);
+    const form = page.getByTestId('sink-form');
+    const routing = await openCodeField(form, 'sink-routing');
+    await routing.click();
+    await page.keyboard.type(`(message) => ({ streamArn: '${vip.streamArn}' })`);
+    const policy = form.getByTestId('iam-policy');
+    await eventually(() => policy.textContent()).toContain(vip.streamArn);
+    expect(await form.getByTestId('iam-policy-routing').textContent()).toContain('same grants');
+    await form.getByTestId('save-sink').click();
+    await page.waitForURL(`${server.url}/sinks/${sinkId}`);
+
+    await source.query(`INSERT INTO orders (id, customer) VALUES (30, 'Routed')`);
+    await eventually(async () => {
+      const records = await readAllRecords(kinesisEndpoint(), vip.streamArn);
+      return records.map((record) => String(JSON.parse(record.data).record?.id));
+    }, ENGINE_WAIT_MS).toContain('30');
+    await showTab('tab-delivered');
+    await filterMessages({ group: '30' });
+    await expectRowCount(1);
+    await rows().first().getByTestId('open-message').click();
+    const drawer = page.getByTestId('message-detail');
+    await eventually(() => drawer.getByTestId('delivered-stream').textContent()).toBe(vip.streamArn);
   });
 });

@@ -685,7 +685,7 @@ export interface paths {
         put?: never;
         /**
          * Create a sink
-         * @description Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. `aggregateRecords: true` (default false) packs several messages into one Kinesis record in the Kinesis Producer Library (KPL) aggregated format: every consumer of the stream must then deaggregate (the KCL does; a Lambda function needs the aws-kinesis-agg module). A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).
+         * @description Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. `routingSource` is a function `(message) => streamArn` (or `{ streamArn }`) run on each message as it is sent, picking its stream; without it every message goes to `streamArn`; compiled first. `aggregateRecords: true` (default false) packs several messages into one Kinesis record in the Kinesis Producer Library (KPL) aggregated format: every consumer of the stream must then deaggregate (the KCL does; a Lambda function needs the aws-kinesis-agg module). A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).
          */
         post: {
             parameters: {
@@ -738,11 +738,12 @@ export interface paths {
                         };
                         transformId?: string | null;
                         filterSource?: string | null;
+                        routingSource?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, routingSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -751,7 +752,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` that does not compile (the compiler's message) */
+                /** @description Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` or `routingSource` that does not compile (the compiler's message) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1022,7 +1023,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, routingSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1102,7 +1103,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a sink
-         * @description Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter. Turning `aggregateRecords` on or off applies to the messages sent after the edit; consumers must deaggregate before it is turned on. The lane count cannot change after creation. Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).
+         * @description Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter; `routingSource: null` sends every message to `streamArn` again (a routing change applies to every message not yet delivered). Turning `aggregateRecords` on or off applies to the messages sent after the edit; consumers must deaggregate before it is turned on. The lane count cannot change after creation. Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).
          */
         patch: {
             parameters: {
@@ -1151,11 +1152,12 @@ export interface paths {
                         };
                         transformId?: string | null;
                         filterSource?: string | null;
+                        routingSource?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, routingSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1164,7 +1166,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description Not JSON, or a setting is invalid (`field` names it: an unknown `transformId`, a `filterSource` that does not compile), or the lane count would change */
+                /** @description Not JSON, or a setting is invalid (`field` names it: an unknown `transformId`, a `filterSource` or `routingSource` that does not compile), or the lane count would change */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1272,7 +1274,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt; health.status is paused */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, routingSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt; health.status is paused */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1330,7 +1332,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
+                /** @description `{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, routingSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2263,7 +2265,7 @@ export interface paths {
         };
         /**
          * One message with its payload and its attempts
-         * @description `{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform), `attempts` (every failed attempt and every delivered one a person asked for, oldest first: `{ attemptNumber, trigger: scheduled|manual, outcome: delivered|failed|throttled, errorCode, errorMessage, durationMs, attemptedAt }`; the error fields are null for a delivered attempt) and `auditEvents` (who retried or discarded it and when, newest first, as GET /api/v1/audit lists them; a bulk operation is recorded on the sink, not on each message). Where it landed is in `delivered: { at, shardId, sequenceNumber }`.
+         * @description `{ message }`: the listed fields, plus `payload` (the JSON exactly as stored, the change as captured; without a transform it is what is sent to Kinesis), `change` (the same), `sentPayload` and `transformError` (what the sink's current transform makes of the payload now, as a JSON text, or why it fails; both null when the sink has no transform), `attempts` (every failed attempt and every delivered one a person asked for, oldest first: `{ attemptNumber, trigger: scheduled|manual, outcome: delivered|failed|throttled, errorCode, errorMessage, durationMs, attemptedAt }`; the error fields are null for a delivered attempt) and `auditEvents` (who retried or discarded it and when, newest first, as GET /api/v1/audit lists them; a bulk operation is recorded on the sink, not on each message). Where it landed is in `delivered: { at, shardId, sequenceNumber, streamArn }` (`streamArn`: the stream the sink's routing function sent it to; null without routing, when it went to the sink's stream).
          */
         get: {
             parameters: {

@@ -35,6 +35,7 @@ export interface InstanceConfiguration {
     secretAccessKey: string | null;
     tables: Array<{ schema: string; name: string; actions: ChangeAction[]; groupColumns: string[] }>;
     filter: string | null;
+    routing: string | null;
     transform: string | null;
     backoffCapMs: number;
     maxAttempts: number | null;
@@ -114,6 +115,7 @@ export async function readConfiguration(
         groupColumns: table.groupColumns,
       })),
       filter: sink.filterSource,
+      routing: sink.routingSource,
       transform: sink.transform?.name ?? null,
       backoffCapMs: sink.backoffCapMs,
       maxAttempts: sink.maxAttempts,

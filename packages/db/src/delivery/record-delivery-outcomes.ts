@@ -5,6 +5,8 @@ export interface DeliveredOutcome {
   id: bigint;
   shardId: string;
   sequenceNumber: string;
+  /** The stream a routing function sent it to; null: the sink's own stream. */
+  streamArn?: string | null;
   /**
    * Set when a person asked for this attempt (retry now, re-send): it is kept in the history as a
    * delivered attempt, so the one who asked sees its outcome. Scheduled successes are not kept.
@@ -66,8 +68,9 @@ export async function recordDeliveryOutcomes(
      delivered AS (
        UPDATE message m
           SET state = 'delivered', deliver_count = m.deliver_count + 1, delivered_at = clock_timestamp(),
-              shard_id = u.shard_id, sequence_number = u.sequence_number, next_attempt_trigger = 'scheduled'
-         FROM unnest($5::int8[], $6::text[], $7::text[]) AS u(id, shard_id, sequence_number)
+              shard_id = u.shard_id, sequence_number = u.sequence_number, stream_arn = u.stream_arn,
+              next_attempt_trigger = 'scheduled'
+         FROM unnest($5::int8[], $6::text[], $7::text[], $20::text[]) AS u(id, shard_id, sequence_number, stream_arn)
         WHERE m.id = u.id AND m.state <> 'delivered' AND EXISTS (SELECT 1 FROM fence)
         RETURNING 1
      ),
@@ -133,6 +136,7 @@ export async function recordDeliveryOutcomes(
       manual.map((d) => d.id.toString()),
       manual.map((d) => d.manual?.attemptNumber),
       manual.map((d) => d.manual?.durationMs),
+      delivered.map((d) => d.streamArn ?? null),
     ],
   );
   if (!result.rows[0]?.fenced)

@@ -33,13 +33,14 @@ export interface MessageRecord {
   createdAt: Date;
   /** When the change was committed in the source (the payload's metadata.commit_timestamp). */
   commitTimestamp: string | null;
-  delivered: { at: Date; shardId: string; sequenceNumber: string } | null;
+  /** `streamArn`: where a routing function sent it; null: the sink's own stream. */
+  delivered: { at: Date; shardId: string; sequenceNumber: string; streamArn: string | null } | null;
   discarded: { at: Date; by: string; reason: string | null } | null;
 }
 
 export const MESSAGE_RECORD_COLUMNS = `id, sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action,
   size_bytes, state, deliver_count, next_attempt_at, next_attempt_trigger, last_error_code, last_error_message,
-  last_error_at, created_at, delivered_at, shard_id, sequence_number, discarded_at, discarded_by, discard_reason,
+  last_error_at, created_at, delivered_at, shard_id, sequence_number, stream_arn, discarded_at, discarded_by, discard_reason,
   payload->'metadata'->>'commit_timestamp' AS commit_timestamp,
   next_attempt_at > clock_timestamp() AS scheduled,
   (state IN ('pending', 'failing') AND id IN (
@@ -76,6 +77,7 @@ export interface MessageRow {
   delivered_at: Date | null;
   shard_id: string | null;
   sequence_number: string | null;
+  stream_arn: string | null;
   discarded_at: Date | null;
   discarded_by: string | null;
   discard_reason: string | null;
@@ -110,7 +112,12 @@ export function toMessageRecord(row: MessageRow): MessageRecord {
     commitTimestamp: row.commit_timestamp,
     delivered:
       row.delivered_at && row.shard_id && row.sequence_number
-        ? { at: row.delivered_at, shardId: row.shard_id, sequenceNumber: row.sequence_number }
+        ? {
+            at: row.delivered_at,
+            shardId: row.shard_id,
+            sequenceNumber: row.sequence_number,
+            streamArn: row.stream_arn,
+          }
         : null,
     discarded: row.discarded_at
       ? { at: row.discarded_at, by: row.discarded_by ?? '', reason: row.discard_reason }

@@ -35,7 +35,7 @@ export async function resendMessages(
     condition: NO_LATER_MESSAGE_OF_GROUP_SENDING,
     setClause: () =>
       `state = 'pending', next_attempt_at = clock_timestamp(), next_attempt_trigger = 'manual',
-       delivered_at = NULL, shard_id = NULL, sequence_number = NULL,
+       delivered_at = NULL, shard_id = NULL, sequence_number = NULL, stream_arn = NULL,
        last_error_code = NULL, last_error_message = NULL, last_error_at = NULL`,
     setParams: [],
     audit: 'ids' in selection ? { actor: actorOf(options.by), action: 'message.resend' } : undefined,

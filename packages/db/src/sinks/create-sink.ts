@@ -48,6 +48,7 @@ export async function createSink(
           annotations: input.annotations,
           transformId: input.transformId ?? null,
           filterSource: input.filterSource ?? null,
+          routingSource: input.routingSource ?? null,
         },
         include: publicSinkInclude,
       });

@@ -19,6 +19,8 @@ export interface SinkDeliveryConfig {
   paused: boolean;
   /** The current version of the sink's transform, applied to each message as it is sent. */
   transform: { id: string; version: number; kind: TransformKind; body: string } | null;
+  /** `(message) => streamArn` picking each message's stream as it is sent; null: `streamArn`. */
+  routingSource: string | null;
   /**
    * Changes whenever the sink is edited or its transform gets a new version (updateTransform moves
    * the sink's updated_at), so cached clients and compiled transforms are rebuilt.
@@ -57,6 +59,7 @@ export async function getSinkDeliveryConfig(
     aggregateRecords: sink.aggregateRecords,
     paused: sink.pausedAt !== null,
     transform,
+    routingSource: sink.routingSource,
     // The lane lease compares this with the sink's updated_at, which updateTransform moves too.
     version: sink.updatedAt.toISOString(),
   };

@@ -22,6 +22,8 @@ export interface PublicSink {
   transform: { id: string; name: string; version: number } | null;
   /** `(message) => boolean` run when a change is read; null: every message is kept. */
   filterSource: string | null;
+  /** `(message) => streamArn` picking each message's stream when it is sent; null: `streamArn`. */
+  routingSource: string | null;
   /** Messages the filter dropped since the sink was created. */
   filteredCount: bigint;
   createdAt: Date;
@@ -57,6 +59,7 @@ export function toPublicSink(sink: SinkWithTransform): PublicSink {
       ? { id: sink.transform.id, name: sink.transform.name, version: sink.transform.currentVersion }
       : null,
     filterSource: sink.filterSource,
+    routingSource: sink.routingSource,
     filteredCount: sink.filteredCount,
     createdAt: sink.createdAt,
     updatedAt: sink.updatedAt,

@@ -84,6 +84,13 @@ export const sinkSettingsSchema = z.object({
     .nullish()
     // An empty filter box means no filter, not a filter that fails to compile.
     .transform((source) => (source === undefined ? undefined : source?.trim() ? source : null)),
+  /** `(message) => streamArn` run when a message is sent; null: every message goes to `streamArn`. */
+  routingSource: z
+    .string()
+    .max(65_536, 'the routing function must be at most 65536 characters')
+    .nullish()
+    // An empty routing box means no routing, not a function that fails to compile.
+    .transform((source) => (source === undefined ? undefined : source?.trim() ? source : null)),
 });
 
 /** What a person (or the API) gives to create a sink. Secrets are write-only. */

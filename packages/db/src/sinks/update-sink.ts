@@ -109,6 +109,7 @@ export async function updateSink(
           // null detaches the transform, or removes the filter.
           transformId: changes.transformId,
           filterSource: changes.filterSource,
+          routingSource: changes.routingSource,
           // Always moved on, even when only the tables change: the engine rebuilds on a new version.
           updatedAt: new Date(),
         },

@@ -85,7 +85,9 @@ describe('mapOutcomes', () => {
       sequenceNumber: '42',
     });
     expect(failed).toEqual([]);
-    expect(delivered).toEqual([{ id: 1n, shardId: 'shardId-000000000001', sequenceNumber: '42' }]);
+    expect(delivered).toEqual([
+      { id: 1n, shardId: 'shardId-000000000001', sequenceNumber: '42', streamArn: null },
+    ]);
   });
 });
 

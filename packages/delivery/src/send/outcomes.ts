@@ -66,6 +66,8 @@ export function mapOutcomes(options: {
   durationMs: number;
   /** Milliseconds until the throttled message's shard takes a record again. */
   throttledRetryInMs: (message: OutgoingMessage) => number;
+  /** The stream a routing function sent the message to; null (or absent): the sink's own. */
+  streamArnOf?: (message: OutgoingMessage) => string | null;
 }): MappedOutcomes {
   const mapped: MappedOutcomes = { delivered: [], deliveredAgesMs: [], failed: [] };
   const fail = (message: OutgoingMessage, code: string, text: string, durationMs: number) => {
@@ -100,6 +102,7 @@ export function mapOutcomes(options: {
         id: message.id,
         shardId: outcome.shardId,
         sequenceNumber: outcome.sequenceNumber,
+        streamArn: options.streamArnOf?.(message) ?? null,
         ...(message.trigger === 'manual'
           ? { manual: { attemptNumber: message.deliverCount + 1, durationMs: options.durationMs } }
           : {}),

@@ -1,4 +1,5 @@
 import type { BudgetedResult } from '../budgeted-run';
+import type { FunctionRole } from '../failure-text';
 import type { TransformDefinition } from '../transform';
 
 /**
@@ -9,7 +10,7 @@ export interface RunRequest {
   kind: 'run';
   id: number;
   key: string;
-  role: 'transform' | 'filter';
+  role: FunctionRole;
   definition: TransformDefinition;
   messagesJson: string[];
   budgetMs: number;
@@ -21,7 +22,7 @@ export interface RunRequest {
 export interface CheckRequest {
   kind: 'check';
   id: number;
-  role: 'transform' | 'filter';
+  role: FunctionRole;
   definition: TransformDefinition;
 }
 

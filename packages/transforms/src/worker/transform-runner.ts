@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BudgetedResult } from '../budgeted-run';
-import { ranTooLong } from '../failure-text';
+import { type FunctionRole, ranTooLong } from '../failure-text';
 import { DEFAULT_SANDBOX_LIMITS } from '../limits';
 import type { TransformDefinition } from '../transform';
 import {
@@ -46,7 +46,7 @@ const WATCH_INTERVAL_MS = 25;
 /** How long a transform that hit a limit keeps running on the quarantine thread only. */
 const QUARANTINE_MS = 10 * 60 * 1000;
 /** Outcomes of a call that hit a limit (failure-text.ts): its transform is quarantined. */
-const HIT_A_LIMIT = /^the (?:transform|filter) (?:ran longer than|used more than|recursed too deeply)/;
+const HIT_A_LIMIT = /^the (?:transform|filter|router) (?:ran longer than|used more than|recursed too deeply)/;
 
 /**
  * One thread per core, up to four: a single thread running QuickJS is what bounds a sink with a
@@ -99,7 +99,7 @@ export class TransformRunner {
     definition: TransformDefinition,
     messagesJson: string[],
     budgetMs: number,
-    options: { oneAtATime?: boolean; role?: 'transform' | 'filter' } = {},
+    options: { oneAtATime?: boolean; role?: FunctionRole } = {},
   ): Promise<RunOutcome> {
     return this.#send(key, (id) => ({
       kind: 'run',
@@ -115,7 +115,7 @@ export class TransformRunner {
 
   /** Whether a transform, or a filter's code, compiles (its top-level code runs, under the limits). */
   async check(
-    role: 'transform' | 'filter',
+    role: FunctionRole,
     definition: TransformDefinition,
   ): Promise<{ ok: true } | { ok: false; compileError: string }> {
     const outcome = await this.#send(null, (id) => ({ kind: 'check', id, role, definition }));

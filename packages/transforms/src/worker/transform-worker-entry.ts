@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runWithinBudget } from '../budgeted-run';
 import { compileFilter } from '../filter';
+import { compileRouter } from '../routing';
 import type { CallWatch } from '../sandbox';
 import { type CompiledTransform, compileTransform } from '../transform';
 import { type CheckRequest, PROGRESS, type RunAnswer, type RunRequest, type WorkerRequest } from './protocol';
@@ -61,9 +62,13 @@ async function run(request: RunRequest): Promise<RunAnswer> {
   return { id: request.id, ok: true, results, durationsMs };
 }
 
-/** A transform, or a filter answering `true` or `false` as its payload; or why it does not compile. */
+/** A transform, a router answering its JSON, or a filter answering `true` or `false` as its payload; or why it does not compile. */
 async function compileFunction(request: RunRequest): Promise<CompiledTransform | string> {
   const { definition } = request;
+  if (request.role === 'router' && definition.kind === 'code') {
+    const compilation = await compileRouter(definition.source, undefined, watch);
+    return compilation.ok ? compilation.transform : compilation.error;
+  }
   if (request.role === 'transform' || definition.kind !== 'code') {
     const compilation = await compileTransform(definition, undefined, watch);
     return compilation.ok ? compilation.transform : compilation.error;
@@ -86,7 +91,9 @@ async function check(request: CheckRequest): Promise<RunAnswer> {
   const compilation =
     request.role === 'filter' && definition.kind === 'code'
       ? await compileFilter(definition.source, undefined, watch)
-      : await compileTransform(definition, undefined, watch);
+      : request.role === 'router' && definition.kind === 'code'
+        ? await compileRouter(definition.source, undefined, watch)
+        : await compileTransform(definition, undefined, watch);
   if (!compilation.ok) return { id: request.id, ok: false, compileError: compilation.error };
   ('transform' in compilation ? compilation.transform : compilation.filter).dispose();
   return { id: request.id, ok: true, results: [], durationsMs: [] };

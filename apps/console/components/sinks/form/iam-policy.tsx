@@ -1,12 +1,23 @@
-import { iamPolicyFor } from '../../../lib/client/iam-policy';
+import { iamPolicyFor, streamArnsIn } from '../../../lib/client/iam-policy';
 import { parseStreamArn, STREAM_ARN_FORMAT } from '../../../lib/client/stream-arn';
 import { CodeBlock } from '../../ui/code-block';
 import { CopyButton } from '../../ui/copy-button';
 
-/** The policy to grant the sink's IAM user or role, with the stream's ARN filled in. */
-export function IamPolicy({ streamArn, createStream }: { streamArn: string; createStream: boolean }) {
+/**
+ * The policy to grant the sink's IAM user or role, with the stream's ARN filled in, and those its
+ * routing function names.
+ */
+export function IamPolicy({
+  streamArn,
+  createStream,
+  routingSource,
+}: {
+  streamArn: string;
+  createStream: boolean;
+  routingSource: string;
+}) {
   const arn = parseStreamArn(streamArn)?.arn ?? STREAM_ARN_FORMAT;
-  const policy = iamPolicyFor(arn, { createStream });
+  const policy = iamPolicyFor(arn, { createStream, routedStreamArns: streamArnsIn(routingSource) });
   return (
     <section className="space-y-2" aria-labelledby="iam-policy-title">
       <div className="flex items-center justify-between">
@@ -29,6 +40,14 @@ export function IamPolicy({ streamArn, createStream }: { streamArn: string; crea
             {' '}
             The third statement, <code>kinesis:CreateStream</code>, is needed only to create the stream from
             this form: remove it once the stream exists.
+          </span>
+        )}
+        {routingSource.trim() && (
+          <span data-testid="iam-policy-routing">
+            {' '}
+            The routing function&apos;s streams need the same grants: the stream ARNs written in it are
+            listed; add any it builds (a list of ARNs, or a pattern such as{' '}
+            <code>arn:aws:kinesis:*:123456789012:stream/orders-*</code> once you have checked what it covers).
           </span>
         )}
       </p>

@@ -34,6 +34,8 @@ export interface SinkFormValues {
   transformId: string;
   /** `(message) => boolean`; empty: no filter. */
   filterSource: string;
+  /** `(message) => streamArn`; empty: every message goes to `streamArn`. */
+  routingSource: string;
 }
 
 /** The API's names of the inputs the form shows, for placing its errors. */
@@ -51,6 +53,7 @@ export const SINK_FIELDS = [
   'aggregateRecords',
   'transformId',
   'filterSource',
+  'routingSource',
 ] as const;
 
 export const tableKey = (table: { schema: string; name: string }) => `${table.schema}.${table.name}`;
@@ -78,6 +81,7 @@ export function initialSinkValues(sink?: Sink): SinkFormValues {
     aggregateRecords: sink?.aggregateRecords ?? false,
     transformId: sink?.transform?.id ?? '',
     filterSource: sink?.filterSource ?? '',
+    routingSource: sink?.routingSource ?? '',
   };
 }
 
@@ -167,6 +171,7 @@ export function toSinkInput(
     transformId: values.transformId || null,
     // The API compiles it; an empty box is no filter.
     filterSource: values.filterSource.trim() ? values.filterSource : null,
+    routingSource: values.routingSource.trim() ? values.routingSource : null,
   };
   // Left out, the stored secret is kept.
   if (secretAccessKey !== undefined) input.secretAccessKey = secretAccessKey;

@@ -139,7 +139,11 @@ export function SinkForm({ sink }: { sink?: Sink }) {
         <CredentialsFields values={values} set={set} errorFor={errorFor} sink={sink} />
         <AdvancedFields values={values} set={set} errorFor={errorFor} />
         <TestConnection input={testInput} onCreateStreamChosen={setCreatingStream} />
-        <IamPolicy streamArn={values.streamArn} createStream={creatingStream} />
+        <IamPolicy
+          streamArn={values.streamArn}
+          createStream={creatingStream}
+          routingSource={values.routingSource}
+        />
       </section>
 
       <ChecksFailed

@@ -8,8 +8,12 @@ import { TextLink } from '../../ui/text-link';
 import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
 
 const FILTER_EXAMPLE = `(message) => message.record.status !== 'draft'`;
+const ROUTING_EXAMPLE = `(message) => \`arn:aws:kinesis:eu-west-1:123456789012:stream/orders-\${message.record.region}\``;
 
-/** Which transform reshapes the messages when sent, and which filter drops some when read. */
+/**
+ * Which transform reshapes the messages when sent, which filter drops some when read, and which
+ * routing function picks each one's stream.
+ */
 export function TransformFields({
   values,
   set,
@@ -70,6 +74,23 @@ export function TransformFields({
         minHeight="4.5rem"
         openLabel="Add a filter"
         testId="sink-filter"
+      />
+      <CodeField
+        label="Routing (optional)"
+        hint={
+          <>
+            A function returning the stream ARN for each message (or <code>{'{ streamArn }'}</code>), run when
+            it is sent, on the message as stored. A message whose routing fails, or names no valid stream,
+            fails like any delivery error. Empty: every message goes to the stream above. Example:{' '}
+            <code>{ROUTING_EXAMPLE}</code>
+          </>
+        }
+        error={errorFor('routingSource')}
+        value={values.routingSource}
+        onChange={(source) => set('routingSource', source)}
+        minHeight="4.5rem"
+        openLabel="Add routing"
+        testId="sink-routing"
       />
     </>
   );

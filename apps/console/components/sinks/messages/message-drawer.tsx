@@ -134,6 +134,18 @@ function MessageBody({
     facts.push(
       ['Delivered', <RelativeTime key="delivered" value={message.delivered.at} />],
       [
+        'Stream',
+        message.delivered.streamArn ? (
+          <code key="stream" className="break-all" data-testid="delivered-stream">
+            {message.delivered.streamArn}
+          </code>
+        ) : (
+          <span key="stream" data-testid="delivered-stream">
+            the sink&apos;s stream
+          </span>
+        ),
+      ],
+      [
         'Shard',
         <code key="shard" data-testid="shard-id">
           {message.delivered.shardId}

@@ -24,21 +24,21 @@ export function sinkInput(
   ids: ConfigurationIds,
   fields?: readonly string[],
 ): Record<string, unknown> {
-  // Alert thresholds are saved apart (sinkThresholdsInput): the sink's own API does not take them.
+  // Alert thresholds are saved apart (thresholdsInput): the sink's own API does not take them.
   const {
     source,
     transform,
     filter,
+    routing,
     alertThresholds: _thresholds,
     ...settings
-  } = sink as SinkEntry & {
-    alertThresholds?: unknown;
-  };
+  } = sink as SinkEntry & { alertThresholds?: unknown; routing?: string | null };
   const input: Record<string, unknown> = {
     ...settings,
     sourceId: source ? idOf(ids.sources, 'source', source) : null,
     transformId: transform ? idOf(ids.transforms, 'transform', transform) : null,
     filterSource: filter ?? null,
+    routingSource: routing ?? null,
   };
   if (!fields) return input;
   const apiFields = new Set(
@@ -58,6 +58,7 @@ export const SINK_API_FIELDS: Record<string, string> = {
   source: 'sourceId',
   transform: 'transformId',
   filter: 'filterSource',
+  routing: 'routingSource',
 };
 
 function idOf(ids: Map<string, string>, kind: string, name: string): string {

@@ -5,12 +5,12 @@ import type { z } from 'zod';
 import { database } from '../database';
 import { assertAllowedEndpoint } from '../network-policy';
 import { secretBox } from '../secret-box';
-import { assertFilterCompiles } from '../transforms/transform-definition';
+import { assertFilterCompiles, assertRoutingCompiles } from '../transforms/transform-definition';
 import { withSourceSetupErrors } from './source-setup-errors';
 
 /**
  * Saving a sink, whoever asks (the REST API, a configuration file): the endpoint allowed, the
- * filter compiling, the stream and tables checked unless forced, and its tables published on the
+ * filter and routing function compiling, the stream and tables checked unless forced, and its tables published on the
  * source before the sink is saved, so every change committed after it returns reaches the sink.
  */
 export async function createSinkChecked(
@@ -19,6 +19,7 @@ export async function createSinkChecked(
 ) {
   await assertAllowedEndpoint(input.endpoint);
   await assertFilterCompiles(input.filterSource);
+  await assertRoutingCompiles(input.routingSource);
   if (!options.force) {
     throwIfChecksFailed(
       await checkSinkSettings(database(), { secretBox: secretBox(), settings: input }),
@@ -39,6 +40,7 @@ export async function updateSinkChecked(
 ) {
   await assertAllowedEndpoint(input.endpoint);
   await assertFilterCompiles(input.filterSource);
+  await assertRoutingCompiles(input.routingSource);
   if (!options.force) {
     throwIfChecksFailed(
       await checkSinkSettings(database(), { secretBox: secretBox(), settings: input, sinkId }),

@@ -24,8 +24,21 @@ export async function assertTransformCompiles(
 }
 
 /** Refuses a sink filter that does not compile; null (no filter) passes. */
-export async function assertFilterCompiles(source: string | null | undefined): Promise<void> {
+export function assertFilterCompiles(source: string | null | undefined): Promise<void> {
+  return assertSinkFunctionCompiles('filter', source, 'filterSource');
+}
+
+/** Refuses a sink routing function that does not compile; null (no routing) passes. */
+export function assertRoutingCompiles(source: string | null | undefined): Promise<void> {
+  return assertSinkFunctionCompiles('router', source, 'routingSource');
+}
+
+async function assertSinkFunctionCompiles(
+  role: 'filter' | 'router',
+  source: string | null | undefined,
+  field: string,
+): Promise<void> {
   if (!source) return;
-  const compiled = await consoleTransformRunner().check('filter', { kind: 'code', source });
-  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.compileError, 'filterSource');
+  const compiled = await consoleTransformRunner().check(role, { kind: 'code', source });
+  if (!compiled.ok) throw new ApiError(400, 'invalid_input', compiled.compileError, field);
 }

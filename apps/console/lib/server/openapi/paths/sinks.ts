@@ -7,7 +7,7 @@ import type { PathSpecs } from '../operation';
 import { CHECKS_FAILED, SINK_HEALTH } from './health-text';
 
 const SINK =
-  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt';
+  '`{ sink }`: id, name, streamArn, region, accessKeyId, hasSecretAccessKey (never the secret), endpoint, backoffCapMs, maxAttempts, maxRecordSizeBytes, laneCount, aggregateRecords, pausedAt, pausedBy, sourceId, tables, annotations, transform { id, name, version } | null, filterSource, routingSource, filteredCount (messages the filter dropped, a string), health (see below), counts { waiting, sending, failing, filteredCount } (waiting: messages not sent yet and not failing, the ones being sent now included; sending: inside a request under way; `pending` and `inFlight` are deprecated names of the same two), createdAt, updatedAt';
 const NOT_FOUND = 'No sink has this id (or the id is not a UUID)';
 const SINK_CHECKS =
   'Saving runs the checks first: the stream answers DescribeStreamSummary with the given (or saved) endpoint and credentials, and each chosen table exists in the source as a table with a primary key or the grouping columns named. An edit checks only what it changes of these (nothing when it changes neither).';
@@ -23,7 +23,7 @@ export const sinksPaths: PathSpecs = {
     post: {
       summary: 'Create a sink',
       description:
-        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. `aggregateRecords: true` (default false) packs several messages into one Kinesis record in the Kinesis Producer Library (KPL) aggregated format: every consumer of the stream must then deaggregate (the KCL does; a Lambda function needs the aws-kinesis-agg module). A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). ' +
+        'Both the access key id and the secret access key, or neither to use the default AWS credentials. The secret is stored encrypted and never shown again. `transformId` attaches a transform (applied when messages are sent); `filterSource` is a function `(message) => boolean` run when a change is read (false drops it), compiled first. `routingSource` is a function `(message) => streamArn` (or `{ streamArn }`) run on each message as it is sent, picking its stream; without it every message goes to `streamArn`; compiled first. `aggregateRecords: true` (default false) packs several messages into one Kinesis record in the Kinesis Producer Library (KPL) aggregated format: every consumer of the stream must then deaggregate (the KCL does; a Lambda function needs the aws-kinesis-agg module). A table with `sendExistingRows: true` also gets its existing rows sent: a backfill of those tables starts in the same transaction as the sink (see `/api/v1/sinks/{id}/backfills`); editing refuses `sendExistingRows` (start a backfill instead). ' +
         SINK_CHECKS,
       tag: 'sinks',
       body: createSinkInputSchema,
@@ -31,7 +31,7 @@ export const sinksPaths: PathSpecs = {
       responses: {
         201: SINK,
         422: CHECKS_FAILED,
-        400: "Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` that does not compile (the compiler's message)",
+        400: "Not JSON (invalid_json), or a setting is invalid (invalid_input, `field` names it): a `transformId` that names no transform, a `filterSource` or `routingSource` that does not compile (the compiler's message)",
         409: 'A sink with this name already exists',
       },
     },
@@ -74,7 +74,7 @@ export const sinksPaths: PathSpecs = {
     patch: {
       summary: 'Edit a sink',
       description:
-        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter. Turning `aggregateRecords` on or off applies to the messages sent after the edit; consumers must deaggregate before it is turned on. The lane count cannot change after creation. ' +
+        'Any subset of the settings; those left out keep their value and `null` clears an optional one. `secretAccessKey`: left out keeps it, `null` removes it (with `accessKeyId: null`, for the default AWS credentials), a string replaces it. `tables`, when given, replaces the list. `transformId: null` detaches the transform and `filterSource: null` removes the filter; `routingSource: null` sends every message to `streamArn` again (a routing change applies to every message not yet delivered). Turning `aggregateRecords` on or off applies to the messages sent after the edit; consumers must deaggregate before it is turned on. The lane count cannot change after creation. ' +
         SINK_CHECKS,
       tag: 'sinks',
       body: updateSinkInputSchema,
@@ -82,7 +82,7 @@ export const sinksPaths: PathSpecs = {
       responses: {
         200: SINK,
         422: CHECKS_FAILED,
-        400: 'Not JSON, or a setting is invalid (`field` names it: an unknown `transformId`, a `filterSource` that does not compile), or the lane count would change',
+        400: 'Not JSON, or a setting is invalid (`field` names it: an unknown `transformId`, a `filterSource` or `routingSource` that does not compile), or the lane count would change',
         404: NOT_FOUND,
         409: 'Another sink already has this name',
       },
