@@ -14,6 +14,7 @@ import {
   startConsoleWorld,
   stopConsoleWorld,
 } from './browser/console-world';
+import { sourcePasswordVariable, sourcesSection } from './config-fixtures';
 
 // The `shardline` command end to end, as a person or a script runs it, against the built console
 // with an engine, a source database and the Kinesis emulator.
@@ -78,17 +79,8 @@ async function eventually<T>(
 
 function configFile(): string {
   if (!world.source || !world.stream) throw new Error('the world has not started');
-  const url = new URL(world.source.url);
   return `version: 1
-sources:
-  - name: ${SOURCE_NAME}
-    host: ${url.hostname}
-    port: ${url.port || 5432}
-    database: ${url.pathname.slice(1)}
-    username: ${decodeURIComponent(url.username)}
-    password: ${reference('SHOP_DB_PASSWORD')}
-    sslMode: disable
-sinks:
+${sourcesSection(SOURCE_NAME, world.source.url)}sinks:
   - name: orders
     source: ${SOURCE_NAME}
     streamArn: ${world.stream.streamArn}
@@ -125,7 +117,7 @@ describe('the shardline command against a running console', () => {
     const path = join(folder, 'shardline.yaml');
     writeFileSync(path, configFile());
     const variables = {
-      SHOP_DB_PASSWORD: decodeURIComponent(new URL(world.source?.url ?? '').password),
+      ...sourcePasswordVariable(world.source?.url ?? ''),
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR',
       AWS_SECRET_ACCESS_KEY: 'emulator-secret',
     };

@@ -14,6 +14,7 @@ import { GET as exportRoute } from '../app/api/v1/config/export/route';
 import { POST as planRoute } from '../app/api/v1/config/plan/route';
 import { GET as schemaRoute } from '../app/api/v1/config/schema/route';
 import { call, openApiHarness } from './api-harness';
+import { sourcePasswordVariable, sourcesSection } from './config-fixtures';
 
 let harness: { db: Database; close(): Promise<void> };
 let source: SourceDatabase;
@@ -28,8 +29,7 @@ beforeAll(async () => {
   source = await createSourceDatabase();
   await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, region text NOT NULL)');
   stream = await createTestStream(kinesisEndpoint());
-  const url = new URL(source.url);
-  variables = { ...SECRETS, SHOP_DB_PASSWORD: decodeURIComponent(url.password) };
+  variables = { ...SECRETS, ...sourcePasswordVariable(source.url) };
 });
 afterAll(async () => {
   await harness.close();
@@ -38,17 +38,8 @@ afterAll(async () => {
 
 /** A file with a source, a transform and a sink to the emulator's stream. */
 function configFile(options: { maxAttempts?: number } = {}): string {
-  const url = new URL(source.url);
   return `version: 1
-sources:
-  - name: ${SOURCE_NAME}
-    host: ${url.hostname}
-    port: ${url.port || 5432}
-    database: ${url.pathname.slice(1)}
-    username: ${decodeURIComponent(url.username)}
-    password: ${reference('SHOP_DB_PASSWORD')}
-    sslMode: disable
-transforms:
+${sourcesSection(SOURCE_NAME, source.url)}transforms:
   - name: only-the-record
     kind: code
     body: |

@@ -1,7 +1,8 @@
 import type { Argv } from 'yargs';
 import { answer } from '../api/client';
 import { CliError } from '../cli-error';
-import { commandContext, type GlobalOptions } from '../context';
+import { type CommandContext, commandContext, type GlobalOptions } from '../context';
+import { SINK_ARGUMENT } from '../options';
 import { show, table } from '../output';
 import { resolveSinkId } from '../sinks';
 
@@ -18,7 +19,14 @@ interface BackfillRow {
   lastError: string | null;
 }
 
-const sinkArgument = { describe: 'The sink: its name or id', type: 'string', demandOption: true } as const;
+/** The sink's backfills, newest first. */
+async function listBackfills(context: CommandContext, sinkId: string): Promise<BackfillRow[]> {
+  const { backfills } = await answer<{ backfills: BackfillRow[] }>(
+    context.api.GET('/api/v1/sinks/{id}/backfills', { params: { path: { id: sinkId } } }),
+    context.credentials,
+  );
+  return backfills;
+}
 
 function describeProgress(backfill: BackfillRow): string {
   const percent = backfill.percent === null ? '' : ` (${backfill.percent}%)`;
@@ -33,7 +41,7 @@ export function backfillCommands(cli: Argv<GlobalOptions>) {
         'start <sink>',
         "Start sending the rows the sink's tables hold now",
         (command) =>
-          command.positional('sink', sinkArgument).option('table', {
+          command.positional('sink', SINK_ARGUMENT).option('table', {
             type: 'string',
             array: true,
             describe: 'Only these tables (schema.name or name), in this order; all of them when left out',
@@ -58,14 +66,11 @@ export function backfillCommands(cli: Argv<GlobalOptions>) {
       .command(
         'status <sink>',
         "The sink's backfills, newest first, with their progress",
-        (command) => command.positional('sink', sinkArgument),
+        (command) => command.positional('sink', SINK_ARGUMENT),
         async (argv) => {
           const context = await commandContext(argv);
           const id = await resolveSinkId(context, argv.sink);
-          const { backfills } = await answer<{ backfills: BackfillRow[] }>(
-            context.api.GET('/api/v1/sinks/{id}/backfills', { params: { path: { id } } }),
-            context.credentials,
-          );
+          const backfills = await listBackfills(context, id);
           show(context.out, backfills, (rows) =>
             table(
               rows,
@@ -83,14 +88,11 @@ export function backfillCommands(cli: Argv<GlobalOptions>) {
       .command(
         'cancel <sink>',
         "Cancel the sink's backfill under way (rows already sent stay sent)",
-        (command) => command.positional('sink', sinkArgument),
+        (command) => command.positional('sink', SINK_ARGUMENT),
         async (argv) => {
           const context = await commandContext(argv);
           const id = await resolveSinkId(context, argv.sink);
-          const { backfills } = await answer<{ backfills: BackfillRow[] }>(
-            context.api.GET('/api/v1/sinks/{id}/backfills', { params: { path: { id } } }),
-            context.credentials,
-          );
+          const backfills = await listBackfills(context, id);
           const current = backfills.find((row) => row.state === 'running' || row.state === 'paused');
           if (!current) throw new CliError(`no backfill of ${argv.sink} is under way`);
           const { backfill } = await answer<{ backfill: BackfillRow }>(

@@ -6,6 +6,7 @@ import { answer } from '../api/client';
 import { CliError } from '../cli-error';
 import { confirm } from '../confirm';
 import { commandContext, type GlobalOptions } from '../context';
+import { YES_OPTION } from '../options';
 import { show } from '../output';
 
 interface ConfigPlan {
@@ -93,12 +94,7 @@ export function configCommands(cli: Argv<GlobalOptions>) {
               describe: 'Delete what the file leaves out',
             })
             .option('force', { type: 'boolean', default: false, describe: 'Save despite failing checks' })
-            .option('yes', {
-              alias: 'y',
-              type: 'boolean',
-              default: false,
-              describe: 'Do not ask for confirmation',
-            }),
+            .option('yes', YES_OPTION),
         async (argv) => {
           const context = await commandContext(argv);
           const body = await configRequest(argv.file, argv.deleteMissing);

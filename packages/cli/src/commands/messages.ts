@@ -3,6 +3,7 @@ import { answer } from '../api/client';
 import { CliError } from '../cli-error';
 import { confirm } from '../confirm';
 import { type CommandContext, commandContext, type GlobalOptions } from '../context';
+import { MESSAGE_ARGUMENT, SINK_ARGUMENT, YES_OPTION } from '../options';
 import { show, table } from '../output';
 import { resolveSinkId } from '../sinks';
 
@@ -160,11 +161,7 @@ export function messageCommands(cli: Argv<GlobalOptions>) {
         (command) =>
           withFilterOptions(
             command
-              .positional('sink', {
-                type: 'string',
-                demandOption: true,
-                describe: 'The sink: its name or id',
-              })
+              .positional('sink', SINK_ARGUMENT)
               .option('state', { choices: STATES, default: 'waiting' as const, describe: 'Which messages' })
               .option('limit', { type: 'number', default: 50, describe: 'At most this many (up to 500)' }),
           ),
@@ -206,18 +203,9 @@ export function messageCommands(cli: Argv<GlobalOptions>) {
         (command) =>
           withFilterOptions(
             command
-              .positional('sink', {
-                type: 'string',
-                demandOption: true,
-                describe: 'The sink: its name or id',
-              })
-              .positional('message', { type: 'string', describe: 'One message id; the filter when left out' })
-              .option('yes', {
-                alias: 'y',
-                type: 'boolean',
-                default: false,
-                describe: 'Do not ask for confirmation',
-              }),
+              .positional('sink', SINK_ARGUMENT)
+              .positional('message', MESSAGE_ARGUMENT)
+              .option('yes', YES_OPTION),
           ),
         async (argv) => {
           const context = await commandContext(argv);
@@ -246,19 +234,10 @@ export function messageCommands(cli: Argv<GlobalOptions>) {
         (command) =>
           withFilterOptions(
             command
-              .positional('sink', {
-                type: 'string',
-                demandOption: true,
-                describe: 'The sink: its name or id',
-              })
-              .positional('message', { type: 'string', describe: 'One message id; the filter when left out' })
+              .positional('sink', SINK_ARGUMENT)
+              .positional('message', MESSAGE_ARGUMENT)
               .option('reason', { type: 'string', describe: 'Kept with the message and in the audit trail' })
-              .option('yes', {
-                alias: 'y',
-                type: 'boolean',
-                default: false,
-                describe: 'Do not ask for confirmation',
-              }),
+              .option('yes', YES_OPTION),
           ),
         async (argv) => {
           const context = await commandContext(argv);
@@ -289,18 +268,9 @@ export function messageCommands(cli: Argv<GlobalOptions>) {
         (command) =>
           withFilterOptions(
             command
-              .positional('sink', {
-                type: 'string',
-                demandOption: true,
-                describe: 'The sink: its name or id',
-              })
-              .positional('message', { type: 'string', describe: 'One message id; the filter when left out' })
-              .option('yes', {
-                alias: 'y',
-                type: 'boolean',
-                default: false,
-                describe: 'Do not ask for confirmation',
-              }),
+              .positional('sink', SINK_ARGUMENT)
+              .positional('message', MESSAGE_ARGUMENT)
+              .option('yes', YES_OPTION),
           ),
         async (argv) => {
           const context = await commandContext(argv);

@@ -1,10 +1,9 @@
 import type { Argv } from 'yargs';
 import { answer } from '../api/client';
 import { commandContext, type GlobalOptions } from '../context';
+import { SINK_ARGUMENT } from '../options';
 import { show, table } from '../output';
 import { listSinks, resolveSinkId, type SinkRow } from '../sinks';
-
-const sinkArgument = { describe: 'The sink: its name or id', type: 'string', demandOption: true } as const;
 
 function describeSink(sink: SinkRow): string {
   return [
@@ -44,7 +43,7 @@ export function sinkCommands(cli: Argv<GlobalOptions>) {
       .command(
         'show <sink>',
         'Show a sink: its stream, status and backlog',
-        (command) => command.positional('sink', sinkArgument),
+        (command) => command.positional('sink', SINK_ARGUMENT),
         async (argv) => {
           const context = await commandContext(argv);
           const id = await resolveSinkId(context, argv.sink);
@@ -58,7 +57,7 @@ export function sinkCommands(cli: Argv<GlobalOptions>) {
       .command(
         'pause <sink>',
         'Stop sending; changes are still captured and wait',
-        (command) => command.positional('sink', sinkArgument),
+        (command) => command.positional('sink', SINK_ARGUMENT),
         async (argv) => {
           const context = await commandContext(argv);
           const id = await resolveSinkId(context, argv.sink);
@@ -72,7 +71,7 @@ export function sinkCommands(cli: Argv<GlobalOptions>) {
       .command(
         'resume <sink>',
         'Send again, starting with what waited',
-        (command) => command.positional('sink', sinkArgument),
+        (command) => command.positional('sink', SINK_ARGUMENT),
         async (argv) => {
           const context = await commandContext(argv);
           const id = await resolveSinkId(context, argv.sink);
