@@ -29,11 +29,11 @@ describe('GET /api/v1/alerts', () => {
       summary: `${kind} on ${sink}`,
       details: { count: 1 },
     });
-    await openAlert(db.pool, condition('message_too_large', sinkId));
-    await resolveAlerts(db.pool, { kinds: ['message_too_large'], keep: [] });
-    await openAlert(db.pool, condition('group_blocked', sinkId));
-    await openAlert(db.pool, condition('group_blocked', otherSinkId));
-    await openAlert(db.pool, {
+    await openAlert(db, condition('message_too_large', sinkId));
+    await resolveAlerts(db, { kinds: ['message_too_large'], keep: [] });
+    await openAlert(db, condition('group_blocked', sinkId));
+    await openAlert(db, condition('group_blocked', otherSinkId));
+    await openAlert(db, {
       kind: 'source_lagging',
       sinkId: null,
       sourceId,

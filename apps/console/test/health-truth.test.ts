@@ -149,7 +149,7 @@ async function expectHealth(sinkId: string, status: string, reason: string | nul
 async function gaugeSamples() {
   const registry = new Registry();
   registerDatabaseGauges({
-    db: db.pool,
+    db,
     registry,
     onError: (error) => {
       throw error;

@@ -138,7 +138,7 @@ describe('search parameters', () => {
   });
 
   it('stops a search that reads too long and says which field to narrow', async () => {
-    const slow = boundedBySearch(db.pool, { q: 'x' }, (reader) => reader.query('SELECT pg_sleep(2)'), 50);
+    const slow = boundedBySearch(db, { q: 'x' }, (reader) => reader.pool.query('SELECT pg_sleep(2)'), 50);
     await expect(slow).rejects.toThrow(ValidationError);
     await expect(slow).rejects.toMatchObject({ field: 'q' });
   });

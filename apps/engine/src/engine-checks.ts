@@ -1,13 +1,13 @@
-import type { Queryable } from '@shardline/db';
+import { type Db, pingDatabase } from '@shardline/db';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from './readiness';
 
 /** The engine's database answers a query. */
-export function postgresAnswers(db: Queryable): ReadinessCheck {
+export function postgresAnswers(db: Db): ReadinessCheck {
   return async () => {
     try {
-      await db.query('SELECT 1');
+      await pingDatabase(db);
     } catch (error) {
       throw new Error(`Postgres does not answer: ${(error as Error).message}`);
     }

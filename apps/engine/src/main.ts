@@ -31,7 +31,7 @@ const db = createDatabase({
 collectDefaultMetrics();
 const metrics = createEngineMetrics();
 registerDatabaseGauges({
-  db: db.pool,
+  db,
   onError: (error) =>
     logger.warn({ err: error }, 'could not read the backlog for /metrics; those gauges are left out'),
 });
@@ -48,7 +48,7 @@ const server = await startObservabilityServer({
   logger,
   readiness: () =>
     checkReadiness({
-      postgres: postgresAnswers(db.pool),
+      postgres: postgresAnswers(db),
       redis: redis.check,
       delivery: async () => {
         if (stopping) throw new Error('the engine is stopping');

@@ -40,7 +40,7 @@ async function get(url: string) {
 }
 
 async function attemptsOf(messageId: bigint): Promise<number> {
-  return (await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: messageId })).attempts.length;
+  return (await getMessage(ctx.db, { sinkId: ctx.sink.id, id: messageId })).attempts.length;
 }
 
 describe("an engine's /metrics", () => {

@@ -14,7 +14,7 @@ describe("the engine's readiness checks", () => {
       url: `postgresql://shardline@127.0.0.1:${await freePort()}/shardline`,
     });
     try {
-      const report = await checkReadiness({ postgres: postgresAnswers(unreachable.pool) });
+      const report = await checkReadiness({ postgres: postgresAnswers(unreachable) });
       expect(report.ready).toBe(false);
       expect(report.notReady).toEqual(['postgres']);
       expect(report.checks.postgres).toMatch(/^Postgres does not answer: .*ECONNREFUSED/);

@@ -64,17 +64,17 @@ export async function evaluateAlerts(options: AlertEvaluatorOptions): Promise<Al
   });
   const opened: AlertRecord[] = [];
   for (const condition of found.firing) {
-    const outcome = await openAlert(db.pool, condition);
+    const outcome = await openAlert(db, condition);
     if (outcome?.opened) opened.push(outcome.alert);
   }
-  const resolved = await resolveAlerts(db.pool, {
+  const resolved = await resolveAlerts(db, {
     kinds: found.evaluatedKinds,
     keep: [...found.firing, ...found.undecided],
   });
   for (const alert of opened) logAlert(logger, alert, 'opened');
   for (const alert of resolved) logAlert(logger, alert, 'resolved');
 
-  const active = await listActiveAlerts(db.pool);
+  const active = await listActiveAlerts(db);
   setActiveAlertsMetric(active);
 
   const webhook = opened.length + resolved.length > 0 ? await notificationWebhook(options) : null;
@@ -136,7 +136,7 @@ async function notify(
     );
   }
   try {
-    await recordAlertNotice(options.db.pool, { alertId: alert.id, event, error });
+    await recordAlertNotice(options.db, { alertId: alert.id, event, error });
   } catch (writeError) {
     options.logger.error(
       { err: writeError, alertId: alert.id },

@@ -40,12 +40,12 @@ export async function findAlertConditions(options: {
   const { db } = options;
   const { perSink } = options.thresholds;
   const [oversize, blocked, failing, notCapturing, throttled, sources] = await Promise.all([
-    findOversizeMessages(db.pool),
-    findBlockedGroups(db.pool, { blockedForMs: perSink.groupBlockedMs }),
-    findFailingSinks(db.pool, { failingForMs: perSink.sinkFailingMs }),
-    findSinksNotCapturing(db.pool, { notCapturingForMs: perSink.sinkNotCapturingMs }),
-    findThrottledSinks(db.pool, { throttledForMs: perSink.sinkThrottledMs }),
-    listSourceProgress(db.pool),
+    findOversizeMessages(db),
+    findBlockedGroups(db, { blockedForMs: perSink.groupBlockedMs }),
+    findFailingSinks(db, { failingForMs: perSink.sinkFailingMs }),
+    findSinksNotCapturing(db, { notCapturingForMs: perSink.sinkNotCapturingMs }),
+    findThrottledSinks(db, { throttledForMs: perSink.sinkThrottledMs }),
+    listSourceProgress(db),
   ]);
   const firing: AlertCondition[] = [];
   const undecided: FoundConditions['undecided'] = [];

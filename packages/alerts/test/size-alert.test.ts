@@ -88,7 +88,7 @@ describe('a message over the record size limit', () => {
     expect(active[0]?.notifications.openedAt).toBeInstanceOf(Date);
 
     // Discarding the message clears it: resolved once, heard once, kept in history.
-    await discardMessages(ctx.db.pool, {
+    await discardMessages(ctx.db, {
       sinkId: ctx.sink.id,
       selection: { ids: [BigInt(messageId)] },
       by: 'ops',
@@ -134,7 +134,7 @@ describe('a message over the record size limit', () => {
     expect(alerts[0]?.notifications.error).toMatch(/answered 500/);
 
     await updateSink(ctx.db, { secretBox, sinkId: ctx.sink.id, input: { maxRecordSizeBytes: 1_048_576 } });
-    await retryMessages(ctx.db.pool, { sinkId: ctx.sink.id, selection: { ids: [BigInt(messageId)] } });
+    await retryMessages(ctx.db, { sinkId: ctx.sink.id, selection: { ids: [BigInt(messageId)] } });
     await waitFor('the message to be delivered', async () => {
       const { rows } = await ctx.db.pool.query('SELECT state FROM message WHERE id = $1', [messageId]);
       return rows[0]?.state === 'delivered';

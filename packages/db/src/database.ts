@@ -1,15 +1,25 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from './generated/prisma/client';
+import { Prisma, PrismaClient } from './generated/prisma/client';
+
+/** Anything that can run a query: the pool, or a connection inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'>;
 
 /**
- * One connection pool, two ways in: Prisma for typed configuration reads and writes, and plain
- * SQL (`pool`) for the message hot path, whose bulk statements (unnest, partial indexes,
- * skip scans) are clearer and faster as SQL.
+ * The database, or a transaction from it: the one handle every data function takes. Each function
+ * picks its way in: Prisma for typed configuration reads and writes, plain SQL (`pool`) for the
+ * message hot path, whose bulk statements (unnest, partial indexes, skip scans) are clearer and
+ * faster as SQL. Inside a transaction both ways run in that same transaction.
  */
-export interface Database {
-  prisma: PrismaClient;
-  pool: pg.Pool;
+export interface Db {
+  readonly prisma: Prisma.TransactionClient;
+  readonly pool: Queryable;
+}
+
+/** The database itself: one connection pool, shared by Prisma and SQL. */
+export interface Database extends Db {
+  readonly prisma: PrismaClient;
+  readonly pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -22,6 +32,9 @@ export interface DatabaseOptions {
   onIdleConnectionError?: (error: Error) => void;
 }
 
+/** The databases behind handles that are not a transaction; a transaction is joined, not nested. */
+const databases = new WeakMap<Db, Database>();
+
 // int8 as a JS string by default; message ids and LSNs are parsed to bigint where they are read.
 export function createDatabase(options: DatabaseOptions): Database {
   const pool = new pg.Pool({
@@ -33,7 +46,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   // listener the pool would rethrow it and take the whole process down.
   pool.on('error', (error) => options.onIdleConnectionError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
+  const database: Database = {
     prisma,
     pool,
     async close() {
@@ -41,20 +54,77 @@ export function createDatabase(options: DatabaseOptions): Database {
       await pool.end();
     },
   };
+  databases.set(database, database);
+  return database;
 }
 
-/** Anything that can run a query: the pool, or a client inside a transaction. */
-export type Queryable = Pick<pg.Pool, 'query'>;
+export interface TransactionOptions {
+  /** How long the whole transaction may take (Prisma's default is 5 s). */
+  timeoutMs?: number;
+}
 
-/** Runs `work` in one transaction on one connection; rolls back if it throws. */
+/**
+ * Runs `work` in one transaction, rolled back if it throws. Its handle runs Prisma and SQL in that
+ * same transaction (a Prisma interactive transaction; SQL goes through it, with rows as the pool
+ * gives them). Given a handle that already is a transaction, `work` joins it.
+ */
 export async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
+  db: Db,
+  work: (tx: Db) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
-  return withPooledClient(pool, async (client) => {
+  const database = databases.get(db);
+  if (!database) return work(db);
+  return database.prisma.$transaction((prisma) => work({ prisma, pool: sqlThrough(prisma) }), {
+    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+  });
+}
+
+// Statements whose rows are read; any other runs as a command, whose answer is the rows it changed.
+const RETURNS_ROWS = /^\s*(select|with|values|show|table)\b|\breturning\b/i;
+
+/**
+ * SQL run inside a Prisma transaction, answered as the pool answers: int8 and numeric as strings,
+ * bytea as a Buffer. `rowCount` is the rows returned, or the rows changed by a command.
+ */
+function sqlThrough(prisma: Prisma.TransactionClient): Queryable {
+  const query = async (text: unknown, values: unknown[] = []) => {
+    if (typeof text !== 'string')
+      throw new TypeError('a query inside a transaction is SQL text and its values');
+    if (!RETURNS_ROWS.test(text)) {
+      const rowCount = await prisma.$executeRawUnsafe(text, ...values);
+      return { rows: [], rowCount, command: '', oid: 0, fields: [] };
+    }
+    const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
+    return { rows: rows.map(asPoolRow), rowCount: rows.length, command: '', oid: 0, fields: [] };
+  };
+  return { query: query as Queryable['query'] };
+}
+
+function asPoolRow(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, asPoolValue(value)]));
+}
+
+function asPoolValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Prisma.Decimal.isDecimal(value)) return value.toString();
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
+  if (Array.isArray(value)) return value.map(asPoolValue);
+  return value;
+}
+
+/**
+ * Runs SQL-only `work` in one transaction on one pooled connection, rolled back if it throws: the
+ * hot path's writes, which a Prisma transaction would slow. Its handle refuses Prisma, which
+ * would run on another connection, outside the transaction. Given a transaction, `work` joins it.
+ */
+export async function inSqlTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const database = databases.get(db);
+  if (!database) return work(db);
+  return withPooledClient(db, async (client) => {
     try {
       await client.query('BEGIN');
-      const result = await work(client);
+      const result = await work(sqlOnly(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -66,18 +136,28 @@ export async function inTransaction<T>(
   });
 }
 
+/** A handle on one connection in a SQL transaction: its Prisma side throws when used. */
+export function sqlOnly(client: Queryable): Db {
+  const refuse = () => {
+    throw new Error('this transaction runs SQL only: Prisma would run outside it (use inTransaction)');
+  };
+  const prisma = new Proxy({} as Prisma.TransactionClient, { get: refuse });
+  return { prisma, pool: client };
+}
+
 /**
- * Runs `work` on one connection taken from the pool, and gives it back. The pool listens for
- * errors only on its idle connections: one the server ends while it is taken out and between two
- * queries (Postgres restarting sends its notice right after the answer to a COMMIT) would be
- * thrown from an event handler and end the process. Here it is kept: the next query on the
- * connection fails with it, and the broken connection is dropped instead of reused.
+ * Runs `work` on one connection taken from the database's pool (a session: advisory locks,
+ * transactions committed step by step), and gives it back. Refused for a transaction. The pool
+ * listens for errors only on its idle connections: one the server ends while it is taken out and
+ * between two queries (Postgres restarting sends its notice right after the answer to a COMMIT)
+ * would be thrown from an event handler and end the process. Here it is kept: the next query on
+ * the connection fails with it, and the broken connection is dropped instead of reused.
  */
-export async function withPooledClient<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
+export async function withPooledClient<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const database = databases.get(db);
+  if (!database)
+    throw new Error('a transaction holds its own connection: take one from the database instead');
+  const client = await database.pool.connect();
   let broken: Error | undefined;
   const onError = (error: Error) => {
     broken = error;

@@ -95,6 +95,7 @@ export * from './health/get-sink-delivery-evidence';
 export * from './health/get-source-check-subject';
 export * from './health/list-sink-health';
 export * from './health/list-source-health';
+export * from './health/ping-database';
 export * from './health/record-sink-check';
 export * from './health/record-sink-health-statuses';
 export * from './health/record-source-check';

@@ -1,4 +1,4 @@
-import type { Queryable } from './database';
+import type { Db } from './database';
 
 /**
  * Postgres NOTIFY channel on which every write that gives a lane new work (ingest, retry,
@@ -13,8 +13,8 @@ export interface WakeNotice {
   lanes?: number[];
 }
 
-export async function notifyWake(db: Queryable, notice: WakeNotice): Promise<void> {
-  await db.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, JSON.stringify(notice)]);
+export async function notifyWake(db: Db, notice: WakeNotice): Promise<void> {
+  await db.pool.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, JSON.stringify(notice)]);
 }
 
 export function parseWakeNotice(payload: string | undefined): WakeNotice | null {

@@ -29,8 +29,8 @@ describe('appendMessages', () => {
       messages: [message(100, 0, '1', { payload })],
     });
     expect(result).toEqual({ stored: 1, duplicates: 0, configMoved: false });
-    const page = await listMessages(db.pool, { sinkId: sink.id, state: 'pending' });
-    const stored = await getMessage(db.pool, { sinkId: sink.id, id: page.messages[0]?.id ?? 0n });
+    const page = await listMessages(db, { sinkId: sink.id, state: 'pending' });
+    const stored = await getMessage(db, { sinkId: sink.id, id: page.messages[0]?.id ?? 0n });
     expect(stored.payload).toBe(JSON.stringify(payload));
     expect(stored).toMatchObject({
       group: '1',
@@ -101,7 +101,7 @@ describe('appendMessages', () => {
       sinkId: sink.id,
       messages: [message(400, 0, longGroup), message(400, 1, longGroup)],
     });
-    const { messages } = await listMessages(db.pool, { sinkId: sink.id, state: 'pending' });
+    const { messages } = await listMessages(db, { sinkId: sink.id, state: 'pending' });
     expect(messages).toHaveLength(2);
     const [first, second] = messages;
     expect(Array.from(first?.group ?? '').length).toBeLessThanOrEqual(256);
@@ -169,7 +169,7 @@ describe('appendMessages', () => {
   it('counts stored messages by state', async () => {
     const sink = await createTestSink(db);
     await appendMessages(db, { sinkId: sink.id, messages: [message(800, 0, 'a'), message(800, 1, 'b')] });
-    expect(await countMessages(db.pool, { sinkId: sink.id })).toEqual({
+    expect(await countMessages(db, { sinkId: sink.id })).toEqual({
       waiting: 2,
       sending: 0,
       pending: 2,

@@ -194,15 +194,15 @@ describe('retries and discards', () => {
     const sink = await createTestSink(db);
     const [first, second] = await failingMessageIds(sink.id, 2);
     if (first === undefined || second === undefined) throw new Error('expected two messages');
-    await retryMessages(db.pool, { sinkId: sink.id, selection: { ids: [first] }, by: 'ana' });
-    await discardMessages(db.pool, {
+    await retryMessages(db, { sinkId: sink.id, selection: { ids: [first] }, by: 'ana' });
+    await discardMessages(db, {
       sinkId: sink.id,
       selection: { ids: [second] },
       by: 'bo',
       reason: 'bad row',
     });
     // Nothing changed, nothing recorded: the message is no longer failing.
-    await discardMessages(db.pool, { sinkId: sink.id, selection: { ids: [second] }, by: 'bo' });
+    await discardMessages(db, { sinkId: sink.id, selection: { ids: [second] }, by: 'bo' });
 
     expect(await events({ targetType: 'message', targetId: first.toString() })).toMatchObject([
       {
@@ -243,11 +243,11 @@ describe('retries and discards', () => {
       },
     });
 
-    const claimed = await claimNextBulkOperation(db.pool);
+    const claimed = await claimNextBulkOperation(db);
     expect(claimed?.id).toBe(operation.id);
     if (!claimed) return;
     expect(await applyBulkOperation(db, claimed)).toBe('finished');
-    expect(await finishBulkOperation(db.pool, claimed)).toBe(true);
+    expect(await finishBulkOperation(db, claimed)).toBe(true);
 
     const [ended] = await events({ action: 'bulk.discard', targetId: sink.id });
     expect(ended?.details).toMatchObject({ matched: 3, done: 3, outcome: 'done' });
@@ -290,7 +290,7 @@ describe('the same transaction as the change', () => {
       await expect(pauseSink(db, { sinkId: sink.id, by: 'ana' })).rejects.toThrow();
       await expect(deleteSink(db, { sinkId: sink.id })).rejects.toThrow();
       await expect(
-        discardMessages(db.pool, { sinkId: sink.id, selection: { ids: [id] }, by: 'ana' }),
+        discardMessages(db, { sinkId: sink.id, selection: { ids: [id] }, by: 'ana' }),
       ).rejects.toThrow(/audit refused/);
       await expect(
         createBulkOperation(db, { sinkId: sink.id, input: { action: 'retry', filter: {} } }),
@@ -316,7 +316,7 @@ describe('listing the audit trail', () => {
       ['lu', 'sink.resume'],
       ['mo', 'sink.pause'],
     ] as const) {
-      await recordAuditEvent(db.pool, { actor, action, targetType: 'sink', targetId, targetName: 'listed' });
+      await recordAuditEvent(db, { actor, action, targetType: 'sink', targetId, targetName: 'listed' });
     }
     const all = await events({ targetId });
     expect(all.map((event) => [event.actor, event.action])).toEqual([

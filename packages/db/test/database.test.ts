@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, inTransaction } from '../src';
+import { type Database, inSqlTransaction } from '../src';
 import { openTestDatabase } from './fixtures';
 
 let db: Database;
@@ -9,10 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-describe('inTransaction', () => {
+describe('inSqlTransaction', () => {
   it('fails, without taking the process down, when the server ends its connection between two queries', async () => {
-    const transaction = inTransaction(db.pool, async (client) => {
-      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const transaction = inSqlTransaction(db, async (tx) => {
+      const { rows } = await tx.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       // As a Postgres restart does: the server says it is ending the session, then closes it.
       await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
       // The notice arrives while no query runs on this connection.

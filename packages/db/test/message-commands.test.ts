@@ -43,7 +43,7 @@ describe('listing messages', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listMessages>> = await listMessages(db.pool, {
+      const page: Awaited<ReturnType<typeof listMessages>> = await listMessages(db, {
         sinkId,
         state: 'pending',
         limit: 25,
@@ -72,29 +72,29 @@ describe('listing messages', () => {
     await markFailing(sinkId, `group_key = 'g1'`, 'ProvisionedThroughputExceededException');
     await markFailing(sinkId, `group_key = 'g3'`, 'RecordTooLarge');
 
-    const orders = await listMessages(db.pool, {
+    const orders = await listMessages(db, {
       sinkId,
       state: 'pending',
       filter: { table: 'public.orders' },
     });
     expect(orders.messages.every((m) => m.tableName === 'orders')).toBe(true);
     expect(orders.messages).toHaveLength(20);
-    const deletes = await listMessages(db.pool, { sinkId, state: 'pending', filter: { action: 'delete' } });
+    const deletes = await listMessages(db, { sinkId, state: 'pending', filter: { action: 'delete' } });
     expect(deletes.messages.map((m) => m.group)).toEqual(Array(10).fill('g0'));
-    const tooLarge = await listMessages(db.pool, {
+    const tooLarge = await listMessages(db, {
       sinkId,
       state: 'failing',
       filter: { errorCode: 'RecordTooLarge' },
     });
     expect(tooLarge.messages.map((m) => m.group)).toEqual(Array(10).fill('g3'));
     expect(tooLarge.messages[0]?.lastError).toMatchObject({ code: 'RecordTooLarge', message: 'it failed' });
-    const group = await listMessages(db.pool, { sinkId, state: 'failing', filter: { group: 'g1' } });
+    const group = await listMessages(db, { sinkId, state: 'failing', filter: { group: 'g1' } });
     expect(group.messages).toHaveLength(10);
   });
 
   it('rejects a cursor it did not issue', async () => {
     const sinkId = await seed(1, (i) => message(3000 + i, 0, 'g'));
-    await expect(listMessages(db.pool, { sinkId, state: 'pending', after: 'bogus' })).rejects.toThrow(
+    await expect(listMessages(db, { sinkId, state: 'pending', after: 'bogus' })).rejects.toThrow(
       /cursor is not valid/,
     );
   });
@@ -104,13 +104,13 @@ describe('retry now and discard', () => {
   it('retries one failing message now and records that a person asked', async () => {
     const sinkId = await seed(3, (i) => message(4000 + i, 0, `g${i}`));
     await markFailing(sinkId, 'true', 'InternalFailure');
-    const { messages } = await listMessages(db.pool, { sinkId, state: 'failing' });
+    const { messages } = await listMessages(db, { sinkId, state: 'failing' });
     const target = messages[1];
-    expect(await retryMessages(db.pool, { sinkId, selection: { ids: [target?.id ?? 0n] } })).toBe(1);
-    const detail = await getMessage(db.pool, { sinkId, id: target?.id ?? 0n });
+    expect(await retryMessages(db, { sinkId, selection: { ids: [target?.id ?? 0n] } })).toBe(1);
+    const detail = await getMessage(db, { sinkId, id: target?.id ?? 0n });
     expect(detail.nextAttemptTrigger).toBe('manual');
     expect(detail.nextAttemptAt?.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
-    const untouched = await getMessage(db.pool, { sinkId, id: messages[0]?.id ?? 0n });
+    const untouched = await getMessage(db, { sinkId, id: messages[0]?.id ?? 0n });
     expect(untouched.nextAttemptTrigger).toBe('scheduled');
   });
 
@@ -119,16 +119,16 @@ describe('retry now and discard', () => {
       message(10_000 + i, 0, `g${i % 100}`, { tableName: i % 3 === 0 ? 'audit' : 'orders' }),
     );
     const matching = Array.from({ length: 12_345 }, (_, i) => i).filter((i) => i % 3 === 0).length;
-    const discarded = await discardMessages(db.pool, {
+    const discarded = await discardMessages(db, {
       sinkId,
       selection: { filter: { table: 'audit' } },
       by: 'ops@example.com',
       reason: 'audit rows are not needed downstream',
     });
     expect(discarded).toBe(matching);
-    const counts = await countMessages(db.pool, { sinkId });
+    const counts = await countMessages(db, { sinkId });
     expect(counts).toMatchObject({ discarded: matching, pending: 12_345 - matching });
-    const page = await listMessages(db.pool, { sinkId, state: 'discarded', limit: 1 });
+    const page = await listMessages(db, { sinkId, state: 'discarded', limit: 1 });
     expect(page.messages[0]?.discarded).toMatchObject({
       by: 'ops@example.com',
       reason: 'audit rows are not needed downstream',
@@ -139,7 +139,7 @@ describe('retry now and discard', () => {
     const sinkId = await seed(11_000, (i) => message(50_000 + i, 0, `g${i}`));
     await markFailing(sinkId, 'commit_lsn % 2 = 0', 'ProvisionedThroughputExceededException');
     await markFailing(sinkId, 'commit_lsn % 2 = 1', 'AccessDeniedException');
-    const retried = await retryMessages(db.pool, {
+    const retried = await retryMessages(db, {
       sinkId,
       selection: { filter: { errorCode: 'ProvisionedThroughputExceededException' } },
     });
@@ -156,11 +156,11 @@ describe('retry now and discard', () => {
     await db.pool.query(`UPDATE message SET state = 'delivered', delivered_at = now() WHERE sink_id = $1`, [
       sinkId,
     ]);
-    expect(await discardMessages(db.pool, { sinkId, selection: { filter: {} }, by: 'ops' })).toBe(0);
-    await expect(discardMessages(db.pool, { sinkId, selection: { ids: [] }, by: 'ops' })).rejects.toThrow(
+    expect(await discardMessages(db, { sinkId, selection: { filter: {} }, by: 'ops' })).toBe(0);
+    await expect(discardMessages(db, { sinkId, selection: { ids: [] }, by: 'ops' })).rejects.toThrow(
       /no messages selected/,
     );
-    await expect(discardMessages(db.pool, { sinkId, selection: { filter: {} }, by: '' })).rejects.toThrow(
+    await expect(discardMessages(db, { sinkId, selection: { filter: {} }, by: '' })).rejects.toThrow(
       /say who discards/,
     );
   });

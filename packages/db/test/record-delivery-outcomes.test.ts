@@ -29,7 +29,7 @@ describe('recordDeliveryOutcomes written twice', () => {
     const write = async (lane: number, outcome: 'delivered' | 'failed', id: bigint) => {
       const token = tokens.get(lane) ?? randomUUID();
       tokens.set(lane, token);
-      const lease = await acquireLaneLease(db.pool, { sinkId: sink.id, lane, token, leaseMs: 30_000 });
+      const lease = await acquireLaneLease(db, { sinkId: sink.id, lane, token, leaseMs: 30_000 });
       if (lease.kind !== 'acquired' && lease.kind !== 'busy')
         throw new Error(`lane ${lane} is ${lease.kind}`);
       const outcomes = {
@@ -56,15 +56,15 @@ describe('recordDeliveryOutcomes written twice', () => {
               ]
             : [],
       };
-      await recordDeliveryOutcomes(db.pool, outcomes);
-      await recordDeliveryOutcomes(db.pool, outcomes);
+      await recordDeliveryOutcomes(db, outcomes);
+      await recordDeliveryOutcomes(db, outcomes);
     };
     await write(a.lane, 'delivered', a.id);
     await write(b.lane, 'failed', b.id);
 
-    const delivered = await getMessage(db.pool, { sinkId: sink.id, id: a.id });
+    const delivered = await getMessage(db, { sinkId: sink.id, id: a.id });
     expect(delivered).toMatchObject({ state: 'delivered', deliverCount: 1 });
-    const failing = await getMessage(db.pool, { sinkId: sink.id, id: b.id });
+    const failing = await getMessage(db, { sinkId: sink.id, id: b.id });
     expect(failing).toMatchObject({ state: 'failing', deliverCount: 1 });
     expect(failing.attempts).toHaveLength(1);
     expect(failing.lastError?.code).toBe('InternalFailure');

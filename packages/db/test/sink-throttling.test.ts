@@ -45,7 +45,7 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
       throttledRecords: 2,
     });
 
-    const throttling = await listSinkThrottling(db.pool);
+    const throttling = await listSinkThrottling(db);
     const found = throttling.get(sink.id);
     expect(found).toMatchObject({
       recordsPerSecond: 980.5,
@@ -55,13 +55,13 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
     expect(found?.forMs).toBeGreaterThanOrEqual(10_000);
     expect(throttling.has(other.id)).toBe(false);
 
-    const health = (await listSinkHealth(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    const health = (await listSinkHealth(db, { sinkIds: [sink.id] })).get(sink.id);
     const throttledProblem = health?.problems.find((problem) => problem.code === 'throttled');
     expect(throttledProblem?.sentence).toBe(
       `Throttled by Kinesis: sending at 981 records/s, the stream's limit; shards ${SHARD_0} and ${SHARD_1} are at their limit. Messages wait their turn and are sent as fast as the stream takes them; none fails for it.`,
     );
     expect(throttledProblem?.fix).toMatch(/^Add shards to the stream, or switch the stream to on-demand/);
-    const otherHealth = (await listSinkHealth(db.pool, { sinkIds: [other.id] })).get(other.id);
+    const otherHealth = (await listSinkHealth(db, { sinkIds: [other.id] })).get(other.id);
     expect(otherHealth?.problems.map((problem) => problem.code)).not.toContain('throttled');
   });
 
@@ -70,7 +70,7 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
     await throttledReport(sink.id, 'engine-a');
     await age(sink.id, 'engine-a', 20_000);
     await throttledReport(sink.id, 'engine-a', { recordsPerSecond: 510, throttledRecords: 7 });
-    const going = (await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    const going = (await listSinkThrottling(db, { sinkIds: [sink.id] })).get(sink.id);
     expect(going).toMatchObject({ recordsPerSecond: 510, shardsAtLimit: [SHARD_0], throttledRecords: 7 });
     expect(going?.forMs).toBeGreaterThanOrEqual(20_000);
 
@@ -82,13 +82,13 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
       shardsAtLimit: [],
       throttledRecords: 0,
     });
-    expect((await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).has(sink.id)).toBe(false);
-    const health = (await listSinkHealth(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    expect((await listSinkThrottling(db, { sinkIds: [sink.id] })).has(sink.id)).toBe(false);
+    const health = (await listSinkHealth(db, { sinkIds: [sink.id] })).get(sink.id);
     expect(health?.problems.map((problem) => problem.code)).not.toContain('throttled');
 
     // Throttled again: a new spell, from now.
     await throttledReport(sink.id, 'engine-a');
-    const again = (await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    const again = (await listSinkThrottling(db, { sinkIds: [sink.id] })).get(sink.id);
     expect(again?.forMs).toBeLessThan(20_000);
   });
 
@@ -97,7 +97,7 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
     await throttledReport(sink.id, 'engine-a');
     await age(sink.id, 'engine-a', 120_000);
     await throttledReport(sink.id, 'engine-a');
-    const spell = (await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id);
+    const spell = (await listSinkThrottling(db, { sinkIds: [sink.id] })).get(sink.id);
     expect(spell?.forMs).toBeLessThan(30_000);
   });
 
@@ -105,14 +105,12 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
     const sink = await createTestSink(db);
     await throttledReport(sink.id, 'engine-gone');
     await age(sink.id, 'engine-gone', 31_000);
-    expect((await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).has(sink.id)).toBe(false);
+    expect((await listSinkThrottling(db, { sinkIds: [sink.id] })).has(sink.id)).toBe(false);
     // The next report of another engine removes it.
     await throttledReport(sink.id, 'engine-new', { recordsPerSecond: 250 });
     const rows = await db.pool.query('SELECT engine_id FROM sink_throttling WHERE sink_id = $1', [sink.id]);
     expect(rows.rows).toEqual([{ engine_id: 'engine-new' }]);
-    expect((await listSinkThrottling(db.pool, { sinkIds: [sink.id] })).get(sink.id)?.recordsPerSecond).toBe(
-      250,
-    );
+    expect((await listSinkThrottling(db, { sinkIds: [sink.id] })).get(sink.id)?.recordsPerSecond).toBe(250);
   });
 
   it('ignores a report for a deleted sink, and deletes the reports with their sink', async () => {
@@ -122,7 +120,7 @@ describe('reportSinkThrottling and listSinkThrottling', () => {
     const left = await db.pool.query('SELECT 1 FROM sink_throttling WHERE sink_id = $1', [sink.id]);
     expect(left.rowCount).toBe(0);
     await expect(throttledReport(sink.id, 'engine-a')).resolves.toBeUndefined();
-    expect((await listSinkThrottling(db.pool)).has(sink.id)).toBe(false);
+    expect((await listSinkThrottling(db)).has(sink.id)).toBe(false);
   });
 
   it('refuses a report that makes no sense, naming the field', async () => {

@@ -38,7 +38,7 @@ export function startBulkOperationRunner(options: {
 
   async function drain(): Promise<void> {
     while (!stopping) {
-      const operation = await claimNextBulkOperation(db.pool, { staleAfterMs: options.staleAfterMs });
+      const operation = await claimNextBulkOperation(db, { staleAfterMs: options.staleAfterMs });
       if (!operation) return;
       await run(operation);
     }
@@ -49,7 +49,7 @@ export function startBulkOperationRunner(options: {
     logger.info({ ...context, total: operation.total, done: operation.done }, 'bulk operation started');
     // Chunks beat the heartbeat too; this covers a chunk that scans long to find few matches.
     const heartbeat = setInterval(() => {
-      beatBulkOperationHeartbeat(db.pool, operation).catch((error: unknown) =>
+      beatBulkOperationHeartbeat(db, operation).catch((error: unknown) =>
         logger.warn({ ...context, err: error }, 'could not record the heartbeat of a bulk operation'),
       );
     }, heartbeatIntervalMs);
@@ -57,9 +57,9 @@ export function startBulkOperationRunner(options: {
     try {
       const outcome = await applyBulkOperation(db, operation, { shouldStop: () => stopping });
       if (outcome === 'stopped') {
-        await releaseBulkOperation(db.pool, operation);
+        await releaseBulkOperation(db, operation);
         logger.info(context, 'bulk operation handed back to the queue: this engine is stopping');
-      } else if (await finishBulkOperation(db.pool, operation)) {
+      } else if (await finishBulkOperation(db, operation)) {
         logger.info(context, 'bulk operation done');
       }
     } catch (error) {
@@ -70,7 +70,7 @@ export function startBulkOperationRunner(options: {
       logger.error({ ...context, err: error }, 'bulk operation failed');
       // If the database itself is gone this fails too, and another engine takes the operation
       // over once its heartbeat is stale.
-      await failBulkOperation(db.pool, operation, (error as Error).message ?? String(error)).catch(
+      await failBulkOperation(db, operation, (error as Error).message ?? String(error)).catch(
         (failure: unknown) =>
           logger.error({ ...context, err: failure }, 'could not record a bulk operation failure'),
       );

@@ -88,7 +88,7 @@ export class LaneRunner {
   async run(sinkId: string, lane: number): Promise<LaneRunResult> {
     const { db, sinks, leaseMs, runBudgetMs } = this.options;
     const token = randomUUID();
-    const lease = await acquireLaneLease(db.pool, { sinkId, lane, token, leaseMs });
+    const lease = await acquireLaneLease(db, { sinkId, lane, token, leaseMs });
     if (lease.kind === 'stopped') return { kind: 'stopped' };
     if (lease.kind === 'busy') return { kind: 'busy', busyUntil: lease.busyUntil };
 
@@ -156,7 +156,7 @@ export class LaneRunner {
       }
       throw error;
     } finally {
-      if (!leaseLost) await releaseLaneLease(db.pool, { sinkId, lane, token, groupCursor: cursor });
+      if (!leaseLost) await releaseLaneLease(db, { sinkId, lane, token, groupCursor: cursor });
     }
   }
 
@@ -188,7 +188,7 @@ export class LaneRunner {
   ): Promise<{ heads: LaneHead[]; walkedAll: boolean; sinkVersion: string }> {
     const { db, leaseMs } = this.options;
     const walk = { sinkId, lane, token, leaseMs };
-    const first = await walkLane(db.pool, {
+    const first = await walkLane(db, {
       ...walk,
       afterGroupKey: cursor,
       limits,
@@ -199,7 +199,7 @@ export class LaneRunner {
     let sinkVersion = first.sinkVersion;
     let left = remainingLimits(heads, limits);
     if (left && cursor !== '') {
-      const wrapped = await walkLane(db.pool, {
+      const wrapped = await walkLane(db, {
         ...walk,
         afterGroupKey: '',
         upToGroupKey: cursor,
@@ -262,7 +262,7 @@ export class LaneRunner {
         sink.router.kind === 'none' ? null : (targetOf.get(message.id)?.streamArn ?? null),
     });
     await recordOutcomesPatiently(
-      this.options.db.pool,
+      this.options.db,
       {
         sinkId: sink.config.id,
         lane,

@@ -25,7 +25,7 @@ export async function startPruner(options: {
     MAINTENANCE_QUEUE,
     async () => {
       const finishedBefore = new Date(Date.now() - options.retentionMs);
-      const deleted = await pruneMessages(options.db.pool, { finishedBefore });
+      const deleted = await pruneMessages(options.db, { finishedBefore });
       if (deleted > 0) options.logger.info({ deleted, finishedBefore }, 'pruned finished messages');
       return { deleted };
     },

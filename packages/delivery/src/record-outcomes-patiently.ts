@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isStoreUnavailable, type Queryable, recordDeliveryOutcomes } from '@shardline/db';
+import { type Db, isStoreUnavailable, recordDeliveryOutcomes } from '@shardline/db';
 import type { Logger } from 'pino';
 
 export type DeliveryOutcomes = Parameters<typeof recordDeliveryOutcomes>[1];
@@ -29,7 +29,7 @@ const MAX_DELAY_MS = 2_000;
  * thrown at once, as before.
  */
 export async function recordOutcomesPatiently(
-  db: Queryable,
+  db: Db,
   outcomes: DeliveryOutcomes,
   patience: StorePatience,
 ): Promise<void> {

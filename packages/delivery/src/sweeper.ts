@@ -9,7 +9,7 @@ import type { LaneScheduler } from './lane-scheduler';
 export async function sweepLanes(deps: { db: Database; scheduler: LaneScheduler }): Promise<number> {
   let woken = 0;
   for (const sink of await listActiveSinkIds(deps.db)) {
-    const lanes = await findLanesWithWork(deps.db.pool, { sinkId: sink.id, laneCount: sink.laneCount });
+    const lanes = await findLanesWithWork(deps.db, { sinkId: sink.id, laneCount: sink.laneCount });
     await deps.scheduler.wake(sink.id, lanes);
     woken += lanes.length;
   }

@@ -205,7 +205,7 @@ describe('an operation whose engine died', () => {
     const queued = await create({ action: 'retry', filter: {} });
 
     // An engine claims it, does one chunk, and dies without a word.
-    const dead = await claimNextBulkOperation(db.pool);
+    const dead = await claimNextBulkOperation(db);
     expect(dead?.id).toBe(queued.id);
     if (!dead) throw new Error('unreachable');
     expect(await applyBulkOperation(db, dead, { shouldStop: () => true })).toBe('stopped');
@@ -213,7 +213,7 @@ describe('an operation whose engine died', () => {
     expect(afterDeath).toMatchObject({ state: 'running', done: 5_000 });
 
     // While its heartbeat is recent, nobody else may take it.
-    expect(await claimNextBulkOperation(db.pool)).toBeNull();
+    expect(await claimNextBulkOperation(db)).toBeNull();
     await db.pool.query(
       `UPDATE bulk_operation SET heartbeat_at = now() - interval '1 minute' WHERE id = $1`,
       [queued.id],

@@ -99,7 +99,7 @@ describe('hostile transforms', () => {
         const row = (await ctx.state()).find((m) => m.group === 'order-0');
         return row?.state === 'failing' ? row : null;
       });
-      const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: head.id });
+      const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: head.id });
       expect(detail.lastError?.code).toBe('transform_failed');
       expect(detail.lastError?.message).toMatch(expected);
 

@@ -27,7 +27,7 @@ describe('an outage of Kinesis', () => {
       },
       60_000,
     );
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: head.id });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: head.id });
     expect(detail.state).toBe('failing');
     expect(detail.lastError?.code).toBe('ECONNREFUSED');
     expect(detail.lastError?.message).toMatch(/connection refused/i);
@@ -73,7 +73,7 @@ describe('an outage of Kinesis', () => {
     await ctx.startEngine();
     await waitFor('all failing', async () => (await ctx.state()).every((m) => m.state === 'failing'));
     const [first] = await ctx.state();
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: first?.id ?? 0n });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: first?.id ?? 0n });
     expect(detail.lastError?.code).toBe('AccessDeniedException');
     expect(detail.lastError?.message).toMatch(/kinesis:PutRecords/);
     proxy.failRequests(null);

@@ -29,7 +29,7 @@ describe('a record over the size limit', () => {
       const row = (await ctx.state()).find((m) => m.lsn === big.commitLsn && m.idx === big.commitIdx);
       return row?.state === 'failing' ? row : null;
     });
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: bigRow.id });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: bigRow.id });
     expect(detail.lastError?.code).toBe('RecordTooLarge');
     expect(detail.lastError?.message).toMatch(
       /The record is 1\.14 MiB \(1,200,\d{3} bytes\).*over the stream's limit of 1\.00 MiB \(1,048,576 bytes\): it was not sent/,
@@ -40,12 +40,12 @@ describe('a record over the size limit', () => {
       (await ctx.state()).filter((m) => m.group !== 'order-0').every((m) => m.state === 'delivered'),
     );
     await waitFor('retries counted', async () => {
-      const detailNow = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: bigRow.id });
+      const detailNow = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: bigRow.id });
       return detailNow.deliverCount >= 3;
     });
     const group0 = (await ctx.state()).filter((m) => m.group === 'order-0');
     expect(group0.map((m) => m.state)).toEqual(['delivered', 'failing', ...Array(8).fill('pending')]);
-    const history = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: bigRow.id });
+    const history = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: bigRow.id });
     expect(history.attempts.length).toBeGreaterThanOrEqual(3);
     expect(history.attempts.every((a) => a.errorCode === 'RecordTooLarge' && a.trigger === 'scheduled')).toBe(
       true,
@@ -53,16 +53,14 @@ describe('a record over the size limit', () => {
 
     // A person's "retry now" makes the next attempt happen at once, and the history says so.
     const attemptsBefore = history.attempts.length;
-    expect(await retryMessages(ctx.db.pool, { sinkId: ctx.sink.id, selection: { ids: [bigRow.id] } })).toBe(
-      1,
-    );
+    expect(await retryMessages(ctx.db, { sinkId: ctx.sink.id, selection: { ids: [bigRow.id] } })).toBe(1);
     const manual = await waitFor('the manual attempt', async () => {
-      const detailNow = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: bigRow.id });
+      const detailNow = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: bigRow.id });
       return detailNow.attempts.find((a, i) => i >= attemptsBefore && a.trigger === 'manual') ?? null;
     });
     expect(manual.errorCode).toBe('RecordTooLarge');
 
-    await discardMessages(ctx.db.pool, {
+    await discardMessages(ctx.db, {
       sinkId: ctx.sink.id,
       selection: { ids: [bigRow.id] },
       by: 'ops@example.com',
@@ -88,7 +86,7 @@ describe('a record over the size limit', () => {
       return m?.state === 'discarded' ? m : null;
     });
     expect(row.deliverCount).toBe(2);
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: row.id });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: row.id });
     expect(detail.discarded?.by).toBe('shardline');
     expect(detail.discarded?.reason).toMatch(
       /gave up after 2 attempts \(the sink's maximum\); last error: The record is/,

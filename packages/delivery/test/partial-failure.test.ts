@@ -38,7 +38,7 @@ describe('per-record failures inside a successful response', () => {
     const retried = state.filter((m) => m.deliverCount === 2);
     expect(retried).toHaveLength(throttledOnce.size);
     expect(state.filter((m) => m.deliverCount === 1)).toHaveLength(300 - throttledOnce.size);
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: retried[0]?.id ?? 0n });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: retried[0]?.id ?? 0n });
     expect(detail.attempts).toHaveLength(1);
     expect(detail.attempts[0]?.errorCode).toBe('ProvisionedThroughputExceededException');
     expect(detail.attempts[0]?.errorMessage).toMatch(/throttled/i);

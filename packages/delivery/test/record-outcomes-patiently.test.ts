@@ -1,4 +1,4 @@
-import { LaneLeaseLostError, type Queryable } from '@shardline/db';
+import { LaneLeaseLostError, type Queryable, sqlOnly } from '@shardline/db';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import {
@@ -27,14 +27,14 @@ const shuttingDown = () =>
 /** A store that answers with `answers` in turn (an Error is thrown), then writes. */
 function store(answers: Array<Error | { fenced: boolean }>) {
   const writes: unknown[][] = [];
-  const db: Queryable = {
+  const db = sqlOnly({
     query: (async (_sql: string, values: unknown[]) => {
       writes.push(values);
       const answer = answers.shift() ?? { fenced: true };
       if (answer instanceof Error) throw answer;
       return { rows: [answer] };
     }) as unknown as Queryable['query'],
-  };
+  });
   return { db, writes };
 }
 

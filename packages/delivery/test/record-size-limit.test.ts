@@ -28,7 +28,7 @@ describe('the record size limit', () => {
       const state = await ctx.state();
       return state[0]?.state === 'failing' ? state : null;
     });
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: row?.id ?? 0n });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: row?.id ?? 0n });
     expect(detail.lastError?.code).toBe('RecordTooLarge');
     expect(detail.lastError?.message).toContain("over the stream's limit of 2.0 KiB (2,048 bytes)");
     expect(noop.recordsReceived()).toBe(0);
@@ -57,7 +57,7 @@ describe('the record size limit', () => {
       return states.join() === 'delivered,failing';
     });
     const failing = (await ctx.state()).find((m) => m.state === 'failing');
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: failing?.id ?? 0n });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: failing?.id ?? 0n });
     expect(detail.lastError?.message).toContain("over the stream's limit of 4.0 KiB (4,096 bytes)");
   });
 });

@@ -86,7 +86,7 @@ describe('routing each message to a stream', () => {
 
     // Each delivered message says which stream it went to.
     const [first] = await ctx.state();
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: first?.id ?? 0n });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: first?.id ?? 0n });
     expect(detail.delivered?.streamArn).toBe(eu.streamArn);
   });
 
@@ -115,7 +115,7 @@ describe('routing each message to a stream', () => {
       const row = (await ctx.state()).find((m) => m.group === failingGroup && m.state === 'failing');
       return row ?? null;
     });
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: failing.id });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: failing.id });
     expect(detail.lastError?.code).toBe('routing_failed');
     expect(detail.lastError?.message).toMatch(/the router threw: Error: no region for this order/);
 
@@ -154,7 +154,7 @@ describe('routing each message to a stream', () => {
       const [row] = await ctx.state();
       return row?.state === 'failing' ? row : null;
     });
-    const detail = await getMessage(ctx.db.pool, { sinkId: ctx.sink.id, id: failing.id });
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: failing.id });
     expect(detail.lastError?.code).toBe('invalid_routed_stream');
     expect(detail.lastError?.message).toMatch(/"orders-eu" is not a Kinesis stream ARN/);
   });

@@ -50,19 +50,15 @@ afterAll(async () => {
 
 describe('claiming due checks', () => {
   it('gives each due check to exactly one of several engines asking at once, then none until the period ends', async () => {
-    const claimed = await Promise.all(engines.map((db) => claimSinkChecks(db.pool, { periodMs: PERIOD_MS })));
+    const claimed = await Promise.all(engines.map((db) => claimSinkChecks(db, { periodMs: PERIOD_MS })));
     const all = claimed.flat().map((claim) => claim.sinkId);
     expect(all.sort()).toEqual([...sinkIds].sort());
-    const sources = await Promise.all(
-      engines.map((db) => claimSourceChecks(db.pool, { periodMs: PERIOD_MS })),
-    );
+    const sources = await Promise.all(engines.map((db) => claimSourceChecks(db, { periodMs: PERIOD_MS })));
     expect(sources.flat()).toHaveLength(1);
 
-    const again = await Promise.all(engines.map((db) => claimSinkChecks(db.pool, { periodMs: PERIOD_MS })));
+    const again = await Promise.all(engines.map((db) => claimSinkChecks(db, { periodMs: PERIOD_MS })));
     expect(again.flat()).toEqual([]);
-    expect(
-      (await claimSourceChecks(engines[0]?.pool as Database['pool'], { periodMs: PERIOD_MS })).length,
-    ).toBe(0);
+    expect((await claimSourceChecks(engines[0] as Database, { periodMs: PERIOD_MS })).length).toBe(0);
   });
 
   it('makes a check due at once when what it checks is edited', async () => {
@@ -74,18 +70,18 @@ describe('claiming due checks', () => {
       input: { endpoint: 'http://127.0.0.1:4567', tables: [{ name: 'orders', groupColumns: ['id'] }] },
     });
     const claimed = await Promise.all(
-      engines.map((engine) => claimSinkChecks(engine.pool, { periodMs: PERIOD_MS })),
+      engines.map((engine) => claimSinkChecks(engine, { periodMs: PERIOD_MS })),
     );
     expect(claimed.flat().map((claim) => claim.sinkId)).toEqual([edited]);
     // The tables changed too: the source's check is due again.
-    expect(await claimSourceChecks(db.pool, { periodMs: PERIOD_MS })).toHaveLength(1);
+    expect(await claimSourceChecks(db, { periodMs: PERIOD_MS })).toHaveLength(1);
     // A rename changes neither the stream's settings nor the tables.
     await updateSink(db, { secretBox, sinkId: edited, input: { name: 'renamed' } });
-    expect(await claimSinkChecks(db.pool, { periodMs: PERIOD_MS })).toEqual([]);
+    expect(await claimSinkChecks(db, { periodMs: PERIOD_MS })).toEqual([]);
   });
 
   it('makes every check due again once the period has passed', async () => {
     const [db] = engines as [Database];
-    expect(await claimSinkChecks(db.pool, { periodMs: 0 })).toHaveLength(sinkIds.length);
+    expect(await claimSinkChecks(db, { periodMs: 0 })).toHaveLength(sinkIds.length);
   });
 });

@@ -1,11 +1,11 @@
 import { SINK_HEALTH_STATUSES, type SinkHealth, SOURCE_HEALTH_STATUSES } from '@shardline/core';
 import {
   type BackfillProgress,
+  type Db,
   listBackfillProgress,
   listSinkBacklogs,
   listSinkHealth,
   listSourceHealth,
-  type Queryable,
   type SinkBacklog,
   type SourceHealthRecord,
 } from '@shardline/db';
@@ -13,7 +13,7 @@ import { Gauge, type Registry, register } from 'prom-client';
 
 export interface DatabaseGaugeOptions {
   /** Shardline's database. */
-  db: Queryable;
+  db: Db;
   registry?: Registry;
   /** Told when the database did not answer; the scrape then leaves these gauges out. */
   onError: (error: Error) => void;

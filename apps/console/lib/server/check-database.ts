@@ -1,3 +1,4 @@
+import { pingDatabase } from '@shardline/db';
 import { database } from './database';
 
 // A health check that hangs is worse than one that fails: load balancers give up on it anyway.
@@ -11,9 +12,7 @@ export async function checkDatabase(): Promise<string | null> {
   });
   try {
     // database() itself throws when DATABASE_URL is not set: that is a failed check too.
-    const query = database()
-      .pool.query('SELECT 1')
-      .then(() => null);
+    const query = pingDatabase(database()).then(() => null);
     return await Promise.race([query, timeout]);
   } catch (error) {
     return (error instanceof Error ? error.message : String(error)) || 'unknown error';

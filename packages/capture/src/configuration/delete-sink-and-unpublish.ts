@@ -30,7 +30,7 @@ export async function deleteSinkAndUnpublish(
 ): Promise<{ publication: SinkPublicationReport | null }> {
   const current = await getSinkSourceTables(db, { sinkId: options.sinkId });
   if (current && !options.force) {
-    const counts = await countMessages(db.pool, { sinkId: options.sinkId });
+    const counts = await countMessages(db, { sinkId: options.sinkId });
     if (counts.pending + counts.failing > 0)
       throw new SinkHasWaitingMessagesError(current.name, counts.pending, counts.failing);
   }

@@ -117,7 +117,7 @@ export class StoreLoop {
         // is asked on its own.
         let moved =
           pending.length === 0 &&
-          !(await isSourceConfigVersion(this.options.db.pool, {
+          !(await isSourceConfigVersion(this.options.db, {
             sourceId: this.options.sourceId,
             version: router.version,
           }));

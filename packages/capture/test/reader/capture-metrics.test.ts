@@ -19,7 +19,7 @@ function testMetrics() {
   const registry = new Registry();
   const metrics = createEngineMetrics(registry);
   registerDatabaseGauges({
-    db: ctx.db.pool,
+    db: ctx.db,
     registry,
     onError: (error) => {
       throw error;

@@ -31,7 +31,7 @@ async function failingWithSize(context: CaptureTestContext) {
     ])
     .then((result) => result.rows);
   if (!stored) return null;
-  const detail = await getMessage(context.db.pool, {
+  const detail = await getMessage(context.db, {
     sinkId: context.sinks[0]?.sink.id ?? '',
     id: BigInt(stored.id),
   });
@@ -65,7 +65,7 @@ describe('the reference flow: a record too large, fixed by a transform', () => {
     const sent = JSON.parse(records?.[0]?.data ?? '{}');
     expect(sent.record).toEqual({ id: 1, title: 'the big one' });
     expect(sent.metadata.table_name).toBe('documents');
-    const detail = await getMessage(ctx.db.pool, { sinkId: failing.sinkId, id: failing.id });
+    const detail = await getMessage(ctx.db, { sinkId: failing.sinkId, id: failing.id });
     expect(detail.state).toBe('delivered');
     expect(detail.attempts.every((attempt) => attempt.trigger === 'scheduled')).toBe(true);
   });
@@ -85,12 +85,10 @@ describe('the reference flow: a record too large, fixed by a transform', () => {
     const failing = await waitUntil('the row to fail for its size', () => failingWithSize(ctx));
 
     await attachDropBody(ctx);
-    expect(
-      await retryMessages(ctx.db.pool, { sinkId: failing.sinkId, selection: { ids: [failing.id] } }),
-    ).toBe(1);
+    expect(await retryMessages(ctx.db, { sinkId: failing.sinkId, selection: { ids: [failing.id] } })).toBe(1);
     const records = await ctx.sinks[0]?.readStream(1);
     expect(JSON.parse(records?.[0]?.data ?? '{}').record).toEqual({ id: 2, title: 'another big one' });
-    const detail = await getMessage(ctx.db.pool, { sinkId: failing.sinkId, id: failing.id });
+    const detail = await getMessage(ctx.db, { sinkId: failing.sinkId, id: failing.id });
     expect(detail.state).toBe('delivered');
     // The sink page shows the transform attached, at its first version.
     const sink = await getSink(ctx.db, { sinkId: failing.sinkId });

@@ -1,11 +1,11 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { SESSION_TOUCH_MS } from './account-role';
 import { type PublicApiToken, toPublicApiToken } from './public-api-token';
 import { tokenHash } from './secret-token';
 
 /** The API token a bearer token is, or null. Notes its last use (at most once a minute). */
 export async function apiTokenOf(
-  db: Database,
+  db: Db,
   options: { token: string; now?: Date },
 ): Promise<PublicApiToken | null> {
   const now = options.now ?? new Date();

@@ -1,6 +1,6 @@
 import { ValidationError } from '@shardline/core';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { parseOrThrow } from '../validation';
 import { type ChangePasswordInput, changePasswordInputSchema } from './account-input';
 import { hashPassword, passwordMatches } from './password-hash';
@@ -14,7 +14,7 @@ import { countSignInAttempt } from './sign-in-attempts';
  * the change goes on, as its owner has just proved who they are.
  */
 export async function changeOwnPassword(
-  db: Database,
+  db: Db,
   options: { accountId: string; sessionToken: string; input: ChangePasswordInput },
 ): Promise<void> {
   const input = parseOrThrow(changePasswordInputSchema, options.input);
@@ -36,10 +36,10 @@ export async function changeOwnPassword(
   const problem = passwordProblem(input.newPassword, account.email);
   if (problem) throw new ValidationError(`newPassword: ${problem}`, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await db.prisma.$transaction(async (tx) => {
-    await tx.account.update({ where: { id: account.id }, data: { passwordHash } });
-    await tx.signInAttempt.deleteMany({ where: { email: account.email } });
-    await tx.session.deleteMany({
+  await inTransaction(db, async (tx) => {
+    await tx.prisma.account.update({ where: { id: account.id }, data: { passwordHash } });
+    await tx.prisma.signInAttempt.deleteMany({ where: { email: account.email } });
+    await tx.prisma.session.deleteMany({
       where: { accountId: account.id, NOT: { tokenHash: tokenHash(options.sessionToken) } },
     });
     await recordAuditEvent(tx, {

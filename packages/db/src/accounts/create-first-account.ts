@@ -1,6 +1,6 @@
 import { ConflictError } from '@shardline/core';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { parseOrThrow } from '../validation';
 import { type FirstAccountInput, firstAccountInputSchema } from './account-input';
 import { hashPassword } from './password-hash';
@@ -15,17 +15,17 @@ const FIRST_ACCOUNT_LOCK = 7_204_311;
  * then on accounts are created by an administrator.
  */
 export async function createFirstAccount(
-  db: Database,
+  db: Db,
   options: { input: FirstAccountInput; by?: string },
 ): Promise<PublicAccount> {
   const input = parseOrThrow(firstAccountInputSchema, options.input);
   const passwordHash = await hashPassword(input.password);
-  return db.prisma.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock($1)::text', FIRST_ACCOUNT_LOCK);
-    if ((await tx.account.count()) > 0) {
+  return inTransaction(db, async (tx) => {
+    await tx.prisma.$queryRawUnsafe('SELECT pg_advisory_xact_lock($1)::text', FIRST_ACCOUNT_LOCK);
+    if ((await tx.prisma.account.count()) > 0) {
       throw new ConflictError('the console is already set up: sign in with an existing account');
     }
-    const account = await tx.account.create({
+    const account = await tx.prisma.account.create({
       data: { email: input.email, passwordHash, role: 'admin', createdBy: options.by ?? 'setup' },
     });
     await recordAuditEvent(tx, {

@@ -1,8 +1,8 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { type PublicApiToken, toPublicApiToken } from './public-api-token';
 
 /** Every API token, by name (never the tokens themselves). */
-export async function listApiTokens(db: Database): Promise<PublicApiToken[]> {
+export async function listApiTokens(db: Db): Promise<PublicApiToken[]> {
   const rows = await db.prisma.apiToken.findMany({ orderBy: { name: 'asc' } });
   return rows.map(toPublicApiToken);
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { SESSION_IDLE_MS, SESSION_TOUCH_MS } from './account-role';
 import { type PublicAccount, toPublicAccount } from './public-account';
 import { tokenHash } from './secret-token';
@@ -9,7 +9,7 @@ import { tokenHash } from './secret-token';
  * last use forward (at most once a minute). `now` is for tests.
  */
 export async function sessionAccount(
-  db: Database,
+  db: Db,
   options: { sessionToken: string; now?: Date },
 ): Promise<PublicAccount | null> {
   const now = options.now ?? new Date();

@@ -1,5 +1,5 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Database } from '../database';
+import type { Db } from '../database';
 
 /** Failed sign-ins one client address may make in SIGN_IN_ADDRESS_WINDOW_S before it waits. */
 export const SIGN_IN_FAILURES_PER_ADDRESS = 30;
@@ -7,9 +7,9 @@ export const SIGN_IN_ADDRESS_WINDOW_S = 15 * 60;
 /** Bounded by the table's key column, with the prefix. */
 const MAX_KEY_CHARS = 200;
 
-const limiters = new WeakMap<Database, RateLimiterPostgres>();
+const limiters = new WeakMap<Db, RateLimiterPostgres>();
 
-function limiterOf(db: Database): RateLimiterPostgres {
+function limiterOf(db: Db): RateLimiterPostgres {
   let limiter = limiters.get(db);
   if (!limiter) {
     limiter = new RateLimiterPostgres({
@@ -38,7 +38,7 @@ function keyOf(clientAddress: string | null): string {
  * process sees the same count.
  */
 export async function signInBlockedUntil(
-  db: Database,
+  db: Db,
   clientAddress: string | null,
   now: Date,
 ): Promise<Date | null> {
@@ -48,7 +48,7 @@ export async function signInBlockedUntil(
 }
 
 /** Counts a failed sign-in against its client address. */
-export async function countFailedSignInFrom(db: Database, clientAddress: string | null): Promise<void> {
+export async function countFailedSignInFrom(db: Db, clientAddress: string | null): Promise<void> {
   try {
     await limiterOf(db).consume(keyOf(clientAddress));
   } catch (refused) {

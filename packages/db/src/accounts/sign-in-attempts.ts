@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { SIGN_IN_FAILURE_WINDOW_MS, SIGN_IN_LOCK_MS, SIGN_IN_MAX_FAILURES } from './account-role';
 
 /**
@@ -8,7 +8,7 @@ import { SIGN_IN_FAILURE_WINDOW_MS, SIGN_IN_LOCK_MS, SIGN_IN_MAX_FAILURES } from
  * once: its password is never checked.
  */
 export async function countSignInAttempt(
-  db: Database,
+  db: Db,
   email: string,
   now: Date,
 ): Promise<{ attempts: number; lockedUntil: Date | null }> {

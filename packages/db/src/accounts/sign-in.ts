@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { parseOrThrow } from '../validation';
 import { emailSchema, type SignInInput, signInInputSchema } from './account-input';
 import { SIGN_IN_LOCK_MS, SIGN_IN_MAX_FAILURES } from './account-role';
@@ -28,7 +28,7 @@ export type SignInResult =
  * `now` is for tests.
  */
 export async function signIn(
-  db: Database,
+  db: Db,
   options: { input: SignInInput; clientAddress?: string | null; now?: Date },
 ): Promise<SignInResult> {
   const input = parseOrThrow(signInInputSchema, options.input);
@@ -49,12 +49,12 @@ export async function signIn(
   const account = await db.prisma.account.findUnique({ where: { email: input.email } });
   if (account && (await passwordMatches(account.passwordHash, input.password))) {
     const sessionToken = newSecretToken('');
-    await db.prisma.$transaction([
-      db.prisma.signInAttempt.deleteMany({ where: { email: input.email } }),
-      db.prisma.session.create({
+    await inTransaction(db, async (tx) => {
+      await tx.prisma.signInAttempt.deleteMany({ where: { email: input.email } });
+      await tx.prisma.session.create({
         data: { tokenHash: tokenHash(sessionToken), accountId: account.id, createdAt: now, lastSeenAt: now },
-      }),
-    ]);
+      });
+    });
     return { ok: true, account: toPublicAccount(account), sessionToken };
   }
   if (!account) await spendPasswordCheck(input.password);
@@ -71,7 +71,7 @@ export async function signIn(
 
 /** Audits a failed attempt; the one that reaches the limit locks the email and says until when. */
 async function recordFailure(
-  db: Database,
+  db: Db,
   failure: { email: string; accountId: string | null; failures: number; now: Date },
 ): Promise<Date | null> {
   const { email, accountId, failures, now } = failure;
@@ -85,7 +85,7 @@ async function recordFailure(
     );
     lockedUntil = rows[0]?.locked_until ?? new Date(now.getTime() + SIGN_IN_LOCK_MS);
   }
-  await recordAuditEvent(db.pool, {
+  await recordAuditEvent(db, {
     actor: email,
     action: lockedUntil ? 'account.lock' : 'account.sign_in_failure',
     targetType: 'account',

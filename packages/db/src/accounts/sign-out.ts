@@ -1,7 +1,7 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { tokenHash } from './secret-token';
 
 /** Ends a session: its row is deleted, so the cookie signs nobody in any more. */
-export async function signOut(db: Database, options: { sessionToken: string }): Promise<void> {
+export async function signOut(db: Db, options: { sessionToken: string }): Promise<void> {
   await db.prisma.session.deleteMany({ where: { tokenHash: tokenHash(options.sessionToken) } });
 }

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { isUuid } from '../sinks/sink-id';
 import { parseOrThrow } from '../validation';
 import { type UpdateAccountInput, updateAccountInputSchema } from './account-input';
@@ -15,7 +15,7 @@ import { type PublicAccount, toPublicAccount } from './public-account';
  * failed sign-ins. The last administrator cannot be made a viewer: nobody could manage accounts.
  */
 export async function updateAccount(
-  db: Database,
+  db: Db,
   options: { accountId: string; input: UpdateAccountInput; by?: string },
 ): Promise<PublicAccount> {
   const { accountId } = options;
@@ -30,12 +30,12 @@ export async function updateAccount(
   }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   const actor = actorOf(options.by);
-  return db.prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Locks the admins' rows, so two admins demoting each other cannot both succeed.
-    const admins = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+    const admins = await tx.prisma.$queryRawUnsafe<Array<{ id: string }>>(
       "SELECT id::text FROM account WHERE role = 'admin' FOR UPDATE",
     );
-    const account = await tx.account.findUnique({ where: { id: accountId } });
+    const account = await tx.prisma.account.findUnique({ where: { id: accountId } });
     if (!account) throw missing();
     const roleChanges = input.role !== undefined && input.role !== account.role;
     if (roleChanges && account.role === 'admin' && admins.length <= 1) {
@@ -44,13 +44,13 @@ export async function updateAccount(
         'role',
       );
     }
-    const updated = await tx.account.update({
+    const updated = await tx.prisma.account.update({
       where: { id: accountId },
       data: { ...(roleChanges ? { role: input.role } : {}), ...(passwordHash ? { passwordHash } : {}) },
     });
     if (roleChanges || passwordHash) {
-      await tx.session.deleteMany({ where: { accountId } });
-      await tx.signInAttempt.deleteMany({ where: { email: account.email } });
+      await tx.prisma.session.deleteMany({ where: { accountId } });
+      await tx.prisma.signInAttempt.deleteMany({ where: { email: account.email } });
     }
     const target = { targetType: 'account' as const, targetId: account.id, targetName: account.email };
     if (roleChanges) {

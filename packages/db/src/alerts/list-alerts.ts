@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 import { type AlertFilter, alertFilterSchema } from './alert-filter';
 import { type AlertRecord, toAlertRecord } from './alert-record';
@@ -10,7 +10,7 @@ export interface AlertPage {
 }
 
 /** One page of alerts, newest first, keyset-paginated on the id. */
-export async function listAlerts(db: Database, options: AlertFilter = {}): Promise<AlertPage> {
+export async function listAlerts(db: Db, options: AlertFilter = {}): Promise<AlertPage> {
   const input = parseOrThrow(alertFilterSchema, options);
   const openedAt = {
     ...(input.since ? { gte: input.since } : {}),

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import type { AlertCondition } from './alert-condition';
 import { type AlertRecord, type AlertRow, fromRow } from './alert-record';
 
@@ -10,7 +10,7 @@ import { type AlertRecord, type AlertRow, fromRow } from './alert-record';
  * case the open alert was resolved between the two statements.
  */
 export async function openAlert(
-  db: Queryable,
+  db: Db,
   condition: AlertCondition,
 ): Promise<{ alert: AlertRecord; opened: boolean } | null> {
   const params = [
@@ -21,7 +21,7 @@ export async function openAlert(
     condition.summary,
     JSON.stringify(condition.details),
   ];
-  const inserted = await db.query<AlertRow>(
+  const inserted = await db.pool.query<AlertRow>(
     `INSERT INTO alert (kind, sink_id, source_id, target_name, summary, details)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)
      ON CONFLICT (sink_id, source_id, kind) WHERE resolved_at IS NULL DO NOTHING
@@ -31,7 +31,7 @@ export async function openAlert(
   const opened = inserted.rows[0];
   if (opened) return { alert: fromRow(opened), opened: true };
   // A statement of its own: its snapshot sees the row another engine has just committed.
-  const updated = await db.query<AlertRow>(
+  const updated = await db.pool.query<AlertRow>(
     `UPDATE alert SET target_name = $4, summary = $5, details = $6::jsonb, seen_at = now()
       WHERE kind = $1 AND sink_id IS NOT DISTINCT FROM $2 AND source_id IS NOT DISTINCT FROM $3
         AND resolved_at IS NULL

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { type AlertCondition, alertKeyOf } from './alert-condition';
 import type { AlertKind } from './alert-kinds';
 import { type AlertRecord, type AlertRow, fromRow } from './alert-record';
@@ -9,7 +9,7 @@ import { type AlertRecord, type AlertRow, fromRow } from './alert-record';
  * once: a second UPDATE waits for the first and then finds the row resolved already.
  */
 export async function resolveAlerts(
-  db: Queryable,
+  db: Db,
   options: {
     kinds: readonly AlertKind[];
     /** Alerts still firing, or that could not be evaluated this time: left open. */
@@ -17,7 +17,7 @@ export async function resolveAlerts(
   },
 ): Promise<AlertRecord[]> {
   if (options.kinds.length === 0) return [];
-  const result = await db.query<AlertRow>(
+  const result = await db.pool.query<AlertRow>(
     `UPDATE alert SET resolved_at = now()
       WHERE resolved_at IS NULL AND kind = ANY($1::alert_kind[])
         AND kind::text || ':' || coalesce(sink_id, source_id)::text <> ALL($2::text[])

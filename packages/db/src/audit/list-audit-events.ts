@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 import { type AuditEventFilter, auditEventFilterSchema } from './audit-event-filter';
 import { type AuditEventRecord, toAuditEventRecord } from './audit-event-record';
@@ -10,7 +10,7 @@ export interface AuditEventPage {
 }
 
 /** One page of the audit trail, newest first, keyset-paginated on the id. */
-export async function listAuditEvents(db: Database, options: AuditEventFilter = {}): Promise<AuditEventPage> {
+export async function listAuditEvents(db: Db, options: AuditEventFilter = {}): Promise<AuditEventPage> {
   const input = parseOrThrow(auditEventFilterSchema, options);
   const at = {
     ...(input.since ? { gte: input.since } : {}),

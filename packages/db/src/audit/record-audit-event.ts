@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import type { Queryable } from '../database';
-import type { Prisma } from '../generated/prisma/client';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType } from './audit-actions';
-
-/** A pg client or pool, or a Prisma transaction: the event joins whatever transaction it is in. */
-export type AuditClient = Queryable | Prisma.TransactionClient;
 
 export interface AuditEventInput {
   actor: string;
@@ -30,10 +26,10 @@ const INSERT_SQL = `INSERT INTO audit_event (actor, action, target_type, target_
   VALUES ($1, $2, $3, $4, $5, $6::jsonb)`;
 
 /**
- * Records who did what to which target. Call it with the client of the transaction that makes
- * the change, so the change and its record commit or roll back together.
+ * Records who did what to which target. Call it with the transaction that makes the change, so
+ * the change and its record commit or roll back together.
  */
-export async function recordAuditEvent(client: AuditClient, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(db: Db, event: AuditEventInput): Promise<void> {
   const input = parseOrThrow(auditEventInputSchema, event);
   const params = [
     input.actor,
@@ -43,9 +39,5 @@ export async function recordAuditEvent(client: AuditClient, event: AuditEventInp
     input.targetName ?? null,
     JSON.stringify(input.details, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)),
   ];
-  if ('$executeRawUnsafe' in client) {
-    await client.$executeRawUnsafe(INSERT_SQL, ...params);
-  } else {
-    await client.query(INSERT_SQL, params);
-  }
+  await db.pool.query(INSERT_SQL, params);
 }

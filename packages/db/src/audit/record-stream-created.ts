@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { actorOf } from './audit-actions';
 import { recordAuditEvent } from './record-audit-event';
 
@@ -7,7 +7,7 @@ import { recordAuditEvent } from './record-audit-event';
  * store: the event is the only trace Shardline keeps of it, under its ARN.
  */
 export async function recordStreamCreated(
-  db: Database,
+  db: Db,
   options: {
     streamArn: string;
     streamName: string;
@@ -16,7 +16,7 @@ export async function recordStreamCreated(
   },
 ): Promise<void> {
   const { capacity } = options;
-  await recordAuditEvent(db.pool, {
+  await recordAuditEvent(db, {
     actor: actorOf(options.by),
     action: 'stream.create',
     targetType: 'stream',

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { backfillNotFound, findBackfill } from './get-backfill';
 import { type BackfillState, type PublicBackfill, toPublicBackfill } from './public-backfill';
 
@@ -25,7 +25,7 @@ export interface BackfillCommandOptions {
  * commits with the change; a transition that does not apply is a ConflictError saying why.
  */
 export async function changeBackfillState(
-  db: Database,
+  db: Db,
   options: BackfillCommandOptions & {
     command: BackfillCommand;
     from: readonly BackfillState[];
@@ -36,8 +36,8 @@ export async function changeBackfillState(
   const existing = await findBackfill(db, backfillId, options.sinkId);
   if (!existing) throw new NotFoundError(backfillNotFound(options));
   const finishing = to === 'cancelled';
-  const row = await db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.backfill.updateMany({
+  const row = await inTransaction(db, async (tx) => {
+    const { count } = await tx.prisma.backfill.updateMany({
       where: { id: backfillId, state: { in: [...from] } },
       data: {
         state: to,
@@ -46,7 +46,7 @@ export async function changeBackfillState(
         ...(to === 'running' ? { finishedAt: null, lastError: null } : {}),
       },
     });
-    const current = await tx.backfill.findUnique({
+    const current = await tx.prisma.backfill.findUnique({
       where: { id: backfillId },
       include: { sink: { select: { name: true } } },
     });

@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { Db } from '../database';
 import { insertBackfill } from './insert-backfill';
 
 /** A sink being created, with the tables it takes as its input gave them. */
@@ -28,11 +28,7 @@ export function checkSendExistingRows(value: { sourceId?: string | null; tables:
  * "also send the rows that already exist", in the order given: the sink and its backfill are
  * saved together or not at all. Nothing when no table asks for it.
  */
-export async function startCreateTimeBackfill(
-  tx: Prisma.TransactionClient,
-  sink: NewSink,
-  by: string | undefined,
-): Promise<void> {
+export async function startCreateTimeBackfill(tx: Db, sink: NewSink, by: string | undefined): Promise<void> {
   const tables = sink.tables
     .filter((table) => table.sendExistingRows)
     .map((table) => ({ schema: table.schema, name: table.name }));

@@ -1,6 +1,7 @@
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Backfill, Prisma } from '../generated/prisma/client';
+import type { Db } from '../database';
+import type { Backfill } from '../generated/prisma/client';
 import type { BackfillNarrowing, BackfillTableProgress } from './backfill-tables';
 
 /** A table to backfill, as chosen: which one, and what part of it. */
@@ -15,12 +16,12 @@ export interface BackfillTableChoice extends BackfillNarrowing {
  * unfinished backfills refuses a second one for the sink (Prisma P2002).
  */
 export async function insertBackfill(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   options: { sinkId: string; sinkName: string; tables: readonly BackfillTableChoice[]; by?: string },
 ): Promise<Backfill> {
   const tables = options.tables.map(toProgress);
   const createdBy = actorOf(options.by);
-  const created = await tx.backfill.create({
+  const created = await tx.prisma.backfill.create({
     data: { sinkId: options.sinkId, tables: tables as object[], createdBy },
   });
   await recordAuditEvent(tx, {

@@ -1,9 +1,9 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { type BackfillState, type PublicBackfill, toPublicBackfill } from './public-backfill';
 
 /** Backfills with their progress, newest first; of one sink, in some states, or all. */
 export async function listBackfills(
-  db: Database,
+  db: Db,
   options: { sinkId?: string; states?: BackfillState[]; limit?: number } = {},
 ): Promise<PublicBackfill[]> {
   const rows = await db.prisma.backfill.findMany({

@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { type BackfillTableProgress, parseBackfillTables } from './backfill-tables';
 
 /** What the engine needs to read a backfill's next page. */
@@ -10,7 +10,7 @@ export interface RunningBackfill {
 
 /** The running backfills of a source's sinks, oldest first: the engine reading the source runs them. */
 export async function listRunningBackfills(
-  db: Database,
+  db: Db,
   options: { sourceId: string },
 ): Promise<RunningBackfill[]> {
   const rows = await db.prisma.backfill.findMany({

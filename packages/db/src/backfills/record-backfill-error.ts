@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 
 /**
  * Keeps what stopped a running backfill's progress. `fail` ends it (state failed): for causes a
@@ -6,7 +6,7 @@ import type { Database } from '../database';
  * engine tries again; the error is cleared by the next page stored.
  */
 export async function recordBackfillError(
-  db: Database,
+  db: Db,
   options: { backfillId: string; message: string; fail: boolean },
 ): Promise<void> {
   await db.pool.query(

@@ -1,5 +1,5 @@
 import { ConflictError } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { type BackfillCommandOptions, changeBackfillState } from './change-backfill-state';
 import type { PublicBackfill } from './public-backfill';
 
@@ -7,7 +7,7 @@ import type { PublicBackfill } from './public-backfill';
  * Continues a paused backfill from its cursor; also retries a failed one (after the cause, say
  * a missing primary key, was fixed). Refused while the sink has another backfill under way.
  */
-export async function resumeBackfill(db: Database, options: BackfillCommandOptions): Promise<PublicBackfill> {
+export async function resumeBackfill(db: Db, options: BackfillCommandOptions): Promise<PublicBackfill> {
   try {
     return await changeBackfillState(db, {
       ...options,

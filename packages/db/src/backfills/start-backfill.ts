@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '@shardline/core';
 import { z } from 'zod';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { tableKey } from '../sinks/sink-route';
 import { parseOrThrow } from '../validation';
 import { isNarrowed } from './backfill-tables';
@@ -70,7 +70,7 @@ export interface StartBackfillOptions {
  * backfill running or paused.
  */
 export async function startBackfill(
-  db: Database,
+  db: Db,
   input: StartBackfillInput,
   options: StartBackfillOptions = {},
 ): Promise<PublicBackfill> {
@@ -104,7 +104,7 @@ export async function startBackfill(
   if (narrowed.length > 0) await options.checkNarrowing?.({ sourceId: sink.sourceId, tables: narrowed });
 
   try {
-    const created = await db.prisma.$transaction((tx) =>
+    const created = await inTransaction(db, (tx) =>
       insertBackfill(tx, { sinkId, sinkName: sink.name, tables, by: options.by }),
     );
     return toPublicBackfill(created);
@@ -116,7 +116,7 @@ export async function startBackfill(
   }
 }
 
-async function refuseUnfinished(db: Database, sinkId: string, sinkName: string): Promise<void> {
+async function refuseUnfinished(db: Db, sinkId: string, sinkName: string): Promise<void> {
   const unfinished = await db.prisma.backfill.findFirst({
     where: { sinkId, state: { in: ['running', 'paused'] } },
     select: { id: true, state: true },

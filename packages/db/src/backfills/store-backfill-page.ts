@@ -1,4 +1,4 @@
-import { type Database, inTransaction } from '../database';
+import { type Db, inSqlTransaction } from '../database';
 import { appendMessages, type IncomingMessage } from '../messages/append-messages';
 import { type BackfillTableProgress, estimateTotalRows } from './backfill-tables';
 
@@ -10,7 +10,7 @@ import { type BackfillTableProgress, estimateTotalRows } from './backfill-tables
  * it a no-op. Returns whether it was stored.
  */
 export async function storeBackfillPage(
-  db: Database,
+  db: Db,
   options: {
     backfillId: string;
     sinkId: string;
@@ -23,8 +23,8 @@ export async function storeBackfillPage(
 ): Promise<boolean> {
   const finished = options.next.every((table) => table.done);
   const filteredCount = options.filteredCount ?? 0;
-  return inTransaction(db.pool, async (client) => {
-    const updated = await client.query(
+  return inSqlTransaction(db, async (tx) => {
+    const updated = await tx.pool.query(
       `UPDATE backfill
           SET tables = $3::jsonb, rows_done = rows_done + $4, rows_total_estimate = $5, updated_at = now(),
               last_error = NULL,
@@ -42,12 +42,7 @@ export async function storeBackfillPage(
     );
     if (updated.rowCount === 0) return false;
     if (options.messages.length > 0 || filteredCount > 0) {
-      await appendMessages(db, {
-        sinkId: options.sinkId,
-        messages: options.messages,
-        filteredCount,
-        transaction: client,
-      });
+      await appendMessages(tx, { sinkId: options.sinkId, messages: options.messages, filteredCount });
     }
     return true;
   });

@@ -1,4 +1,4 @@
-import { type Database, withPooledClient } from '../database';
+import { type Db, sqlOnly, withPooledClient } from '../database';
 import { discardMessages } from '../messages/discard-messages';
 import { messageFilterSchema } from '../messages/message-filter';
 import { resendMessages } from '../messages/resend-messages';
@@ -19,17 +19,18 @@ class StopRequested extends Error {}
  * engine took the operation over.
  */
 export async function applyBulkOperation(
-  db: Database,
+  db: Db,
   operation: ClaimedBulkOperation,
   options: { shouldStop?: () => boolean } = {},
 ): Promise<'finished' | 'stopped'> {
   const selection = { filter: parseOrThrow(messageFilterSchema, operation.filter) };
   const states = bulkOperationStates(operation.action, operation.messageState);
-  return withPooledClient(db.pool, async (client) => {
+  return withPooledClient(db, async (client) => {
+    const connection = sqlOnly(client);
     try {
       await client.query('BEGIN');
       const onChunk = async (chunk: { changed: number; lastId: string }) => {
-        await recordBulkOperationProgress(client, operation, chunk);
+        await recordBulkOperationProgress(connection, operation, chunk);
         await client.query('COMMIT');
         if (options.shouldStop?.()) throw new StopRequested();
         await client.query('BEGIN');
@@ -37,13 +38,13 @@ export async function applyBulkOperation(
       const run = { sinkId: operation.sinkId, selection, afterId: operation.lastMessageId, onChunk };
       switch (operation.action) {
         case 'retry':
-          await retryMessages(client, run);
+          await retryMessages(connection, run);
           break;
         case 'resend':
-          await resendMessages(client, run);
+          await resendMessages(connection, run);
           break;
         case 'discard':
-          await discardMessages(client, {
+          await discardMessages(connection, {
             ...run,
             states: states.filter((state) => state === 'pending' || state === 'failing'),
             by: operation.createdBy,
@@ -65,7 +66,7 @@ export async function applyBulkOperation(
       });
       if (error instanceof StopRequested) {
         // Stopping skips the wake-up that ends a full run: the chunks committed are due now.
-        await notifyWake(db.pool, { sinkId: operation.sinkId });
+        await notifyWake(db, { sinkId: operation.sinkId });
         return 'stopped';
       }
       throw error;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import type { ClaimedBulkOperation } from './claimed-bulk-operation';
 
 /**
@@ -6,10 +6,10 @@ import type { ClaimedBulkOperation } from './claimed-bulk-operation';
  * rows to find few matches can take a while). False when the operation is no longer ours.
  */
 export async function beatBulkOperationHeartbeat(
-  db: Queryable,
+  db: Db,
   operation: Pick<ClaimedBulkOperation, 'id' | 'runnerToken'>,
 ): Promise<boolean> {
-  const result = await db.query(
+  const result = await db.pool.query(
     `UPDATE bulk_operation SET heartbeat_at = clock_timestamp()
       WHERE id = $1 AND runner_token = $2 AND state = 'running'`,
     [operation.id, operation.runnerToken],

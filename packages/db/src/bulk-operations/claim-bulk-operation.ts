@@ -1,5 +1,5 @@
 import type { MessageState } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import type { MessageFilter } from '../messages/message-filter';
 import type { BulkOperationAction } from './bulk-operation-input';
 import type { ClaimedBulkOperation } from './claimed-bulk-operation';
@@ -14,11 +14,11 @@ export const BULK_OPERATION_STALE_AFTER_MS = 30_000;
  * at a time, so two never fight over the same messages' row locks. Null when there is none.
  */
 export async function claimNextBulkOperation(
-  db: Queryable,
+  db: Db,
   options: { staleAfterMs?: number } = {},
 ): Promise<ClaimedBulkOperation | null> {
   const staleAfterMs = options.staleAfterMs ?? BULK_OPERATION_STALE_AFTER_MS;
-  const result = await db.query<{
+  const result = await db.pool.query<{
     id: string;
     sink_id: string;
     action: BulkOperationAction;

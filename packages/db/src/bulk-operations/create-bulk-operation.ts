@@ -1,7 +1,7 @@
 import { NotFoundError } from '@shardline/core';
 import { type AuditAction, actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { filterConditions } from '../messages/message-filter';
 import { boundedBySearch } from '../messages/message-search';
 import { isUuid } from '../sinks/sink-id';
@@ -28,7 +28,7 @@ const BULK_AUDIT_ACTIONS = {
  * that queues it, and as who discarded the messages.
  */
 export async function createBulkOperation(
-  db: Database,
+  db: Db,
   options: { sinkId: string; input: BulkOperationInput; by?: string },
 ): Promise<BulkOperationRecord> {
   const input = parseOrThrow(bulkOperationInputSchema, options.input);
@@ -45,16 +45,16 @@ export async function createBulkOperation(
     'state = ANY($2::message_state[])',
     ...filterConditions(input.filter, params),
   ];
-  const matched = await boundedBySearch(db.pool, input.filter, (reader) =>
-    reader.query<{ count: string }>(
+  const matched = await boundedBySearch(db, input.filter, (reader) =>
+    reader.pool.query<{ count: string }>(
       `SELECT count(*) AS count FROM message WHERE ${conditions.join(' AND ')}`,
       params,
     ),
   );
   const actor = actorOf(options.by);
   const reason = input.action === 'discard' ? (input.reason ?? null) : null;
-  const row = await db.prisma.$transaction(async (tx) => {
-    const created = await tx.bulkOperation.create({
+  const row = await inTransaction(db, async (tx) => {
+    const created = await tx.prisma.bulkOperation.create({
       data: {
         sinkId,
         action: input.action,

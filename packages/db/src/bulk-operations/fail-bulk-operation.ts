@@ -1,5 +1,5 @@
 import { NOTE_BULK_OUTCOME_CTE } from '../audit/note-bulk-outcome';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import type { ClaimedBulkOperation } from './claimed-bulk-operation';
 
 /**
@@ -8,11 +8,11 @@ import type { ClaimedBulkOperation } from './claimed-bulk-operation';
  * same filter takes on what is left.
  */
 export async function failBulkOperation(
-  db: Queryable,
+  db: Db,
   operation: Pick<ClaimedBulkOperation, 'id' | 'runnerToken'>,
   error: string,
 ): Promise<boolean> {
-  const result = await db.query<{ ended: number }>(
+  const result = await db.pool.query<{ ended: number }>(
     `WITH ended AS (
        UPDATE bulk_operation SET state = 'failed', finished_at = clock_timestamp(), runner_token = NULL, error = $3
         WHERE id = $1 AND runner_token = $2 AND state = 'running'

@@ -1,5 +1,5 @@
 import { NOTE_BULK_OUTCOME_CTE } from '../audit/note-bulk-outcome';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import type { ClaimedBulkOperation } from './claimed-bulk-operation';
 
 /**
@@ -7,10 +7,10 @@ import type { ClaimedBulkOperation } from './claimed-bulk-operation';
  * longer ours (another engine finishes it).
  */
 export async function finishBulkOperation(
-  db: Queryable,
+  db: Db,
   operation: Pick<ClaimedBulkOperation, 'id' | 'runnerToken'>,
 ): Promise<boolean> {
-  const result = await db.query<{ ended: number }>(
+  const result = await db.pool.query<{ ended: number }>(
     `WITH ended AS (
        UPDATE bulk_operation SET state = 'done', finished_at = clock_timestamp(), runner_token = NULL, error = NULL
         WHERE id = $1 AND runner_token = $2 AND state = 'running'

@@ -1,11 +1,11 @@
 import { NotFoundError } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { isUuid } from '../sinks/sink-id';
 import { type BulkOperationRecord, toBulkOperationRecord } from './bulk-operation-record';
 
 /** One operation of a sink with its progress. */
 export async function getBulkOperation(
-  db: Database,
+  db: Db,
   options: { sinkId: string; operationId: string },
 ): Promise<BulkOperationRecord> {
   // Ids are uuids: anything else cannot name an operation, and would fail the query.

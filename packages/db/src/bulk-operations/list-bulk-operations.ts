@@ -1,9 +1,9 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { type BulkOperationRecord, toBulkOperationRecord } from './bulk-operation-record';
 
 /** A sink's most recent bulk operations, newest first. */
 export async function listBulkOperations(
-  db: Database,
+  db: Db,
   options: { sinkId: string; limit?: number },
 ): Promise<BulkOperationRecord[]> {
   const rows = await db.prisma.bulkOperation.findMany({

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { BulkOperationLostError, type ClaimedBulkOperation } from './claimed-bulk-operation';
 
 /**
@@ -7,11 +7,11 @@ import { BulkOperationLostError, type ClaimedBulkOperation } from './claimed-bul
  * BulkOperationLostError (rolling the chunk back) when the operation is no longer ours.
  */
 export async function recordBulkOperationProgress(
-  db: Queryable,
+  db: Db,
   operation: Pick<ClaimedBulkOperation, 'id' | 'runnerToken'>,
   chunk: { changed: number; lastId: string },
 ): Promise<void> {
-  const result = await db.query(
+  const result = await db.pool.query(
     `UPDATE bulk_operation SET done = done + $3, last_message_id = $4, heartbeat_at = clock_timestamp()
       WHERE id = $1 AND runner_token = $2 AND state = 'running'`,
     [operation.id, operation.runnerToken, chunk.changed, chunk.lastId],

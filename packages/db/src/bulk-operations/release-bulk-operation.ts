@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import type { ClaimedBulkOperation } from './claimed-bulk-operation';
 
 /**
@@ -7,10 +7,10 @@ import type { ClaimedBulkOperation } from './claimed-bulk-operation';
  * heartbeat to go stale.
  */
 export async function releaseBulkOperation(
-  db: Queryable,
+  db: Db,
   operation: Pick<ClaimedBulkOperation, 'id' | 'runnerToken'>,
 ): Promise<void> {
-  await db.query(
+  await db.pool.query(
     `UPDATE bulk_operation SET state = 'queued', runner_token = NULL
       WHERE id = $1 AND runner_token = $2 AND state = 'running'`,
     [operation.id, operation.runnerToken],

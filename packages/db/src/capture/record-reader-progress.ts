@@ -1,11 +1,11 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 
 /**
  * Where the reader has stored everything up to (and acknowledged to the slot), and that it is
  * alive. `caughtUp`: said while idle, so the position only moves forward.
  */
 export async function recordReaderProgress(
-  db: Database,
+  db: Db,
   options: { sourceId: string; confirmedLsn: bigint; caughtUp?: boolean },
 ): Promise<void> {
   await db.pool.query(

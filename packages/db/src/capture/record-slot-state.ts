@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 
 /**
  * Shardline made sure the source's slot exists. Returns whether it had done so before, which
@@ -6,7 +6,7 @@ import type { Database } from '../database';
  * `publicationCreated`: Shardline created the publication, so it manages its tables from now on.
  */
 export async function recordSlotEnsured(
-  db: Database,
+  db: Db,
   options: { sourceId: string; publicationCreated: boolean },
 ): Promise<{ ensuredBefore: boolean }> {
   const result = await db.pool.query<{ ensured_before: boolean }>(
@@ -22,7 +22,7 @@ export async function recordSlotEnsured(
 
 /** Shardline dropped the source's slot (and its publication when it managed it). */
 export async function recordSlotDropped(
-  db: Database,
+  db: Db,
   options: { sourceId: string; publicationDropped: boolean },
 ): Promise<void> {
   await db.pool.query(
@@ -34,7 +34,7 @@ export async function recordSlotDropped(
 }
 
 /** Whether Shardline created the source's publication (and so removes tables no sink takes). */
-export async function isPublicationManaged(db: Database, options: { sourceId: string }): Promise<boolean> {
+export async function isPublicationManaged(db: Db, options: { sourceId: string }): Promise<boolean> {
   const result = await db.pool.query<{ managed: boolean }>(
     'SELECT publication_managed AS managed FROM source WHERE id = $1',
     [options.sourceId],

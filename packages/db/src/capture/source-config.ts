@@ -1,6 +1,6 @@
 import { MESSAGE_ACTIONS, type MessageAction } from '@shardline/core';
 import { z } from 'zod';
-import type { Database, Queryable } from '../database';
+import type { Db } from '../database';
 import { type SourceSinkRoute, tableKey } from '../sinks/sink-route';
 
 /** A snapshot of a source's sinks, and where in the source's WAL it starts to apply. */
@@ -48,7 +48,7 @@ export function parseSinkRoutes(json: unknown): SourceSinkRoute[] {
 
 /** The snapshots newer than `afterVersion`, oldest first. Null when the source no longer exists. */
 export async function listSourceConfigs(
-  db: Database,
+  db: Db,
   options: { sourceId: string; afterVersion: bigint },
 ): Promise<SourceConfig[] | null> {
   const result = await db.pool.query<{
@@ -86,15 +86,12 @@ export type SourcePositions = Readonly<Record<string, bigint>>;
  * position of each source it applies (read from the source before saving, so before the request
  * returns: every change committed after it returned is at or after that position).
  */
-export async function setSourcePositions(
-  tx: { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> },
-  positions: SourcePositions | undefined,
-): Promise<void> {
+export async function setSourcePositions(tx: Db, positions: SourcePositions | undefined): Promise<void> {
   if (!positions || Object.keys(positions).length === 0) return;
   const json = JSON.stringify(
     Object.fromEntries(Object.entries(positions).map(([id, lsn]) => [id, lsn.toString()])),
   );
-  await tx.$executeRawUnsafe("SELECT set_config('shardline.source_positions', $1, true)", json);
+  await tx.pool.query("SELECT set_config('shardline.source_positions', $1, true)", [json]);
 }
 
 /**
@@ -102,7 +99,7 @@ export async function setSourcePositions(
  * older than the newest that applies from that position or before.
  */
 export async function pruneSourceConfigs(
-  db: Database,
+  db: Db,
   options: { sourceId: string; acknowledgedLsn: bigint },
 ): Promise<void> {
   await db.pool.query(
@@ -115,10 +112,10 @@ export async function pruneSourceConfigs(
 
 /** Whether the source's configuration is still `version` (false too when the source is gone). */
 export async function isSourceConfigVersion(
-  db: Queryable,
+  db: Db,
   options: { sourceId: string; version: bigint },
 ): Promise<boolean> {
-  const result = await db.query('SELECT 1 FROM source WHERE id = $1 AND config_version = $2', [
+  const result = await db.pool.query('SELECT 1 FROM source WHERE id = $1 AND config_version = $2', [
     options.sourceId,
     options.version.toString(),
   ]);

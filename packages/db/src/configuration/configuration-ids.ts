@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 
 /** The ids of the instance's sources, transforms and sinks by name: how a file's names are found. */
 export interface ConfigurationIds {
@@ -7,7 +7,7 @@ export interface ConfigurationIds {
   sinks: Map<string, string>;
 }
 
-export async function readConfigurationIds(db: Database): Promise<ConfigurationIds> {
+export async function readConfigurationIds(db: Db): Promise<ConfigurationIds> {
   const select = { select: { id: true, name: true } } as const;
   const [sources, transforms, sinks] = await Promise.all([
     db.prisma.source.findMany(select),

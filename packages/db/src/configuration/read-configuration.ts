@@ -2,7 +2,7 @@ import type { MessageAction, SecretBox } from '@shardline/core';
 import type { StoredAlertThresholds, StoredSinkThresholds } from '../alerts/settings/alert-threshold-fields';
 import { ALERT_SETTINGS_ID, storedThresholdsOf } from '../alerts/settings/public-alert-settings';
 import { storedSinkThresholdsOf } from '../alerts/settings/public-sink-thresholds';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import type { SslMode } from '../sources/ssl-mode';
 import type { TransformKind } from '../transforms/transform-input';
 
@@ -52,7 +52,7 @@ export interface InstanceConfiguration {
 
 /** Every source, transform and sink, ordered by name so that an export is stable. */
 export async function readConfiguration(
-  db: Database,
+  db: Db,
   options: { secretBox: SecretBox },
 ): Promise<InstanceConfiguration> {
   const decrypt = (ciphertext: string | null) =>

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 
 export class LaneLeaseLostError extends Error {
   override readonly name = 'LaneLeaseLostError';
@@ -18,10 +18,10 @@ export type LaneLease =
  * whether its cached settings are current without another query.
  */
 export async function acquireLaneLease(
-  db: Queryable,
+  db: Db,
   options: { sinkId: string; lane: number; token: string; leaseMs: number },
 ): Promise<LaneLease> {
-  const taken = await db.query<{ group_cursor: string; sink_version: Date }>(
+  const taken = await db.pool.query<{ group_cursor: string; sink_version: Date }>(
     `UPDATE delivery_lane l
         SET lease_token = $3, lease_expires_at = clock_timestamp() + $4 * interval '1 millisecond', in_flight_ids = '{}'
        FROM sink s
@@ -39,7 +39,7 @@ export async function acquireLaneLease(
       sinkVersion: row.sink_version.toISOString(),
     };
   }
-  const held = await db.query<{ paused: boolean; lease_expires_at: Date | null }>(
+  const held = await db.pool.query<{ paused: boolean; lease_expires_at: Date | null }>(
     `SELECT s.paused_at IS NOT NULL AS paused, l.lease_expires_at
        FROM sink s LEFT JOIN delivery_lane l ON l.sink_id = s.id AND l.lane = $2
       WHERE s.id = $1`,
@@ -52,10 +52,10 @@ export async function acquireLaneLease(
 
 /** Gives the lane back, keeping where the round-robin walk over its groups got to. */
 export async function releaseLaneLease(
-  db: Queryable,
+  db: Db,
   options: { sinkId: string; lane: number; token: string; groupCursor: string },
 ): Promise<void> {
-  await db.query(
+  await db.pool.query(
     `UPDATE delivery_lane SET lease_token = NULL, lease_expires_at = NULL, in_flight_ids = '{}', group_cursor = $4
       WHERE sink_id = $1 AND lane = $2 AND lease_token = $3`,
     [options.sinkId, options.lane, options.token, options.groupCursor],

@@ -1,11 +1,11 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 
 /**
  * Deletes delivered and discarded messages finished before `finishedBefore`, in batches so
  * no statement holds locks for long. Pending and failing messages are never touched.
  */
 export async function pruneMessages(
-  db: Queryable,
+  db: Db,
   options: { finishedBefore: Date; batchSize?: number },
 ): Promise<number> {
   const batchSize = options.batchSize ?? 5_000;
@@ -15,7 +15,7 @@ export async function pruneMessages(
     ['discarded', 'discarded_at'],
   ] as const) {
     for (;;) {
-      const result = await db.query(
+      const result = await db.pool.query(
         `DELETE FROM message WHERE id IN (
            SELECT id FROM message WHERE state = '${state}' AND ${column} < $1 LIMIT $2)`,
         [options.finishedBefore, batchSize],

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { LaneLeaseLostError } from './lane-lease';
 
 export interface DeliveredOutcome {
@@ -44,7 +44,7 @@ export interface FailedOutcome {
  * without hearing whether the commit happened can simply write them again.
  */
 export async function recordDeliveryOutcomes(
-  db: Queryable,
+  db: Db,
   options: {
     sinkId: string;
     lane: number;
@@ -56,7 +56,7 @@ export async function recordDeliveryOutcomes(
 ): Promise<void> {
   const { sinkId, lane, token, delivered, failed } = options;
   const manual = delivered.filter((d) => d.manual !== undefined);
-  const result = await db.query<{ fenced: boolean }>(
+  const result = await db.pool.query<{ fenced: boolean }>(
     `WITH fence AS (
        -- last_delivered_at tells the alert evaluator how long a sink has had nothing accepted.
        UPDATE delivery_lane SET in_flight_ids = '{}', lease_expires_at = clock_timestamp() + $4 * interval '1 millisecond',

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { LaneLeaseLostError } from './lane-lease';
 
 /** A message as it will be sent, read in the walk that chose it. */
@@ -79,7 +79,7 @@ const NO_RECORD_LIMIT = 2 ** 31 - 1;
  * this walk and its request is still sent, and recorded as delivered, as one discarded while its
  * request is in flight.
  */
-export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneWalkResult> {
+export async function walkLane(db: Db, walk: LaneWalk): Promise<LaneWalkResult> {
   const { limits } = walk;
   // The upper bound sits inside both probes so the walk stops there instead of running on.
   const bound = walk.upToGroupKey === undefined ? '' : 'AND m.group_key <= $11';
@@ -97,7 +97,7 @@ export async function walkLane(db: Queryable, walk: LaneWalk): Promise<LaneWalkR
       SELECT (${head}.payload IS NOT NULL AND ${head}.size_bytes <= $7)::int AS count,
              CASE WHEN ${head}.payload IS NOT NULL AND ${head}.size_bytes <= $7 THEN ${head}.size_bytes ELSE 0 END AS bytes
     ) sendable`;
-  const result = await db.query<{
+  const result = await db.pool.query<{
     id: string | null;
     group_key: string;
     size_bytes: number;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { sourceVersionSql, streamVersionSql, tablesVersionSql } from './check-versions';
 
 /**
@@ -8,10 +8,10 @@ import { sourceVersionSql, streamVersionSql, tablesVersionSql } from './check-ve
  * Returns the sinks this engine is to check, with the settings digest to record with the result.
  */
 export async function claimSinkChecks(
-  db: Queryable,
+  db: Db,
   options: { periodMs: number },
 ): Promise<Array<{ sinkId: string; version: string }>> {
-  const result = await db.query<{ sink_id: string; claimed_version: string }>(
+  const result = await db.pool.query<{ sink_id: string; claimed_version: string }>(
     `INSERT INTO sink_check (sink_id, claimed_at, claimed_version)
      SELECT s.id, now(), ${streamVersionSql('s')} FROM sink s
      ON CONFLICT (sink_id) DO UPDATE SET claimed_at = now(), claimed_version = excluded.claimed_version
@@ -29,10 +29,10 @@ export async function claimSinkChecks(
  * settings and on the tables of its sinks, so editing either makes it due at once.
  */
 export async function claimSourceChecks(
-  db: Queryable,
+  db: Db,
   options: { periodMs: number },
 ): Promise<Array<{ sourceId: string }>> {
-  const result = await db.query<{ source_id: string }>(
+  const result = await db.pool.query<{ source_id: string }>(
     `INSERT INTO source_check (source_id, claimed_at, claimed_version)
      SELECT s.id, now(),
             ${sourceVersionSql('s')} || '/' ||

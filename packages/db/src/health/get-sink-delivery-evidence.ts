@@ -1,5 +1,5 @@
 import { STREAM_LEVEL_ERROR_CODES } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { agoMsSql } from './check-versions';
 
 /** What deliveries say about a sink's stream, without asking Kinesis. */
@@ -14,10 +14,10 @@ export interface SinkDeliveryEvidence {
 }
 
 export async function getSinkDeliveryEvidence(
-  db: Queryable,
+  db: Db,
   options: { sinkId: string },
 ): Promise<SinkDeliveryEvidence> {
-  const result = await db.query<{
+  const result = await db.pool.query<{
     delivered_ago_ms: number | null;
     code: string | null;
     message: string | null;

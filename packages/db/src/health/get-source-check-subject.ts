@@ -1,6 +1,6 @@
 import type { SecretBox } from '@shardline/core';
 import type pg from 'pg';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { getSourceConnection } from '../sources/get-source-connection';
 import type { PublicSource } from '../sources/public-source';
 import { sourceVersionSql, tablesVersionSql } from './check-versions';
@@ -22,7 +22,7 @@ export interface SourceCheckSubject {
 }
 
 export async function getSourceCheckSubject(
-  db: Database,
+  db: Db,
   options: { secretBox: SecretBox; sourceId: string },
 ): Promise<SourceCheckSubject> {
   const { source, clientConfig } = await getSourceConnection(db, options);

@@ -1,5 +1,5 @@
 import { decideSinkHealth, parseStreamArn, type SinkHealth, type ThrottlingFacts } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { listSinkThrottling, type SinkThrottling } from '../throttling/list-sink-throttling';
 import { agoMsSql, streamVersionSql, tablesVersionSql } from './check-versions';
 import { listSourceHealth, type SourceHealthRecord } from './list-source-health';
@@ -30,7 +30,7 @@ interface Row {
  * the engines' throttling reports. A few queries for any number of sinks.
  */
 export async function listSinkHealth(
-  db: Queryable,
+  db: Db,
   options: {
     sinkIds?: string[];
     /** Their sources' health when read already (every source, as listSourceHealth answers it). */
@@ -38,7 +38,7 @@ export async function listSinkHealth(
   } = {},
 ): Promise<Map<string, SinkHealth>> {
   const [result, throttling] = await Promise.all([
-    db.query<Row>(
+    db.pool.query<Row>(
       `SELECT s.id, s.stream_arn, s.source_id, s.paused_at, s.paused_by,
             (SELECT count(*) FROM message m WHERE m.sink_id = s.id AND m.state = 'failing')::int AS failing,
             (SELECT m.last_error_message FROM message m WHERE m.sink_id = s.id AND m.state = 'failing'

@@ -1,5 +1,5 @@
 import { decideSourceHealth, type SourceHealth, type TableFacts } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { agoMsSql, sourceVersionSql } from './check-versions';
 import type { CheckedTable } from './record-source-check';
 
@@ -40,10 +40,10 @@ interface Row {
 
 /** The health of the given sources (every source when `sourceIds` is left out), from stored facts only. */
 export async function listSourceHealth(
-  db: Queryable,
+  db: Db,
   options: { sourceIds?: string[] } = {},
 ): Promise<Map<string, SourceHealthRecord>> {
-  const result = await db.query<Row>(
+  const result = await db.pool.query<Row>(
     `SELECT s.id, s.name, s.publication_name, k.sink_count::int AS sink_count,
             ${agoMsSql('s.reader_seen_at')} AS seen_ago_ms,
             s.last_error_message, s.last_error_at, ${agoMsSql('s.last_error_at')} AS error_ago_ms,

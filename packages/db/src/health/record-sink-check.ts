@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 
 /** What a stream check found. */
 export type StreamCheckResult =
@@ -7,11 +7,11 @@ export type StreamCheckResult =
 
 /** Records a stream check with the digest of the settings it was made with. */
 export async function recordSinkCheck(
-  db: Queryable,
+  db: Db,
   options: { sinkId: string; version: string; result: StreamCheckResult },
 ): Promise<void> {
   const failed = options.result.ok ? null : options.result;
-  await db.query(
+  await db.pool.query(
     `UPDATE sink_check
         SET checked_at = now(), checked_version = $2, stream_ok = $3,
             error_code = $4, error_message = $5, error_hint = $6, error_via = $7

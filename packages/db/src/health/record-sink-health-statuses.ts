@@ -1,5 +1,5 @@
 import type { SinkHealth } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { agoMsSql } from './check-versions';
 
 /**
@@ -9,12 +9,12 @@ import { agoMsSql } from './check-versions';
  * from the same facts; a sink deleted meanwhile is left out.
  */
 export async function recordSinkHealthStatuses(
-  db: Queryable,
+  db: Db,
   healths: ReadonlyMap<string, Pick<SinkHealth, 'status'>>,
 ): Promise<Map<string, { since: Date; forMs: number }>> {
   if (healths.size === 0) return new Map();
   const ids = [...healths.keys()];
-  const result = await db.query<{ sink_id: string; status_since: Date; for_ms: number }>(
+  const result = await db.pool.query<{ sink_id: string; status_since: Date; for_ms: number }>(
     `WITH noted AS (
        INSERT INTO sink_check (sink_id, status, status_since)
        SELECT v.sink_id, v.status, now()

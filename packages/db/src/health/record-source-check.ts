@@ -1,5 +1,5 @@
 import type { TableFacts } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 
 /** One table a source check looked at. */
 export interface CheckedTable extends TableFacts {
@@ -23,7 +23,7 @@ export type SourceCheckResult =
  * digest of the tables it looked at.
  */
 export async function recordSourceCheck(
-  db: Queryable,
+  db: Db,
   options: {
     sourceId: string;
     settingsVersion: string;
@@ -33,7 +33,7 @@ export async function recordSourceCheck(
 ): Promise<void> {
   const { result } = options;
   const connected = result.connected ? result : null;
-  await db.query(
+  await db.pool.query(
     `UPDATE source_check
         SET checked_at = now(), checked_version = $2, sink_versions = $3::jsonb,
             connect_error_title = $4, connect_error_detail = $5, database_name = $6,

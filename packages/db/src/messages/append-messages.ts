@@ -9,7 +9,7 @@ import {
 } from '@shardline/core';
 import { z } from 'zod';
 import { isSourceConfigVersion } from '../capture/source-config';
-import { type Database, inTransaction, type Queryable } from '../database';
+import { type Db, inSqlTransaction } from '../database';
 import { notifyWake } from '../wake-channel';
 
 export interface IncomingMessage {
@@ -51,17 +51,16 @@ export interface AppendResult {
 }
 
 /**
- * Stores a batch of messages for one sink in one transaction (or in the caller's). Idempotent: a
+ * Stores a batch of messages for one sink in one transaction (or in the caller's, when `db` is
+ * one). Idempotent: a
  * position already stored for the sink (and backfill, for a read) is skipped, so a change seen
  * twice (after a restart) is stored once. Validates the whole batch before writing anything.
  */
 export async function appendMessages(
-  db: Database,
+  db: Db,
   options: {
     sinkId: string;
     messages: IncomingMessage[];
-    /** A client inside the caller's open transaction, to store together with other writes. */
-    transaction?: Queryable;
     /** The sink's lane count when the caller already knows it (it never changes): saves a lookup. */
     laneCount?: number;
     /** Messages the sink's filter dropped, counted on the sink; see appendPreparedMessages. */
@@ -128,11 +127,10 @@ export function prepareMessage(message: IncomingMessage, laneCount: number, inde
  * transaction, so the count is exact: with none kept, only the counter moves.
  */
 export async function appendPreparedMessages(
-  db: Database,
+  db: Db,
   options: {
     sinkId: string;
     messages: PreparedMessage[];
-    transaction?: Queryable;
     filteredCount?: number;
     /**
      * Store only while the source's configuration is still this version (the change reader's:
@@ -153,11 +151,11 @@ export async function appendPreparedMessages(
   if (rows.length === 0 && filteredCount === 0)
     throw new ValidationError('the batch is empty: give at least one message', 'messages');
   const guard = options.onlyIfSourceConfig;
-  const insert = async (client: Queryable) => {
+  const insert = async (tx: Db) => {
     // The payloads go as one JSON array of the stored texts, joined as they are: no element is
     // escaped into an array literal (the engine's largest cost per message once was just that),
     // and json_array_elements hands each one back byte for byte, already checked as JSON.
-    const result = await client.query<{ lane: number }>(
+    const result = await tx.pool.query<{ lane: number }>(
       `INSERT INTO message (sink_id, group_key, lane, commit_lsn, commit_idx, table_schema, table_name, action, payload, size_bytes, backfill_id)
        SELECT $1::uuid, u.group_key, u.lane, u.commit_lsn, u.commit_idx, u.table_schema, u.table_name,
               u.action::message_action, u.payload, u.size_bytes, u.backfill_id
@@ -184,25 +182,24 @@ export async function appendPreparedMessages(
     );
     const lanes = [...new Set(result.rows.map((row) => row.lane))];
     // NOTIFY is delivered on commit, so a listener never sees work that is not there yet.
-    if (lanes.length > 0) await notifyWake(client, { sinkId, lanes });
+    if (lanes.length > 0) await notifyWake(tx, { sinkId, lanes });
     return result.rowCount ?? 0;
   };
   // The counter moves after the insert, so the sink's row is locked for the shortest time.
-  const store = async (client: Queryable): Promise<AppendResult> => {
+  const store = async (tx: Db): Promise<AppendResult> => {
     // Nothing inserted may be duplicates only, or the guard: asked only then (rarely).
-    if (guard && rows.length === 0 && !(await isSourceConfigVersion(client, guard))) return moved;
-    const stored = rows.length > 0 ? await insert(client) : 0;
-    if (guard && rows.length > 0 && stored === 0 && !(await isSourceConfigVersion(client, guard)))
-      return moved;
-    if (filteredCount > 0) await countFiltered(client, { sinkId, filteredCount });
+    if (guard && rows.length === 0 && !(await isSourceConfigVersion(tx, guard))) return moved;
+    const stored = rows.length > 0 ? await insert(tx) : 0;
+    if (guard && rows.length > 0 && stored === 0 && !(await isSourceConfigVersion(tx, guard))) return moved;
+    if (filteredCount > 0) await countFiltered(tx, { sinkId, filteredCount });
     return { stored, duplicates: rows.length - stored, configMoved: false };
   };
   const moved: AppendResult = { stored: 0, duplicates: 0, configMoved: true };
-  return options.transaction ? await store(options.transaction) : await inTransaction(db.pool, store);
+  return inSqlTransaction(db, store);
 }
 
-async function countFiltered(client: Queryable, options: { sinkId: string; filteredCount: number }) {
-  const result = await client.query('UPDATE sink SET filtered_count = filtered_count + $2 WHERE id = $1', [
+async function countFiltered(tx: Db, options: { sinkId: string; filteredCount: number }) {
+  const result = await tx.pool.query('UPDATE sink SET filtered_count = filtered_count + $2 WHERE id = $1', [
     options.sinkId,
     options.filteredCount,
   ]);
@@ -229,7 +226,7 @@ function serialisePayload(payload: unknown, where: string): string {
   return json;
 }
 
-async function findLaneCount(db: Database, sinkId: string): Promise<number> {
+async function findLaneCount(db: Db, sinkId: string): Promise<number> {
   const result = await db.pool.query<{ lane_count: number }>('SELECT lane_count FROM sink WHERE id = $1', [
     sinkId,
   ]);

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { notifyWake } from '../wake-channel';
 import { BULK_CHUNK_SIZE, type MessageSelection, selectChunkSql } from './message-selection';
 
@@ -31,7 +31,7 @@ export interface MessageAudit {
  * each message changed gets its audit event in the same statement: both happen, or neither.
  */
 export async function applyToSelection(
-  db: Queryable,
+  db: Db,
   options: {
     sinkId: string;
     selection: MessageSelection;
@@ -51,7 +51,7 @@ export async function applyToSelection(
     const set = options.setClause(params.length + 1);
     params.push(...options.setParams);
     const update = `UPDATE message m SET ${set} FROM chunk WHERE m.id = chunk.id RETURNING m.id`;
-    const result = await db.query<{ id: string }>(
+    const result = await db.pool.query<{ id: string }>(
       options.audit
         ? `WITH chunk AS (${chunkSql}), changed AS (${update}, m.sink_id), ${auditCte(options.audit, params)}
            SELECT id FROM changed`

@@ -1,5 +1,5 @@
 import { MESSAGE_STATES, type MessageState } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { filterConditions, type MessageFilter } from './message-filter';
 
 export type MessageCounts = Record<MessageState, number> & {
@@ -37,7 +37,7 @@ const FINISHED_STATES: readonly MessageState[] = ['delivered', 'discarded'];
  * still reads them all.
  */
 export async function countMessages(
-  db: Queryable,
+  db: Db,
   options: { sinkId: string; filter?: MessageFilter },
 ): Promise<MessageCounts> {
   const filter = options.filter ?? {};
@@ -57,11 +57,11 @@ export async function countMessages(
   return { ...byStored, waiting: byStored.pending, sending: inFlight, inFlight, capped };
 }
 
-async function countInFlight(db: Queryable, sinkId: string, filter: MessageFilter): Promise<number> {
+async function countInFlight(db: Db, sinkId: string, filter: MessageFilter): Promise<number> {
   const params: unknown[] = [sinkId];
   const conditions = filterConditions(filter, params);
   // At most a few thousand ids are in flight (lanes × one request): looking them up is cheap.
-  const result = await db.query<{ count: string }>(
+  const result = await db.pool.query<{ count: string }>(
     conditions.length === 0
       ? `SELECT coalesce(sum(cardinality(in_flight_ids)), 0) AS count FROM delivery_lane
           WHERE sink_id = $1 AND lease_expires_at > clock_timestamp()`
@@ -75,7 +75,7 @@ async function countInFlight(db: Queryable, sinkId: string, filter: MessageFilte
 }
 
 async function countInState(
-  db: Queryable,
+  db: Db,
   sinkId: string,
   state: MessageState,
   filter: MessageFilter,
@@ -91,6 +91,6 @@ async function countInState(
            SELECT 1 FROM message WHERE ${where} ORDER BY sink_id, state, commit_lsn, commit_idx
          ) AS matching`
       : `SELECT count(*) AS count FROM (SELECT 1 FROM message WHERE ${where}${limit}) AS matching`;
-  const result = await db.query<{ count: string }>(sql, params);
+  const result = await db.pool.query<{ count: string }>(sql, params);
   return Number(result.rows[0]?.count ?? 0);
 }

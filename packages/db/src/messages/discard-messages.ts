@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 import { applyToSelection, type ChunkedRunOptions } from './apply-to-selection';
 import { type MessageSelection, messageSelectionSchema } from './message-selection';
@@ -16,7 +16,7 @@ const discardSchema = z.object({
  * recorded once when it is queued (createBulkOperation).
  */
 export async function discardMessages(
-  db: Queryable,
+  db: Db,
   options: {
     sinkId: string;
     selection: MessageSelection;

@@ -1,5 +1,5 @@
 import { type AttemptTrigger, isThrottlingCode, NotFoundError } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import {
   MESSAGE_RECORD_COLUMNS,
   type MessageRecord,
@@ -26,16 +26,13 @@ export interface MessageDetail extends MessageRecord {
   attempts: DeliveryAttemptRecord[];
 }
 
-export async function getMessage(
-  db: Queryable,
-  options: { sinkId: string; id: bigint },
-): Promise<MessageDetail> {
+export async function getMessage(db: Db, options: { sinkId: string; id: bigint }): Promise<MessageDetail> {
   const [message, attempts] = await Promise.all([
-    db.query<MessageRow & { payload: string }>(
+    db.pool.query<MessageRow & { payload: string }>(
       `SELECT ${MESSAGE_RECORD_COLUMNS}, payload::text AS payload FROM message WHERE sink_id = $1 AND id = $2`,
       [options.sinkId, options.id.toString()],
     ),
-    db.query<{
+    db.pool.query<{
       attempt_number: number;
       trigger: AttemptTrigger;
       error_code: string | null;

@@ -1,5 +1,5 @@
 import { type MessageState, ValidationError } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { filterConditions, type MessageFilter } from './message-filter';
 import {
   MESSAGE_RECORD_COLUMNS,
@@ -24,7 +24,7 @@ const ORDER: Record<MessageState, 'position' | 'recent'> = {
 
 /** One page of a sink's messages in one state, keyset-paginated so deep pages stay fast. */
 export async function listMessages(
-  db: Queryable,
+  db: Db,
   options: {
     sinkId: string;
     state: MessageState;
@@ -53,7 +53,7 @@ export async function listMessages(
   }
   params.push(limit + 1);
   const orderBy = order === 'position' ? 'commit_lsn, commit_idx' : 'id DESC';
-  const result = await db.query<MessageRow>(
+  const result = await db.pool.query<MessageRow>(
     `SELECT ${MESSAGE_RECORD_COLUMNS} FROM message WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT $${params.length}`,
     params,
   );

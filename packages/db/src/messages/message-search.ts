@@ -1,6 +1,5 @@
 import { ValidationError } from '@shardline/core';
-import type pg from 'pg';
-import { inTransaction, type Queryable } from '../database';
+import { type Db, inSqlTransaction, type Queryable, sqlOnly } from '../database';
 import type { MessageFilter } from './message-filter';
 
 /**
@@ -23,16 +22,16 @@ export function searchesPayloads(filter: MessageFilter): boolean {
  * the search field; any other filter runs on the pool as it is.
  */
 export async function boundedBySearch<T>(
-  pool: pg.Pool,
+  db: Db,
   filter: MessageFilter,
-  work: (db: Queryable) => Promise<T>,
+  work: (db: Db) => Promise<T>,
   timeoutMs = MESSAGE_SEARCH_TIMEOUT_MS,
 ): Promise<T> {
-  if (!searchesPayloads(filter)) return work(pool);
+  if (!searchesPayloads(filter)) return work(db);
   try {
-    return await inTransaction(pool, async (client) => {
-      await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
-      return work(oneAtATime(client));
+    return await inSqlTransaction(db, async (tx) => {
+      await tx.pool.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
+      return work(sqlOnly(oneAtATime(tx.pool)));
     });
   } catch (error) {
     if ((error as { code?: unknown }).code !== QUERY_CANCELED) throw error;
@@ -45,10 +44,10 @@ export async function boundedBySearch<T>(
 }
 
 /**
- * The client with its queries run one after another: callers may start several side by side (the
- * counts do), which one connection cannot run at once.
+ * The connection with its queries run one after another: callers may start several side by side
+ * (the counts do), which one connection cannot run at once.
  */
-function oneAtATime(client: pg.PoolClient): Queryable {
+function oneAtATime(client: Queryable): Queryable {
   let previous: Promise<unknown> = Promise.resolve();
   const query = (...args: unknown[]) => {
     const run = previous.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));

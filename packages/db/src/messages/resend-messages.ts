@@ -1,5 +1,5 @@
 import { actorOf } from '../audit/audit-actions';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 import { applyToSelection, type ChunkedRunOptions } from './apply-to-selection';
 import { type MessageSelection, messageSelectionSchema } from './message-selection';
@@ -24,7 +24,7 @@ export const NO_LATER_MESSAGE_OF_GROUP_SENDING = `NOT EXISTS (
  * when it is queued (createBulkOperation). Returns how many were re-sent.
  */
 export async function resendMessages(
-  db: Queryable,
+  db: Db,
   options: { sinkId: string; selection: MessageSelection; by?: string } & ChunkedRunOptions,
 ): Promise<number> {
   const selection = parseOrThrow(messageSelectionSchema, options.selection);

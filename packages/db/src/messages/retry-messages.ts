@@ -1,5 +1,5 @@
 import { actorOf } from '../audit/audit-actions';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 import { applyToSelection, type ChunkedRunOptions } from './apply-to-selection';
 import { type MessageSelection, messageSelectionSchema } from './message-selection';
@@ -11,7 +11,7 @@ import { type MessageSelection, messageSelectionSchema } from './message-selecti
  * recorded once when it is queued (createBulkOperation).
  */
 export async function retryMessages(
-  db: Queryable,
+  db: Db,
   options: { sinkId: string; selection: MessageSelection; by?: string } & ChunkedRunOptions,
 ): Promise<number> {
   const selection = parseOrThrow(messageSelectionSchema, options.selection);

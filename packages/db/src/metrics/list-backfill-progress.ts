@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 
 /** How far one unfinished backfill has got. */
 export interface BackfillProgress {
@@ -11,8 +11,8 @@ export interface BackfillProgress {
 }
 
 /** Running and paused backfills (few at any time: at most one per sink), for the metrics endpoint. */
-export async function listBackfillProgress(db: Queryable): Promise<BackfillProgress[]> {
-  const result = await db.query<{
+export async function listBackfillProgress(db: Db): Promise<BackfillProgress[]> {
+  const result = await db.pool.query<{
     id: string;
     sink_id: string;
     state: 'running' | 'paused';

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 
 /** What one sink has waiting, as the metrics endpoint reports it. */
 export interface SinkBacklog {
@@ -20,8 +20,8 @@ export interface SinkBacklog {
  * stored beside a reader that lags; reading every waiting row to find the earliest created_at
  * would cost a heap read per waiting message.
  */
-export async function listSinkBacklogs(db: Queryable): Promise<SinkBacklog[]> {
-  const result = await db.query<{
+export async function listSinkBacklogs(db: Db): Promise<SinkBacklog[]> {
+  const result = await db.pool.query<{
     sink_id: string;
     sink_name: string;
     pending: string;

@@ -1,8 +1,8 @@
 import { ValidationError } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 
 /** A sink may only name a source that exists; otherwise the foreign key would fail obscurely. */
-export async function assertSourceExists(db: Database, sourceId: string | null | undefined): Promise<void> {
+export async function assertSourceExists(db: Db, sourceId: string | null | undefined): Promise<void> {
   if (!sourceId) return;
   const source = await db.prisma.source.findUnique({ where: { id: sourceId }, select: { id: true } });
   if (!source) {

@@ -2,7 +2,7 @@ import { NotFoundError } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { type SourcePositions, setSourcePositions } from '../capture/source-config';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { isRecordNotFound } from './sink-name-taken';
 
 /**
@@ -11,13 +11,13 @@ import { isRecordNotFound } from './sink-name-taken';
  * setSourcePositions); without it, from when the reader sees it.
  */
 export async function deleteSink(
-  db: Database,
+  db: Db,
   options: { sinkId: string; by?: string; sourcePositions?: SourcePositions },
 ): Promise<void> {
   try {
-    await db.prisma.$transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       await setSourcePositions(tx, options.sourcePositions);
-      const deleted = await tx.sink.delete({
+      const deleted = await tx.prisma.sink.delete({
         where: { id: options.sinkId },
         select: { id: true, name: true },
       });

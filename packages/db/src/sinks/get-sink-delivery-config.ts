@@ -1,5 +1,5 @@
 import { NotFoundError, parseStreamArn, type SecretBox } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import type { TransformKind } from '../transforms/transform-input';
 
 /** What the engine needs to deliver a sink's messages, secrets decrypted. Never leaves the engine. */
@@ -29,7 +29,7 @@ export interface SinkDeliveryConfig {
 }
 
 export async function getSinkDeliveryConfig(
-  db: Database,
+  db: Db,
   options: { secretBox: SecretBox; sinkId: string },
 ): Promise<SinkDeliveryConfig> {
   const sink = await db.prisma.sink.findUnique({

@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { isUuid } from './sink-id';
 
 /** A sink's name, source and tables, as publishing them on the source needs. */
@@ -10,7 +10,7 @@ export interface SinkSourceTables {
 
 /** Null when there is no such sink. */
 export async function getSinkSourceTables(
-  db: Database,
+  db: Db,
   options: { sinkId: string },
 ): Promise<SinkSourceTables | null> {
   if (!isUuid(options.sinkId)) return null;

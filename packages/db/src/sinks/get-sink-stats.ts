@@ -1,5 +1,5 @@
 import { NotFoundError, type SinkHealth, THROTTLING_ERROR_CODES } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { listSinkHealth } from '../health/list-sink-health';
 import { countMessages } from '../messages/count-messages';
 import { isUuid } from './sink-id';
@@ -43,7 +43,7 @@ export interface SinkStats {
 
 /** The sink's counters and activity over `range` (default the last hour), for its overview page. */
 export async function getSinkStats(
-  db: Database,
+  db: Db,
   options: { sinkId: string; range?: StatsRange },
 ): Promise<SinkStats> {
   const { sinkId, range = DEFAULT_STATS_RANGE } = options;
@@ -57,7 +57,7 @@ export async function getSinkStats(
   if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
 
   const [counts, failing, deliveredLastHour, throughput, healths] = await Promise.all([
-    countMessages(db.pool, { sinkId }),
+    countMessages(db, { sinkId }),
     db.pool.query<{ oldest_age_ms: string | null }>(
       `SELECT (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::int8 AS oldest_age_ms
          FROM message WHERE sink_id = $1 AND state = 'failing'`,
@@ -103,7 +103,7 @@ export async function getSinkStats(
         ORDER BY b.start`,
       [sinkId, THROTTLING_ERROR_CODES, bucketMinutes, bucketCount],
     ),
-    listSinkHealth(db.pool, { sinkIds: [sinkId] }),
+    listSinkHealth(db, { sinkIds: [sinkId] }),
   ]);
   const health = healths.get(sinkId);
   if (!health) throw new NotFoundError(`sink ${sinkId} does not exist`);

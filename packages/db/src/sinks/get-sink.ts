@@ -1,11 +1,11 @@
 import { NotFoundError } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { publicSinkInclude } from './public-sink';
 import { isUuid } from './sink-id';
 import { type SinkSummary, summariseSinks } from './sink-summary';
 
 /** One sink with its tables, health and backlog counts. */
-export async function getSink(db: Database, options: { sinkId: string }): Promise<SinkSummary> {
+export async function getSink(db: Db, options: { sinkId: string }): Promise<SinkSummary> {
   // The id column is a uuid: anything else cannot name a sink, and would fail the query.
   const sink = isUuid(options.sinkId)
     ? await db.prisma.sink.findUnique({

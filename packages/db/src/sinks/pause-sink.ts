@@ -1,7 +1,7 @@
 import { NotFoundError } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { notifyWake } from '../wake-channel';
 import { isRecordNotFound } from './sink-name-taken';
 
@@ -9,23 +9,20 @@ import { isRecordNotFound } from './sink-name-taken';
  * Stops delivery of a sink: messages keep being stored, none is sent until it resumes. `by` is
  * shown as who paused it, and recorded in the audit trail.
  */
-export async function pauseSink(db: Database, options: { sinkId: string; by: string }): Promise<void> {
+export async function pauseSink(db: Db, options: { sinkId: string; by: string }): Promise<void> {
   await changePause(db, { sinkId: options.sinkId, by: actorOf(options.by), pause: true });
 }
 
 /** Delivers the sink's messages again; `by` is recorded in the audit trail. */
-export async function resumeSink(db: Database, options: { sinkId: string; by?: string }): Promise<void> {
+export async function resumeSink(db: Db, options: { sinkId: string; by?: string }): Promise<void> {
   await changePause(db, { sinkId: options.sinkId, by: actorOf(options.by), pause: false });
-  await notifyWake(db.pool, { sinkId: options.sinkId });
+  await notifyWake(db, { sinkId: options.sinkId });
 }
 
-async function changePause(
-  db: Database,
-  options: { sinkId: string; by: string; pause: boolean },
-): Promise<void> {
+async function changePause(db: Db, options: { sinkId: string; by: string; pause: boolean }): Promise<void> {
   try {
-    await db.prisma.$transaction(async (tx) => {
-      const sink = await tx.sink.update({
+    await inTransaction(db, async (tx) => {
+      const sink = await tx.prisma.sink.update({
         where: { id: options.sinkId },
         data: options.pause
           ? { pausedAt: new Date(), pausedBy: options.by }

@@ -1,5 +1,5 @@
 import type { MessageAction, SinkHealth } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import type { SinkTable } from '../generated/prisma/client';
 import { listSinkHealth } from '../health/list-sink-health';
 import { type PublicSink, type SinkWithTransform, toPublicSink } from './public-sink';
@@ -35,14 +35,14 @@ interface SinkActivity {
  * fact for all of them (a list of many sinks costs the same few round trips as one sink).
  */
 export async function summariseSinks(
-  db: Database,
+  db: Db,
   sinks: Array<SinkWithTransform & { tables: SinkTable[] }>,
 ): Promise<SinkSummary[]> {
   if (sinks.length === 0) return [];
   const sinkIds = sinks.map((sink) => sink.id);
   const [activity, healths] = await Promise.all([
     loadSinkActivity(db, sinkIds),
-    listSinkHealth(db.pool, { sinkIds }),
+    listSinkHealth(db, { sinkIds }),
   ]);
   // A sink deleted between the reads has no health: it is left out, as it is gone.
   return sinks.flatMap((sink) => {
@@ -75,7 +75,7 @@ export async function summariseSinks(
   });
 }
 
-async function loadSinkActivity(db: Database, sinkIds: string[]): Promise<Map<string, SinkActivity>> {
+async function loadSinkActivity(db: Db, sinkIds: string[]): Promise<Map<string, SinkActivity>> {
   const [byState, inFlight] = await Promise.all([
     // Delivered and discarded messages are left out: they can be many and are not backlog.
     db.pool.query<{ sink_id: string; state: 'pending' | 'failing'; count: string }>(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { type SourcePositions, setSourcePositions } from '../capture/source-config';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import type { Sink } from '../generated/prisma/client';
 import { assertSinkSecretTarget } from '../secrets/secret-target';
 import { assertTransformExists } from '../transforms/assert-transform-exists';
@@ -37,7 +37,7 @@ export type UpdateSinkChanges = z.output<typeof updateSinkInputSchema>;
  * source's WAL the edit applies (see setSourcePositions); without it, from when the reader sees it.
  */
 export async function updateSink(
-  db: Database,
+  db: Db,
   options: {
     secretBox: SecretBox;
     sinkId: string;
@@ -87,62 +87,60 @@ export async function updateSink(
         ? null
         : options.secretBox.encrypt(changes.secretAccessKey);
   const { tables } = changes;
-  const updated = await db.prisma
-    .$transaction(async (tx) => {
-      await setSourcePositions(tx, options.sourcePositions);
-      await assertTransformExists(tx, changes.transformId);
-      const sink = await tx.sink.update({
-        where: { id: current.id },
-        data: {
-          // Prisma leaves a field alone when it is undefined: settings not given stay as they are.
-          name: changes.name,
-          streamArn: changes.streamArn?.trim(),
-          accessKeyId: changes.accessKeyId,
-          secretAccessKeyCiphertext,
-          endpoint: changes.endpoint,
-          backoffCapMs: changes.backoffCapMs,
-          maxAttempts: changes.maxAttempts,
-          maxRecordSizeBytes: changes.maxRecordSizeBytes,
-          aggregateRecords: changes.aggregateRecords,
-          sourceId: changes.sourceId,
-          annotations: changes.annotations,
-          // null detaches the transform, or removes the filter.
-          transformId: changes.transformId,
-          filterSource: changes.filterSource,
-          routingSource: changes.routingSource,
-          // Always moved on, even when only the tables change: the engine rebuilds on a new version.
-          updatedAt: new Date(),
-        },
-        include: publicSinkInclude,
-      });
-      if (tables) {
-        await tx.sinkTable.deleteMany({ where: { sinkId: current.id } });
-        if (tables.length > 0) {
-          await tx.sinkTable.createMany({
-            data: tables.map((table) => ({
-              sinkId: current.id,
-              tableSchema: table.schema,
-              tableName: table.name,
-              actions: table.actions,
-              groupColumns: table.groupColumns,
-            })),
-          });
-        }
-      }
-      await recordAuditEvent(tx, {
-        actor: actorOf(options.by),
-        action: 'sink.update',
-        targetType: 'sink',
-        targetId: sink.id,
-        targetName: sink.name,
-        details: { fields: sinkChangedFields(current, changes) },
-      });
-      return sink;
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error) && changes.name !== undefined) throw sinkNameTaken(changes.name);
-      throw error;
+  const updated = await inTransaction(db, async (tx) => {
+    await setSourcePositions(tx, options.sourcePositions);
+    await assertTransformExists(tx, changes.transformId);
+    const sink = await tx.prisma.sink.update({
+      where: { id: current.id },
+      data: {
+        // Prisma leaves a field alone when it is undefined: settings not given stay as they are.
+        name: changes.name,
+        streamArn: changes.streamArn?.trim(),
+        accessKeyId: changes.accessKeyId,
+        secretAccessKeyCiphertext,
+        endpoint: changes.endpoint,
+        backoffCapMs: changes.backoffCapMs,
+        maxAttempts: changes.maxAttempts,
+        maxRecordSizeBytes: changes.maxRecordSizeBytes,
+        aggregateRecords: changes.aggregateRecords,
+        sourceId: changes.sourceId,
+        annotations: changes.annotations,
+        // null detaches the transform, or removes the filter.
+        transformId: changes.transformId,
+        filterSource: changes.filterSource,
+        routingSource: changes.routingSource,
+        // Always moved on, even when only the tables change: the engine rebuilds on a new version.
+        updatedAt: new Date(),
+      },
+      include: publicSinkInclude,
     });
+    if (tables) {
+      await tx.prisma.sinkTable.deleteMany({ where: { sinkId: current.id } });
+      if (tables.length > 0) {
+        await tx.prisma.sinkTable.createMany({
+          data: tables.map((table) => ({
+            sinkId: current.id,
+            tableSchema: table.schema,
+            tableName: table.name,
+            actions: table.actions,
+            groupColumns: table.groupColumns,
+          })),
+        });
+      }
+    }
+    await recordAuditEvent(tx, {
+      actor: actorOf(options.by),
+      action: 'sink.update',
+      targetType: 'sink',
+      targetId: sink.id,
+      targetName: sink.name,
+      details: { fields: sinkChangedFields(current, changes) },
+    });
+    return sink;
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error) && changes.name !== undefined) throw sinkNameTaken(changes.name);
+    throw error;
+  });
   return toPublicSink(updated);
 }
 

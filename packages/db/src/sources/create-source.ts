@@ -1,7 +1,7 @@
 import { ConflictError, type SecretBox } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { parseOrThrow } from '../validation';
 import { type PublicSource, toPublicSource } from './public-source';
 import { refuseSharedSlot } from './refuse-shared-slot';
@@ -12,18 +12,18 @@ import { type CreateSourceInput, createSourceInputSchema } from './source-input'
  * `by` is recorded in the audit trail as who added it.
  */
 export async function createSource(
-  db: Database,
+  db: Db,
   options: { secretBox: SecretBox; input: CreateSourceInput; by?: string },
 ): Promise<PublicSource> {
   const input = parseOrThrow(createSourceInputSchema, options.input);
   const existing = await db.prisma.source.findUnique({ where: { name: input.name }, select: { id: true } });
   if (existing) throw new ConflictError(`a source named "${input.name}" already exists`, 'name');
 
-  await refuseSharedSlot(db.prisma, input);
+  await refuseSharedSlot(db, input);
 
   try {
-    const source = await db.prisma.$transaction(async (tx) => {
-      const created = await tx.source.create({
+    const source = await inTransaction(db, async (tx) => {
+      const created = await tx.prisma.source.create({
         data: {
           name: input.name,
           host: input.host,

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { isRecordNotFound } from '../sinks/sink-name-taken';
 
 /**
@@ -10,10 +10,10 @@ import { isRecordNotFound } from '../sinks/sink-name-taken';
  * capture) needs a connection to it, which the caller gets from getSourceConnection first.
  * `by` is recorded in the audit trail.
  */
-export async function deleteSource(db: Database, options: { sourceId: string; by?: string }): Promise<void> {
+export async function deleteSource(db: Db, options: { sourceId: string; by?: string }): Promise<void> {
   try {
-    await db.prisma.$transaction(async (tx) => {
-      const deleted = await tx.source.delete({
+    await inTransaction(db, async (tx) => {
+      const deleted = await tx.prisma.source.delete({
         where: { id: options.sourceId },
         select: { id: true, name: true },
       });

@@ -1,6 +1,6 @@
 import { NotFoundError, type SecretBox } from '@shardline/core';
 import type pg from 'pg';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { type PublicSource, toPublicSource } from './public-source';
 import { sourceClientConfig } from './source-client-config';
 import type { SslMode } from './ssl-mode';
@@ -12,7 +12,7 @@ export interface SourceConnection {
 }
 
 export async function getSourceConnection(
-  db: Database,
+  db: Db,
   options: { secretBox: SecretBox; sourceId: string },
 ): Promise<SourceConnection> {
   const source = await db.prisma.source.findUnique({ where: { id: options.sourceId } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 import { type PublicSourceEvent, SOURCE_EVENT_LEVELS, toPublicSourceEvent } from './source-event';
 
@@ -19,7 +19,7 @@ export type ListSourceEventsOptions = z.input<typeof listSourceEventsSchema>;
 
 /** A source's events, newest first. */
 export async function listSourceEvents(
-  db: Database,
+  db: Db,
   options: ListSourceEventsOptions,
 ): Promise<PublicSourceEvent[]> {
   const input = parseOrThrow(listSourceEventsSchema, options);

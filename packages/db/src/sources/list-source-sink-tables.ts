@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Db } from '../database';
 
 /** A table some sink of a source takes, as the source checks want it. */
 export interface SourceSinkTable {
@@ -14,7 +14,7 @@ export interface SourceSinkTable {
  * (empty groupColumns), otherwise every grouping column any of them names.
  */
 export async function listSourceSinkTables(
-  db: Database,
+  db: Db,
   options: { sourceId: string },
 ): Promise<SourceSinkTable[]> {
   const rows = await db.prisma.sinkTable.findMany({

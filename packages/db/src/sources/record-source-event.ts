@@ -1,6 +1,6 @@
 import { NotFoundError } from '@shardline/core';
 import { z } from 'zod';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { parseOrThrow } from '../validation';
 import {
   type PublicSourceEvent,
@@ -26,18 +26,18 @@ const recordSourceEventSchema = z.object({
 
 /** Records an event; an error also becomes the source's last error, which its health shows. */
 export async function recordSourceEvent(
-  db: Database,
+  db: Db,
   options: { sourceId: string; level: SourceEventLevel; message: string },
 ): Promise<PublicSourceEvent> {
   const input = parseOrThrow(recordSourceEventSchema, options);
   const source = await db.prisma.source.findUnique({ where: { id: input.sourceId }, select: { id: true } });
   if (!source) throw new NotFoundError(`source ${input.sourceId} does not exist`);
-  const event = await db.prisma.$transaction(async (tx) => {
-    const created = await tx.sourceEvent.create({
+  const event = await inTransaction(db, async (tx) => {
+    const created = await tx.prisma.sourceEvent.create({
       data: { sourceId: input.sourceId, level: input.level, message: input.message },
     });
     if (input.level === 'error') {
-      await tx.source.update({
+      await tx.prisma.source.update({
         where: { id: input.sourceId },
         data: { lastErrorMessage: input.message, lastErrorAt: created.at },
       });

@@ -1,15 +1,15 @@
 import { ConflictError } from '@shardline/core';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Db } from '../database';
 
 /**
  * Refuses a source whose database and slot another source already reads: two readers on one
  * slot would each take changes away from the other. `exceptId` is the source being edited.
  */
 export async function refuseSharedSlot(
-  prisma: Pick<PrismaClient, 'source'>,
+  db: Db,
   target: { host: string; port: number; database: string; slotName: string; exceptId?: string },
 ): Promise<void> {
-  const sameSlot = await prisma.source.findFirst({
+  const sameSlot = await db.prisma.source.findFirst({
     where: {
       host: target.host,
       port: target.port,

@@ -1,5 +1,5 @@
 import { NotFoundError, type SourceHealth } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { listSourceHealth } from '../health/list-source-health';
 import { type PublicSource, toPublicSource } from './public-source';
 
@@ -9,9 +9,9 @@ export interface SourceSummary extends PublicSource {
 }
 
 /** Every source, by name, with its health. */
-export async function listSourceSummaries(db: Database): Promise<SourceSummary[]> {
+export async function listSourceSummaries(db: Db): Promise<SourceSummary[]> {
   const sources = await db.prisma.source.findMany({ orderBy: { name: 'asc' } });
-  const healths = await listSourceHealth(db.pool, { sourceIds: sources.map((source) => source.id) });
+  const healths = await listSourceHealth(db, { sourceIds: sources.map((source) => source.id) });
   // A source deleted between the two reads is gone: left out.
   return sources.flatMap((source) => {
     const record = healths.get(source.id);
@@ -20,9 +20,9 @@ export async function listSourceSummaries(db: Database): Promise<SourceSummary[]
 }
 
 /** One source with its health. */
-export async function getSourceSummary(db: Database, options: { sourceId: string }): Promise<SourceSummary> {
+export async function getSourceSummary(db: Db, options: { sourceId: string }): Promise<SourceSummary> {
   const source = await db.prisma.source.findUnique({ where: { id: options.sourceId } });
-  const record = source ? (await listSourceHealth(db.pool, { sourceIds: [source.id] })).get(source.id) : null;
+  const record = source ? (await listSourceHealth(db, { sourceIds: [source.id] })).get(source.id) : null;
   if (!source || !record) throw new NotFoundError(`source ${options.sourceId} does not exist`);
   return { ...toPublicSource(source), health: record.health };
 }

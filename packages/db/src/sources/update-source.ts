@@ -2,8 +2,7 @@ import { ConflictError, NotFoundError, type SecretBox } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { changedFields, STORED_SECRET } from '../audit/changed-fields';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
-import type { Prisma } from '../generated/prisma/client';
+import { type Db, inTransaction } from '../database';
 import { assertSourcePasswordTarget } from '../secrets/secret-target';
 import { parseOrThrow } from '../validation';
 import { type PublicSource, toPublicSource } from './public-source';
@@ -17,17 +16,17 @@ import { type SourceChanges, type UpdateSourceInput, updateSourceInputSchema } f
  * the audit trail with the names of the settings that changed (the password only as changed).
  */
 export async function updateSource(
-  db: Database,
+  db: Db,
   options: { secretBox: SecretBox; sourceId: string; input: UpdateSourceInput; by?: string },
 ): Promise<PublicSource> {
   const input = parseOrThrow(updateSourceInputSchema, options.input);
   try {
-    return await db.prisma.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       // FOR UPDATE also holds back a sink being created for this source until the edit is done.
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`
+      const locked = await tx.prisma.$queryRaw<Array<{ id: string }>>`
         SELECT id FROM source WHERE id = ${options.sourceId}::uuid FOR UPDATE`;
       const current =
-        locked.length > 0 ? await tx.source.findUnique({ where: { id: options.sourceId } }) : null;
+        locked.length > 0 ? await tx.prisma.source.findUnique({ where: { id: options.sourceId } }) : null;
       if (!current) throw new NotFoundError(`source ${options.sourceId} does not exist`);
 
       if (input.password === undefined && current.passwordCiphertext !== null) {
@@ -35,14 +34,14 @@ export async function updateSource(
       }
       const next = { ...current, ...settingsOf(input) };
       if (next.name !== current.name) {
-        const named = await tx.source.findUnique({ where: { name: next.name }, select: { id: true } });
+        const named = await tx.prisma.source.findUnique({ where: { name: next.name }, select: { id: true } });
         if (named) throw nameTaken(next.name);
       }
       const slotChanged = next.slotName !== current.slotName;
       if (slotChanged) await refuseWhileSinksRead(tx, current.id, current.name);
       await refuseSharedSlot(tx, { ...next, exceptId: current.id });
 
-      const source = await tx.source.update({
+      const source = await tx.prisma.source.update({
         where: { id: current.id },
         data: {
           ...settingsOf(input),
@@ -80,8 +79,8 @@ function settingsOf(changes: SourceChanges): Omit<SourceChanges, 'password'> {
   return settings;
 }
 
-async function refuseWhileSinksRead(tx: Prisma.TransactionClient, sourceId: string, sourceName: string) {
-  const sinks = await tx.sink.findMany({
+async function refuseWhileSinksRead(tx: Db, sourceId: string, sourceName: string) {
+  const sinks = await tx.prisma.sink.findMany({
     where: { sourceId },
     select: { name: true },
     orderBy: { name: 'asc' },

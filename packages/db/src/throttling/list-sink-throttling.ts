@@ -1,5 +1,5 @@
 import { HEALTH_TIMING, type ThrottlingFacts } from '@shardline/core';
-import type { Queryable } from '../database';
+import type { Db } from '../database';
 import { agoMsSql } from '../health/check-versions';
 
 /** A throttled sink as its engines' fresh reports say it, with how long it has been so. */
@@ -24,10 +24,10 @@ interface Row {
  * or not), their shards at the limit are united, the spell started with the earliest engine's.
  */
 export async function listSinkThrottling(
-  db: Queryable,
+  db: Db,
   options: { sinkIds?: string[] } = {},
 ): Promise<Map<string, SinkThrottling>> {
-  const result = await db.query<Row>(
+  const result = await db.pool.query<Row>(
     `WITH fresh AS (
        SELECT t.*, t.throttled_since IS NOT NULL AS throttling
          FROM sink_throttling t

@@ -1,6 +1,6 @@
 import { HEALTH_TIMING } from '@shardline/core';
 import { z } from 'zod';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { parseOrThrow } from '../validation';
 
 /** What one engine says about Kinesis throttling one sink, every few seconds while it lasts. */
@@ -36,7 +36,7 @@ const reportSchema = z.object({
  * learns of it on its own. The sink's stale reports of other engines (gone, or no longer sending
  * to it) are removed on the way.
  */
-export async function reportSinkThrottling(db: Database, options: SinkThrottlingReport): Promise<void> {
+export async function reportSinkThrottling(db: Db, options: SinkThrottlingReport): Promise<void> {
   const report = parseOrThrow(reportSchema, options);
   const throttled = report.throttledRecords > 0 || report.shardsAtLimit.length > 0;
   await db.pool.query(

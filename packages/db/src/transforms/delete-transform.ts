@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@shardline/core';
 import { actorOf } from '../audit/audit-actions';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Database } from '../database';
+import { type Db, inTransaction } from '../database';
 import { isUuid } from '../sinks/sink-id';
 import { isRecordNotFound } from '../sinks/sink-name-taken';
 
@@ -9,15 +9,12 @@ import { isRecordNotFound } from '../sinks/sink-name-taken';
  * Deletes a transform and its versions. Refused while sinks use it (docs/transforms.md). `by` is
  * recorded in the audit trail.
  */
-export async function deleteTransform(
-  db: Database,
-  options: { transformId: string; by?: string },
-): Promise<void> {
+export async function deleteTransform(db: Db, options: { transformId: string; by?: string }): Promise<void> {
   const { transformId } = options;
   if (!isUuid(transformId)) throw new NotFoundError(`transform ${transformId} does not exist`);
   try {
-    await db.prisma.$transaction(async (tx) => {
-      const deleted = await tx.transform.delete({
+    await inTransaction(db, async (tx) => {
+      const deleted = await tx.prisma.transform.delete({
         where: { id: transformId },
         select: { id: true, name: true },
       });

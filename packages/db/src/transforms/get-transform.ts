@@ -1,5 +1,5 @@
 import { NotFoundError } from '@shardline/core';
-import type { Database } from '../database';
+import type { Db } from '../database';
 import { isUuid } from '../sinks/sink-id';
 import {
   publicTransformInclude,
@@ -9,7 +9,7 @@ import {
 } from './public-transform';
 
 /** One transform with every version it has had, newest first. */
-export async function getTransform(db: Database, options: { transformId: string }): Promise<TransformDetail> {
+export async function getTransform(db: Db, options: { transformId: string }): Promise<TransformDetail> {
   // The id column is a uuid: anything else cannot name a transform, and would fail the query.
   const row = isUuid(options.transformId)
     ? await db.prisma.transform.findUnique({

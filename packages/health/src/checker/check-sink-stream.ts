@@ -27,7 +27,7 @@ export async function checkSinkStream(
     credentials: config.credentials,
     requestTimeoutMs: options.timeoutMs,
   };
-  const evidence = await getSinkDeliveryEvidence(db.pool, { sinkId: claim.sinkId });
+  const evidence = await getSinkDeliveryEvidence(db, { sinkId: claim.sinkId });
   let result: StreamCheckResult;
   if (evidence.streamFailure) {
     const { code, message } = evidence.streamFailure;
@@ -47,6 +47,6 @@ export async function checkSinkStream(
     const test = await testStreamConnection(connection);
     result = test.ok ? { ok: true } : { ok: false, ...test.error, via: 'describe' };
   }
-  await recordSinkCheck(db.pool, { sinkId: claim.sinkId, version: claim.version, result });
+  await recordSinkCheck(db, { sinkId: claim.sinkId, version: claim.version, result });
   return result;
 }

@@ -38,7 +38,7 @@ export async function checkSourceHealth(
   if (result.connected) {
     result.tables = await publishMissingTables(options, subject.source, clientConfig, result.tables);
   }
-  await recordSourceCheck(db.pool, {
+  await recordSourceCheck(db, {
     sourceId,
     settingsVersion: subject.settingsVersion,
     sinkVersions: Object.fromEntries(subject.sinks.map((sink) => [sink.sinkId, sink.tablesVersion])),

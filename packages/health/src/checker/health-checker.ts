@@ -36,8 +36,8 @@ export function startHealthChecker(options: HealthCheckerOptions): PeriodicTask 
 
   async function tick(): Promise<void> {
     const [sources, sinks] = await Promise.all([
-      claimSourceChecks(db.pool, { periodMs: intervalMs }),
-      claimSinkChecks(db.pool, { periodMs: intervalMs }),
+      claimSourceChecks(db, { periodMs: intervalMs }),
+      claimSinkChecks(db, { periodMs: intervalMs }),
     ]);
     const work = [
       ...sources.map(
@@ -52,7 +52,7 @@ export function startHealthChecker(options: HealthCheckerOptions): PeriodicTask 
       if ((error as Error).name === 'NotFoundError') return;
       logger.error({ err: error }, 'a health check failed; it is tried again next time');
     });
-    await recordSinkHealthStatuses(db.pool, await listSinkHealth(db.pool));
+    await recordSinkHealthStatuses(db, await listSinkHealth(db));
   }
 
   return startPeriodicTask({

@@ -106,7 +106,7 @@ async function applyLocked(
     }
   }
   if (done.length > 0) {
-    await recordAuditEvent(database().pool, {
+    await recordAuditEvent(database(), {
       actor: options.by,
       action: 'config.apply',
       targetType: 'configuration',
@@ -257,7 +257,7 @@ async function refuseDeletingUndelivered(changes: PlannedChange[]): Promise<void
     if (change.action !== 'delete' || change.kind !== 'sink') continue;
     const sinkId = ids.sinks.get(change.name);
     if (!sinkId) continue;
-    const counts = await countMessages(database().pool, { sinkId });
+    const counts = await countMessages(database(), { sinkId });
     if (counts.waiting + counts.failing > 0) {
       throw new ApiError(
         409,

@@ -27,7 +27,7 @@ export async function sinkMessagesById(sinkId: string, messageIds: readonly stri
 }
 
 async function sampleOf(sinkId: string, id: bigint): Promise<TestSample> {
-  const detail = await getMessage(database().pool, { sinkId, id });
+  const detail = await getMessage(database(), { sinkId, id });
   return { messageId: detail.id.toString(), input: detail.payload, partitionKey: detail.group };
 }
 
@@ -41,11 +41,11 @@ const SAMPLE_STATES: readonly MessageState[] = ['failing', 'pending', 'delivered
 
 /** Up to `limit` messages of the sink, as SAMPLE_STATES orders them. */
 export async function sampleSinkMessages(sinkId: string, limit: number): Promise<TestSample[]> {
-  const pool = database().pool;
+  const db = database();
   const chosen: MessageRecord[] = [];
   for (const state of SAMPLE_STATES) {
     if (chosen.length >= limit) break;
-    const page = await listMessages(pool, { sinkId, state, limit: limit - chosen.length });
+    const page = await listMessages(db, { sinkId, state, limit: limit - chosen.length });
     chosen.push(...page.messages);
   }
   const samples = await Promise.all(

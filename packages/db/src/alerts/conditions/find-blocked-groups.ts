@@ -1,4 +1,4 @@
-import type { Queryable } from '../../database';
+import type { Db } from '../../database';
 import { overrideArrays, type PerSinkThreshold } from './per-sink-threshold';
 
 /** A sink's groups whose head (oldest undelivered message) has been failing for too long. */
@@ -28,10 +28,10 @@ const EXAMPLES = 5;
  * busy sink it costs at most a few thousand index probes.
  */
 export async function findBlockedGroups(
-  db: Queryable,
+  db: Db,
   options: { blockedForMs: PerSinkThreshold },
 ): Promise<BlockedGroups[]> {
-  const result = await db.query<{
+  const result = await db.pool.query<{
     sink_id: string;
     sink_name: string;
     count: string;

@@ -1,5 +1,5 @@
 import { RECORD_TOO_LARGE } from '@shardline/core';
-import type { Queryable } from '../../database';
+import type { Db } from '../../database';
 import { overrideArrays, type PerSinkThreshold } from './per-sink-threshold';
 
 /** A sink none of whose deliveries has gone through for too long. */
@@ -22,10 +22,10 @@ export interface FailingSink {
  * outcomes); the first failure after it is one probe of delivery_attempt_sink_attempted_idx.
  */
 export async function findFailingSinks(
-  db: Queryable,
+  db: Db,
   options: { failingForMs: PerSinkThreshold },
 ): Promise<FailingSink[]> {
-  const result = await db.query<{
+  const result = await db.pool.query<{
     sink_id: string;
     sink_name: string;
     failing_since: Date;

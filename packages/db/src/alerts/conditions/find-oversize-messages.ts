@@ -1,5 +1,5 @@
 import { RECORD_TOO_LARGE } from '@shardline/core';
-import type { Queryable } from '../../database';
+import type { Db } from '../../database';
 
 /** A sink's messages that fail because they are over the stream's record size limit. */
 export interface OversizeMessages {
@@ -21,8 +21,8 @@ const EXAMPLES = 5;
  * message_sink_state_position_idx (sink, state, position): only failing rows are read, however
  * many delivered ones the sink keeps.
  */
-export async function findOversizeMessages(db: Queryable): Promise<OversizeMessages[]> {
-  const result = await db.query<{
+export async function findOversizeMessages(db: Db): Promise<OversizeMessages[]> {
+  const result = await db.pool.query<{
     sink_id: string;
     sink_name: string;
     count: string;

@@ -1,5 +1,5 @@
 import type { SinkHealth } from '@shardline/core';
-import type { Queryable } from '../../database';
+import type { Db } from '../../database';
 import { listSinkHealth } from '../../health/list-sink-health';
 import { recordSinkHealthStatuses } from '../../health/record-sink-health-statuses';
 import { type PerSinkThreshold, thresholdFor } from './per-sink-threshold';
@@ -21,7 +21,7 @@ export interface SinkNotCapturing {
  * time each state started is kept even between the engines' periodic checks.
  */
 export async function findSinksNotCapturing(
-  db: Queryable,
+  db: Db,
   options: { notCapturingForMs: PerSinkThreshold },
 ): Promise<SinkNotCapturing[]> {
   const healths = await listSinkHealth(db);
@@ -32,7 +32,7 @@ export async function findSinksNotCapturing(
       (statuses.get(sinkId)?.forMs ?? 0) > thresholdFor(options.notCapturingForMs, sinkId),
   );
   if (candidates.length === 0) return [];
-  const names = await db.query<{ id: string; name: string }>(
+  const names = await db.pool.query<{ id: string; name: string }>(
     'SELECT id, name FROM sink WHERE id = ANY($1::uuid[])',
     [candidates.map(([sinkId]) => sinkId)],
   );

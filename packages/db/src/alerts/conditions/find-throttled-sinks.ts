@@ -1,4 +1,4 @@
-import type { Queryable } from '../../database';
+import type { Db } from '../../database';
 import { listSinkThrottling, type SinkThrottling } from '../../throttling/list-sink-throttling';
 import { type PerSinkThreshold, thresholdFor } from './per-sink-threshold';
 
@@ -15,14 +15,14 @@ export interface ThrottledSink {
  * more capacity.
  */
 export async function findThrottledSinks(
-  db: Queryable,
+  db: Db,
   options: { throttledForMs: PerSinkThreshold },
 ): Promise<ThrottledSink[]> {
   const throttled = [...(await listSinkThrottling(db))].filter(
     ([sinkId, throttling]) => throttling.forMs > thresholdFor(options.throttledForMs, sinkId),
   );
   if (throttled.length === 0) return [];
-  const names = await db.query<{ id: string; name: string }>(
+  const names = await db.pool.query<{ id: string; name: string }>(
     'SELECT id, name FROM sink WHERE id = ANY($1::uuid[])',
     [throttled.map(([sinkId]) => sinkId)],
   );

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../database';
+import type { Db } from '../../database';
 
 /** How recently a read source's reader made progress. */
 export interface SourceProgress {
@@ -17,8 +17,8 @@ export interface SourceProgress {
 }
 
 /** Every source with at least one sink (a source without one is not read, by design). */
-export async function listSourceProgress(db: Queryable): Promise<SourceProgress[]> {
-  const result = await db.query<{
+export async function listSourceProgress(db: Db): Promise<SourceProgress[]> {
+  const result = await db.pool.query<{
     source_id: string;
     source_name: string;
     slot_name: string;

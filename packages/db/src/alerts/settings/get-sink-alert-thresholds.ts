@@ -1,11 +1,11 @@
 import { NotFoundError } from '@shardline/core';
-import type { Database } from '../../database';
+import type { Db } from '../../database';
 import { isUuid } from '../../sinks/sink-id';
 import { type PublicSinkThresholds, toPublicSinkThresholds } from './public-sink-thresholds';
 
 /** A sink's own alert thresholds; a NotFoundError when there is no such sink. */
 export async function getSinkAlertThresholds(
-  db: Database,
+  db: Db,
   options: { sinkId: string },
 ): Promise<PublicSinkThresholds> {
   const sink = isUuid(options.sinkId)

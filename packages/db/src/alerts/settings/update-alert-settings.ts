@@ -1,7 +1,7 @@
 import type { SecretBox } from '@shardline/core';
 import { actorOf } from '../../audit/audit-actions';
 import { recordAuditEvent } from '../../audit/record-audit-event';
-import type { Database } from '../../database';
+import { type Db, inTransaction } from '../../database';
 import { parseOrThrow } from '../../validation';
 import { type UpdateAlertSettingsInput, updateAlertSettingsInputSchema } from './alert-settings-input';
 import {
@@ -20,15 +20,18 @@ import { thresholdChanges } from './threshold-changes';
  * compare.
  */
 export async function updateAlertSettings(
-  db: Database,
+  db: Db,
   options: { secretBox: SecretBox; input: UpdateAlertSettingsInput; by?: string },
 ): Promise<PublicAlertSettings> {
   const input = parseOrThrow(updateAlertSettingsInputSchema, options.input);
   const by = actorOf(options.by);
-  const row = await db.prisma.$transaction(async (tx) => {
+  const row = await inTransaction(db, async (tx) => {
     // Locks the row (when there is one) so two changes at once each see the other's result.
-    await tx.$executeRawUnsafe('SELECT 1 FROM alert_settings WHERE id = $1 FOR UPDATE', ALERT_SETTINGS_ID);
-    const current = await tx.alertSettings.findUnique({ where: { id: ALERT_SETTINGS_ID } });
+    await tx.prisma.$executeRawUnsafe(
+      'SELECT 1 FROM alert_settings WHERE id = $1 FOR UPDATE',
+      ALERT_SETTINGS_ID,
+    );
+    const current = await tx.prisma.alertSettings.findUnique({ where: { id: ALERT_SETTINGS_ID } });
     const thresholds = thresholdChanges(storedThresholdsOf(current), input.thresholds ?? {});
     const hadWebhook = Boolean(current?.webhookUrlCiphertext);
     const webhook =
@@ -55,7 +58,7 @@ export async function updateAlertSettings(
       ]),
     );
     const data = { ...webhookData, ...thresholdData, updatedAt: new Date(), updatedBy: by };
-    const saved = await tx.alertSettings.upsert({
+    const saved = await tx.prisma.alertSettings.upsert({
       where: { id: ALERT_SETTINGS_ID },
       create: { id: ALERT_SETTINGS_ID, ...data },
       update: data,

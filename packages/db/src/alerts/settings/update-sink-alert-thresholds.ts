@@ -2,7 +2,7 @@ import { NotFoundError } from '@shardline/core';
 import type { z } from 'zod';
 import { actorOf } from '../../audit/audit-actions';
 import { recordAuditEvent } from '../../audit/record-audit-event';
-import type { Database } from '../../database';
+import { type Db, inTransaction } from '../../database';
 import { isUuid } from '../../sinks/sink-id';
 import { parseOrThrow } from '../../validation';
 import { SINK_THRESHOLD_FIELDS, sinkThresholdsInputSchema } from './alert-threshold-fields';
@@ -21,21 +21,21 @@ export type UpdateSinkThresholdsInput = z.input<typeof sinkThresholdsInputSchema
  * transaction. A sink left with none keeps no row.
  */
 export async function updateSinkAlertThresholds(
-  db: Database,
+  db: Db,
   options: { sinkId: string; input: UpdateSinkThresholdsInput; by?: string },
 ): Promise<PublicSinkThresholds> {
   const input = parseOrThrow(sinkThresholdsInputSchema, options.input);
   const by = actorOf(options.by);
-  return db.prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const sink = isUuid(options.sinkId)
-      ? await tx.sink.findUnique({ where: { id: options.sinkId }, select: { id: true, name: true } })
+      ? await tx.prisma.sink.findUnique({ where: { id: options.sinkId }, select: { id: true, name: true } })
       : null;
     if (!sink) throw new NotFoundError(`sink ${options.sinkId} does not exist`);
-    await tx.$executeRawUnsafe(
+    await tx.prisma.$executeRawUnsafe(
       'SELECT 1 FROM sink_alert_thresholds WHERE sink_id = $1::uuid FOR UPDATE',
       sink.id,
     );
-    const current = await tx.sinkAlertThresholds.findUnique({ where: { sinkId: sink.id } });
+    const current = await tx.prisma.sinkAlertThresholds.findUnique({ where: { sinkId: sink.id } });
     const stored = storedSinkThresholdsOf(current);
     const changes = thresholdChanges(stored, input);
     if (Object.keys(changes).length === 0) return toPublicSinkThresholds(sink, current);
@@ -46,10 +46,10 @@ export async function updateSinkAlertThresholds(
     };
     let saved = null;
     if (SINK_THRESHOLD_FIELDS.every((field) => next[field] === null)) {
-      await tx.sinkAlertThresholds.deleteMany({ where: { sinkId: sink.id } });
+      await tx.prisma.sinkAlertThresholds.deleteMany({ where: { sinkId: sink.id } });
     } else {
       const data = { ...next, updatedAt: new Date(), updatedBy: by };
-      saved = await tx.sinkAlertThresholds.upsert({
+      saved = await tx.prisma.sinkAlertThresholds.upsert({
         where: { sinkId: sink.id },
         create: { sinkId: sink.id, ...data },
         update: data,

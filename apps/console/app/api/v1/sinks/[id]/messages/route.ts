@@ -11,7 +11,7 @@ export const GET = apiRoute<{ id: string }>(async (request, params) => {
   const { state, after, limit, ...filter } = readQuery(request, messageListQuerySchema);
   const sinkId = await existingSinkId(params);
   // A search reads payloads no index narrows: only this state's, and for a bounded time.
-  return boundedBySearch(database().pool, filter, (db) =>
+  return boundedBySearch(database(), filter, (db) =>
     listMessages(db, { sinkId, state, filter, after, limit }),
   );
 });

@@ -16,7 +16,7 @@ export const GET = apiRoute<{ id: string; messageId: string }>(async (_request, 
   const sinkId = sinkIdOf(params);
   const id = messageIdOf(params);
   const [detail, transform, audit] = await Promise.all([
-    getMessage(database().pool, { sinkId, id }),
+    getMessage(database(), { sinkId, id }),
     sinkCurrentTransform(sinkId),
     // Message ids are unique across sinks; the detail is only answered once the message is found.
     listAuditEvents(database(), {

@@ -12,8 +12,6 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute<{ id: string }>(async (request, params) => {
   const filter = readQuery(request, messageCountsQuerySchema);
   const sinkId = await existingSinkId(params);
-  const counts = await boundedBySearch(database().pool, filter, (db) =>
-    countMessages(db, { sinkId, filter }),
-  );
+  const counts = await boundedBySearch(database(), filter, (db) => countMessages(db, { sinkId, filter }));
   return { counts };
 });

@@ -16,7 +16,7 @@ export const POST = apiRoute<{ id: string; messageId: string }>(async (request, 
   const sinkId = sinkIdOf(params);
   const id = messageIdOf(params);
   const { reason } = await readOptionalJsonBody(request, discardMessageBodySchema);
-  const db = database().pool;
+  const db = database();
   const message = await messageRecordOf(db, { sinkId, id });
   const waiting = message.state === 'pending' || message.state === 'failing';
   // Checked again by the update itself: the message may have been delivered in between.

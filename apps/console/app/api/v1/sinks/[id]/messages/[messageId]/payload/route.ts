@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute<{ id: string; messageId: string }>(async (_request, params) => {
   const sinkId = sinkIdOf(params);
   const id = messageIdOf(params);
-  const payload = await getMessagePayload(database().pool, { sinkId, id });
+  const payload = await getMessagePayload(database(), { sinkId, id });
   return new Response(payload, {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

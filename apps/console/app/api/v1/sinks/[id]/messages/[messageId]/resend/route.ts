@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ id: string; messageId: string }>(async (request, params) => {
   const sinkId = sinkIdOf(params);
   const id = messageIdOf(params);
-  const db = database().pool;
+  const db = database();
   const message = await messageRecordOf(db, { sinkId, id });
   if (message.state !== 'delivered') {
     throw new ConflictError(
