@@ -6,9 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { config } from 'dotenv';
-import pg from 'pg';
 import { secretBoxFromEnv } from '../packages/core/src';
-import { reEncryptSecrets } from './re-encrypt-secrets';
+import { createDatabase, reEncryptSecrets } from '../packages/db/src';
 
 // The engine's settings: the environment first, then .env at the repository's root.
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,20 +18,20 @@ async function rotateSecrets(): Promise<void> {
   if (!databaseUrl)
     throw new Error('DATABASE_URL is required: the Postgres database Shardline keeps its state in');
   const secretBox = secretBoxFromEnv(process.env);
-  const client = new pg.Client({
-    connectionString: databaseUrl,
-    application_name: 'shardline-rotate-secrets',
+  const db = createDatabase({
+    url: databaseUrl,
+    maxConnections: 1,
+    applicationName: 'shardline-rotate-secrets',
   });
-  await client.connect();
   try {
-    const { sinks, sources, webhooks } = await reEncryptSecrets(client, secretBox);
+    const { sinks, sources, webhooks } = await reEncryptSecrets(db, secretBox);
     console.log(
       `Re-encrypted ${sinks + sources + webhooks} stored secret(s) with SHARDLINE_SECRET_KEY: ` +
         `${sinks} sink secret access key(s), ${sources} source password(s), ${webhooks} alert webhook(s). ` +
         'SHARDLINE_SECRET_KEY_PREVIOUS can now be removed.',
     );
   } finally {
-    await client.end();
+    await db.close();
   }
 }
 

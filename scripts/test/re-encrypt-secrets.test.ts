@@ -8,12 +8,12 @@ import {
   getAlertWebhookUrl,
   getSinkDeliveryConfig,
   getSourceConnection,
+  reEncryptSecrets,
   updateAlertSettings,
 } from '@shardline/db';
 import { createTestDatabase, type TestDatabase } from '@shardline/testing';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reEncryptSecrets } from '../re-encrypt-secrets';
 
 const OLD_KEY = '1a'.repeat(32);
 const NEW_KEY = '2b'.repeat(32);
@@ -82,7 +82,7 @@ describe('reEncryptSecrets (npm run secrets:rotate)', () => {
     const webhookUrl = 'https://hooks.example.com/services/T0/B0/webhook-secret';
     await updateAlertSettings(db, { secretBox: new SecretBox(OLD_KEY), input: { webhookUrl } });
 
-    expect(await reEncryptSecrets(client, new SecretBox(NEW_KEY, OLD_KEY))).toEqual({
+    expect(await reEncryptSecrets(db, new SecretBox(NEW_KEY, OLD_KEY))).toEqual({
       sinks: 2,
       sources: 1,
       webhooks: 1,
@@ -108,12 +108,12 @@ describe('reEncryptSecrets (npm run secrets:rotate)', () => {
     const lost = await storeSink(UNKNOWN_KEY, 'stored-with-a-lost-key');
     const before = await storedCiphertexts();
 
-    const rotation = reEncryptSecrets(client, new SecretBox(NEW_KEY, OLD_KEY));
+    const rotation = reEncryptSecrets(db, new SecretBox(NEW_KEY, OLD_KEY));
     await expect(rotation).rejects.toThrow(/^nothing was re-encrypted: 1 stored secret/);
     await expect(rotation).rejects.toThrow(`sink "${lost.name}" (${lost.id})`);
 
     expect(await storedCiphertexts()).toEqual(before);
     // The connection is usable afterwards: the transaction was rolled back, not left open.
-    expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    expect((await db.pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
 });

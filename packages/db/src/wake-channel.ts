@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Db } from './database';
 
 /**
@@ -15,6 +16,15 @@ export interface WakeNotice {
 
 export async function notifyWake(db: Db, notice: WakeNotice): Promise<void> {
   await db.pool.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, JSON.stringify(notice)]);
+}
+
+/**
+ * Subscribes a connection to the wake notices, which then arrive as its `notification` events.
+ * A connection of its own, not a Db: a LISTEN lasts as long as its session, which a pooled
+ * connection or a transaction would end or share.
+ */
+export async function listenForWakes(connection: pg.ClientBase): Promise<void> {
+  await connection.query(`LISTEN ${WAKE_CHANNEL}`);
 }
 
 export function parseWakeNotice(payload: string | undefined): WakeNotice | null {

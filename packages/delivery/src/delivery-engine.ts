@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY_POLICY, type SecretBox } from '@shardline/core';
-import type { Database } from '@shardline/db';
+import { type Database, getSinkLaneCount } from '@shardline/db';
 import { createEngineMetrics, type EngineMetrics } from '@shardline/metrics';
 import { TransformRunner } from '@shardline/transforms/runner';
 import { type ConnectionOptions, Queue } from 'bullmq';
@@ -133,14 +133,11 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
 
   async function wakeFromNotice(notice: { sinkId: string; lanes?: number[] }): Promise<void> {
     if (notice.lanes) return scheduler.wake(notice.sinkId, notice.lanes);
-    const sink = await db.prisma.sink.findUnique({
-      where: { id: notice.sinkId },
-      select: { laneCount: true },
-    });
-    if (sink)
+    const laneCount = await getSinkLaneCount(db, { sinkId: notice.sinkId });
+    if (laneCount !== null)
       await scheduler.wake(
         notice.sinkId,
-        Array.from({ length: sink.laneCount }, (_, lane) => lane),
+        Array.from({ length: laneCount }, (_, lane) => lane),
       );
   }
 

@@ -1,4 +1,4 @@
-import { parseWakeNotice, WAKE_CHANNEL, type WakeNotice } from '@shardline/db';
+import { listenForWakes, parseWakeNotice, type WakeNotice } from '@shardline/db';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -39,7 +39,7 @@ export class WakeListener {
       this.#scheduleReconnect();
     });
     await client.connect();
-    await client.query(`LISTEN ${WAKE_CHANNEL}`);
+    await listenForWakes(client);
     this.#client = client;
   }
 

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { isSourceConfigVersion } from '../capture/source-config';
 import { type Db, inSqlTransaction } from '../database';
+import { getSinkLaneCount } from '../sinks/get-sink-lane-count';
 import { notifyWake } from '../wake-channel';
 
 export interface IncomingMessage {
@@ -227,10 +228,7 @@ function serialisePayload(payload: unknown, where: string): string {
 }
 
 async function findLaneCount(db: Db, sinkId: string): Promise<number> {
-  const result = await db.pool.query<{ lane_count: number }>('SELECT lane_count FROM sink WHERE id = $1', [
-    sinkId,
-  ]);
-  const row = result.rows[0];
-  if (!row) throw new NotFoundError(`sink ${sinkId} does not exist`);
-  return row.lane_count;
+  const laneCount = await getSinkLaneCount(db, { sinkId });
+  if (laneCount === null) throw new NotFoundError(`sink ${sinkId} does not exist`);
+  return laneCount;
 }

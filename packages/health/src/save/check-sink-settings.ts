@@ -14,6 +14,7 @@ import {
   assertSinkSecretTarget,
   type Database,
   getSinkDeliveryConfig,
+  getSinkSourceTables,
   getSourceConnection,
 } from '@shardline/db';
 import { testStreamConnection } from '@shardline/kinesis';
@@ -79,23 +80,14 @@ async function savedSink(db: Database, secretBox: SecretBox, sinkId: string): Pr
   // An id that is no uuid names no sink either.
   if (!UUID.test(sinkId)) throw new NotFoundError(`sink ${sinkId} does not exist: sink ids are UUIDs`);
   const config = await getSinkDeliveryConfig(db, { secretBox, sinkId });
-  const sink = await db.prisma.sink.findUniqueOrThrow({
-    where: { id: sinkId },
-    select: {
-      sourceId: true,
-      tables: { select: { tableSchema: true, tableName: true, groupColumns: true } },
-    },
-  });
+  const sink = await getSinkSourceTables(db, { sinkId });
+  if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
   return {
     streamArn: config.streamArn,
     endpoint: config.endpoint,
     credentials: config.credentials,
     sourceId: sink.sourceId,
-    tables: sink.tables.map((table) => ({
-      schema: table.tableSchema,
-      name: table.tableName,
-      groupColumns: table.groupColumns,
-    })),
+    tables: sink.tables,
   };
 }
 

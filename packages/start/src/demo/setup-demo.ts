@@ -1,6 +1,6 @@
 import { createSinkAndPublish, updateSinkAndPublish } from '@shardline/capture';
 import type { SecretBox } from '@shardline/core';
-import { createSource, type Database, updateSource } from '@shardline/db';
+import { createSource, type Database, findSinkByName, findSourceByName, updateSource } from '@shardline/db';
 import { databaseName } from '../ensure-database';
 import { StartProblem } from '../start-problem';
 import { DEMO_ACTOR, DEMO_SINK_NAME, DEMO_SOURCE_NAME, DEMO_TABLE, demoReplicationName } from './demo-names';
@@ -43,7 +43,7 @@ async function ensureSource(
   created: DemoSetup['created'],
 ): Promise<{ id: string; slotName: string }> {
   const database = databaseName(options.demoDatabaseUrl);
-  const existing = await db.prisma.source.findUnique({ where: { name: DEMO_SOURCE_NAME } });
+  const existing = await findSourceByName(db, { name: DEMO_SOURCE_NAME });
   if (existing) {
     if (existing.database !== database) {
       throw new StartProblem(
@@ -78,7 +78,7 @@ async function ensureSink(
   target: { sourceId: string; streamArn: string },
   created: DemoSetup['created'],
 ): Promise<string> {
-  const existing = await db.prisma.sink.findUnique({ where: { name: DEMO_SINK_NAME } });
+  const existing = await findSinkByName(db, { name: DEMO_SINK_NAME });
   if (existing) {
     if (existing.streamArn !== target.streamArn || existing.sourceId !== target.sourceId) {
       throw new StartProblem(

@@ -1,4 +1,5 @@
-import type { Database } from '@shardline/db';
+import { NotFoundError } from '@shardline/core';
+import { type Database, getSource } from '@shardline/db';
 import pg from 'pg';
 import { StartProblem } from '../start-problem';
 
@@ -31,9 +32,10 @@ export async function waitUntilCaptured(db: Database, options: WaitUntilCaptured
       );
       if (rows[0]?.active) return;
       if (Date.now() > deadline) {
-        const source = await db.prisma.source.findUnique({
-          where: { id: options.sourceId },
-          select: { lastErrorMessage: true },
+        const source = await getSource(db, { sourceId: options.sourceId }).catch((error: unknown) => {
+          // Deleted meanwhile: the timeout is still what to report.
+          if (error instanceof NotFoundError) return null;
+          throw error;
         });
         throw new StartProblem(
           `The engine did not start reading the demo source within ${(options.timeoutMs ?? 60_000) / 1000} s${source?.lastErrorMessage ? `: ${source.lastErrorMessage}` : ''}`,

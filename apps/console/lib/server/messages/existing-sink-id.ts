@@ -1,4 +1,5 @@
 import { NotFoundError } from '@shardline/core';
+import { sinkExists } from '@shardline/db';
 import { database } from '../database';
 import { sinkIdOf } from '../sinks/sink-id';
 
@@ -8,7 +9,6 @@ import { sinkIdOf } from '../sinks/sink-id';
  */
 export async function existingSinkId(params: { id: string }): Promise<string> {
   const sinkId = sinkIdOf(params);
-  const sink = await database().prisma.sink.findUnique({ where: { id: sinkId }, select: { id: true } });
-  if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
+  if (!(await sinkExists(database(), { sinkId }))) throw new NotFoundError(`sink ${sinkId} does not exist`);
   return sinkId;
 }

@@ -1,15 +1,7 @@
-import type { TransformKind } from '@shardline/db';
+import type { TransformVersionRef } from '@shardline/db';
 import type { TransformResult } from '@shardline/transforms';
 import { consoleTransformRunner } from './console-transform-runner';
 import { transformDefinition } from './transform-definition';
-
-/** One version of a transform, as stored. */
-export interface TransformVersionRef {
-  id: string;
-  version: number;
-  kind: TransformKind;
-  body: string;
-}
 
 /** A message detail's transform gets as long as a delivery request's batch. */
 const BUDGET_MS = 250;

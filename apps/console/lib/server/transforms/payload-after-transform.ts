@@ -1,4 +1,5 @@
-import { runTransformVersion, type TransformVersionRef } from './compiled-transforms';
+import type { TransformVersionRef } from '@shardline/db';
+import { runTransformVersion } from './compiled-transforms';
 
 export interface PayloadAfterTransform {
   /** The JSON text the sink's current transform makes of the payload: what would be sent now. */

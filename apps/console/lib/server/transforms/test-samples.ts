@@ -1,5 +1,5 @@
 import { type MessageState, NotFoundError } from '@shardline/core';
-import { getMessage, listMessages, type MessageRecord } from '@shardline/db';
+import { getMessage, getSinkRecordLimit, listMessages, type MessageRecord } from '@shardline/db';
 import { database } from '../database';
 
 /** A message to test a transform on: its stored payload and, for a sink's, its partition key. */
@@ -13,12 +13,9 @@ export interface TestSample {
 
 /** The record limit of a sink, or a NotFoundError: the test must name a sink that exists. */
 export async function sinkRecordLimit(sinkId: string): Promise<number> {
-  const sink = await database().prisma.sink.findUnique({
-    where: { id: sinkId },
-    select: { maxRecordSizeBytes: true },
-  });
-  if (!sink) throw new NotFoundError(`sink ${sinkId} does not exist`);
-  return sink.maxRecordSizeBytes;
+  const limit = await getSinkRecordLimit(database(), { sinkId });
+  if (limit === null) throw new NotFoundError(`sink ${sinkId} does not exist`);
+  return limit;
 }
 
 /** Messages of a sink by id, in the order given; an id the sink does not have is a 404. */

@@ -1,5 +1,5 @@
-import type pg from 'pg';
-import type { SecretBox } from '../packages/core/src';
+import type { SecretBox } from '@shardline/core';
+import { type Db, inSqlTransaction } from '../database';
 
 /**
  * Every column that holds a secret, with the key it is counted under in the report. A new secret
@@ -24,14 +24,13 @@ export type ReEncrypted = Record<(typeof SECRET_COLUMNS)[number]['kind'], number
  * The rows are locked while they are rewritten, so a secret saved from the console at the same
  * moment is either read here or written after, never overwritten with an older one.
  */
-export async function reEncryptSecrets(client: pg.ClientBase, secretBox: SecretBox): Promise<ReEncrypted> {
+export async function reEncryptSecrets(db: Db, secretBox: SecretBox): Promise<ReEncrypted> {
   const reEncrypted: ReEncrypted = { sinks: 0, sources: 0, webhooks: 0 };
   const updates: Array<{ table: string; column: string; id: string; ciphertext: string }> = [];
   const unreadable: string[] = [];
-  await client.query('BEGIN');
-  try {
+  return inSqlTransaction(db, async (tx) => {
     for (const { table, column, kind, name } of SECRET_COLUMNS) {
-      const { rows } = await client.query<{ id: string; name: string; ciphertext: string }>(
+      const { rows } = await tx.pool.query<{ id: string; name: string; ciphertext: string }>(
         `SELECT id::text, ${name} AS name, ${column} AS ciphertext FROM ${table} WHERE ${column} IS NOT NULL ORDER BY 2 FOR UPDATE`,
       );
       for (const row of rows) {
@@ -56,12 +55,8 @@ export async function reEncryptSecrets(client: pg.ClientBase, secretBox: SecretB
       );
     }
     for (const { table, column, id, ciphertext } of updates) {
-      await client.query(`UPDATE ${table} SET ${column} = $1 WHERE id = $2`, [ciphertext, id]);
+      await tx.pool.query(`UPDATE ${table} SET ${column} = $1 WHERE id = $2`, [ciphertext, id]);
     }
-    await client.query('COMMIT');
     return reEncrypted;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
+  });
 }
