@@ -32,8 +32,17 @@ export interface DatabaseOptions {
   onIdleConnectionError?: (error: Error) => void;
 }
 
-/** The databases behind handles that are not a transaction; a transaction is joined, not nested. */
+/** Handles made by createDatabase, and handles on a transaction (joined, never nested). */
 const databases = new WeakMap<Db, Database>();
+const transactions = new WeakSet<Db>();
+
+/** The database behind `db`, or null when `db` is a transaction. */
+function databaseOf(db: Db): Database | null {
+  if (transactions.has(db)) return null;
+  const database = databases.get(db);
+  if (!database) throw new Error('a Db comes from createDatabase or from a transaction of one');
+  return database;
+}
 
 // int8 as a JS string by default; message ids and LSNs are parsed to bigint where they are read.
 export function createDatabase(options: DatabaseOptions): Database {
@@ -58,26 +67,15 @@ export function createDatabase(options: DatabaseOptions): Database {
   return database;
 }
 
-export interface TransactionOptions {
-  /** How long the whole transaction may take (Prisma's default is 5 s). */
-  timeoutMs?: number;
-}
-
 /**
  * Runs `work` in one transaction, rolled back if it throws. Its handle runs Prisma and SQL in that
  * same transaction (a Prisma interactive transaction; SQL goes through it, with rows as the pool
  * gives them). Given a handle that already is a transaction, `work` joins it.
  */
-export async function inTransaction<T>(
-  db: Db,
-  work: (tx: Db) => Promise<T>,
-  options: TransactionOptions = {},
-): Promise<T> {
-  const database = databases.get(db);
+export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const database = databaseOf(db);
   if (!database) return work(db);
-  return database.prisma.$transaction((prisma) => work({ prisma, pool: sqlThrough(prisma) }), {
-    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
-  });
+  return database.prisma.$transaction((prisma) => work(transaction({ prisma, pool: sqlThrough(prisma) })));
 }
 
 // Statements whose rows are read; any other runs as a command, whose answer is the rows it changed.
@@ -119,8 +117,7 @@ function asPoolValue(value: unknown): unknown {
  * would run on another connection, outside the transaction. Given a transaction, `work` joins it.
  */
 export async function inSqlTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  const database = databases.get(db);
-  if (!database) return work(db);
+  if (!databaseOf(db)) return work(db);
   return withPooledClient(db, async (client) => {
     try {
       await client.query('BEGIN');
@@ -136,13 +133,26 @@ export async function inSqlTransaction<T>(db: Db, work: (tx: Db) => Promise<T>):
   });
 }
 
-/** A handle on one connection in a SQL transaction: its Prisma side throws when used. */
-export function sqlOnly(client: Queryable): Db {
-  const refuse = () => {
-    throw new Error('this transaction runs SQL only: Prisma would run outside it (use inTransaction)');
-  };
-  const prisma = new Proxy({} as Prisma.TransactionClient, { get: refuse });
-  return { prisma, pool: client };
+/**
+ * A handle on one connection taken from the pool, for SQL only: its Prisma side throws when used,
+ * as it would run on another connection. Treated as a transaction: helpers given it join it.
+ */
+export function sqlOnly(connection: Queryable): Db {
+  const prisma = new Proxy({} as Prisma.TransactionClient, {
+    get(_target, property) {
+      // Inspecting the handle (a log, a test's diff) or awaiting it is no query.
+      if (typeof property === 'symbol' || property === 'then') return undefined;
+      throw new Error(
+        `this connection runs SQL only: Prisma (${property}) would run outside it; use inTransaction`,
+      );
+    },
+  });
+  return transaction({ prisma, pool: connection });
+}
+
+function transaction(handle: Db): Db {
+  transactions.add(handle);
+  return handle;
 }
 
 /**
@@ -154,7 +164,7 @@ export function sqlOnly(client: Queryable): Db {
  * the connection fails with it, and the broken connection is dropped instead of reused.
  */
 export async function withPooledClient<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const database = databases.get(db);
+  const database = databaseOf(db);
   if (!database)
     throw new Error('a transaction holds its own connection: take one from the database instead');
   const client = await database.pool.connect();
