@@ -1,6 +1,7 @@
 import { describeAwsErrorCode, errorContext } from './aws-error-catalog';
 import type { KinesisConnection } from './connection';
 import type { DeliveryError } from './delivery-error';
+import { retryClause } from './wording';
 
 /** Words a per-record failure from a PutRecords response the way whole-request failures are worded. */
 export function describeRecordError(
@@ -8,12 +9,11 @@ export function describeRecordError(
   errorMessage: string | undefined,
   connection: KinesisConnection,
 ): DeliveryError {
-  const known = describeAwsErrorCode(errorCode, errorMessage, connection, 'record');
+  const known = describeAwsErrorCode(errorCode, errorMessage, connection, 'record', 'records-retried');
   if (known) return known;
-  const { target, said } = errorContext(errorMessage, connection, 'record');
+  const { target, said, retried } = errorContext(errorMessage, connection, 'record', 'records-retried');
   return {
     code: errorCode,
-    retryable: true,
-    message: `Kinesis refused this record for stream ${target.streamName} (${target.region}) with ${errorCode}; it will be retried${said}`,
+    message: `Kinesis refused this record for stream ${target.streamName} (${target.region}) with ${errorCode}${retried}${said}`,
   };
 }
