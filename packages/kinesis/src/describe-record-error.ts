@@ -1,7 +1,6 @@
 import { describeAwsErrorCode, errorContext } from './aws-error-catalog';
 import type { KinesisConnection } from './connection';
 import type { DeliveryError } from './delivery-error';
-import { retryClause } from './wording';
 
 /** Words a per-record failure from a PutRecords response the way whole-request failures are worded. */
 export function describeRecordError(
