@@ -4,5 +4,5 @@ import { unitProject } from './vitest.projects.ts';
 // `npm run test:unit`: pure logic, no global setup, so it runs without Postgres, Redis or an
 // emulator, in seconds.
 export default defineConfig({
-  test: { projects: [unitProject] },
+  test: { maxWorkers: 2, projects: [unitProject] },
 });
