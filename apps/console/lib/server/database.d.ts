@@ -1,2 +1,0 @@
-import { type Database } from '@shardline/db';
-export declare function database(): Database;

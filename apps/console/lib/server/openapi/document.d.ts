@@ -1,1 +1,0 @@
-export declare function openApiDocument(): Record<string, unknown>;

@@ -1,2 +1,0 @@
-import type { PathSpecs } from '../operation';
-export declare const sinksPaths: PathSpecs;
