@@ -1,4 +1,9 @@
-import { type AddressPolicy, parseAllowList, type SecretBox, secretBoxFromEnv } from '@shardline/core';
+import {
+  type AddressPolicy,
+  endpointAllowListEnvShape,
+  type SecretBox,
+  secretBoxFromEnv,
+} from '@shardline/core';
 import { z } from 'zod';
 
 const emptyAsNull = z.literal('').transform(() => null);
@@ -27,18 +32,8 @@ const consoleEnvSchema = z.object({
     .default(null),
   /** Believe X-Forwarded-* headers: only when a proxy in front of the console sets them. */
   SHARDLINE_TRUST_PROXY: flag('SHARDLINE_TRUST_PROXY'),
-  /** CIDRs the console may reach although they are link-local or metadata addresses (docs/security.md). */
-  SHARDLINE_ENDPOINT_ALLOW_LIST: z
-    .string()
-    .default('')
-    .transform((text, context) => {
-      try {
-        return parseAllowList(text, 'SHARDLINE_ENDPOINT_ALLOW_LIST');
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  // CIDRs the console may reach although they are link-local or metadata addresses.
+  ...endpointAllowListEnvShape,
   /** The first administrator, created at start when no account exists yet. */
   SHARDLINE_ADMIN_EMAIL: z.string().optional(),
   SHARDLINE_ADMIN_PASSWORD: z.string().optional(),
