@@ -104,6 +104,7 @@ export * from './messages/discard-messages';
 export * from './messages/get-message';
 export * from './messages/get-message-payload';
 export * from './messages/list-messages';
+export * from './messages/list-recent-payloads';
 export * from './messages/message-filter';
 export * from './messages/message-record';
 export * from './messages/message-search';

@@ -41,8 +41,9 @@ import type {
   TransformDetail as StoredTransformDetail,
   TransformKind,
 } from '@shardline/db';
-import type { StreamConnectionTest, StreamCreation } from '@shardline/kinesis';
+import type { StreamCreation } from '@shardline/kinesis';
 import type { SinkStreamRecords } from '../server/sinks/read-sink-stream';
+import type { SinkConnectionTest } from '../server/sinks/test-sink-connection';
 
 export type {
   AlertKind,
@@ -95,8 +96,12 @@ export type Sink = Omit<AsJson<SinkSummary>, 'tables'> & { tables: SinkTable[] }
 
 export type SinkStats = AsJson<StoredSinkStats>;
 
-/** What Test connection answers: the stream, or what failed and what to change. */
-export type TestConnectionResult = StreamConnectionTest;
+/**
+ * What Test connection answers: the stream, or what failed and what to change; and with routing,
+ * each stream the routing function returned for the sink's recent messages.
+ */
+export type TestConnectionResult = SinkConnectionTest;
+export type { RoutedStreamTest } from '../server/sinks/routing/test-routed-streams';
 
 /** What "Create stream" answers: the stream once ACTIVE, or what AWS refused and what to change. */
 export type CreateStreamResult = StreamCreation;

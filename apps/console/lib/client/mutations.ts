@@ -62,8 +62,10 @@ export interface TestConnectionInput {
   accessKeyId: string | null;
   secretAccessKey?: string | null;
   endpoint: string | null;
-  /** Use this saved sink's secret when none is given. */
+  /** Use this saved sink's secret when none is given, and route its recent messages. */
   sinkId?: string;
+  /** With `sinkId`: the routing function to check, as typed (left out: the saved one). */
+  routingSource?: string | null;
 }
 
 /** Checks the form's settings; when editing `sourceId`, an empty password means the saved one. */

@@ -90,9 +90,9 @@ export function SinkForm({ sink }: { sink?: Sink }) {
       streamArn: values.streamArn.trim(),
       accessKeyId: keys ? values.accessKeyId.trim() || null : null,
       endpoint: values.endpoint.trim() || null,
-      ...(savedSecret
-        ? { sinkId: sink.id }
-        : { secretAccessKey: keys ? values.secretAccessKey || null : null }),
+      ...(savedSecret ? {} : { secretAccessKey: keys ? values.secretAccessKey || null : null }),
+      // A saved sink's routing function, as typed, is run on its recent messages.
+      ...(sink ? { sinkId: sink.id, routingSource: values.routingSource } : {}),
     };
   };
 

@@ -54,11 +54,11 @@ export const sinksPaths: PathSpecs = {
     post: {
       summary: 'Test the connection to a Kinesis stream',
       description:
-        "Calls DescribeStreamSummary with the given settings. With `sinkId` and no secret access key, the saved sink's secret (and access key id, when left out) is used. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }`, the hint naming what to fix (a missing IAM permission, the region, the stream, the credentials, the endpoint).",
+        "Calls DescribeStreamSummary with the given settings. With `sinkId` and no secret access key, the saved sink's secret (and access key id, when left out) is used. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }`, the hint naming what to fix (a missing IAM permission, the region, the stream, the credentials, the endpoint). With `sinkId` of a sink with a routing function (`routingSource` left out: the saved one; given: that one, saved or not; null: none), the function also runs on the sink's 50 most recent messages and each distinct stream it returns is checked the same way, with the sink's endpoint and credentials: `routing` lists them, with the messages sent to each, and counts the messages whose routing failed, with the first error. Without routing, `routing` is null.",
       tag: 'sinks',
       body: testConnectionInputSchema,
       responses: {
-        200: '`{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }`',
+        200: '`{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes }, routing }` or `{ ok: false, error: { code, message, hint }, routing }`; `routing`: null, or `{ messagesRouted, streams: [{ streamArn, messages, test: { ok, stream } | { ok, error } }], failed: { messages, firstMessageId, firstError } }`',
         400: 'Not JSON, or invalid settings (`field` names the one at fault)',
         404: 'The `sinkId` names no sink',
       },
