@@ -115,6 +115,7 @@ export * from './metrics/list-backfill-progress';
 export * from './metrics/list-sink-backlogs';
 export * from './secrets/secret-target';
 export * from './sinks/assert-source-exists';
+export * from './sinks/count-deliveries-by-stream';
 export * from './sinks/create-sink';
 export * from './sinks/delete-sink';
 export * from './sinks/get-sink';

@@ -36,6 +36,7 @@ import type {
   SourceSummary,
   SslMode,
   StatsRange,
+  DeliveriesByStream as StoredDeliveriesByStream,
   MessageCounts as StoredMessageCounts,
   SinkStats as StoredSinkStats,
   TransformDetail as StoredTransformDetail,
@@ -95,6 +96,9 @@ export interface SinkTable {
 export type Sink = Omit<AsJson<SinkSummary>, 'tables'> & { tables: SinkTable[] };
 
 export type SinkStats = AsJson<StoredSinkStats>;
+
+/** Messages delivered to each stream of a sink over the activity chart's range. */
+export type DeliveriesByStream = AsJson<StoredDeliveriesByStream>;
 
 /**
  * What Test connection answers: the stream, or what failed and what to change; and with routing,

@@ -121,6 +121,20 @@ export const sinksPaths: PathSpecs = {
       },
     },
   },
+  '/api/v1/sinks/{id}/streams': {
+    get: {
+      summary: 'Deliveries of a sink per stream',
+      description:
+        "How many of the sink's messages were delivered to each stream over `range`, the window of the activity chart (`1h`, the default, `24h` or `7d`, from the start of its first bucket): a sink with a routing function writes to several. A message delivered without routing counts for the sink's own stream, which is always listed. Counts the messages still stored (delivered messages are pruned after their retention).",
+      tag: 'sinks',
+      query: sinkStatsQuerySchema,
+      responses: {
+        200: "`{ range, since, streams: [{ streamArn, own, delivered }] }`: most deliveries first; `own` marks the sink's own stream",
+        400: '`range` is not one of 1h, 24h, 7d',
+        404: NOT_FOUND,
+      },
+    },
+  },
   '/api/v1/sinks/{id}/stream-records': {
     get: {
       summary: "Read the newest records of the sink's stream back",
