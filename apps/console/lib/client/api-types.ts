@@ -237,6 +237,14 @@ export interface TransformTestInput {
 /** What the transform made of one message, or why it failed (POST /transforms/test). */
 export type { TransformTestResult } from '../server/transforms/run-transform-test';
 
+/** What a routing function's test runs: the function as typed, on a sink's messages or a pasted one. */
+export interface RoutingTestInput {
+  routingSource: string;
+  sinkId?: string;
+  message?: Record<string, unknown>;
+}
+export type { RoutingTestResult } from '../server/sinks/routing/run-routing-test';
+
 export type Alert = AsJson<AlertRecord>;
 
 export interface AlertFilter {

@@ -12,6 +12,8 @@ import type {
   CheckReport,
   CreateStreamResult,
   MessageDetail,
+  RoutingTestInput,
+  RoutingTestResult,
   SavedSource,
   Sink,
   SinkTable,
@@ -186,6 +188,14 @@ export function useCreateStream() {
   return useMutation({
     mutationFn: (input: CreateStreamInput) =>
       apiFetch<CreateStreamResult>('/sinks/create-stream', { method: 'POST', body: input }),
+  });
+}
+
+/** Runs a routing function as typed on a sink's messages or a pasted one: nothing is saved or sent. */
+export function useTestRouting() {
+  return useMutation({
+    mutationFn: (input: RoutingTestInput) =>
+      apiFetch<{ results: RoutingTestResult[] }>('/sinks/test-routing', { method: 'POST', body: input }),
   });
 }
 

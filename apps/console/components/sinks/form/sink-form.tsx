@@ -124,7 +124,7 @@ export function SinkForm({ sink }: { sink?: Sink }) {
         aria-label="Filter and transform"
         data-testid="sink-transform-fields"
       >
-        <TransformFields values={values} set={set} errorFor={errorFor} />
+        <TransformFields values={values} set={set} errorFor={errorFor} sinkId={sink?.id} />
       </section>
 
       <section

@@ -2,6 +2,7 @@ import { createSinkInputSchema, sinkStatsQuerySchema, updateSinkInputSchema } fr
 import { forceQuerySchema } from '../../api/force-flag';
 import { createStreamInputSchema } from '../../sinks/create-stream-input';
 import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
+import { testRoutingInputSchema } from '../../sinks/routing/test-routing-input';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
 import { CHECKS_FAILED, SINK_HEALTH } from './health-text';
@@ -61,6 +62,20 @@ export const sinksPaths: PathSpecs = {
         200: '`{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes }, routing }` or `{ ok: false, error: { code, message, hint }, routing }`; `routing`: null, or `{ messagesRouted, streams: [{ streamArn, messages, test: { ok, stream } | { ok, error } }], failed: { messages, firstMessageId, firstError } }`',
         400: 'Not JSON, or invalid settings (`field` names the one at fault)',
         404: 'The `sinkId` names no sink',
+      },
+    },
+  },
+  '/api/v1/sinks/test-routing': {
+    post: {
+      summary: 'Run a routing function, saved or not, on messages',
+      description:
+        "Runs `routingSource` on a pasted `message` (an object), on the messages `messageIds` of the sink `sinkId`, or on `limit` (1 to 20, 5 by default) messages of `sinkId` (those sent next, then the most recently delivered, as for a transform's test). Nothing is saved or sent. Each result is `{ messageId, input, streamArn, code, error, durationMs }`: the stream it returned, or the error delivery would record (`routing_failed`: it threw, ran out of time or memory, or returned something other than a string or `{ streamArn }`; `invalid_routed_stream`: a string that is not a stream ARN).",
+      tag: 'sinks',
+      body: testRoutingInputSchema,
+      responses: {
+        200: '`{ results: [{ messageId, input, streamArn, code, error, durationMs }] }`',
+        400: "Not JSON, a field is invalid (`field` names it), or the function does not compile (field `routingSource`, the compiler's message)",
+        404: 'The `sinkId` names no sink, or a message id is not one of its messages',
       },
     },
   },
