@@ -423,7 +423,6 @@ export class LaneRunner {
           error: {
             code: 'MissingResult',
             message: 'Kinesis returned no result for this record',
-            retryable: true,
           },
         };
         sent.push({ record, outcome, sentAt });

@@ -3,8 +3,8 @@ import { assertSinkSecretTarget, getSinkDeliveryConfig } from '@shardline/db';
 import type { KinesisConnection } from '@shardline/kinesis';
 import { ApiError } from '../api/api-error';
 import { database } from '../database';
+import { secretBox } from '../env';
 import { assertAllowedEndpoint } from '../network-policy';
-import { secretBox } from '../secret-box';
 import type { SinkConnectionSettings } from './test-connection-input';
 
 /**

@@ -1,0 +1,2 @@
+import { type Database } from '@shardline/db';
+export declare function database(): Database;

@@ -1,0 +1,1 @@
+export declare function openApiDocument(): Record<string, unknown>;

@@ -1,0 +1,2 @@
+import type { PathSpecs } from '../operation';
+export declare const messagesPaths: PathSpecs;
