@@ -1,13 +1,22 @@
-import { secretBoxFromEnv } from '@shardline/core';
 import { createFirstAccount, hasAccounts } from '@shardline/db';
 import { database } from './lib/server/database';
+import { consoleEnv, secretBox } from './lib/server/env';
 
-/** Stops the server, naming the variable, when the encryption key is missing or malformed. */
+/**
+ * Stops the server, naming the variable, when a setting is not valid or the encryption key is
+ * missing or malformed.
+ */
 export function checkConfiguration(): void {
   try {
-    secretBoxFromEnv(process.env);
+    consoleEnv();
+    secretBox();
   } catch (error) {
-    console.error(`the console's configuration is not valid:\n${(error as Error).message}`);
+    const message = (error as Error).message;
+    console.error(
+      message.startsWith("the console's configuration")
+        ? message
+        : `the console's configuration is not valid:\n${message}`,
+    );
     process.exit(1);
   }
 }
@@ -18,8 +27,7 @@ export function checkConfiguration(): void {
  * changed password there changes nothing). A value that is not valid stops the console.
  */
 export async function createAdminFromEnv(): Promise<void> {
-  const email = process.env.SHARDLINE_ADMIN_EMAIL;
-  const password = process.env.SHARDLINE_ADMIN_PASSWORD;
+  const { SHARDLINE_ADMIN_EMAIL: email, SHARDLINE_ADMIN_PASSWORD: password } = consoleEnv();
   if (!email && !password) return;
   if (!email || !password) {
     console.error('set both SHARDLINE_ADMIN_EMAIL and SHARDLINE_ADMIN_PASSWORD, or neither');
@@ -47,7 +55,7 @@ export async function createAdminFromEnv(): Promise<void> {
  * file leaves out.
  */
 export async function applyConfigFileFromEnv(): Promise<void> {
-  const path = process.env.SHARDLINE_CONFIG_FILE;
+  const { SHARDLINE_CONFIG_FILE: path, SHARDLINE_CONFIG_DELETE_MISSING: deleteMissing } = consoleEnv();
   if (!path) return;
   const { readFile } = await import('node:fs/promises');
   const { applyConfig } = await import('./lib/server/config/apply-config');
@@ -58,12 +66,13 @@ export async function applyConfigFileFromEnv(): Promise<void> {
     console.error(`SHARDLINE_CONFIG_FILE: cannot read ${path}: ${(error as Error).message}`);
     process.exit(1);
   }
+  // The file's ${VARIABLE} references may name any variable of this process.
   const variables = Object.fromEntries(
     Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   try {
     const { changes, kept } = await applyConfig(
-      { file, variables, deleteMissing: process.env.SHARDLINE_CONFIG_DELETE_MISSING === 'true' },
+      { file, variables, deleteMissing },
       { by: 'SHARDLINE_CONFIG_FILE', force: false },
     );
     const done = changes.map((change) => `${change.action} ${change.kind} ${change.name}`).join(', ');

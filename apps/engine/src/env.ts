@@ -1,5 +1,5 @@
 import { DEFAULT_ALERT_THRESHOLDS } from '@shardline/alerts';
-import { parseAllowList, refusedUrlReason, secretKeyEnvShape } from '@shardline/core';
+import { endpointAllowListEnvShape, refusedUrlReason, secretKeyEnvShape } from '@shardline/core';
 import { z } from 'zod';
 
 const milliseconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -95,18 +95,8 @@ const envSchema = z
       .nullable()
       .default(null),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
-    /** CIDRs the engine may reach although they are link-local or metadata addresses (docs/security.md). */
-    SHARDLINE_ENDPOINT_ALLOW_LIST: z
-      .string()
-      .default('')
-      .transform((text, context) => {
-        try {
-          return parseAllowList(text, 'SHARDLINE_ENDPOINT_ALLOW_LIST');
-        } catch (error) {
-          context.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      }),
+    // CIDRs the engine may reach although they are link-local or metadata addresses.
+    ...endpointAllowListEnvShape,
   })
   .superRefine((env, context) => {
     // The webhook is called with alert details: never at a metadata or link-local address.

@@ -1,4 +1,4 @@
-import type { SecretBox } from '@shardline/core';
+import { type SecretBox, startPeriodicTask } from '@shardline/core';
 import {
   type AlertRecord,
   type Database,
@@ -154,25 +154,11 @@ export function startAlertEvaluator(options: AlertEvaluatorOptions & { intervalM
   evaluateNow(): Promise<void>;
   stop(): Promise<void>;
 } {
-  let running: Promise<void> | null = null;
-  const evaluateNow = () => {
-    running ??= evaluateAlerts(options)
-      .then(() => undefined)
-      .catch((error: unknown) => options.logger.error({ err: error }, 'evaluating alerts failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(evaluateNow, options.intervalMs);
-  timer.unref();
   setActiveAlertsMetric([]);
-  void evaluateNow();
-  return {
-    evaluateNow,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const task = startPeriodicTask({
+    intervalMs: options.intervalMs,
+    run: () => evaluateAlerts(options),
+    onError: (error) => options.logger.error({ err: error }, 'evaluating alerts failed'),
+  });
+  return { evaluateNow: task.runNow, stop: task.stop };
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { apiTypesText } from '../src/api/api-types-text';
+import { apiTypesText } from './api-types-text';
 
 // `npm run api-types -w @shardline/cli`: writes the client's types from the console's OpenAPI
 // document after a route changed. A test fails while they are out of date.

@@ -1,3 +1,4 @@
+export * from './allow-list-env';
 export * from './errors';
 export * from './health';
 export * from './log-redaction';

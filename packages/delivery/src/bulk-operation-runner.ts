@@ -1,3 +1,4 @@
+import { startPeriodicTask } from '@shardline/core';
 import {
   applyBulkOperation,
   BulkOperationLostError,
@@ -33,18 +34,16 @@ export function startBulkOperationRunner(options: {
 }): BulkOperationRunner {
   const { db, logger } = options;
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5_000;
-  let stopping = false;
-  let running: Promise<void> | null = null;
 
-  async function drain(): Promise<void> {
-    while (!stopping) {
+  async function drain(stopping: AbortSignal): Promise<void> {
+    while (!stopping.aborted) {
       const operation = await claimNextBulkOperation(db, { staleAfterMs: options.staleAfterMs });
       if (!operation) return;
-      await run(operation);
+      await run(operation, stopping);
     }
   }
 
-  async function run(operation: ClaimedBulkOperation): Promise<void> {
+  async function run(operation: ClaimedBulkOperation, stopping: AbortSignal): Promise<void> {
     const context = { operationId: operation.id, sinkId: operation.sinkId, action: operation.action };
     logger.info({ ...context, total: operation.total, done: operation.done }, 'bulk operation started');
     // Chunks beat the heartbeat too; this covers a chunk that scans long to find few matches.
@@ -55,7 +54,7 @@ export function startBulkOperationRunner(options: {
     }, heartbeatIntervalMs);
     heartbeat.unref();
     try {
-      const outcome = await applyBulkOperation(db, operation, { shouldStop: () => stopping });
+      const outcome = await applyBulkOperation(db, operation, { shouldStop: () => stopping.aborted });
       if (outcome === 'stopped') {
         await releaseBulkOperation(db, operation);
         logger.info(context, 'bulk operation handed back to the queue: this engine is stopping');
@@ -79,25 +78,9 @@ export function startBulkOperationRunner(options: {
     }
   }
 
-  const runNow = (): Promise<void> => {
-    if (stopping) return running ?? Promise.resolve();
-    running ??= drain()
-      .catch((error: unknown) => logger.error({ err: error }, 'looking for bulk operations to run failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(runNow, options.pollIntervalMs ?? 1_000);
-  timer.unref();
-  void runNow();
-
-  return {
-    runNow,
-    async stop() {
-      stopping = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask({
+    intervalMs: options.pollIntervalMs ?? 1_000,
+    run: drain,
+    onError: (error) => logger.error({ err: error }, 'looking for bulk operations to run failed'),
+  });
 }

@@ -144,7 +144,7 @@ export async function startDeliveryEngine(options: DeliveryEngineOptions): Promi
   return {
     sweep: () => sweeper.sweepNow(),
     async stop() {
-      sweeper.stop();
+      await sweeper.stop();
       await bulkOperations.stop();
       await listener.stop();
       stopping.abort();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isThrottlingCode, RECORD_TOO_LARGE, type RetryPolicy } from '@shardline/core';
+import { isThrottlingCode, parseStreamArn, RECORD_TOO_LARGE, type RetryPolicy } from '@shardline/core';
 import {
   acquireLaneLease,
   type Database,
@@ -165,13 +165,15 @@ export class LaneRunner {
     // Aggregates are packed per shard: without the shard map the sink sends plain. A routed sink
     // walks as if plain (its streams' shards are not known yet) and still aggregates per stream.
     const shardBytes = sink.config.aggregateRecords && !routed ? sink.sendRate.bytesAvailableByShard() : null;
+    const maxRecordBytes = sink.streams.own.maxRecordBytes;
     return walkLimitsFor({
-      aggregatedBytes: shardBytes && aggregatedWalkBytes(sink.maxRecordBytes, shardBytes.values()),
+      aggregatedBytes: shardBytes && aggregatedWalkBytes(maxRecordBytes, shardBytes.values()),
       headsPerWalk: this.options.headsPerWalk,
-      maxRecordBytes: sink.maxRecordBytes,
+      maxRecordBytes,
       budgetRecords: routed ? MAX_RECORDS_PER_REQUEST : sink.sendRate.available(),
-      // A transform may shrink a stored message below the record limit: its size is judged after.
-      judgedAfterTransform: sink.transform.kind !== 'none',
+      // A transform may shrink a stored message below the record limit, and a routed message's
+      // limit is its stream's, known once routed: either is judged when packed for its stream.
+      judgedAfterTransform: sink.transform.kind !== 'none' || routed,
     });
   }
 
@@ -235,7 +237,10 @@ export class LaneRunner {
       byStream.set(target, [...(byStream.get(target) ?? []), message]);
     }
     const streams = await Promise.all(
-      [...byStream].map(([target, messages]) => this.#sendToStream(sink, target, messages)),
+      [...byStream].map(async ([target, messages]) => ({
+        target,
+        ...(await this.#sendToStream(sink, target, messages)),
+      })),
     );
     const throttledByShard = new Map<string, number>();
     for (const stream of streams)
@@ -251,7 +256,7 @@ export class LaneRunner {
           stream.tooLarge.map((message) => ({
             message,
             code: RECORD_TOO_LARGE,
-            text: tooLargeText(message.sizeBytes, sink),
+            text: tooLargeText(message.sizeBytes, sink, stream.target),
           })),
         ),
       ],
@@ -301,8 +306,10 @@ export class LaneRunner {
     durationMs: number;
   }> {
     const { sendRate } = target;
-    // A routed stream's shard map is read on its first use (the sink's own was read by the run).
+    // A routed stream's shard map and record limit are read on its first use (the sink's own
+    // were read by the run).
     await sendRate.ready();
+    await sink.streams.refreshRecordLimit(target);
     const packed = this.#pack(sink, target, messages);
     const { sent, durationMs } = await this.#send(target, packed.requests);
     // The budgets count Kinesis records: an aggregate is one record of its bytes.
@@ -329,11 +336,11 @@ export class LaneRunner {
   /**
    * What goes in which request to one stream. Stored sizes chose the batch; transformed payloads
    * may be larger, so the batch may take more than one request (each group still appears once, so
-   * order within a group holds). A routed stream's records are held to the sink's record limit.
+   * order within a group holds). Each stream's records are held to that stream's record limit.
    */
   #pack(sink: SinkRuntime, target: StreamTarget, ready: OutgoingMessage[]): PackedRecords<OutgoingMessage> {
     const { sendRate } = target;
-    const limits = { maxRecordBytes: sink.maxRecordBytes };
+    const limits = { maxRecordBytes: target.maxRecordBytes };
     if (sink.config.aggregateRecords) {
       // Each shard is asked once per batch, before any of its room is taken.
       const shardBytes = sendRate.bytesAvailableByShard();
@@ -416,7 +423,6 @@ export class LaneRunner {
           error: {
             code: 'MissingResult',
             message: 'Kinesis returned no result for this record',
-            retryable: true,
           },
         };
         sent.push({ record, outcome, sentAt });
@@ -466,7 +472,7 @@ export class LaneRunner {
     }
   }
 
-  /** Once per request: a label lookup per sink (and per error code or shard), never per message. */
+  /** Once per request: a label lookup per sink (and per error code, shard or stream), never per message. */
   #count(
     sink: SinkRuntime,
     outcomes: MappedOutcomes,
@@ -480,6 +486,16 @@ export class LaneRunner {
     if (attempts > 0) metrics.deliverAttempts.labels(sinkId).inc(attempts);
     if (deliveredAgesMs.length > 0) {
       metrics.messagesDelivered.labels(sinkId).inc(deliveredAgesMs.length);
+      const deliveredByStream = new Map<string, number>();
+      for (const delivered of outcomes.delivered) {
+        const streamArn = delivered.streamArn ?? sink.connection.streamArn;
+        deliveredByStream.set(streamArn, (deliveredByStream.get(streamArn) ?? 0) + 1);
+      }
+      for (const [streamArn, count] of deliveredByStream) {
+        metrics.messagesDeliveredByStream
+          .labels(sinkId, metrics.streamLabels.of(sinkId, streamArn))
+          .inc(count);
+      }
       const latency = metrics.deliveryLatency.labels(sinkId);
       for (const ageMs of deliveredAgesMs) latency.observe((ageMs + sinceBatchStartMs) / 1000);
     }
@@ -501,10 +517,15 @@ function earlier(a: Date | null, b: Date | null): Date | null {
   return a < b ? a : b;
 }
 
-function tooLargeText(sizeBytes: number, sink: SinkRuntime): string {
+/** Names a routed stream, whose limit may not be the sink's own stream's. */
+function tooLargeText(sizeBytes: number, sink: SinkRuntime, target: StreamTarget): string {
+  const limit =
+    target === sink.streams.own
+      ? `the stream's limit of ${formatBytes(target.maxRecordBytes)}`
+      : `the limit of its routed stream ${parseStreamArn(target.streamArn)?.streamName ?? target.streamArn} of ${formatBytes(target.maxRecordBytes)}`;
   return sink.transform.kind === 'none'
-    ? `The record is ${formatBytes(sizeBytes)} (data plus partition key), over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Attach a transform that makes it smaller, or discard it.`
-    : `The record is ${formatBytes(sizeBytes)} (data plus partition key) after the sink's transform, over the stream's limit of ${formatBytes(sink.maxRecordBytes)}: it was not sent. Change the transform to make it smaller, or discard it.`;
+    ? `The record is ${formatBytes(sizeBytes)} (data plus partition key), over ${limit}: it was not sent. Attach a transform that makes it smaller, or discard it.`
+    : `The record is ${formatBytes(sizeBytes)} (data plus partition key) after the sink's transform, over ${limit}: it was not sent. Change the transform to make it smaller, or discard it.`;
 }
 
 function formatBytes(bytes: number): string {

@@ -1,7 +1,7 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { SecretBox } from '@shardline/core';
 import { type Database, getSinkDeliveryConfig, type SinkDeliveryConfig } from '@shardline/db';
-import { describeStream, type KinesisConnection } from '@shardline/kinesis';
+import type { KinesisConnection } from '@shardline/kinesis';
 import type { TransformRunner } from '@shardline/transforms/runner';
 import type { Logger } from 'pino';
 import { type SinkTransform, sinkTransformOf } from './payload-transform';
@@ -13,8 +13,6 @@ export interface SinkRuntime {
   config: SinkDeliveryConfig;
   connection: KinesisConnection;
   client: KinesisClient;
-  /** The stream's record size limit when DescribeStreamSummary gave one, else the sink's setting. */
-  maxRecordBytes: number;
   /** The sink's current transform version. */
   transform: SinkTransform;
   /** How fast each shard of the stream takes records now; shared by the sink's lanes. */
@@ -27,7 +25,6 @@ export interface SinkRuntime {
 
 interface CachedSink {
   runtime: SinkRuntime;
-  recordLimitCheckedAt: number;
 }
 
 /**
@@ -60,9 +57,8 @@ export class SinkRegistry {
       this.#evict(sinkId);
       cached = await this.#load(sinkId);
     }
-    if (Date.now() - cached.recordLimitCheckedAt > this.deps.recordLimitRefreshMs) {
-      await this.#refreshRecordLimit(cached);
-    }
+    // The walk needs the sink's own stream's limit; a routed stream's is read when it is sent to.
+    await cached.runtime.streams.refreshRecordLimit(cached.runtime.streams.own);
     return cached.runtime;
   }
 
@@ -76,39 +72,27 @@ export class SinkRegistry {
       requestTimeoutMs: this.deps.requestTimeoutMs,
     };
     // An edit starts the budgets afresh: the stream or its credentials may be new.
-    const streams = new StreamTargets(connection, { sinkId, logger: this.deps.logger });
+    const streams = new StreamTargets(connection, {
+      sinkId,
+      logger: this.deps.logger,
+      recordLimit: {
+        sinkSettingBytes: config.maxRecordSizeBytes,
+        refreshMs: this.deps.recordLimitRefreshMs,
+      },
+    });
     const cached: CachedSink = {
       runtime: {
         config,
         connection,
         client: streams.own.client,
-        maxRecordBytes: config.maxRecordSizeBytes,
         transform: sinkTransformOf(config),
         sendRate: streams.own.sendRate,
         router: sinkRouterOf(config),
         streams,
       },
-      recordLimitCheckedAt: 0,
     };
     this.#cache.set(sinkId, cached);
     return cached;
-  }
-
-  async #refreshRecordLimit(cached: CachedSink): Promise<void> {
-    const { runtime } = cached;
-    cached.recordLimitCheckedAt = Date.now();
-    try {
-      const summary = await describeStream(runtime.client, runtime.connection);
-      runtime.maxRecordBytes = summary.maxRecordSizeBytes ?? runtime.config.maxRecordSizeBytes;
-    } catch (error) {
-      // Without kinesis:DescribeStreamSummary (or while the stream is unreachable) the sink's own
-      // setting is the limit; delivery itself will report what is wrong.
-      runtime.maxRecordBytes = runtime.config.maxRecordSizeBytes;
-      this.deps.logger.debug(
-        { sinkId: runtime.config.id, err: (error as Error).message },
-        'could not read the stream record size limit; using the sink setting',
-      );
-    }
   }
 
   #evict(sinkId: string, options: { inFlightDone?: boolean } = {}): void {

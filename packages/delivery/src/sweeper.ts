@@ -1,3 +1,4 @@
+import { startPeriodicTask } from '@shardline/core';
 import { type Database, findLanesWithWork, listActiveSinkIds } from '@shardline/db';
 import type { Logger } from 'pino';
 import type { LaneScheduler } from './lane-scheduler';
@@ -16,26 +17,18 @@ export async function sweepLanes(deps: { db: Database; scheduler: LaneScheduler 
   return woken;
 }
 
+/** Sweeps every `intervalMs`, and on `sweepNow()`; the engine sweeps once itself when it has started. */
 export function startSweeper(deps: {
   db: Database;
   scheduler: LaneScheduler;
   logger: Logger;
   intervalMs: number;
-}): { sweepNow(): Promise<void>; stop(): void } {
-  let running: Promise<void> | null = null;
-  const sweepNow = () => {
-    running ??= sweepLanes(deps)
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'sweep of lanes with work failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(sweepNow, deps.intervalMs);
-  timer.unref();
-  return {
-    sweepNow,
-    stop: () => clearInterval(timer),
-  };
+}): { sweepNow(): Promise<void>; stop(): Promise<void> } {
+  const task = startPeriodicTask({
+    intervalMs: deps.intervalMs,
+    runAtStart: false,
+    run: () => sweepLanes(deps),
+    onError: (error) => deps.logger.error({ err: error }, 'sweep of lanes with work failed'),
+  });
+  return { sweepNow: task.runNow, stop: task.stop };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startPeriodicTask } from '@shardline/core';
 import { type Database, reportSinkThrottling } from '@shardline/db';
 import type { Logger } from 'pino';
 import type { SinkRegistry } from './sink-registry';
@@ -27,7 +28,6 @@ export function startThrottleReporter(options: {
   const { db, sinks, logger } = options;
   const engineId = options.engineId ?? ENGINE_ID;
   const throttledLastRound = new Set<string>();
-  let running: Promise<void> | null = null;
 
   async function round(): Promise<void> {
     for (const sink of sinks.loaded()) {
@@ -41,22 +41,11 @@ export function startThrottleReporter(options: {
     }
   }
 
-  const reportNow = async () => {
-    running ??= round().finally(() => {
-      running = null;
-    });
-    await running;
-  };
-  const timer = setInterval(() => {
-    reportNow().catch((error: unknown) => logger.error({ err: error }, 'could not report sink throttling'));
-  }, options.intervalMs);
-  timer.unref();
-
-  return {
-    reportNow,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const task = startPeriodicTask({
+    intervalMs: options.intervalMs,
+    runAtStart: false,
+    run: round,
+    onError: (error) => logger.error({ err: error }, 'could not report sink throttling'),
+  });
+  return { reportNow: task.runNow, stop: task.stop };
 }

@@ -1,6 +1,13 @@
 import { SecretBox } from '@shardline/core';
 import { getMessage, updateSink } from '@shardline/db';
-import { createTestStream, readAllRecords, type StreamRecord } from '@shardline/testing';
+import { createEngineMetrics, type EngineMetrics } from '@shardline/metrics';
+import {
+  createTestStream,
+  type NoopKinesis,
+  readAllRecords,
+  type StreamRecord,
+  startNoopKinesis,
+} from '@shardline/testing';
 import { kinesisEndpoint } from '@shardline/testing/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +21,12 @@ import {
 } from './harness';
 
 let ctx: DeliveryTestContext;
-afterEach(() => ctx?.cleanup());
+let noop: NoopKinesis | undefined;
+afterEach(async () => {
+  await ctx?.cleanup();
+  await noop?.stop();
+  noop = undefined;
+});
 
 const GROUPS = 6;
 const COUNT = 120;
@@ -46,6 +58,16 @@ function firstArrivals(records: StreamRecord[]): StreamRecord[] {
   });
 }
 
+/** What the engine's /metrics says each stream of the sink took, by its `stream` label. */
+async function deliveredByStream(metrics: EngineMetrics, sinkId: string): Promise<Record<string, number>> {
+  const { values } = await metrics.messagesDeliveredByStream.get();
+  return Object.fromEntries(
+    values
+      .filter((value) => value.labels.sink_id === sinkId)
+      .map((value) => [value.labels.stream, value.value]),
+  );
+}
+
 function regionsOf(records: StreamRecord[]): Set<string> {
   return new Set(records.map((record) => JSON.parse(record.data).record.region as string));
 }
@@ -62,10 +84,16 @@ describe('routing each message to a stream', () => {
       input: { routingSource: routingBy(eu.streamArn, us.streamArn) },
     });
     await ctx.append(ordersWithRegions());
-    await ctx.startEngine();
+    const metrics = createEngineMetrics();
+    await ctx.startEngine({ metrics });
     await ctx.waitUntilAllDelivered();
 
     const half = COUNT / 2;
+    // Metrics per stream: each stream's deliveries under its own label.
+    expect(await deliveredByStream(metrics, ctx.sink.id)).toEqual({
+      [eu.streamArn]: half,
+      [us.streamArn]: half,
+    });
     const euRecords = await readAllRecords(kinesisEndpoint(), eu.streamArn, {
       expectCount: half,
       timeoutMs: 30_000,
@@ -157,5 +185,50 @@ describe('routing each message to a stream', () => {
     const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: failing.id });
     expect(detail.lastError?.code).toBe('invalid_routed_stream');
     expect(detail.lastError?.message).toMatch(/"orders-eu" is not a Kinesis stream ARN/);
+  });
+
+  it("holds a routed record to the routed stream's own size limit, naming that stream", async () => {
+    // The sink's stream reports no limit (the sink's 1 MiB applies); the routed one reports 2 KiB.
+    noop = await startNoopKinesis({
+      maxRecordSizeKiB: (streamName) => (streamName === 'orders-small' ? 2 : undefined),
+    });
+    ctx = await setupDeliveryTest({ endpoint: noop.endpoint, sink: { maxRecordSizeBytes: 1024 * 1024 } });
+    const smallArn = ctx.sink.streamArn.replace(/stream\/.+$/, 'stream/orders-small');
+    await updateSink(ctx.db, {
+      secretBox: new SecretBox(TEST_SECRET_KEY),
+      sinkId: ctx.sink.id,
+      input: { routingSource: routingBy(smallArn, ctx.sink.streamArn) },
+    });
+    // One 3,000-byte order to each stream: over 2 KiB, well under 1 MiB.
+    const [euOrder, usOrder] = ordersWithRegions()
+      .slice(0, 2)
+      .map((message) => {
+        const payload = message.payload as { record: Record<string, unknown> };
+        return {
+          ...message,
+          payload: { ...payload, record: { ...payload.record, blob: 'z'.repeat(3_000) } },
+        };
+      });
+    if (!euOrder || !usOrder) throw new Error('fixture');
+    await ctx.append([euOrder, usOrder]);
+    await ctx.startEngine();
+    const states = await waitFor('one failing, one delivered', async () => {
+      const rows = await ctx.state();
+      return rows
+        .map((row) => row.state)
+        .sort()
+        .join() === 'delivered,failing'
+        ? rows
+        : null;
+    });
+    const failing = states.find((row) => row.state === 'failing');
+    const detail = await getMessage(ctx.db, { sinkId: ctx.sink.id, id: failing?.id ?? 0n });
+    expect(JSON.parse(detail.payload).record.region).toBe('eu');
+    expect(detail.lastError?.code).toBe('RecordTooLarge');
+    expect(detail.lastError?.message).toContain(
+      'over the limit of its routed stream orders-small of 2.0 KiB (2,048 bytes): it was not sent',
+    );
+    // Only the order routed to the sink's own stream reached Kinesis.
+    expect(noop.recordsReceived()).toBe(1);
   });
 });

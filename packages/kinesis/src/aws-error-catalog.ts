@@ -1,10 +1,7 @@
 import type { KinesisConnection } from './connection';
 import type { DeliveryError } from './delivery-error';
 import { type StreamTarget, streamTarget } from './stream-target';
-import { awsSaid } from './wording';
-
-/** Whether an error concerns a whole request or one record inside it; only the wording differs. */
-export type ErrorScope = 'request' | 'record';
+import { type AfterFailure, awsSaid, type ErrorScope, retryClause } from './wording';
 
 interface Context {
   scope: ErrorScope;
@@ -13,7 +10,7 @@ interface Context {
   said: string;
   /** "the request" or "this record". */
   subject: string;
-  /** What happens next, for errors a retry can fix. */
+  /** "; the records will be retried" (or "; it will be retried") after a delivery failure, else empty. */
   retried: string;
   hasStaticKeys: boolean;
 }
@@ -25,29 +22,24 @@ const keySource = ({ hasStaticKeys }: Context) =>
   hasStaticKeys ? "the sink's access key ID and secret access key" : 'the credentials the engine runs with';
 
 const accessDenied: Entry = (c) => ({
-  retryable: false,
   message: `Kinesis denied access to ${stream(c)}: the IAM user or role needs kinesis:PutRecords, kinesis:ListShards and kinesis:DescribeStreamSummary on ${c.target.arn}${c.said}`,
 });
 
 const badCredentials: Entry = (c) => ({
-  retryable: false,
   message: `Kinesis did not accept the AWS credentials for ${stream(c)}: check ${keySource(c)}${c.said}`,
 });
 
 const internalFailure: Entry = (c) => ({
-  retryable: true,
-  message: `Kinesis had an internal failure with ${c.subject} to ${stream(c)}; ${c.retried}${c.said}`,
+  message: `Kinesis had an internal failure with ${c.subject} to ${stream(c)}${c.retried}${c.said}`,
 });
 
 const invalid: Entry = (c) => ({
-  retryable: false,
   message: `Kinesis rejected ${c.subject} to ${stream(c)} as invalid${c.said}`,
 });
 
 const kmsKeyUnusable =
   (problem: string): Entry =>
   (c) => ({
-    retryable: false,
     message: `Kinesis could not encrypt ${c.subject} for ${stream(c)}: ${problem}${c.said}`,
   });
 
@@ -56,36 +48,30 @@ const CATALOG = new Map<string, Entry>(
   Object.entries({
     AccessDeniedException: accessDenied,
     ResourceNotFoundException: (c) => ({
-      retryable: false,
       message:
         `Stream ${c.target.streamName} was not found in region ${c.target.region}: check the stream ARN and region` +
         `${c.target.accountId ? `, and that the stream exists in account ${c.target.accountId}` : ''}${c.said}`,
     }),
     ResourceInUseException: (c) => ({
-      retryable: true,
-      message: `${capitalise(stream(c))} is not ready for writes (it is being created, updated or deleted); ${c.retried}${c.said}`,
+      message: `${capitalise(stream(c))} is not ready for writes (it is being created, updated or deleted)${c.retried}${c.said}`,
     }),
     ProvisionedThroughputExceededException: (c) => ({
-      retryable: true,
       message:
         c.scope === 'record'
-          ? `Kinesis throttled this record: its shard of ${stream(c)} is over its write limit (1 MiB/s or 1,000 records/s per shard); ${c.retried}. If this persists, add shards or spread partition keys${c.said}`
-          : `Kinesis throttled the request: the stream's shards are over their write limit (1 MiB/s or 1,000 records/s per shard); ${c.retried}. If this persists, add shards to ${stream(c)}${c.said}`,
+          ? `Kinesis throttled this record: its shard of ${stream(c)} is over its write limit (1 MiB/s or 1,000 records/s per shard)${c.retried}. If this persists, add shards or spread partition keys${c.said}`
+          : `Kinesis throttled the request: the stream's shards are over their write limit (1 MiB/s or 1,000 records/s per shard)${c.retried}. If this persists, add shards to ${stream(c)}${c.said}`,
     }),
     ThrottlingException: (c) => ({
-      retryable: true,
-      message: `Kinesis throttled ${c.subject} to ${stream(c)}: the account is over its API request rate; ${c.retried}${c.said}`,
+      message: `Kinesis throttled ${c.subject} to ${stream(c)}: the account is over its API request rate${c.retried}${c.said}`,
     }),
     LimitExceededException: (c) => ({
-      retryable: true,
-      message: `Kinesis refused ${c.subject} to ${stream(c)}: a Kinesis limit for the stream or account was exceeded; ${c.retried}${c.said}`,
+      message: `Kinesis refused ${c.subject} to ${stream(c)}: a Kinesis limit for the stream or account was exceeded${c.retried}${c.said}`,
     }),
     InternalFailure: internalFailure,
     InternalFailureException: internalFailure,
     InternalServerError: internalFailure,
     ServiceUnavailable: (c) => ({
-      retryable: true,
-      message: `Kinesis in ${c.target.region} is temporarily unavailable; ${c.retried}${c.said}`,
+      message: `Kinesis in ${c.target.region} is temporarily unavailable${c.retried}${c.said}`,
     }),
     UnrecognizedClientException: badCredentials,
     InvalidClientTokenId: badCredentials,
@@ -94,7 +80,6 @@ const CATALOG = new Map<string, Entry>(
     IncompleteSignature: badCredentials,
     MissingAuthenticationToken: badCredentials,
     ExpiredTokenException: (c) => ({
-      retryable: false,
       message: `The AWS credentials for ${stream(c)} have expired: renew the session or use credentials that do not expire${c.said}`,
     }),
     KMSAccessDeniedException: kmsKeyUnusable(
@@ -107,8 +92,7 @@ const CATALOG = new Map<string, Entry>(
     ),
     KMSOptInRequired: kmsKeyUnusable('the AWS account is not subscribed to AWS KMS'),
     KMSThrottlingException: (c) => ({
-      retryable: true,
-      message: `AWS KMS throttled the encryption of ${c.subject} for ${stream(c)}; ${c.retried}${c.said}`,
+      message: `AWS KMS throttled the encryption of ${c.subject} for ${stream(c)}${c.retried}${c.said}`,
     }),
     ValidationException: invalid,
     InvalidArgumentException: invalid,
@@ -122,23 +106,25 @@ export function describeAwsErrorCode(
   awsMessage: string | undefined,
   connection: KinesisConnection,
   scope: ErrorScope,
+  after: AfterFailure,
 ): DeliveryError | null {
   const entry = CATALOG.get(code);
   if (!entry) return null;
-  return { code, ...entry(errorContext(awsMessage, connection, scope)) };
+  return { code, ...entry(errorContext(awsMessage, connection, scope, after)) };
 }
 
 export function errorContext(
   awsMessage: string | undefined,
   connection: KinesisConnection,
   scope: ErrorScope,
+  after: AfterFailure,
 ): Context {
   return {
     scope,
     target: streamTarget(connection),
     said: awsSaid(awsMessage, connection),
     subject: scope === 'record' ? 'this record' : 'the request',
-    retried: scope === 'record' ? 'it will be retried' : 'the records will be retried',
+    retried: retryClause(after, { scope }),
     hasStaticKeys: Boolean(connection.credentials),
   };
 }

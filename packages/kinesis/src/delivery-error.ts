@@ -3,11 +3,6 @@ export interface DeliveryError {
   /** The AWS error name, the Node network error code, `TimeoutError`, or `HTTP_<status>`. */
   code: string;
   message: string;
-  /**
-   * False when another attempt cannot succeed until a person changes something (permissions,
-   * the stream ARN, credentials). The engine retries anyway; this feeds alerting.
-   */
-  retryable: boolean;
 }
 
 /** Thrown by calls that return data rather than outcomes, so callers still get the worded error. */

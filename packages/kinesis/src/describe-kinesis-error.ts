@@ -4,7 +4,7 @@ import { type KinesisConnection, requestTimeoutOf } from './connection';
 import type { DeliveryError } from './delivery-error';
 import { describeNetworkError, type NodeNetworkError } from './network-error';
 import { streamTarget } from './stream-target';
-import { cleanMessage, formatDuration } from './wording';
+import { type AfterFailure, cleanMessage, formatDuration, retryClause } from './wording';
 
 interface SdkError extends NodeNetworkError {
   $metadata?: { httpStatusCode?: number };
@@ -17,29 +17,33 @@ const UNNAMED = new Set(['Unknown', 'UnknownError', 'Error', 'SyntaxError', 'Kin
 /**
  * Turns anything a Kinesis call threw into an error an operator can act on: what happened,
  * what to check, and the stream, region or endpoint concerned, with AWS's own words kept.
+ * `after` says whether the call sent records that delivery sends again (the default).
  */
-export function describeKinesisError(error: unknown, connection: KinesisConnection): DeliveryError {
+export function describeKinesisError(
+  error: unknown,
+  connection: KinesisConnection,
+  after: AfterFailure = 'records-retried',
+): DeliveryError {
   if (!(error instanceof Error)) {
-    return { code: 'Error', retryable: true, message: fallbackMessage(String(error), connection) };
+    return { code: 'Error', message: fallbackMessage(String(error), connection, after) };
   }
   const sdkError = error as SdkError;
-  const timeout = describeTimeout(sdkError, connection);
+  const timeout = describeTimeout(sdkError, connection, after);
   if (timeout) return timeout;
-  const network = describeNetworkError(sdkError, connection);
+  const network = describeNetworkError(sdkError, connection, after);
   if (network) return network;
   if (error.name === 'CredentialsProviderError') return missingCredentials(error, connection);
-  const named = describeAwsErrorCode(error.name, error.message, connection, 'request');
+  const named = describeAwsErrorCode(error.name, error.message, connection, 'request', after);
   if (named) return named;
   const status = sdkError.$metadata?.httpStatusCode;
   if (status !== undefined && (status < 200 || status >= 300) && UNNAMED.has(error.name)) {
-    return describeHttpStatus(status, error, connection);
+    return describeHttpStatus(status, error, connection, after);
   }
   if (sdkError.$fault) {
-    const { target, said, retried } = errorContext(error.message, connection, 'request');
+    const { target, said, retried } = errorContext(error.message, connection, 'request', after);
     return {
       code: error.name,
-      retryable: true,
-      message: `Kinesis answered ${error.name} for stream ${target.streamName} (${target.region}); ${retried}${said}`,
+      message: `Kinesis answered ${error.name} for stream ${target.streamName} (${target.region})${retried}${said}`,
     };
   }
   if (error.name === 'SyntaxError') {
@@ -47,18 +51,20 @@ export function describeKinesisError(error: unknown, connection: KinesisConnecti
     const at = target.customEndpoint ? target.endpoint : `Kinesis in ${target.region}`;
     return {
       code: error.name,
-      retryable: true,
-      message: `${at} answered with a body that is not a Kinesis response (not JSON); check that the endpoint is a Kinesis endpoint; the records will be retried`,
+      message: `${at} answered with a body that is not a Kinesis response (not JSON); check that the endpoint is a Kinesis endpoint${retryClause(after)}`,
     };
   }
   return {
     code: error.name || 'Error',
-    retryable: true,
-    message: fallbackMessage(error.message, connection),
+    message: fallbackMessage(error.message, connection, after),
   };
 }
 
-function describeTimeout(error: SdkError, connection: KinesisConnection): DeliveryError | null {
+function describeTimeout(
+  error: SdkError,
+  connection: KinesisConnection,
+  after: AfterFailure,
+): DeliveryError | null {
   // A socket-level reset is also named TimeoutError by the HTTP handler, but it is no timeout.
   if (
     error.name !== 'TimeoutError' ||
@@ -74,31 +80,36 @@ function describeTimeout(error: SdkError, connection: KinesisConnection): Delive
   if (/establish a connection/.test(error.message)) {
     return {
       code: 'TimeoutError',
-      retryable: true,
-      message: `Could not connect to Kinesis${at} within ${limit}: check that the endpoint is reachable from the engine; the records will be retried`,
+      message: `Could not connect to Kinesis${at} within ${limit}: check that the endpoint is reachable from the engine${retryClause(after)}`,
     };
   }
+  const mayBeWritten = retryClause(after, {
+    note: 'the request may still have been written, delivery is at least once',
+  });
   return {
     code: 'TimeoutError',
-    retryable: true,
-    message: `No response from Kinesis${at} within ${limit} for stream ${target.streamName}; the records will be retried (the request may still have been written, delivery is at least once)`,
+    message: `No response from Kinesis${at} within ${limit} for stream ${target.streamName}${mayBeWritten}`,
   };
 }
 
-function describeHttpStatus(status: number, error: Error, connection: KinesisConnection): DeliveryError {
+function describeHttpStatus(
+  status: number,
+  error: Error,
+  connection: KinesisConnection,
+  after: AfterFailure,
+): DeliveryError {
   const target = streamTarget(connection);
   const at = target.customEndpoint ? `${target.endpoint}` : `Kinesis in ${target.region}`;
   const reason = STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : '';
   // Throttling and server-side failures pass; other statuses mean the endpoint is not Kinesis
   // or something in between refuses the request, which needs a person.
-  const retryable = status >= 500 || status === 429 || status === 408;
-  const advice = retryable
-    ? 'the records will be retried'
-    : 'check that the endpoint is a Kinesis endpoint (a proxy or load balancer may be answering instead)';
+  const passing = status >= 500 || status === 429 || status === 408;
+  const advice = passing
+    ? retryClause(after)
+    : '; check that the endpoint is a Kinesis endpoint (a proxy or load balancer may be answering instead)';
   return {
     code: `HTTP_${status}`,
-    retryable,
-    message: `${at} answered HTTP ${status}${reason} without a Kinesis error; ${advice}${describeBody(error)}`,
+    message: `${at} answered HTTP ${status}${reason} without a Kinesis error${advice}${describeBody(error)}`,
   };
 }
 
@@ -116,13 +127,12 @@ function missingCredentials(error: Error, connection: KinesisConnection): Delive
   const detail = cleanMessage(error.message, connection);
   return {
     code: error.name,
-    retryable: false,
     message: `No AWS credentials were found for stream ${target.streamName} (${target.region}): the sink has no access key and the default credential chain (environment, shared config, instance or container role) found none; set the sink's credentials or give the engine an IAM role${detail ? ` (SDK said: ${detail})` : ''}`,
   };
 }
 
-function fallbackMessage(detail: string, connection: KinesisConnection): string {
+function fallbackMessage(detail: string, connection: KinesisConnection, after: AfterFailure): string {
   const target = streamTarget(connection);
   const text = cleanMessage(detail, connection);
-  return `The request to Kinesis for stream ${target.streamName} (${target.region}) failed${text ? `: ${text}` : ''}; the records will be retried`;
+  return `The request to Kinesis for stream ${target.streamName} (${target.region}) failed${text ? `: ${text}` : ''}${retryClause(after)}`;
 }

@@ -8,12 +8,11 @@ export function describeRecordError(
   errorMessage: string | undefined,
   connection: KinesisConnection,
 ): DeliveryError {
-  const known = describeAwsErrorCode(errorCode, errorMessage, connection, 'record');
+  const known = describeAwsErrorCode(errorCode, errorMessage, connection, 'record', 'records-retried');
   if (known) return known;
-  const { target, said } = errorContext(errorMessage, connection, 'record');
+  const { target, said, retried } = errorContext(errorMessage, connection, 'record', 'records-retried');
   return {
     code: errorCode,
-    retryable: true,
-    message: `Kinesis refused this record for stream ${target.streamName} (${target.region}) with ${errorCode}; it will be retried${said}`,
+    message: `Kinesis refused this record for stream ${target.streamName} (${target.region}) with ${errorCode}${retried}${said}`,
   };
 }

@@ -1,7 +1,7 @@
 import type { KinesisConnection } from './connection';
 import type { DeliveryError } from './delivery-error';
 import { streamTarget } from './stream-target';
-import { cleanMessage } from './wording';
+import { type AfterFailure, cleanMessage, retryClause } from './wording';
 
 /** The fields Node puts on socket and DNS errors. */
 export interface NodeNetworkError extends Error {
@@ -12,12 +12,11 @@ export interface NodeNetworkError extends Error {
   port?: number;
 }
 
-const RETRIED = 'the records will be retried';
-
 /** Worded network failures, or null when the error did not come from the network. */
 export function describeNetworkError(
   error: NodeNetworkError,
   connection: KinesisConnection,
+  after: AfterFailure,
 ): DeliveryError | null {
   const code = error.code;
   if (!code) return null;
@@ -30,39 +29,33 @@ export function describeNetworkError(
     case 'ECONNREFUSED':
       return {
         code,
-        retryable: true,
         message: `Could not connect to ${where}: connection refused; ${check}`,
       };
     case 'ENOTFOUND':
       return {
         code,
-        retryable: true,
         message: `Could not connect to ${where}: the host name ${error.hostname ?? ''} does not resolve (DNS); check the endpoint and the engine's DNS`,
       };
     case 'EAI_AGAIN':
       return {
         code,
-        retryable: true,
-        message: `Could not connect to ${where}: the DNS lookup of ${error.hostname ?? 'the host'} failed for now; ${RETRIED}`,
+        message: `Could not connect to ${where}: the DNS lookup of ${error.hostname ?? 'the host'} failed for now${retryClause(after)}`,
       };
     case 'ECONNRESET':
     case 'EPIPE':
       return {
         code,
-        retryable: true,
-        message: `The connection to ${where} was closed before Kinesis answered (${code === 'EPIPE' ? 'broken pipe' : 'connection reset'}); ${RETRIED}`,
+        message: `The connection to ${where} was closed before Kinesis answered (${code === 'EPIPE' ? 'broken pipe' : 'connection reset'})${retryClause(after)}`,
       };
     case 'ETIMEDOUT':
       return {
         code,
-        retryable: true,
         message: `Could not connect to ${where}: the connection attempt timed out; ${check}`,
       };
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return {
         code,
-        retryable: true,
         message: `Could not connect to ${where}: no network route to the host; ${check}`,
       };
   }
@@ -70,7 +63,6 @@ export function describeNetworkError(
   if (error.syscall || isTlsCode(code)) {
     return {
       code,
-      retryable: true,
       message: `Could not talk to ${where}: ${cleanMessage(error.message, connection) || code}; ${check}`,
     };
   }

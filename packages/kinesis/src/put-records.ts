@@ -60,7 +60,6 @@ function toOutcome(entry: PutRecordsResultEntry | undefined, connection: Kinesis
     ok: false,
     error: {
       code: 'MissingRecordResult',
-      retryable: true,
       message: 'Kinesis returned no result for this record; it will be retried',
     },
   };

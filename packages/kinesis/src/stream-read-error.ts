@@ -2,7 +2,7 @@ import type { KinesisConnection } from './connection';
 import { describeKinesisError } from './describe-kinesis-error';
 import { streamTarget } from './stream-target';
 import { connectionHint } from './test-stream-connection';
-import { awsSaid, withoutRetryClause } from './wording';
+import { awsSaid } from './wording';
 
 /** The calls that read a stream back, each an IAM action of the same name. */
 export type StreamReadOperation = 'ListShards' | 'GetShardIterator' | 'GetRecords';
@@ -74,11 +74,11 @@ export function describeStreamReadFailure(
       hint: "The stream's consumers are using its read capacity (5 reads a second and 2 MiB/s per shard): try again in a moment.",
     };
   }
-  const described = describeKinesisError(error, connection);
+  const described = describeKinesisError(error, connection, 'nothing-sent');
   return {
     code: described.code,
     operation,
-    message: `${operation} failed: ${withoutRetryClause(described.message)}`,
+    message: `${operation} failed: ${described.message}`,
     hint: connectionHint(described, connection),
   };
 }

@@ -3,7 +3,6 @@ import { type DeliveryError, KinesisRequestError } from './delivery-error';
 import { describeKinesisError } from './describe-kinesis-error';
 import { describeStream, type StreamDescription } from './describe-stream';
 import { streamTarget } from './stream-target';
-import { withoutRetryClause } from './wording';
 
 /** The stream as the sink form shows it once it answers. */
 export interface StreamSummary {
@@ -56,11 +55,13 @@ export function describeStreamCallFailure(
   connection: KinesisConnection,
   hint: (error: DeliveryError) => string | null = () => null,
 ): StreamCallFailure {
-  const described =
-    error instanceof KinesisRequestError ? error.deliveryError : describeKinesisError(error, connection);
+  // A KinesisRequestError is worded for delivery; worded again from what the SDK threw, it says
+  // nothing of records being retried, as this call sent none.
+  const thrown = error instanceof KinesisRequestError ? error.cause : error;
+  const described = describeKinesisError(thrown, connection, 'nothing-sent');
   return {
     code: described.code,
-    message: withoutRetryClause(described.message),
+    message: described.message,
     hint: hint(described) ?? connectionHint(described, connection),
   };
 }

@@ -28,11 +28,21 @@ export function formatDuration(ms: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-// Delivery wording speaks of records being retried; a connection test or a read sends none.
-const RETRY_CLAUSE =
-  /; (?:the records|it) will be retried(?: \(the request may still have been written, delivery is at least once\))?/;
+/** Whether an error concerns a whole request or one record inside it; only the wording differs. */
+export type ErrorScope = 'request' | 'record';
 
-/** A delivery error's message without what delivery would do next, for calls that send nothing. */
-export function withoutRetryClause(message: string): string {
-  return message.replace(RETRY_CLAUSE, '');
+/**
+ * What follows a failed call: delivery sends the records again, and says so; a connection test
+ * or a read of the stream sends none, so its wording says nothing of what comes next.
+ */
+export type AfterFailure = 'records-retried' | 'nothing-sent';
+
+/** "; the records will be retried" (with `note` in brackets) after a delivery failure; nothing otherwise. */
+export function retryClause(
+  after: AfterFailure,
+  options: { scope?: ErrorScope; note?: string } = {},
+): string {
+  if (after === 'nothing-sent') return '';
+  const retried = options.scope === 'record' ? 'it will be retried' : 'the records will be retried';
+  return `; ${retried}${options.note ? ` (${options.note})` : ''}`;
 }

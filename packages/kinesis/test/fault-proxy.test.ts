@@ -49,7 +49,6 @@ describe('putRecords behind a fault-injecting proxy', () => {
     if (throttled?.ok !== false) throw new Error('expected the hot record to fail');
     expect(throttled.error).toMatchObject({
       code: 'ProvisionedThroughputExceededException',
-      retryable: true,
     });
     expect(throttled.error.message).toContain(`its shard of stream ${stream.streamName} (${TEST_REGION})`);
     const stored = await readAllRecords(kinesisEndpoint(), stream.streamArn, { expectCount: 2 });

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, type Registry, register } from 'prom-client';
 import { registeredMetric } from './registered-metric';
+import { StreamLabels } from './stream-label';
 
 /**
  * The engine's own counters and gauges: what this process did. Incremented once per batch (a
@@ -9,6 +10,10 @@ import { registeredMetric } from './registered-metric';
 export interface EngineMetrics {
   messagesIngested: Counter<'sink_id'>;
   messagesDelivered: Counter<'sink_id'>;
+  /** By stream: a sink with a routing function delivers to several (labels bounded by StreamLabels). */
+  messagesDeliveredByStream: Counter<'sink_id' | 'stream'>;
+  /** The `stream` label of messagesDeliveredByStream, bounded per sink. */
+  streamLabels: StreamLabels;
   messagesFailed: Counter<'sink_id' | 'code'>;
   deliverAttempts: Counter<'sink_id'>;
   throttledRecords: Counter<'sink_id' | 'shard_id'>;
@@ -52,6 +57,12 @@ export function createEngineMetrics(registry: Registry = register): EngineMetric
       'Messages this process delivered: accepted by Kinesis.',
       ['sink_id'],
     ),
+    messagesDeliveredByStream: counter(
+      'shardline_messages_delivered_by_stream_total',
+      'Messages this process delivered, by the stream that accepted them (its ARN): the sink\'s own, or those its routing function named. A sink\'s first 20 streams in a process have their own series; the rest share `stream="other"`.',
+      ['sink_id', 'stream'],
+    ),
+    streamLabels: new StreamLabels(),
     messagesFailed: counter(
       'shardline_messages_failed_total',
       'Failed delivery attempts in this process, by error code (an AWS error code, RecordTooLarge, transform_failed, or a network error such as ECONNREFUSED).',

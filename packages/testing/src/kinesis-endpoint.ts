@@ -48,12 +48,24 @@ export async function serveKinesisOperations(
 }
 
 /** A DescribeStreamSummary answer for the stream the request names, ACTIVE. */
+/** A record size limit reported for every stream, or per stream name (undefined: none reported). */
+export type MaxRecordSizeKiB = number | ((streamName: string) => number | undefined);
+
 export function streamSummaryAnswer(
   body: Buffer,
-  stream: { defaultName: string; onDemand: boolean; openShardCount: number; maxRecordSizeKiB?: number },
+  stream: {
+    defaultName: string;
+    onDemand: boolean;
+    openShardCount: number;
+    maxRecordSizeKiB?: MaxRecordSizeKiB;
+  },
 ): object {
   const request = JSON.parse(body.toString('utf8') || '{}') as { StreamARN?: string; StreamName?: string };
   const streamName = request.StreamName ?? request.StreamARN?.split('/').pop() ?? stream.defaultName;
+  const maxRecordSizeKiB =
+    typeof stream.maxRecordSizeKiB === 'function'
+      ? stream.maxRecordSizeKiB(streamName)
+      : stream.maxRecordSizeKiB;
   return {
     StreamDescriptionSummary: {
       StreamName: streamName,
@@ -66,7 +78,7 @@ export function streamSummaryAnswer(
       EncryptionType: 'NONE',
       OpenShardCount: stream.openShardCount,
       ConsumerCount: 0,
-      ...(stream.maxRecordSizeKiB === undefined ? {} : { MaxRecordSizeInKiB: stream.maxRecordSizeKiB }),
+      ...(maxRecordSizeKiB === undefined ? {} : { MaxRecordSizeInKiB: maxRecordSizeKiB }),
     },
   };
 }

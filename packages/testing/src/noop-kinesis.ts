@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson } from './http-util';
-import { serveKinesisOperations, streamSummaryAnswer } from './kinesis-endpoint';
+import { type MaxRecordSizeKiB, serveKinesisOperations, streamSummaryAnswer } from './kinesis-endpoint';
 
 export interface NoopKinesis {
   endpoint: string;
@@ -12,8 +12,8 @@ export interface NoopKinesis {
 }
 
 export interface NoopKinesisOptions {
-  /** Reported by DescribeStreamSummary as MaxRecordSizeInKiB. */
-  maxRecordSizeKiB?: number;
+  /** Reported by DescribeStreamSummary as MaxRecordSizeInKiB (for every stream, or by stream name). */
+  maxRecordSizeKiB?: MaxRecordSizeKiB;
   /**
    * Keep every record, for tests whose volume kinesis-local cannot take (it slows to a few
    * dozen records a second once it holds tens of thousands).

@@ -36,13 +36,15 @@ import type {
   SourceSummary,
   SslMode,
   StatsRange,
+  DeliveriesByStream as StoredDeliveriesByStream,
   MessageCounts as StoredMessageCounts,
   SinkStats as StoredSinkStats,
   TransformDetail as StoredTransformDetail,
   TransformKind,
 } from '@shardline/db';
-import type { StreamConnectionTest, StreamCreation } from '@shardline/kinesis';
+import type { StreamCreation } from '@shardline/kinesis';
 import type { SinkStreamRecords } from '../server/sinks/read-sink-stream';
+import type { SinkConnectionTest } from '../server/sinks/test-sink-connection';
 
 export type {
   AlertKind,
@@ -95,8 +97,15 @@ export type Sink = Omit<AsJson<SinkSummary>, 'tables'> & { tables: SinkTable[] }
 
 export type SinkStats = AsJson<StoredSinkStats>;
 
-/** What Test connection answers: the stream, or what failed and what to change. */
-export type TestConnectionResult = StreamConnectionTest;
+/** Messages delivered to each stream of a sink over the activity chart's range. */
+export type DeliveriesByStream = AsJson<StoredDeliveriesByStream>;
+
+/**
+ * What Test connection answers: the stream, or what failed and what to change; and with routing,
+ * each stream the routing function returned for the sink's recent messages.
+ */
+export type TestConnectionResult = SinkConnectionTest;
+export type { RoutedStreamTest } from '../server/sinks/routing/test-routed-streams';
 
 /** What "Create stream" answers: the stream once ACTIVE, or what AWS refused and what to change. */
 export type CreateStreamResult = StreamCreation;
@@ -227,6 +236,14 @@ export interface TransformTestInput {
 
 /** What the transform made of one message, or why it failed (POST /transforms/test). */
 export type { TransformTestResult } from '../server/transforms/run-transform-test';
+
+/** What a routing function's test runs: the function as typed, on a sink's messages or a pasted one. */
+export interface RoutingTestInput {
+  routingSource: string;
+  sinkId?: string;
+  message?: Record<string, unknown>;
+}
+export type { RoutingTestResult } from '../server/sinks/routing/run-routing-test';
 
 export type Alert = AsJson<AlertRecord>;
 

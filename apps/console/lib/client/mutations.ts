@@ -12,6 +12,8 @@ import type {
   CheckReport,
   CreateStreamResult,
   MessageDetail,
+  RoutingTestInput,
+  RoutingTestResult,
   SavedSource,
   Sink,
   SinkTable,
@@ -62,8 +64,10 @@ export interface TestConnectionInput {
   accessKeyId: string | null;
   secretAccessKey?: string | null;
   endpoint: string | null;
-  /** Use this saved sink's secret when none is given. */
+  /** Use this saved sink's secret when none is given, and route its recent messages. */
   sinkId?: string;
+  /** With `sinkId`: the routing function to check, as typed (left out: the saved one). */
+  routingSource?: string | null;
 }
 
 /** Checks the form's settings; when editing `sourceId`, an empty password means the saved one. */
@@ -184,6 +188,14 @@ export function useCreateStream() {
   return useMutation({
     mutationFn: (input: CreateStreamInput) =>
       apiFetch<CreateStreamResult>('/sinks/create-stream', { method: 'POST', body: input }),
+  });
+}
+
+/** Runs a routing function as typed on a sink's messages or a pasted one: nothing is saved or sent. */
+export function useTestRouting() {
+  return useMutation({
+    mutationFn: (input: RoutingTestInput) =>
+      apiFetch<{ results: RoutingTestResult[] }>('/sinks/test-routing', { method: 'POST', body: input }),
   });
 }
 

@@ -13,6 +13,7 @@ import type {
   Backfill,
   BulkOperation,
   CheckReport,
+  DeliveriesByStream,
   MessageCounts,
   MessageDetail,
   MessageFilter,
@@ -55,6 +56,7 @@ export const queryKeys = {
   sinks: () => ['sinks'] as const,
   sink: (id: string) => ['sinks', id] as const,
   sinkStats: (id: string, range: StatsRange) => ['sinks', id, 'stats', range] as const,
+  sinkStreams: (id: string, range: StatsRange) => ['sinks', id, 'streams', range] as const,
   messages: (sinkId: string, state: MessageState, filter: MessageFilter) =>
     ['sinks', sinkId, 'messages', state, filter] as const,
   messageCounts: (sinkId: string, filter: MessageFilter) => ['sinks', sinkId, 'counts', filter] as const,
@@ -81,6 +83,8 @@ export const fetchers = {
   sink: (id: string) => apiFetch<{ sink: Sink }>(`/sinks/${enc(id)}`),
   sinkStats: (id: string, range: StatsRange) =>
     apiFetch<SinkStats>(withQuery(`/sinks/${enc(id)}/stats`, { range })),
+  sinkStreams: (id: string, range: StatsRange) =>
+    apiFetch<DeliveriesByStream>(withQuery(`/sinks/${enc(id)}/streams`, { range })),
   messages: (sinkId: string, state: MessageState, filter: MessageFilter, after: string | undefined) =>
     apiFetch<MessagePage>(
       withQuery(`/sinks/${enc(sinkId)}/messages`, {
@@ -169,6 +173,16 @@ export function useSinkStats(id: string, live: boolean, range: StatsRange = '1h'
   return useQuery({
     queryKey: queryKeys.sinkStats(id, range),
     queryFn: () => fetchers.sinkStats(id, range),
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Deliveries per stream over the chart's range: a routed sink writes to several streams. */
+export function useSinkStreams(id: string, live: boolean, range: StatsRange) {
+  return useQuery({
+    queryKey: queryKeys.sinkStreams(id, range),
+    queryFn: () => fetchers.sinkStreams(id, range),
     refetchInterval: live ? LIVE_INTERVAL_MS : false,
     placeholderData: keepPreviousData,
   });

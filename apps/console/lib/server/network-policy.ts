@@ -1,22 +1,13 @@
-import {
-  type AddressPolicy,
-  parseAllowList,
-  refusedResolvedHostReason,
-  refusedUrlReason,
-} from '@shardline/core';
+import { type AddressPolicy, refusedResolvedHostReason, refusedUrlReason } from '@shardline/core';
 import { ApiError } from './api/api-error';
-
-const holder = globalThis as { shardlineAddressPolicy?: AddressPolicy };
+import { consoleEnv } from './env';
 
 /**
- * Which addresses the console may be told to reach (core's target-address.ts): read once from
- * SHARDLINE_ENDPOINT_ALLOW_LIST, CIDRs an operator allows beyond the default.
+ * Which addresses the console may be told to reach (core's target-address.ts): the default, and
+ * the CIDRs an operator allows beyond it with SHARDLINE_ENDPOINT_ALLOW_LIST.
  */
 export function addressPolicy(): AddressPolicy {
-  holder.shardlineAddressPolicy ??= {
-    allowList: parseAllowList(process.env.SHARDLINE_ENDPOINT_ALLOW_LIST, 'SHARDLINE_ENDPOINT_ALLOW_LIST'),
-  };
-  return holder.shardlineAddressPolicy;
+  return consoleEnv().addressPolicy;
 }
 
 function refused(field: string, reason: string): ApiError {

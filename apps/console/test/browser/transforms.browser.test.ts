@@ -22,6 +22,8 @@ let server: ConsoleServer;
 let page: Page;
 let sinkId: string;
 let transformId: string;
+/** The stream the routing test sends to, for the tests after it. */
+let vipStreamArn: string;
 
 const {
   showTab,
@@ -223,5 +225,61 @@ describe('transforms in a browser', () => {
     await rows().first().getByTestId('open-message').click();
     const drawer = page.getByTestId('message-detail');
     await eventually(() => drawer.getByTestId('delivered-stream').textContent()).toBe(vip.streamArn);
+    vipStreamArn = vip.streamArn;
+  });
+
+  it('shows deliveries per stream, tests the routing function, and tests each routed stream', async () => {
+    // The sink page counts what each stream took over the chart's range.
+    await page.goto(`${server.url}/sinks/${sinkId}`);
+    const perStream = page.getByTestId('deliveries-by-stream');
+    const vipRow = perStream.locator(`[data-stream-arn="${vipStreamArn}"]`);
+    await eventually(() => vipRow.getByTestId('stream-delivered').textContent(), ENGINE_WAIT_MS).toBe('1');
+    expect(await perStream.getByTestId('stream-deliveries').count()).toBe(2);
+    await page.getByTestId('range-24h').click();
+    await eventually(() => perStream.textContent()).toContain('the last 24 hours');
+
+    // The test panel runs the function as typed on the sink's messages: each goes to the VIP stream.
+    await page.goto(`${server.url}/sinks/${sinkId}/edit`);
+    const form = page.getByTestId('sink-form');
+    const missingArn = vipStreamArn.replace(/stream\/.+$/, 'stream/no-such-vip-stream');
+    const routing = await openCodeField(form, 'sink-routing');
+    await routing.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(
+      `(message) => ({ 30: '${vipStreamArn}', 21: '${missingArn}' })[String(message.record.id)] ?? null`,
+    );
+    const panel = form.getByTestId('routing-test');
+    await panel.locator('summary').click();
+    await panel.getByTestId('run-routing-test').click();
+    const results = panel.getByTestId('routing-test-result');
+    await eventually(() => results.count()).toBeGreaterThan(0);
+    const streams = await panel.getByTestId('routing-test-stream').allTextContents();
+    expect(streams).toContain(vipStreamArn);
+    expect(await panel.getByTestId('routing-test-error').first().textContent()).toContain('routing_failed');
+
+    // A pasted message shows its stream too.
+    await panel.getByTestId('routing-test-source-pasted').check();
+    await panel.getByTestId('routing-test-message').fill('{ "record": { "id": 30 } }');
+    await panel.getByTestId('run-routing-test').click();
+    await eventually(() => results.count()).toBe(1);
+    expect(await panel.getByTestId('routing-test-stream').textContent()).toBe(vipStreamArn);
+
+    // Test connection checks each stream the function returned for the recent messages.
+    await form.getByTestId('test-connection').click();
+    const routed = form.getByTestId('routed-streams-result');
+    await eventually(() => routed.getByTestId('routed-stream').count()).toBe(2);
+    const vipResult = routed
+      .locator(`[data-stream-arn="${vipStreamArn}"]`)
+      .getByTestId('routed-stream-result');
+    expect(await vipResult.getAttribute('data-ok')).toBe('true');
+    const missingResult = routed
+      .locator(`[data-stream-arn="${missingArn}"]`)
+      .getByTestId('routed-stream-result');
+    expect(await missingResult.getAttribute('data-ok')).toBe('false');
+    expect(await missingResult.textContent()).toContain('ResourceNotFoundException');
+    // The other messages name no stream: counted as failures, as delivery would fail them.
+    expect(await routed.getByTestId('routing-failures').textContent()).toMatch(
+      /The routing function failed on \d+ messages/,
+    );
   });
 });

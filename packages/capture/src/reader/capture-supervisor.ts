@@ -1,4 +1,4 @@
-import type { SecretBox } from '@shardline/core';
+import { type SecretBox, startPeriodicTask } from '@shardline/core';
 import {
   type Database,
   getSourceConnection,
@@ -54,20 +54,18 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
   const filters = new TransformRunner();
   const running = new Map<string, RunningReader>();
   const retryAfter = new Map<string, number>();
-  let stopping = false;
-  let polling: Promise<void> = Promise.resolve();
 
-  async function poll(): Promise<void> {
+  async function poll(stopping: AbortSignal): Promise<void> {
     const sources = await listSourcesToRead(db);
     const wanted = new Set(sources);
     for (const [id, entry] of running) {
-      if (wanted.has(id) || stopping) continue;
+      if (wanted.has(id) || stopping.aborted) continue;
       logger.info({ sourceId: id }, 'the source has no sink any more (or is gone): reading stopped');
       // Its backfills and lock go when it has stopped (see startReader).
       await entry.reader.stop();
     }
     for (const id of sources) {
-      if (stopping || running.has(id) || (retryAfter.get(id) ?? 0) > Date.now()) continue;
+      if (stopping.aborted || running.has(id) || (retryAfter.get(id) ?? 0) > Date.now()) continue;
       await startReader(id).catch((error: Error) => onReaderError(id, error));
     }
   }
@@ -159,20 +157,15 @@ export function startCaptureSupervisor(options: CaptureSupervisorOptions): { sto
     );
   }
 
-  const timer = setInterval(() => {
-    polling = polling
-      .then(poll)
-      .catch((error: unknown) => logger.error({ err: error }, 'looking for sources to read failed'));
-  }, options.pollIntervalMs ?? 2_000);
-  polling = poll().catch((error: unknown) =>
-    logger.error({ err: error }, 'looking for sources to read failed'),
-  );
+  const polling = startPeriodicTask({
+    intervalMs: options.pollIntervalMs ?? 2_000,
+    run: poll,
+    onError: (error) => logger.error({ err: error }, 'looking for sources to read failed'),
+  });
 
   return {
     async stop() {
-      stopping = true;
-      clearInterval(timer);
-      await polling;
+      await polling.stop();
       await Promise.all(
         [...running.values()].map(({ reader, backfills }) => Promise.all([reader.stop(), backfills?.stop()])),
       );

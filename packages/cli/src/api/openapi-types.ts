@@ -923,7 +923,7 @@ export interface paths {
         put?: never;
         /**
          * Test the connection to a Kinesis stream
-         * @description Calls DescribeStreamSummary with the given settings. With `sinkId` and no secret access key, the saved sink's secret (and access key id, when left out) is used. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }`, the hint naming what to fix (a missing IAM permission, the region, the stream, the credentials, the endpoint).
+         * @description Calls DescribeStreamSummary with the given settings. With `sinkId` and no secret access key, the saved sink's secret (and access key id, when left out) is used. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }`, the hint naming what to fix (a missing IAM permission, the region, the stream, the credentials, the endpoint). With `sinkId` of a sink with a routing function (`routingSource` left out: the saved one; given: that one, saved or not; null: none), the function also runs on the sink's 50 most recent messages and each distinct stream it returns is checked the same way, with the sink's endpoint and credentials: `routing` lists them, with the messages sent to each, and counts the messages whose routing failed, with the first error. Without routing, `routing` is null.
          */
         post: {
             parameters: {
@@ -940,11 +940,12 @@ export interface paths {
                         accessKeyId?: string | null;
                         secretAccessKey?: string | null;
                         sinkId?: string | null;
+                        routingSource?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description `{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }` */
+                /** @description `{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes }, routing }` or `{ ok: false, error: { code, message, hint }, routing }`; `routing`: null, or `{ messagesRouted, streams: [{ streamArn, messages, test: { ok, stream } | { ok, error } }], failed: { messages, firstMessageId, firstError } }` */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -974,6 +975,97 @@ export interface paths {
                     };
                 };
                 /** @description The `sinkId` names no sink */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/test-routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a routing function, saved or not, on messages
+         * @description Runs `routingSource` on a pasted `message` (an object), on the messages `messageIds` of the sink `sinkId`, or on `limit` (1 to 20, 5 by default) messages of `sinkId` (those sent next, then the most recently delivered, as for a transform's test). Nothing is saved or sent. Each result is `{ messageId, input, streamArn, code, error, durationMs }`: the stream it returned, or the error delivery would record (`routing_failed`: it threw, ran out of time or memory, or returned something other than a string or `{ streamArn }`; `invalid_routed_stream`: a string that is not a stream ARN).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        routingSource: string;
+                        /** Format: uuid */
+                        sinkId?: string;
+                        messageIds?: string[];
+                        message?: unknown;
+                        /** @default 5 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description `{ results: [{ messageId, input, streamArn, code, error, durationMs }] }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Not JSON, a field is invalid (`field` names it), or the function does not compile (field `routingSource`, the compiler's message) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description The `sinkId` names no sink, or a message id is not one of its messages */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1394,6 +1486,89 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description `{ health, counts: { waiting, sending, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: counts also carry `pending` and `inFlight`, deprecated names of waiting and sending; buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description `range` is not one of 1h, 24h, 7d */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+                /** @description No sink has this id (or the id is not a UUID) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description invalid_input, invalid_json, not_found, conflict, checks_failed, internal, … */
+                                code: string;
+                                /** @description What is wrong, in words meant for a person */
+                                message: string;
+                                /** @description The input field at fault, when there is one */
+                                field?: string;
+                                /** @description With checks_failed (422): every check run before saving, `{ id, status: ok|warning|error|skipped, title, detail }` */
+                                checks?: Record<string, never>[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries of a sink per stream
+         * @description How many of the sink's messages were delivered to each stream over `range`, the window of the activity chart (`1h`, the default, `24h` or `7d`, from the start of its first bucket): a sink with a routing function writes to several. A message delivered without routing counts for the sink's own stream, which is always listed. Counts the messages still stored (delivered messages are pruned after their retention).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    range?: "1h" | "24h" | "7d";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `{ range, since, streams: [{ streamArn, own, delivered }] }`: most deliveries first; `own` marks the sink's own stream */
                 200: {
                     headers: {
                         [name: string]: unknown;

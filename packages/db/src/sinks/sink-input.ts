@@ -36,6 +36,9 @@ export const createSinkTableInputSchema = sinkTableInputSchema.extend({
  * Every setting of a sink with its rules and no defaults: creating fills the defaults in, while
  * editing must leave a setting that was not given as it is (a default would overwrite it).
  */
+/** The longest filter or routing function a sink takes, in characters. */
+export const MAX_SINK_FUNCTION_CHARS = 65_536;
+
 export const sinkSettingsSchema = z.object({
   name: z.string().trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters'),
   streamArn: streamArnSchema,
@@ -80,14 +83,17 @@ export const sinkSettingsSchema = z.object({
   /** `(message) => boolean` run when a change is read; null: every message is kept. */
   filterSource: z
     .string()
-    .max(65_536, 'the filter must be at most 65536 characters')
+    .max(MAX_SINK_FUNCTION_CHARS, `the filter must be at most ${MAX_SINK_FUNCTION_CHARS} characters`)
     .nullish()
     // An empty filter box means no filter, not a filter that fails to compile.
     .transform((source) => (source === undefined ? undefined : source?.trim() ? source : null)),
   /** `(message) => streamArn` run when a message is sent; null: every message goes to `streamArn`. */
   routingSource: z
     .string()
-    .max(65_536, 'the routing function must be at most 65536 characters')
+    .max(
+      MAX_SINK_FUNCTION_CHARS,
+      `the routing function must be at most ${MAX_SINK_FUNCTION_CHARS} characters`,
+    )
     .nullish()
     // An empty routing box means no routing, not a function that fails to compile.
     .transform((source) => (source === undefined ? undefined : source?.trim() ? source : null)),

@@ -1,21 +1,12 @@
-import { describeInvalidStreamArn, parseStreamArn } from '@shardline/core';
 import type { OutgoingMessage, SinkDeliveryConfig } from '@shardline/db';
-import { routeOfAnswer } from '@shardline/transforms';
+import { type RoutedStream, routedStreamOf, routerCompileFailure } from '@shardline/transforms';
 import type { TransformRunner } from '@shardline/transforms/runner';
 
 /** A sink's router as the transform worker runs it (compiled once per `key`). */
 export type SinkRouter = { kind: 'none' } | { kind: 'attached'; key: string; source: string };
 
-/** The router threw, timed out, or returned something other than a string or `{ streamArn }`. */
-export const ROUTING_FAILED = 'routing_failed';
-/** The router returned a string that is not a Kinesis stream ARN. */
-export const INVALID_ROUTED_STREAM = 'invalid_routed_stream';
-
-export type RoutedMessage =
-  | { ok: true; message: OutgoingMessage; streamArn: string; region: string }
-  | { ok: false; message: OutgoingMessage; code: string; error: string }
-  /** Not routed in this request (the batch's time budget ran out): sent by a later one. */
-  | { ok: 'deferred'; message: OutgoingMessage };
+/** A message and its stream; `deferred`: not routed in this request (the batch's time ran out). */
+export type RoutedMessage = RoutedStream & { message: OutgoingMessage };
 
 /** As for transforms: a slow router delays its own sink a little, and each request still goes out. */
 const BATCH_BUDGET_MS = 250;
@@ -43,29 +34,13 @@ export async function routeOutgoing(
     { role: 'router' },
   );
   if (!outcome.ok) {
-    const error = `The sink's routing function does not compile: ${outcome.compileError}`;
-    return outgoing.map((message) => ({ ok: false, message, code: ROUTING_FAILED, error }));
+    const failure = routerCompileFailure(outcome.compileError);
+    return outgoing.map((message): RoutedMessage => ({ ...failure, message }));
   }
-  return outgoing.map((message, index): RoutedMessage => {
-    const result = outcome.results[index];
-    if (result?.ok === 'deferred') return { ok: 'deferred', message };
-    if (!result?.ok) {
-      const error = `The routing function failed: ${result?.error ?? 'no result'}`;
-      return { ok: false, message, code: ROUTING_FAILED, error };
-    }
-    const route = routeOfAnswer(result.payloadJson);
-    if (!route.ok)
-      return {
-        ok: false,
-        message,
-        code: ROUTING_FAILED,
-        error: `The routing function failed: ${route.error}`,
-      };
-    const arn = parseStreamArn(route.streamArn);
-    if (!arn) {
-      const error = `The routing function returned an invalid stream: ${describeInvalidStreamArn(route.streamArn)}`;
-      return { ok: false, message, code: INVALID_ROUTED_STREAM, error };
-    }
-    return { ok: true, message, streamArn: arn.arn, region: arn.region };
-  });
+  return outgoing.map(
+    (message, index): RoutedMessage => ({
+      ...routedStreamOf(outcome.results[index]),
+      message,
+    }),
+  );
 }

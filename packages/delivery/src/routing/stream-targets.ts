@@ -1,5 +1,5 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { createKinesisClient, type KinesisConnection } from '@shardline/kinesis';
+import { createKinesisClient, describeStream, type KinesisConnection } from '@shardline/kinesis';
 import type { Logger } from 'pino';
 import { StreamSendRate, type ThrottleSummary } from '../send/stream-send-rate';
 
@@ -10,12 +10,25 @@ export interface StreamTarget {
   client: KinesisClient;
   /** How fast each shard of this stream takes records now; shared by the sink's lanes. */
   sendRate: StreamSendRate;
+  /** This stream's record size limit when DescribeStreamSummary gave one, else the sink's setting. */
+  maxRecordBytes: number;
+  /** When the limit was last asked for (0: never). */
+  recordLimitCheckedAt: number;
+}
+
+/** Where a stream's record size limit comes from when the stream reports none. */
+export interface RecordLimitSettings {
+  /** The sink's setting: the limit of a stream that reports none, or cannot be asked. */
+  sinkSettingBytes: number;
+  /** How often to ask a stream for its limit again. */
+  refreshMs: number;
 }
 
 /**
  * The streams a sink writes to: its own, and those its router named. A stream gets its own shard
- * map and budgets (they are the stream's, not the sink's); a client is per region, since a Kinesis
- * client is bound to one. Routed streams use the sink's endpoint and credentials.
+ * map, budgets and record size limit (they are the stream's, not the sink's); a client is per
+ * region, since a Kinesis client is bound to one. Routed streams use the sink's endpoint and
+ * credentials.
  */
 export class StreamTargets {
   readonly own: StreamTarget;
@@ -24,7 +37,7 @@ export class StreamTargets {
 
   constructor(
     own: KinesisConnection,
-    private readonly deps: { sinkId: string; logger: Logger },
+    private readonly deps: { sinkId: string; logger: Logger; recordLimit: RecordLimitSettings },
   ) {
     const client = createKinesisClient(own);
     this.#clients.set(own.region, client);
@@ -62,6 +75,28 @@ export class StreamTargets {
     };
   }
 
+  /**
+   * Asks the stream for its record size limit when it was never asked, or not for `refreshMs`:
+   * a stream's limit can be raised (up to 10 MiB) while the sink runs.
+   */
+  async refreshRecordLimit(target: StreamTarget): Promise<void> {
+    const { sinkSettingBytes, refreshMs } = this.deps.recordLimit;
+    if (target.recordLimitCheckedAt !== 0 && Date.now() - target.recordLimitCheckedAt <= refreshMs) return;
+    target.recordLimitCheckedAt = Date.now();
+    try {
+      const summary = await describeStream(target.client, target.connection);
+      target.maxRecordBytes = summary.maxRecordSizeBytes ?? sinkSettingBytes;
+    } catch (error) {
+      // Without kinesis:DescribeStreamSummary (or while the stream is unreachable) the sink's own
+      // setting is the limit; delivery itself will report what is wrong.
+      target.maxRecordBytes = sinkSettingBytes;
+      this.deps.logger.debug(
+        { sinkId: this.deps.sinkId, streamArn: target.streamArn, err: (error as Error).message },
+        'could not read the stream record size limit; using the sink setting',
+      );
+    }
+  }
+
   #newTarget(connection: KinesisConnection, client: KinesisClient): StreamTarget {
     const target: StreamTarget = {
       streamArn: connection.streamArn,
@@ -73,6 +108,8 @@ export class StreamTargets {
         connection,
         logger: this.deps.logger,
       }),
+      maxRecordBytes: this.deps.recordLimit.sinkSettingBytes,
+      recordLimitCheckedAt: 0,
     };
     this.#targets.set(connection.streamArn, target);
     return target;

@@ -35,7 +35,7 @@ export async function checkSinkStream(
       ok: false,
       code,
       message,
-      hint: connectionHint({ code, message, retryable: false }, connection),
+      hint: connectionHint({ code, message }, connection),
       via: 'delivery',
     };
   } else if (

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import type { StatsRange } from '../../../lib/client/api-types';
 import { useSinkStats } from '../../../lib/client/queries';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { DeliveriesByStream } from './deliveries-by-stream';
 import { STATS_RANGE_ORDER, STATS_RANGE_VIEWS } from './stats-ranges';
 import { ThroughputChart } from './throughput-chart';
 
-/** The sink's activity chart with its range (the last hour, day or week). */
+/** The sink's activity chart with its range (the last hour, day or week), and deliveries per stream. */
 export function SinkActivity({ sinkId, live }: { sinkId: string; live: boolean }) {
   const [range, setRange] = useState<StatsRange>('1h');
   // The last hour is the counters' own query: the page asks for it once.
@@ -41,6 +42,7 @@ export function SinkActivity({ sinkId, live }: { sinkId: string; live: boolean }
       ) : (
         <ThroughputChart stats={query.data} />
       )}
+      <DeliveriesByStream sinkId={sinkId} range={range} live={live} />
     </section>
   );
 }

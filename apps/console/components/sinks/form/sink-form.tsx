@@ -90,9 +90,9 @@ export function SinkForm({ sink }: { sink?: Sink }) {
       streamArn: values.streamArn.trim(),
       accessKeyId: keys ? values.accessKeyId.trim() || null : null,
       endpoint: values.endpoint.trim() || null,
-      ...(savedSecret
-        ? { sinkId: sink.id }
-        : { secretAccessKey: keys ? values.secretAccessKey || null : null }),
+      ...(savedSecret ? {} : { secretAccessKey: keys ? values.secretAccessKey || null : null }),
+      // A saved sink's routing function, as typed, is run on its recent messages.
+      ...(sink ? { sinkId: sink.id, routingSource: values.routingSource } : {}),
     };
   };
 
@@ -124,7 +124,7 @@ export function SinkForm({ sink }: { sink?: Sink }) {
         aria-label="Filter and transform"
         data-testid="sink-transform-fields"
       >
-        <TransformFields values={values} set={set} errorFor={errorFor} />
+        <TransformFields values={values} set={set} errorFor={errorFor} sinkId={sink?.id} />
       </section>
 
       <section

@@ -5,12 +5,14 @@ import { type TestConnectionInput, useTestConnection } from '../../../lib/client
 import { parseStreamArn } from '../../../lib/client/stream-arn';
 import { Button } from '../../ui/button';
 import { CreateStream } from './create-stream';
+import { RoutedStreamsResult } from './routed-streams-result';
 import { StreamCallFailureText } from './stream-call-failure';
 import { StreamSummaryText } from './stream-summary-text';
 
 /**
  * Calls DescribeStreamSummary with the settings as typed; an AWS failure is a result, with a hint.
- * A stream that does not exist can be created from here.
+ * A stream that does not exist can be created from here. A saved sink's routing function, as
+ * typed, runs on its recent messages, and each stream it names is checked too.
  */
 export function TestConnection({
   input,
@@ -60,6 +62,7 @@ export function TestConnection({
         {result?.ok === false && (
           <StreamCallFailureText error={result.error} testId="test-connection-result" />
         )}
+        {result?.routing && <RoutedStreamsResult routing={result.routing} />}
       </div>
       {tested && missingStream && (
         // Keyed by the stream, so another missing stream starts a new offer.

@@ -5,6 +5,7 @@ import { useTransforms } from '../../../lib/client/queries';
 import { CodeField } from '../../ui/code-field';
 import { Field, inputClass } from '../../ui/field';
 import { TextLink } from '../../ui/text-link';
+import { RoutingTestPanel } from './routing-test-panel';
 import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
 
 const FILTER_EXAMPLE = `(message) => message.record.status !== 'draft'`;
@@ -18,10 +19,13 @@ export function TransformFields({
   values,
   set,
   errorFor,
+  sinkId,
 }: {
   values: SinkFormValues;
   set: SetSinkValue;
   errorFor: ErrorFor;
+  /** The saved sink's id, whose messages the routing function's test may run on. */
+  sinkId?: string;
 }) {
   const id = useId();
   const query = useTransforms();
@@ -92,6 +96,9 @@ export function TransformFields({
         openLabel="Add routing"
         testId="sink-routing"
       />
+      {values.routingSource.trim() !== '' && (
+        <RoutingTestPanel routingSource={values.routingSource} sinkId={sinkId} />
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { type UpdateAlertSettingsInput, updateAlertSettings } from '@shardline/db';
 import { database } from '../database';
+import { secretBox } from '../env';
 import { assertAllowedEndpoint } from '../network-policy';
-import { secretBox } from '../secret-box';
 
 /**
  * Changing the installation's alert settings, whoever asks (the REST API, a configuration file):

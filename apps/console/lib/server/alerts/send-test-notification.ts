@@ -3,8 +3,8 @@ import { getAlertWebhookUrl, webhookUrlSchema } from '@shardline/db';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
 import { database } from '../database';
+import { consoleEnv, secretBox } from '../env';
 import { assertAllowedEndpoint } from '../network-policy';
-import { secretBox } from '../secret-box';
 
 /** `webhookUrl`: a URL typed but not saved yet; left out, the webhook saved in the console. */
 export const testNotificationInputSchema = z.strictObject({
@@ -35,7 +35,7 @@ export async function sendTestNotification(options: {
   await assertAllowedEndpoint(url, 'webhookUrl');
   const webhook = new AlertWebhook({
     url,
-    consoleOrigin: process.env.SHARDLINE_CONSOLE_ORIGIN || null,
+    consoleOrigin: consoleEnv().SHARDLINE_CONSOLE_ORIGIN,
     timeoutMs: TEST_TIMEOUT_MS,
     attempts: 1,
   });

@@ -1,3 +1,5 @@
+import { consoleEnv } from '../env';
+
 /**
  * Whether the console may believe the X-Forwarded-* headers: only when an operator says a proxy
  * in front of it sets them (`SHARDLINE_TRUST_PROXY=true`). Otherwise any client could send them,
@@ -5,7 +7,7 @@
  * sign-in limit per address).
  */
 export function trustsProxy(): boolean {
-  return process.env.SHARDLINE_TRUST_PROXY === 'true';
+  return consoleEnv().SHARDLINE_TRUST_PROXY;
 }
 
 /** The first value of a forwarded header a trusted proxy set, or null. */

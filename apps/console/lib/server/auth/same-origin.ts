@@ -1,3 +1,4 @@
+import { consoleEnv } from '../env';
 import { forwardedValue } from './forwarded';
 
 /**
@@ -13,7 +14,7 @@ export function fromConsoleOrigin(request: Request): boolean {
   if (origin === 'null') return false;
   const claimed = origin ? originOf(origin) : originOf(request.headers.get('referer'));
   if (!claimed) return false;
-  const configured = originOf(process.env.SHARDLINE_CONSOLE_ORIGIN ?? null);
+  const configured = originOf(consoleEnv().SHARDLINE_CONSOLE_ORIGIN);
   if (configured) return claimed === configured;
   const url = new URL(request.url);
   const host = forwardedValue(request, 'x-forwarded-host') ?? request.headers.get('host') ?? url.host;

@@ -2,7 +2,7 @@ import { checkBackfillNarrowing, SourceUnreachableError } from '@shardline/captu
 import { getSourceConnection, type NarrowedTable } from '@shardline/db';
 import { ApiError } from '../api/api-error';
 import { database } from '../database';
-import { secretBox } from '../secret-box';
+import { secretBox } from '../env';
 
 /**
  * Tries a backfill's conditions and key ranges on the sink's source before it is saved (see

@@ -29,7 +29,7 @@ import { updateAlertSettingsChecked } from '../alerts/alert-settings-operations'
 import { ApiError } from '../api/api-error';
 import { describeKnownError } from '../api/error-response';
 import { database } from '../database';
-import { secretBox } from '../secret-box';
+import { secretBox } from '../env';
 import { createSinkChecked, deleteSinkAndCleanUp, updateSinkChecked } from '../sinks/sink-operations';
 import {
   createSourceChecked,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { testConnectionInputSchema } from './test-connection-input';
+import { sinkConnectionSettingsSchema } from './test-connection-input';
 
 /** Kinesis allows up to 10,000 shards per CreateStream (the account's quota is usually lower). */
 const MAX_SHARDS = 10_000;
@@ -8,7 +8,7 @@ const MAX_SHARDS = 10_000;
  * "Create stream" on the sink form: the connection settings of Test connection (the stream's name
  * and region come from its ARN), and the capacity: on demand, or provisioned with a shard count.
  */
-export const createStreamInputSchema = testConnectionInputSchema
+export const createStreamInputSchema = sinkConnectionSettingsSchema
   .extend({
     capacityMode: z.enum(['on-demand', 'provisioned'], {
       error: 'must be on-demand or provisioned',

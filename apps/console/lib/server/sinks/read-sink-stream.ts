@@ -7,7 +7,7 @@ import {
 } from '@shardline/kinesis';
 import { z } from 'zod';
 import { database } from '../database';
-import { secretBox } from '../secret-box';
+import { secretBox } from '../env';
 
 /** Query string of GET …/stream-records. */
 export const streamRecordsQuerySchema = z.object({

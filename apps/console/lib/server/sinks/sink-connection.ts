@@ -3,16 +3,16 @@ import { assertSinkSecretTarget, getSinkDeliveryConfig } from '@shardline/db';
 import type { KinesisConnection } from '@shardline/kinesis';
 import { ApiError } from '../api/api-error';
 import { database } from '../database';
+import { secretBox } from '../env';
 import { assertAllowedEndpoint } from '../network-policy';
-import { secretBox } from '../secret-box';
-import type { TestConnectionInput } from './test-connection-input';
+import type { SinkConnectionSettings } from './test-connection-input';
 
 /**
  * The connection the sink form's settings describe, for the calls it makes before saving (Test
  * connection, Create stream): the endpoint allowed, the saved secret used when the form has none,
  * and only with the endpoint and region it was saved for.
  */
-export async function resolveSinkConnection(input: TestConnectionInput): Promise<KinesisConnection> {
+export async function resolveSinkConnection(input: SinkConnectionSettings): Promise<KinesisConnection> {
   await assertAllowedEndpoint(input.endpoint);
   const credentials = await resolveCredentials(input);
   const arn = parseStreamArn(input.streamArn);
@@ -21,7 +21,7 @@ export async function resolveSinkConnection(input: TestConnectionInput): Promise
 }
 
 async function resolveCredentials(
-  input: TestConnectionInput,
+  input: SinkConnectionSettings,
 ): Promise<{ accessKeyId: string; secretAccessKey: string } | null> {
   const savedSink =
     input.sinkId && input.secretAccessKey === undefined

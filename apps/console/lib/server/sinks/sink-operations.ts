@@ -3,8 +3,8 @@ import { type createSinkInputSchema, getSink, type updateSinkInputSchema } from 
 import { checkSinkSettings, throwIfChecksFailed } from '@shardline/health';
 import type { z } from 'zod';
 import { database } from '../database';
+import { secretBox } from '../env';
 import { assertAllowedEndpoint } from '../network-policy';
-import { secretBox } from '../secret-box';
 import { assertFilterCompiles, assertRoutingCompiles } from '../transforms/transform-definition';
 import { withSourceSetupErrors } from './source-setup-errors';
 

@@ -11,8 +11,8 @@ import {
 import { checkSourceSettings, throwIfChecksFailed } from '@shardline/health';
 import type { z } from 'zod';
 import { database } from '../database';
+import { secretBox } from '../env';
 import { assertAllowedHost } from '../network-policy';
-import { secretBox } from '../secret-box';
 import { cleanUpSourceDatabase } from './clean-up-source-database';
 
 /**

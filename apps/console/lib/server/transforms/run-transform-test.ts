@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BudgetedResult, TransformResult } from '@shardline/transforms';
 import { ApiError } from '../api/api-error';
 import { consoleTransformRunner } from './console-transform-runner';
-import { sampleSinkMessages, sinkMessagesById, sinkRecordLimit, type TestSample } from './test-samples';
+import { sinkRecordLimit, type TestSample, testSamplesOf } from './test-samples';
 import type { TestTransformInput } from './test-transform-input';
 import { transformDefinition } from './transform-definition';
 
@@ -38,7 +38,7 @@ export async function runTransformTest(
   input: TestTransformInput,
 ): Promise<{ results: TransformTestResult[] }> {
   const recordLimitBytes = input.sinkId ? await sinkRecordLimit(input.sinkId) : DEFAULT_RECORD_LIMIT_BYTES;
-  const samples = await samplesOf(input);
+  const samples = await testSamplesOf(input);
   const runner = consoleTransformRunner();
   // An unsaved definition: compiled for this test only, and freed after it.
   const key = `test:${randomUUID()}`;
@@ -58,27 +58,6 @@ export async function runTransformTest(
     };
   } finally {
     runner.forget(key);
-  }
-}
-
-async function samplesOf(input: TestTransformInput): Promise<TestSample[]> {
-  if (input.message !== undefined) {
-    return [{ messageId: null, input: pastedJson(input.message), partitionKey: null }];
-  }
-  // The input schema allows no other case: a sink is named when no message is pasted.
-  if (!input.sinkId) return [];
-  return input.messageIds
-    ? sinkMessagesById(input.sinkId, input.messageIds)
-    : sampleSinkMessages(input.sinkId, input.limit);
-}
-
-/** A pasted message as JSON text; one nested deeper than the console's own stack is refused. */
-function pastedJson(message: unknown): string {
-  try {
-    return JSON.stringify(message);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new ApiError(400, 'invalid_input', 'the message is nested too deeply to be read', 'message');
   }
 }
 

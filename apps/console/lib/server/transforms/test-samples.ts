@@ -1,5 +1,6 @@
 import { type MessageState, NotFoundError } from '@shardline/core';
 import { getMessage, getSinkRecordLimit, listMessages, type MessageRecord } from '@shardline/db';
+import { ApiError } from '../api/api-error';
 import { database } from '../database';
 
 /** A message to test a transform on: its stored payload and, for a sink's, its partition key. */
@@ -55,4 +56,31 @@ export async function sampleSinkMessages(sinkId: string, limit: number): Promise
     ),
   );
   return samples.filter((sample) => sample !== null);
+}
+
+/** What a test (of a transform or a routing function) runs on: a pasted message, or a sink's. */
+export async function testSamplesOf(input: {
+  sinkId?: string;
+  messageIds?: string[];
+  message?: unknown;
+  limit: number;
+}): Promise<TestSample[]> {
+  if (input.message !== undefined) {
+    return [{ messageId: null, input: pastedJson(input.message), partitionKey: null }];
+  }
+  // The input schemas allow no other case: a sink is named when no message is pasted.
+  if (!input.sinkId) return [];
+  return input.messageIds
+    ? sinkMessagesById(input.sinkId, input.messageIds)
+    : sampleSinkMessages(input.sinkId, input.limit);
+}
+
+/** A pasted message as JSON text; one nested deeper than the console's own stack is refused. */
+function pastedJson(message: unknown): string {
+  try {
+    return JSON.stringify(message);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ApiError(400, 'invalid_input', 'the message is nested too deeply to be read', 'message');
+  }
 }

@@ -2,6 +2,7 @@ import { createSinkInputSchema, sinkStatsQuerySchema, updateSinkInputSchema } fr
 import { forceQuerySchema } from '../../api/force-flag';
 import { createStreamInputSchema } from '../../sinks/create-stream-input';
 import { streamRecordsQuerySchema } from '../../sinks/read-sink-stream';
+import { testRoutingInputSchema } from '../../sinks/routing/test-routing-input';
 import { testConnectionInputSchema } from '../../sinks/test-connection-input';
 import type { PathSpecs } from '../operation';
 import { CHECKS_FAILED, SINK_HEALTH } from './health-text';
@@ -54,13 +55,27 @@ export const sinksPaths: PathSpecs = {
     post: {
       summary: 'Test the connection to a Kinesis stream',
       description:
-        "Calls DescribeStreamSummary with the given settings. With `sinkId` and no secret access key, the saved sink's secret (and access key id, when left out) is used. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }`, the hint naming what to fix (a missing IAM permission, the region, the stream, the credentials, the endpoint).",
+        "Calls DescribeStreamSummary with the given settings. With `sinkId` and no secret access key, the saved sink's secret (and access key id, when left out) is used. An AWS failure is a result, not an error: `{ ok: false, error: { code, message, hint } }`, the hint naming what to fix (a missing IAM permission, the region, the stream, the credentials, the endpoint). With `sinkId` of a sink with a routing function (`routingSource` left out: the saved one; given: that one, saved or not; null: none), the function also runs on the sink's 50 most recent messages and each distinct stream it returns is checked the same way, with the sink's endpoint and credentials: `routing` lists them, with the messages sent to each, and counts the messages whose routing failed, with the first error. Without routing, `routing` is null.",
       tag: 'sinks',
       body: testConnectionInputSchema,
       responses: {
-        200: '`{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes } }` or `{ ok: false, error: { code, message, hint } }`',
+        200: '`{ ok: true, stream: { name, status, shardCount, maxRecordSizeBytes }, routing }` or `{ ok: false, error: { code, message, hint }, routing }`; `routing`: null, or `{ messagesRouted, streams: [{ streamArn, messages, test: { ok, stream } | { ok, error } }], failed: { messages, firstMessageId, firstError } }`',
         400: 'Not JSON, or invalid settings (`field` names the one at fault)',
         404: 'The `sinkId` names no sink',
+      },
+    },
+  },
+  '/api/v1/sinks/test-routing': {
+    post: {
+      summary: 'Run a routing function, saved or not, on messages',
+      description:
+        "Runs `routingSource` on a pasted `message` (an object), on the messages `messageIds` of the sink `sinkId`, or on `limit` (1 to 20, 5 by default) messages of `sinkId` (those sent next, then the most recently delivered, as for a transform's test). Nothing is saved or sent. Each result is `{ messageId, input, streamArn, code, error, durationMs }`: the stream it returned, or the error delivery would record (`routing_failed`: it threw, ran out of time or memory, or returned something other than a string or `{ streamArn }`; `invalid_routed_stream`: a string that is not a stream ARN).",
+      tag: 'sinks',
+      body: testRoutingInputSchema,
+      responses: {
+        200: '`{ results: [{ messageId, input, streamArn, code, error, durationMs }] }`',
+        400: "Not JSON, a field is invalid (`field` names it), or the function does not compile (field `routingSource`, the compiler's message)",
+        404: 'The `sinkId` names no sink, or a message id is not one of its messages',
       },
     },
   },
@@ -116,6 +131,20 @@ export const sinksPaths: PathSpecs = {
       query: sinkStatsQuerySchema,
       responses: {
         200: '`{ health, counts: { waiting, sending, failing, delivered, discarded, deliveredLastHour, filteredCount }, oldestFailingAgeMs, range, bucketMinutes, throughput: [{ start, delivered, failed, throttled }] }`: counts also carry `pending` and `inFlight`, deprecated names of waiting and sending; buckets of `bucketMinutes`, oldest first, the current one last; failed counts failed attempts, throttled the attempts Kinesis throttled (not counted in failed); filteredCount (a string) the messages the filter dropped',
+        400: '`range` is not one of 1h, 24h, 7d',
+        404: NOT_FOUND,
+      },
+    },
+  },
+  '/api/v1/sinks/{id}/streams': {
+    get: {
+      summary: 'Deliveries of a sink per stream',
+      description:
+        "How many of the sink's messages were delivered to each stream over `range`, the window of the activity chart (`1h`, the default, `24h` or `7d`, from the start of its first bucket): a sink with a routing function writes to several. A message delivered without routing counts for the sink's own stream, which is always listed. Counts the messages still stored (delivered messages are pruned after their retention).",
+      tag: 'sinks',
+      query: sinkStatsQuerySchema,
+      responses: {
+        200: "`{ range, since, streams: [{ streamArn, own, delivered }] }`: most deliveries first; `own` marks the sink's own stream",
         400: '`range` is not one of 1h, 24h, 7d',
         404: NOT_FOUND,
       },

@@ -2,7 +2,7 @@ import { exportConfig } from '@shardline/config';
 import { readConfiguration } from '@shardline/db';
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { database } from '../../../../../lib/server/database';
-import { secretBox } from '../../../../../lib/server/secret-box';
+import { secretBox } from '../../../../../lib/server/env';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,8 +3,8 @@ import { assertSourcePasswordTarget, getSourceConnection, sourceClientConfig } f
 import { apiRoute } from '../../../../../lib/server/api/api-route';
 import { readJsonBody } from '../../../../../lib/server/api/read-input';
 import { database } from '../../../../../lib/server/database';
+import { secretBox } from '../../../../../lib/server/env';
 import { assertAllowedHost } from '../../../../../lib/server/network-policy';
-import { secretBox } from '../../../../../lib/server/secret-box';
 import { checkSourceInputSchema } from '../../../../../lib/server/sources/check-source-input';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { getSourceConnection } from '@shardline/db';
 import { ApiError } from '../../../../../../lib/server/api/api-error';
 import { apiRoute } from '../../../../../../lib/server/api/api-route';
 import { database } from '../../../../../../lib/server/database';
-import { secretBox } from '../../../../../../lib/server/secret-box';
+import { secretBox } from '../../../../../../lib/server/env';
 import { readSourceId } from '../../../../../../lib/server/sources/source-id';
 
 export const dynamic = 'force-dynamic';

@@ -70,7 +70,7 @@ describe('describeStream', () => {
     ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(KinesisRequestError);
     const { deliveryError } = failure as KinesisRequestError;
-    expect(deliveryError).toMatchObject({ code: 'AccessDeniedException', retryable: false });
+    expect(deliveryError).toMatchObject({ code: 'AccessDeniedException' });
     expect(deliveryError.message).toContain('kinesis:DescribeStreamSummary on arn:aws:kinesis:eu-west-2');
     expect((failure as Error).message).toBe(deliveryError.message);
   });
@@ -79,7 +79,7 @@ describe('describeStream', () => {
     const connection = ordersConnection(`http://127.0.0.1:${await unusedPort()}`);
     client = createKinesisClient(connection);
     await expect(describeStream(client, connection)).rejects.toMatchObject({
-      deliveryError: { code: 'ECONNREFUSED', retryable: true },
+      deliveryError: { code: 'ECONNREFUSED' },
       message: expect.stringContaining('connection refused'),
     });
   });

@@ -65,7 +65,7 @@ describe('testStreamConnection', () => {
 describe('connectionHint', () => {
   it('says when an AWS endpoint is in another region than the stream', () => {
     const hint = connectionHint(
-      { code: 'ResourceNotFoundException', message: 'not found', retryable: false },
+      { code: 'ResourceNotFoundException', message: 'not found' },
       ordersConnection('https://kinesis.us-east-1.amazonaws.com'),
     );
     expect(hint).toBe(
@@ -75,7 +75,7 @@ describe('connectionHint', () => {
 
   it('asks for credentials when the default chain found none', () => {
     const hint = connectionHint(
-      { code: 'CredentialsProviderError', message: 'Could not load credentials', retryable: false },
+      { code: 'CredentialsProviderError', message: 'Could not load credentials' },
       ordersConnection('http://localhost:4567', { credentials: null }),
     );
     expect(hint).toMatch(/^No credentials: give an access key id and secret access key/);

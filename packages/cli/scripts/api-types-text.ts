@@ -1,5 +1,5 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import { openApiDocument } from '../../../../apps/console/lib/server/openapi/document';
+import { openApiDocument } from '../../../apps/console/lib/server/openapi/document';
 
 /**
  * The TypeScript types of the REST API, generated from the console's own OpenAPI document: the

@@ -65,12 +65,11 @@ describe('putRecords', () => {
       throw new Error('expected the first and last to fail');
     expect(throttled.error).toMatchObject({
       code: 'ProvisionedThroughputExceededException',
-      retryable: true,
     });
     expect(throttled.error.message).toContain('Kinesis throttled this record');
     expect(throttled.error.message).toContain('1 MiB/s or 1,000 records/s per shard');
     expect(throttled.error.message).toContain('Rate exceeded for shard shardId-000000000001');
-    expect(internal.error).toMatchObject({ code: 'InternalFailure', retryable: true });
+    expect(internal.error).toMatchObject({ code: 'InternalFailure' });
     expect(internal.error.message).toContain('internal failure');
     expect(internal.error.message).toContain('it will be retried');
   });
@@ -79,7 +78,7 @@ describe('putRecords', () => {
     const { client, connection } = await connect(() => ({ status: 200, json: { Records: [accepted(0)] } }));
     const outcomes = await putRecords(client, connection, records(2));
     expect(outcomes[0]?.ok).toBe(true);
-    expect(outcomes[1]).toMatchObject({ ok: false, error: { code: 'MissingRecordResult', retryable: true } });
+    expect(outcomes[1]).toMatchObject({ ok: false, error: { code: 'MissingRecordResult' } });
   });
 
   it('sends nothing for an empty batch', async () => {

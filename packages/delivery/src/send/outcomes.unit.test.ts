@@ -18,7 +18,7 @@ const message = (deliverCount: number, throttledCount: number): OutgoingMessage 
 
 const refused = (code: string): RecordOutcome => ({
   ok: false,
-  error: { code, message: `Kinesis said ${code}`, retryable: true },
+  error: { code, message: `Kinesis said ${code}` },
 });
 
 function mapOne(sent: OutgoingMessage, outcome: RecordOutcome, shardReadyInMs = 40) {

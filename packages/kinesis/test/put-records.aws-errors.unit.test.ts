@@ -37,7 +37,6 @@ describe('putRecords when Kinesis refuses the whole request', () => {
       ),
     );
     expect(error.code).toBe('AccessDeniedException');
-    expect(error.retryable).toBe(false);
     expect(error.message).toContain('stream orders (eu-west-2)');
     expect(error.message).toContain('kinesis:PutRecords');
     expect(error.message).toContain('kinesis:DescribeStreamSummary');
@@ -53,7 +52,7 @@ describe('putRecords when Kinesis refuses the whole request', () => {
         awsError('ResourceNotFoundException', 'Stream orders under account 123456789012 not found.'),
       ),
     );
-    expect(error).toMatchObject({ code: 'ResourceNotFoundException', retryable: false });
+    expect(error).toMatchObject({ code: 'ResourceNotFoundException' });
     expect(error.message).toMatch(
       /^Stream orders was not found in region eu-west-2: check the stream ARN and region/,
     );
@@ -65,7 +64,7 @@ describe('putRecords when Kinesis refuses the whole request', () => {
     const error = sharedFailure(
       await sendThrough(awsError('ProvisionedThroughputExceededException', 'Rate exceeded')),
     );
-    expect(error).toMatchObject({ code: 'ProvisionedThroughputExceededException', retryable: true });
+    expect(error).toMatchObject({ code: 'ProvisionedThroughputExceededException' });
     expect(error.message).toContain('Kinesis throttled the request');
     expect(error.message).toContain('1 MiB/s or 1,000 records/s per shard');
     expect(error.message).toContain('the records will be retried');
@@ -81,7 +80,7 @@ describe('putRecords when Kinesis refuses the whole request', () => {
         },
       }),
     );
-    expect(error).toMatchObject({ code: 'UnrecognizedClientException', retryable: false });
+    expect(error).toMatchObject({ code: 'UnrecognizedClientException' });
     expect(error.message).toContain("check the sink's access key ID and secret access key");
     expect(error.message).toContain('The security token included in the request is invalid');
     expect(error.message).not.toContain(SECRET);
@@ -93,7 +92,7 @@ describe('putRecords when Kinesis refuses the whole request', () => {
         awsError('ExpiredTokenException', 'The security token included in the request is expired'),
       ),
     );
-    expect(error).toMatchObject({ code: 'ExpiredTokenException', retryable: false });
+    expect(error).toMatchObject({ code: 'ExpiredTokenException' });
     expect(error.message).toContain('have expired');
     expect(error.message).toContain('stream orders (eu-west-2)');
   });
@@ -104,21 +103,21 @@ describe('putRecords when Kinesis refuses the whole request', () => {
         awsError('KMSAccessDeniedException', 'User is not authorized to perform kms:GenerateDataKey'),
       ),
     );
-    expect(error).toMatchObject({ code: 'KMSAccessDeniedException', retryable: false });
+    expect(error).toMatchObject({ code: 'KMSAccessDeniedException' });
     expect(error.message).toContain("the stream's KMS key");
     expect(error.message).toContain('kms:GenerateDataKey');
   });
 
   it('keeps an unfamiliar AWS error name and its text', async () => {
     const error = sharedFailure(await sendThrough(awsError('BrandNewException', 'something new went wrong')));
-    expect(error).toMatchObject({ code: 'BrandNewException', retryable: true });
+    expect(error).toMatchObject({ code: 'BrandNewException' });
     expect(error.message).toContain('stream orders (eu-west-2)');
     expect(error.message).toContain('AWS said: something new went wrong');
   });
 
   it('reports a server error without an error name as HTTP_<status> and retries it', async () => {
     const error = sharedFailure(await sendThrough({ status: 503, text: '' }));
-    expect(error).toMatchObject({ code: 'HTTP_503', retryable: true });
+    expect(error).toMatchObject({ code: 'HTTP_503' });
     expect(error.message).toContain('answered HTTP 503 Service Unavailable');
     expect(error.message).toContain(fake?.endpoint);
   });
@@ -131,7 +130,7 @@ describe('putRecords when Kinesis refuses the whole request', () => {
         contentType: 'text/html',
       }),
     );
-    expect(error).toMatchObject({ code: 'HTTP_403', retryable: false });
+    expect(error).toMatchObject({ code: 'HTTP_403' });
     expect(error.message).toContain('check that the endpoint is a Kinesis endpoint');
     expect(error.message).toContain('the body is not a Kinesis response');
     // What another server said is never quoted: it could be any page of the network.

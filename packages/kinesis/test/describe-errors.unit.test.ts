@@ -12,14 +12,13 @@ describe('describeRecordError', () => {
       awsConnection,
     );
     expect(error.code).toBe('InvalidArgumentException');
-    expect(error.retryable).toBe(false);
     expect(error.message).toContain('Kinesis rejected this record to stream orders (eu-west-2)');
     expect(error.message).toContain("exceeds the stream's max record size of 1048576 bytes");
   });
 
   it('keeps an unfamiliar per-record code and its message', () => {
     const error = describeRecordError('SomethingNew', 'details here', awsConnection);
-    expect(error).toMatchObject({ code: 'SomethingNew', retryable: true });
+    expect(error).toMatchObject({ code: 'SomethingNew' });
     expect(error.message).toContain('stream orders (eu-west-2)');
     expect(error.message).toContain('AWS said: details here');
   });
@@ -35,7 +34,7 @@ describe('describeKinesisError', () => {
       name: 'CredentialsProviderError',
     });
     const error = describeKinesisError(missing, { ...awsConnection, credentials: null });
-    expect(error).toMatchObject({ code: 'CredentialsProviderError', retryable: false });
+    expect(error).toMatchObject({ code: 'CredentialsProviderError' });
     expect(error.message).toContain('No AWS credentials were found for stream orders (eu-west-2)');
     expect(error.message).toContain("set the sink's credentials or give the engine an IAM role");
   });
@@ -58,7 +57,7 @@ describe('describeKinesisError', () => {
       { name: 'TimeoutError' },
     );
     const error = describeKinesisError(timeout, { ...awsConnection, requestTimeoutMs: undefined });
-    expect(error).toMatchObject({ code: 'TimeoutError', retryable: true });
+    expect(error).toMatchObject({ code: 'TimeoutError' });
     expect(error.message).toContain('Could not connect to Kinesis in eu-west-2 within 10 s');
   });
 
@@ -84,7 +83,7 @@ describe('describeKinesisError', () => {
 
   it('still describes something that is not an Error', () => {
     const error = describeKinesisError('socket exploded', awsConnection);
-    expect(error).toMatchObject({ code: 'Error', retryable: true });
+    expect(error).toMatchObject({ code: 'Error' });
     expect(error.message).toContain('stream orders (eu-west-2) failed: socket exploded');
   });
 
@@ -98,5 +97,27 @@ describe('describeKinesisError', () => {
       { ...awsConnection, streamArn: 'orders-stream' },
     );
     expect(error.message).toContain('Stream orders-stream was not found in region eu-west-2');
+  });
+
+  it('says the records will be retried only when the call sent records', () => {
+    const throttled = Object.assign(new Error('Rate exceeded for stream orders'), {
+      name: 'ProvisionedThroughputExceededException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(describeKinesisError(throttled, awsConnection).message).toBe(
+      "Kinesis throttled the request: the stream's shards are over their write limit (1 MiB/s or 1,000 records/s per shard); the records will be retried. If this persists, add shards to stream orders (eu-west-2) (AWS said: Rate exceeded for stream orders)",
+    );
+    expect(describeKinesisError(throttled, awsConnection, 'nothing-sent').message).toBe(
+      "Kinesis throttled the request: the stream's shards are over their write limit (1 MiB/s or 1,000 records/s per shard). If this persists, add shards to stream orders (eu-west-2) (AWS said: Rate exceeded for stream orders)",
+    );
+    const noAnswer = Object.assign(new Error('request timed out'), { name: 'TimeoutError' });
+    const connection = { ...awsConnection, requestTimeoutMs: 5_000 };
+    expect(describeKinesisError(noAnswer, connection).message).toBe(
+      'No response from Kinesis in eu-west-2 within 5 s for stream orders; the records will be retried (the request may still have been written, delivery is at least once)',
+    );
+    expect(describeKinesisError(noAnswer, connection, 'nothing-sent').message).toBe(
+      'No response from Kinesis in eu-west-2 within 5 s for stream orders',
+    );
   });
 });

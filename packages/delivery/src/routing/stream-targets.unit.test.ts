@@ -9,7 +9,11 @@ const US = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders-us';
 function targets() {
   return new StreamTargets(
     { streamArn: OWN, region: 'eu-west-1', endpoint: 'http://127.0.0.1:1', credentials: null },
-    { sinkId: 'sink', logger: pino({ level: 'silent' }) },
+    {
+      sinkId: 'sink',
+      logger: pino({ level: 'silent' }),
+      recordLimit: { sinkSettingBytes: 1024 * 1024, refreshMs: 60_000 },
+    },
   );
 }
 
