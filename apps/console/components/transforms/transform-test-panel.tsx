@@ -1,10 +1,10 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { errorMessage } from '../../lib/client/api-fetch';
-import type { TransformKind } from '../../lib/client/api-types';
-import { useSinks } from '../../lib/client/queries';
-import { useTestTransform } from '../../lib/client/transform-mutations';
+import { errorMessage } from '@/lib/client/api-fetch';
+import type { TransformKind } from '@/lib/client/api-types';
+import { useSinks } from '@/lib/client/queries';
+import { useTestTransform } from '@/lib/client/transform-mutations';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 import { Alert } from '../ui/states';

@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { iamPolicyFor, parseOtherStreams, streamArnsIn } from '../../../lib/client/iam-policy';
-import { parseStreamArn, STREAM_ARN_FORMAT } from '../../../lib/client/stream-arn';
-import { CodeBlock } from '../../ui/code-block';
-import { CopyButton } from '../../ui/copy-button';
+import { CodeBlock } from '@/components/ui/code-block';
+import { CopyButton } from '@/components/ui/copy-button';
+import { iamPolicyFor, parseOtherStreams, streamArnsIn } from '@/lib/client/iam-policy';
+import { parseStreamArn, STREAM_ARN_FORMAT } from '@/lib/client/stream-arn';
 import { OtherRoutedStreams } from './other-routed-streams';
 
 /**

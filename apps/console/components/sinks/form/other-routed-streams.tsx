@@ -1,7 +1,7 @@
 'use client';
 
-import type { OtherStreams } from '../../../lib/client/iam-policy';
-import { Field, inputClass } from '../../ui/field';
+import { Field, inputClass } from '@/components/ui/field';
+import type { OtherStreams } from '@/lib/client/iam-policy';
 
 /**
  * The streams a routing function builds at run time, which its code does not spell out: the

@@ -1,14 +1,14 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../lib/client/api-fetch';
-import type { RoutingTestResult } from '../../../lib/client/api-types';
-import { prettyJson } from '../../../lib/client/format';
-import { useTestRouting } from '../../../lib/client/mutations';
-import { Button } from '../../ui/button';
-import { CodeBlock } from '../../ui/code-block';
-import { Field, inputClass } from '../../ui/field';
-import { Alert } from '../../ui/states';
+import { Button } from '@/components/ui/button';
+import { CodeBlock } from '@/components/ui/code-block';
+import { Field, inputClass } from '@/components/ui/field';
+import { Alert } from '@/components/ui/states';
+import { errorMessage } from '@/lib/client/api-fetch';
+import type { RoutingTestResult } from '@/lib/client/api-types';
+import { prettyJson } from '@/lib/client/format';
+import { useTestRouting } from '@/lib/client/mutations';
 
 const EXAMPLE_MESSAGE = `{
   "record": { "id": 1, "region": "eu" },
