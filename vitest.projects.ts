@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // Projects do not inherit the root's test options (and `extends: true` would rerun the
 // globalSetup once per project), so the shared ones are spelled out for each.
@@ -7,6 +8,10 @@ const shared = {
   hookTimeout: 120_000,
   pool: 'forks',
 } as const;
+// The console's `@/` path alias (apps/console/tsconfig.json), for tests that import its routes.
+const resolve = {
+  alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('apps/console/', import.meta.url)) }],
+};
 // No test reaches beyond the loopback range: other host names do not resolve.
 const setupFiles = ['packages/testing/src/loopback-only.ts'];
 
@@ -16,6 +21,7 @@ const BROWSER_TESTS = '**/*.browser.test.ts';
 const UNIT_AND_BROWSER = [UNIT_TESTS, BROWSER_TESTS, '**/node_modules/**'];
 
 export const unitProject = {
+  resolve,
   test: { ...shared, setupFiles, name: 'unit', include: [UNIT_TESTS], exclude: ['**/node_modules/**'] },
 };
 
@@ -25,6 +31,7 @@ const workspaces = (dir: 'apps' | 'packages') =>
     .map((entry) => entry.name);
 
 const integration = (name: string, include: string[], exclude = UNIT_AND_BROWSER) => ({
+  resolve,
   test: { ...shared, setupFiles, name, include, exclude },
 });
 

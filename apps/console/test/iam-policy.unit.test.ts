@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iamPolicyFor, streamArnsIn } from '../lib/client/iam-policy';
+import { iamPolicyFor, parseOtherStreams, streamArnsIn } from '../lib/client/iam-policy';
 
 const ARN = 'arn:aws:kinesis:eu-west-2:123456789012:stream/orders';
 
@@ -54,5 +54,20 @@ describe('the IAM policy of a sink with a routing function', () => {
     expect(
       streamArnsIn(`(message) => \`arn:aws:kinesis:eu-west-1:123456789012:stream/orders-\${message.table}\``),
     ).toEqual([]);
+  });
+});
+
+describe('the streams a routing function builds at run time', () => {
+  it('tells whole ARNs from patterns, and says back what is neither', () => {
+    expect(
+      parseOtherStreams(
+        'arn:aws:kinesis:eu-west-1:123456789012:stream/orders-eu, arn:aws:kinesis:*:123456789012:stream/orders-* orders-us',
+      ),
+    ).toEqual({
+      arns: ['arn:aws:kinesis:eu-west-1:123456789012:stream/orders-eu'],
+      patterns: ['arn:aws:kinesis:*:123456789012:stream/orders-*'],
+      invalid: ['orders-us'],
+    });
+    expect(parseOtherStreams('  ')).toEqual({ arns: [], patterns: [], invalid: [] });
   });
 });

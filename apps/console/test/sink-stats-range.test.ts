@@ -1,8 +1,9 @@
-import { appendMessages, type Database } from '@shardline/db';
+import type { Database } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getStats } from '../app/api/v1/sinks/[id]/stats/route';
 import { POST as createSink } from '../app/api/v1/sinks/route';
 import { call, openApiHarness } from './api-harness';
+import { storeDeliveredMessages } from './delivered-messages-fixture';
 import { sinkBody } from './sinks-fixtures';
 
 let db: Database;
@@ -26,30 +27,12 @@ async function createdSinkId(): Promise<string> {
 }
 
 /** Stores one message per entry, delivered that long ago (a Postgres interval). */
-async function deliveredAgo(sinkId: string, agos: string[]): Promise<void> {
-  await appendMessages(db, {
+function deliveredAgo(sinkId: string, agos: string[]): Promise<void> {
+  return storeDeliveredMessages(
+    db,
     sinkId,
-    messages: agos.map((_, index) => ({
-      commitLsn: BigInt(1000 + index),
-      commitIdx: 0,
-      group: `order-${index}`,
-      tableSchema: 'public',
-      tableName: 'orders',
-      action: 'insert' as const,
-      payload: { id: index },
-    })),
-  });
-  const { rows } = await db.pool.query<{ id: string }>(
-    'SELECT id FROM message WHERE sink_id = $1 ORDER BY commit_lsn',
-    [sinkId],
+    agos.map((ago) => ({ ago })),
   );
-  for (const [index, row] of rows.entries()) {
-    await db.pool.query(
-      `UPDATE message SET state = 'delivered', delivered_at = now() - $2::interval, deliver_count = 1,
-              shard_id = 'shardId-000000000000', sequence_number = '1' WHERE id = $1`,
-      [row.id, agos[index]],
-    );
-  }
 }
 
 /** A failed and a throttled attempt, that long ago. */

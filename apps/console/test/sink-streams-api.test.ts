@@ -1,9 +1,10 @@
-import { appendMessages, type Database } from '@shardline/db';
+import type { Database } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getStreams } from '../app/api/v1/sinks/[id]/streams/route';
 import { POST as createSink } from '../app/api/v1/sinks/route';
 import { openApiDocument } from '../lib/server/openapi/document';
 import { call, openApiHarness } from './api-harness';
+import { storeDeliveredMessages } from './delivered-messages-fixture';
 import { sinkBody } from './sinks-fixtures';
 
 const OWN = 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders';
@@ -23,38 +24,13 @@ async function createdSinkId(): Promise<string> {
   return answer.body.sink.id;
 }
 
-/**
- * One message per entry, delivered that long ago (a Postgres interval) to that stream, as the
- * engine records a delivery (null: the sink's own stream, without routing).
- */
-async function delivered(
-  sinkId: string,
-  deliveries: Array<{ to: string | null; ago: string }>,
-): Promise<void> {
-  await appendMessages(db, {
+/** One message per entry, delivered that long ago to that stream (null: the sink's own). */
+function delivered(sinkId: string, deliveries: Array<{ to: string | null; ago: string }>): Promise<void> {
+  return storeDeliveredMessages(
+    db,
     sinkId,
-    messages: deliveries.map((_, index) => ({
-      commitLsn: BigInt(1000 + index),
-      commitIdx: 0,
-      group: `order-${index}`,
-      tableSchema: 'public',
-      tableName: 'orders',
-      action: 'insert' as const,
-      payload: { id: index },
-    })),
-  });
-  const { rows } = await db.pool.query<{ id: string }>(
-    'SELECT id FROM message WHERE sink_id = $1 ORDER BY commit_lsn',
-    [sinkId],
+    deliveries.map(({ to, ago }) => ({ ago, streamArn: to })),
   );
-  for (const [index, row] of rows.entries()) {
-    const delivery = deliveries[index];
-    await db.pool.query(
-      `UPDATE message SET state = 'delivered', delivered_at = now() - $2::interval, deliver_count = 1,
-              shard_id = 'shardId-000000000000', sequence_number = '1', stream_arn = $3 WHERE id = $1`,
-      [row.id, delivery?.ago, delivery?.to],
-    );
-  }
 }
 
 describe('GET /api/v1/sinks/{id}/streams', () => {

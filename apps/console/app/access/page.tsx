@@ -1,5 +1,5 @@
-import { AccessPage } from '../../components/access/access-page';
-import { AdminGate } from '../../components/access/admin-gate';
+import { AccessPage } from '@/components/access/access-page';
+import { AdminGate } from '@/components/access/admin-gate';
 
 export const metadata = { title: 'Access' };
 

@@ -1,4 +1,4 @@
-import { AccountPage } from '../../components/access/account-page';
+import { AccountPage } from '@/components/access/account-page';
 
 export const metadata = { title: 'Your account' };
 

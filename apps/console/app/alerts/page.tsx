@@ -1,7 +1,7 @@
-import { AlertsView } from '../../components/alerts/alerts-view';
-import { ButtonLink } from '../../components/ui/button';
-import { PageHeader } from '../../components/ui/page-header';
-import type { AlertFilter } from '../../lib/client/api-types';
+import { AlertsView } from '@/components/alerts/alerts-view';
+import { ButtonLink } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import type { AlertFilter } from '@/lib/client/api-types';
 
 export const metadata = { title: 'Alerts' };
 

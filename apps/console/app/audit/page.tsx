@@ -1,6 +1,6 @@
-import { AuditTrail } from '../../components/audit/audit-trail';
-import { PageHeader } from '../../components/ui/page-header';
-import type { AuditFilter } from '../../lib/client/api-types';
+import { AuditTrail } from '@/components/audit/audit-trail';
+import { PageHeader } from '@/components/ui/page-header';
+import type { AuditFilter } from '@/lib/client/api-types';
 
 export const metadata = { title: 'Audit' };
 

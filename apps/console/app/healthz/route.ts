@@ -1,4 +1,4 @@
-import { apiRoute } from '../../lib/server/api/api-route';
+import { apiRoute } from '@/lib/server/api/api-route';
 
 export const dynamic = 'force-dynamic';
 

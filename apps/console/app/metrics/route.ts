@@ -1,6 +1,6 @@
 import { register } from 'prom-client';
-import { apiRoute } from '../../lib/server/api/api-route';
-import { consoleRequestDurations } from '../../lib/server/metrics/console-metrics';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { consoleRequestDurations } from '@/lib/server/metrics/console-metrics';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { CredentialsForm } from '../../components/access/credentials-form';
+import { CredentialsForm } from '@/components/access/credentials-form';
 
 export const metadata = { title: 'First-run setup' };
 

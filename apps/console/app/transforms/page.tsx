@@ -1,7 +1,7 @@
-import { AdminOnly } from '../../components/access/admin-only';
-import { TransformList } from '../../components/transforms/transform-list';
-import { ButtonLink } from '../../components/ui/button';
-import { PageHeader } from '../../components/ui/page-header';
+import { AdminOnly } from '@/components/access/admin-only';
+import { TransformList } from '@/components/transforms/transform-list';
+import { ButtonLink } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: 'Transforms' };
 

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { apiFetch } from '../../lib/client/api-fetch';
-import { useSession } from '../../lib/client/session';
+import { apiFetch } from '@/lib/client/api-fetch';
+import { useSession } from '@/lib/client/session';
 import { PageHeader } from '../ui/page-header';
 import { EmptyState } from '../ui/states';
 import { type AccessAccount, AccountRow } from './account-row';

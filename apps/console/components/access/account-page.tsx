@@ -2,8 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { apiFetch, errorMessage } from '../../lib/client/api-fetch';
-import { useSession } from '../../lib/client/session';
+import { apiFetch, errorMessage } from '@/lib/client/api-fetch';
+import { useSession } from '@/lib/client/session';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 import { PageHeader } from '../ui/page-header';

@@ -2,8 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { apiFetch, errorMessage } from '../../lib/client/api-fetch';
-import type { Role } from '../../lib/client/session';
+import { apiFetch, errorMessage } from '@/lib/client/api-fetch';
+import type { Role } from '@/lib/client/session';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 import { DeleteAccount } from './delete-account';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { CHANGING_ROLES, useSession } from '../../lib/client/session';
+import { CHANGING_ROLES, useSession } from '@/lib/client/session';
 import { ButtonLink } from '../ui/button';
 import { PageHeader } from '../ui/page-header';
 import { LoadingState } from '../ui/states';

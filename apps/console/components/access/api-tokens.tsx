@@ -2,8 +2,8 @@
 
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../lib/client/api-fetch';
-import type { Role } from '../../lib/client/session';
+import { errorMessage } from '@/lib/client/api-fetch';
+import type { Role } from '@/lib/client/session';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
 import { Field, inputClass } from '../ui/field';

@@ -1,8 +1,8 @@
 'use client';
 
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, apiFetch, errorMessage } from '../../lib/client/api-fetch';
-import { safeNext } from '../../lib/client/safe-next';
+import { ApiError, apiFetch, errorMessage } from '@/lib/client/api-fetch';
+import { safeNext } from '@/lib/client/safe-next';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../lib/client/session';
+import type { Role } from '@/lib/client/session';
 import { inputClass } from '../ui/field';
 
 /** Admin or viewer, for a new account or token (labelled by the form around it). */

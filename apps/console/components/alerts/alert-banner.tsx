@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActiveAlerts } from '../../lib/client/queries';
+import { useActiveAlerts } from '@/lib/client/queries';
 import { RelativeTime } from '../ui/relative-time';
 import { TextWithTimes } from '../ui/text-with-times';
 import { ALERT_KIND_LABELS } from './alert-labels';

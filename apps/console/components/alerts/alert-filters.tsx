@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { AlertFilter, AlertKind } from '../../lib/client/api-types';
+import type { AlertFilter, AlertKind } from '@/lib/client/api-types';
 import { type DayRange, dayRangeOf, instantsOf } from '../ui/day-range';
 import { DayRangeFields } from '../ui/day-range-fields';
 import { FilterBar, FilterSelect } from '../ui/filter-bar';

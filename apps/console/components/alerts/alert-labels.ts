@@ -1,4 +1,4 @@
-import type { Alert, AlertKind, AlertState } from '../../lib/client/api-types';
+import type { Alert, AlertKind, AlertState } from '@/lib/client/api-types';
 
 /** Every kind of alert as a person reads it (docs/alerts.md). */
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { Alert } from '../../lib/client/api-types';
-import { formatDuration } from '../../lib/client/format';
+import type { Alert } from '@/lib/client/api-types';
+import { formatDuration } from '@/lib/client/format';
 import { RelativeTime } from '../ui/relative-time';
 import { TextWithTimes } from '../ui/text-with-times';
 import { ALERT_KIND_LABELS, alertTarget, describeNotifications } from './alert-labels';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { AlertFilter } from '../../lib/client/api-types';
+import type { AlertFilter } from '@/lib/client/api-types';
 import { Button } from '../ui/button';
 import { AlertFilters } from './alert-filters';
 import { AlertTable } from './alert-table';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { AuditAction, AuditFilter, AuditTargetType } from '../../lib/client/api-types';
+import type { AuditAction, AuditFilter, AuditTargetType } from '@/lib/client/api-types';
 import { type DayRange, dayRangeOf, instantsOf } from '../ui/day-range';
 import { DayRangeFields } from '../ui/day-range-fields';
 import { FilterBar, FilterInput, FilterSelect } from '../ui/filter-bar';

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditTargetType } from '../../lib/client/api-types';
+import type { AuditAction, AuditTargetType } from '@/lib/client/api-types';
 
 /** Every action the audit trail records, as the filter and the table name it. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {

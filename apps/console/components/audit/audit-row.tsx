@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AuditEvent, AuditFilter } from '../../lib/client/api-types';
+import type { AuditEvent, AuditFilter } from '@/lib/client/api-types';
 import { RelativeTime } from '../ui/relative-time';
 import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from './audit-labels';
 import { auditTarget, describeAuditDetails } from './audit-summary';

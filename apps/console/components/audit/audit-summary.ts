@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../../lib/client/api-types';
-import { formatBytes, formatDuration, formatNumber } from '../../lib/client/format';
+import type { AuditEvent } from '@/lib/client/api-types';
+import { formatBytes, formatDuration, formatNumber } from '@/lib/client/format';
 import { describeNarrowing } from '../sinks/backfills/backfill-labels';
 import { fieldLabel } from './audit-labels';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import type { AuditFilter } from '../../lib/client/api-types';
-import { useAuditEvents } from '../../lib/client/queries';
+import type { AuditFilter } from '@/lib/client/api-types';
+import { useAuditEvents } from '@/lib/client/queries';
 import { Button } from '../ui/button';
 import { DataTable } from '../ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';

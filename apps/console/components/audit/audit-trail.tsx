@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { AuditFilter } from '../../lib/client/api-types';
+import type { AuditFilter } from '@/lib/client/api-types';
 import { Button } from '../ui/button';
 import { AuditFilters } from './audit-filters';
 import { AUDIT_TARGET_LABELS } from './audit-labels';

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
-import { apiFetch } from '../../lib/client/api-fetch';
-import { useSession } from '../../lib/client/session';
-import { isSignedOutPage } from '../../lib/client/signed-out-pages';
+import { apiFetch } from '@/lib/client/api-fetch';
+import { useSession } from '@/lib/client/session';
+import { isSignedOutPage } from '@/lib/client/signed-out-pages';
 
 /**
  * Who is signed in, with their role (a link to their account: the password), and Sign out.

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useIsAdmin } from '../../lib/client/session';
-import { isSignedOutPage } from '../../lib/client/signed-out-pages';
+import { useIsAdmin } from '@/lib/client/session';
+import { isSignedOutPage } from '@/lib/client/signed-out-pages';
 import { OpenAlertsBadge, useOpenAlertCount } from './open-alerts';
 
 const LINKS = [

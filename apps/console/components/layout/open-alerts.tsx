@@ -1,8 +1,8 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useActiveAlerts } from '../../lib/client/queries';
-import { isSignedOutPage } from '../../lib/client/signed-out-pages';
+import { useActiveAlerts } from '@/lib/client/queries';
+import { isSignedOutPage } from '@/lib/client/signed-out-pages';
 
 /** How many alerts are open now (0 on the signed-out pages, which do not ask). */
 export function useOpenAlertCount(): number {

@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../../lib/client/api-fetch';
+import { ApiError } from '@/lib/client/api-fetch';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({

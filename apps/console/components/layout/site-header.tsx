@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { isSignedOutPage } from '../../lib/client/signed-out-pages';
+import { isSignedOutPage } from '@/lib/client/signed-out-pages';
 import { AccountMenu } from './account-menu';
 import { MainNav } from './main-nav';
 import { OpenAlertsBadge, useOpenAlertCount } from './open-alerts';

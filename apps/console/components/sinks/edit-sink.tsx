@@ -1,6 +1,6 @@
 'use client';
 
-import { useSink } from '../../lib/client/queries';
+import { useSink } from '@/lib/client/queries';
 import { PageHeader } from '../ui/page-header';
 import { ErrorState, LoadingState } from '../ui/states';
 import { SinkForm } from './form/sink-form';

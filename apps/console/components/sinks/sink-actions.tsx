@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { errorMessage } from '../../lib/client/api-fetch';
-import type { Sink } from '../../lib/client/api-types';
-import { useDeleteSink, useSetSinkPaused } from '../../lib/client/mutations';
+import { errorMessage } from '@/lib/client/api-fetch';
+import type { Sink } from '@/lib/client/api-types';
+import { useDeleteSink, useSetSinkPaused } from '@/lib/client/mutations';
 import { Button, ButtonLink } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 

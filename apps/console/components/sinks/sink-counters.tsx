@@ -1,8 +1,8 @@
 'use client';
 
-import { formatCount, formatDuration, formatNumber } from '../../lib/client/format';
-import { MESSAGE_STATUS_LABELS } from '../../lib/client/message-status';
-import { useSinkStats } from '../../lib/client/queries';
+import { formatCount, formatDuration, formatNumber } from '@/lib/client/format';
+import { MESSAGE_STATUS_LABELS } from '@/lib/client/message-status';
+import { useSinkStats } from '@/lib/client/queries';
 import { ErrorState, LoadingState } from '../ui/states';
 import { SinkActivity } from './activity/sink-activity';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { formatBytes, formatDuration, formatNumber } from '../../lib/client/format';
-import { useSink } from '../../lib/client/queries';
+import { formatBytes, formatDuration, formatNumber } from '@/lib/client/format';
+import { useSink } from '@/lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
 import { SinkAlertBanner } from '../alerts/alert-banner';
 import { HealthBadge, HealthProblems } from '../ui/health-badge';

@@ -1,9 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { formatNumber } from '../../lib/client/format';
-import { useSinks } from '../../lib/client/queries';
-import { parseStreamArn } from '../../lib/client/stream-arn';
+import { formatNumber } from '@/lib/client/format';
+import { useSinks } from '@/lib/client/queries';
+import { parseStreamArn } from '@/lib/client/stream-arn';
 import { AdminOnly } from '../access/admin-only';
 import { ButtonLink } from '../ui/button';
 import { HealthBadge } from '../ui/health-badge';

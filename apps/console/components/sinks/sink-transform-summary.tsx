@@ -1,4 +1,4 @@
-import type { Sink } from '../../lib/client/api-types';
+import type { Sink } from '@/lib/client/api-types';
 import { TextLink } from '../ui/text-link';
 
 /** The sink's transform (a link, with the version that runs) and whether it filters. */

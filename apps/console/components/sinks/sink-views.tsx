@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { Sink } from '../../lib/client/api-types';
+import type { Sink } from '@/lib/client/api-types';
 import { MessagesPanel } from './messages/messages-panel';
 import { StreamPanel } from './stream/stream-panel';
 

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../lib/client/api-fetch';
-import type { Source } from '../../lib/client/api-types';
-import { useDeleteSource } from '../../lib/client/mutations';
+import { ApiError, errorMessage } from '@/lib/client/api-fetch';
+import type { Source } from '@/lib/client/api-types';
+import { useDeleteSource } from '@/lib/client/mutations';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSourceChecks } from '../../lib/client/queries';
+import { useSourceChecks } from '@/lib/client/queries';
 import { Button } from '../ui/button';
 import { CheckList } from '../ui/check-list';
 import { ErrorState, LoadingState } from '../ui/states';

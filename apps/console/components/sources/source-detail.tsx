@@ -1,8 +1,8 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
-import { formatBytes, formatLsn } from '../../lib/client/format';
-import { useSource } from '../../lib/client/queries';
+import { formatBytes, formatLsn } from '@/lib/client/format';
+import { useSource } from '@/lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
 import { Button } from '../ui/button';
 import { HealthBadge, HealthProblems } from '../ui/health-badge';

@@ -1,4 +1,4 @@
-import type { SourceEvent } from '../../lib/client/api-types';
+import type { SourceEvent } from '@/lib/client/api-types';
 import { RelativeTime } from '../ui/relative-time';
 
 const LEVEL_CLASSES: Record<SourceEvent['level'], string> = {

@@ -1,5 +1,5 @@
-import type { Source, SslMode } from '../../lib/client/api-types';
-import type { SourceInput } from '../../lib/client/mutations';
+import type { Source, SslMode } from '@/lib/client/api-types';
+import type { SourceInput } from '@/lib/client/mutations';
 
 export interface SourceFormValues {
   name: string;

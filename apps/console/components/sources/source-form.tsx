@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
-import type { Source } from '../../lib/client/api-types';
-import { fieldErrorOf, topErrorOf } from '../../lib/client/form-errors';
-import { useCheckSource, useCreateSource, useUpdateSource } from '../../lib/client/mutations';
+import type { Source } from '@/lib/client/api-types';
+import { fieldErrorOf, topErrorOf } from '@/lib/client/form-errors';
+import { useCheckSource, useCreateSource, useUpdateSource } from '@/lib/client/mutations';
 import { Button } from '../ui/button';
 import { CheckList } from '../ui/check-list';
 import { ChecksFailed, checksFailed } from '../ui/checks-failed';

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { formatBytes, formatLsn } from '../../lib/client/format';
-import { useSources } from '../../lib/client/queries';
+import { formatBytes, formatLsn } from '@/lib/client/format';
+import { useSources } from '@/lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
 import { ButtonLink } from '../ui/button';
 import { HealthBadge } from '../ui/health-badge';

@@ -1,4 +1,4 @@
-import type { SslMode } from '../../lib/client/api-types';
+import type { SslMode } from '@/lib/client/api-types';
 
 export const SSL_MODE_LABELS: Record<SslMode, string> = {
   disable: 'disable: no TLS',

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { errorMessage } from '../../lib/client/api-fetch';
-import type { TransformDetail } from '../../lib/client/api-types';
-import { useDeleteTransform } from '../../lib/client/transform-mutations';
+import { errorMessage } from '@/lib/client/api-fetch';
+import type { TransformDetail } from '@/lib/client/api-types';
+import { useDeleteTransform } from '@/lib/client/transform-mutations';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTransform } from '../../lib/client/queries';
+import { useTransform } from '@/lib/client/queries';
 import { AdminGate } from '../access/admin-gate';
 import { AdminOnly } from '../access/admin-only';
 import { PageHeader } from '../ui/page-header';

@@ -2,13 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
-import type { TransformDetail, TransformKind } from '../../lib/client/api-types';
-import { fieldErrorOf, topErrorOf } from '../../lib/client/form-errors';
+import type { TransformDetail, TransformKind } from '@/lib/client/api-types';
+import { fieldErrorOf, topErrorOf } from '@/lib/client/form-errors';
 import {
   type TransformInput,
   useCreateTransform,
   useUpdateTransform,
-} from '../../lib/client/transform-mutations';
+} from '@/lib/client/transform-mutations';
 import { Button, ButtonLink } from '../ui/button';
 import { CodeField } from '../ui/code-field';
 import { Field, inputClass } from '../ui/field';

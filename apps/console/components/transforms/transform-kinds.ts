@@ -1,4 +1,4 @@
-import type { TransformKind } from '../../lib/client/api-types';
+import type { TransformKind } from '@/lib/client/api-types';
 
 export const TRANSFORM_KIND_LABELS: Record<TransformKind, string> = {
   code: 'JavaScript',

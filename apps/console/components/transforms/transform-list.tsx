@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTransforms } from '../../lib/client/queries';
+import { useTransforms } from '@/lib/client/queries';
 import { AdminOnly } from '../access/admin-only';
 import { ButtonLink } from '../ui/button';
 import { RelativeTime } from '../ui/relative-time';

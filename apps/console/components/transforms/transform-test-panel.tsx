@@ -1,16 +1,13 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { errorMessage } from '../../lib/client/api-fetch';
-import type { TransformKind } from '../../lib/client/api-types';
-import { useSinks } from '../../lib/client/queries';
-import { useTestTransform } from '../../lib/client/transform-mutations';
-import { Button } from '../ui/button';
+import type { TransformKind } from '@/lib/client/api-types';
+import { parsePastedMessage } from '@/lib/client/pasted-message';
+import { useSinks } from '@/lib/client/queries';
+import { useTestTransform } from '@/lib/client/transform-mutations';
 import { Field, inputClass } from '../ui/field';
-import { Alert } from '../ui/states';
+import { PastedMessageField, RunTestControls, type TestSource, TestSourceChoice } from '../ui/test-run-parts';
 import { TransformTestResultCard } from './transform-test-result';
-
-type Source = 'sink' | 'pasted';
 
 const EXAMPLE_MESSAGE = `{
   "record": { "id": 1, "customer": "Ada", "note": "first" },
@@ -32,7 +29,7 @@ export function TransformTestPanel({
 }) {
   const id = useId();
   const sinks = useSinks().data?.sinks;
-  const [source, setSource] = useState<Source>('sink');
+  const [source, setSource] = useState<TestSource>('sink');
   const [sinkId, setSinkId] = useState(defaultSinkId ?? '');
   const [messageIds, setMessageIds] = useState('');
   const [pasted, setPasted] = useState(EXAMPLE_MESSAGE);
@@ -42,18 +39,12 @@ export function TransformTestPanel({
   const run = () => {
     setInputError(undefined);
     if (source === 'pasted') {
-      let message: unknown;
-      try {
-        message = JSON.parse(pasted);
-      } catch (error) {
-        setInputError(`The message is not JSON: ${errorMessage(error)}`);
+      const pastedMessage = parsePastedMessage(pasted);
+      if (pastedMessage.error !== undefined) {
+        setInputError(pastedMessage.error);
         return;
       }
-      if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-        setInputError('The message must be a JSON object, such as { "record": { … } }.');
-        return;
-      }
-      test.mutate({ definition, message: message as Record<string, unknown>, ...(sinkId ? { sinkId } : {}) });
+      test.mutate({ definition, message: pastedMessage.message, ...(sinkId ? { sinkId } : {}) });
       return;
     }
     if (!sinkId) {
@@ -79,29 +70,13 @@ export function TransformTestPanel({
           Runs what is in the editor, saved or not, on real messages: nothing is saved or sent.
         </p>
       </div>
-      <fieldset className="flex flex-wrap gap-4 text-sm">
-        <legend className="sr-only">Run it on</legend>
-        <label className="flex items-center gap-1.5">
-          <input
-            type="radio"
-            name={`${id}-source`}
-            checked={source === 'sink'}
-            onChange={() => setSource('sink')}
-            data-testid="test-source-sink"
-          />
-          Messages of a sink
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input
-            type="radio"
-            name={`${id}-source`}
-            checked={source === 'pasted'}
-            onChange={() => setSource('pasted')}
-            data-testid="test-source-pasted"
-          />
-          A message I paste
-        </label>
-      </fieldset>
+      <TestSourceChoice
+        name={`${id}-source`}
+        value={source}
+        onChange={setSource}
+        sinkLabel="Messages of a sink"
+        testIdPrefix="test-source"
+      />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           label={source === 'sink' ? 'Sink' : 'Sink (optional, for its record size limit)'}
@@ -141,23 +116,22 @@ export function TransformTestPanel({
         )}
       </div>
       {source === 'pasted' && (
-        <Field label="Message (JSON)" htmlFor={`${id}-message`}>
-          <textarea
-            id={`${id}-message`}
-            className={`${inputClass} font-mono`}
-            rows={8}
-            value={pasted}
-            onChange={(event) => setPasted(event.target.value)}
-            spellCheck={false}
-            data-testid="test-message"
-          />
-        </Field>
+        <PastedMessageField
+          id={`${id}-message`}
+          value={pasted}
+          onChange={setPasted}
+          rows={8}
+          testId="test-message"
+        />
       )}
-      {inputError && <Alert>{inputError}</Alert>}
-      {test.isError && <Alert>{errorMessage(test.error)}</Alert>}
-      <Button variant="primary" onClick={run} disabled={test.isPending} data-testid="run-test">
-        {test.isPending ? 'Running…' : 'Run test'}
-      </Button>
+      <RunTestControls
+        inputError={inputError}
+        requestError={test.isError ? test.error : null}
+        pending={test.isPending}
+        onRun={run}
+        testId="run-test"
+        primary
+      />
       {results && (
         <div className="space-y-4" data-testid="test-results" aria-live="polite">
           {results.length === 0 ? (

@@ -1,5 +1,5 @@
-import type { TransformTestResult } from '../../lib/client/api-types';
-import { formatBytes, prettyJson } from '../../lib/client/format';
+import type { TransformTestResult } from '@/lib/client/api-types';
+import { formatBytes, prettyJson } from '@/lib/client/format';
 import { CodeBlock } from '../ui/code-block';
 
 /** One message of a test: what went in, what came out (or the error), its size and the time taken. */

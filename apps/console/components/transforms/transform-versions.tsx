@@ -1,4 +1,4 @@
-import type { TransformVersion } from '../../lib/client/api-types';
+import type { TransformVersion } from '@/lib/client/api-types';
 import { CodeBlock } from '../ui/code-block';
 import { RelativeTime } from '../ui/relative-time';
 import { TRANSFORM_KIND_LABELS } from './transform-kinds';

@@ -1,4 +1,4 @@
-import type { CheckReport, CheckStatus } from '../../lib/client/api-types';
+import type { CheckReport, CheckStatus } from '@/lib/client/api-types';
 
 const STATUS: Record<CheckStatus, { icon: string; label: string; className: string }> = {
   ok: { icon: '✓', label: 'OK', className: 'bg-green-100 text-green-800' },

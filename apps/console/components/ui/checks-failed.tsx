@@ -1,4 +1,4 @@
-import { ApiError } from '../../lib/client/api-fetch';
+import { ApiError } from '@/lib/client/api-fetch';
 import { Button } from './button';
 import { CheckList } from './check-list';
 

@@ -4,8 +4,8 @@ import type {
   HealthStatus,
   SourceHealth,
   SourceHealthStatus,
-} from '../../lib/client/api-types';
-import { localiseTimes } from '../../lib/client/times-in-text';
+} from '@/lib/client/api-types';
+import { localiseTimes } from '@/lib/client/times-in-text';
 import { TextWithTimes } from './text-with-times';
 
 const RED = 'bg-red-100 text-red-800 ring-red-600/20';

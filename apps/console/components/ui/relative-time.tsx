@@ -1,7 +1,7 @@
 'use client';
 
-import { formatAbsolute, formatRelative } from '../../lib/client/format';
-import { useNow } from '../../lib/client/use-now';
+import { formatAbsolute, formatRelative } from '@/lib/client/format';
+import { useNow } from '@/lib/client/use-now';
 
 /** `3 s ago`, with the absolute time on hover. */
 export function RelativeTime({

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { errorMessage } from '../../lib/client/api-fetch';
+import { errorMessage } from '@/lib/client/api-fetch';
 import { Button } from './button';
 
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { splitTimes } from '../../lib/client/times-in-text';
+import { splitTimes } from '@/lib/client/times-in-text';
 import { RelativeTime } from './relative-time';
 
 /** Server-worded text whose ISO times show as relative times, with the exact local time on hover. */

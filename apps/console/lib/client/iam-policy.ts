@@ -50,3 +50,25 @@ const STREAM_ARN_IN_CODE = /arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[A-
 export function streamArnsIn(routingSource: string): string[] {
   return [...new Set(routingSource.match(STREAM_ARN_IN_CODE) ?? [])];
 }
+
+/** An ARN with `*` or `?` in its region, account or name: IAM matches many streams with it. */
+const STREAM_ARN_PATTERN = /^arn:aws[a-z-]*:kinesis:[a-z0-9*?-]+:(\d{12}|\*):stream\/[A-Za-z0-9_.*?-]+$/;
+const STREAM_ARN_EXACT = /^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[A-Za-z0-9_.-]+$/;
+
+export interface OtherStreams {
+  arns: string[];
+  /** Wildcard ARNs: granted only once the person confirms what they cover. */
+  patterns: string[];
+  /** Entries that are neither: said back, never put in the policy. */
+  invalid: string[];
+}
+
+/** The streams a person lists beside the function (those it builds at run time), comma- or space-separated. */
+export function parseOtherStreams(text: string): OtherStreams {
+  const entries = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+  return {
+    arns: entries.filter((entry) => STREAM_ARN_EXACT.test(entry)),
+    patterns: entries.filter((entry) => !STREAM_ARN_EXACT.test(entry) && STREAM_ARN_PATTERN.test(entry)),
+    invalid: entries.filter((entry) => !STREAM_ARN_EXACT.test(entry) && !STREAM_ARN_PATTERN.test(entry)),
+  };
+}

@@ -211,6 +211,16 @@ describe('transforms in a browser', () => {
     const policy = form.getByTestId('iam-policy');
     await eventually(() => policy.textContent()).toContain(vip.streamArn);
     expect(await form.getByTestId('iam-policy-routing').textContent()).toContain('same grants');
+    // Streams the function builds at run time: an ARN is granted as typed, a pattern only once
+    // the person confirms what it covers, and anything else is said back and left out.
+    const pattern = 'arn:aws:kinesis:*:000000000000:stream/orders-*';
+    const built = 'arn:aws:kinesis:eu-west-1:000000000000:stream/orders-built';
+    await form.getByTestId('other-routed-streams').fill(`${built}, ${pattern}, orders-typo`);
+    await eventually(() => policy.textContent()).toContain(built);
+    expect(await policy.textContent()).not.toContain(pattern);
+    expect(await form.getByTestId('field-error-other-routed-streams').textContent()).toContain('orders-typo');
+    await form.getByTestId('confirm-stream-patterns').check();
+    await eventually(() => policy.textContent()).toContain(pattern);
     await form.getByTestId('save-sink').click();
     await page.waitForURL(`${server.url}/sinks/${sinkId}`);
 

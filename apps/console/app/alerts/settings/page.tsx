@@ -1,6 +1,6 @@
-import { AlertSettingsView } from '../../../components/alerts/settings/alert-settings-view';
-import { ButtonLink } from '../../../components/ui/button';
-import { PageHeader } from '../../../components/ui/page-header';
+import { AlertSettingsView } from '@/components/alerts/settings/alert-settings-view';
+import { ButtonLink } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: 'Alert settings' };
 

@@ -1,4 +1,4 @@
-import { SinkDetail } from '../../../components/sinks/sink-detail';
+import { SinkDetail } from '@/components/sinks/sink-detail';
 
 export const metadata = { title: 'Sink' };
 

@@ -1,6 +1,6 @@
-import { AdminGate } from '../../../components/access/admin-gate';
-import { SinkForm } from '../../../components/sinks/form/sink-form';
-import { PageHeader } from '../../../components/ui/page-header';
+import { AdminGate } from '@/components/access/admin-gate';
+import { SinkForm } from '@/components/sinks/form/sink-form';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: 'Create a sink' };
 

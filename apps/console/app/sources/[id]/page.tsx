@@ -1,4 +1,4 @@
-import { SourceDetail } from '../../../components/sources/source-detail';
+import { SourceDetail } from '@/components/sources/source-detail';
 
 export const metadata = { title: 'Source' };
 

@@ -1,6 +1,6 @@
-import { AdminGate } from '../../../components/access/admin-gate';
-import { SourceForm } from '../../../components/sources/source-form';
-import { PageHeader } from '../../../components/ui/page-header';
+import { AdminGate } from '@/components/access/admin-gate';
+import { SourceForm } from '@/components/sources/source-form';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: 'Add a source' };
 

@@ -1,4 +1,4 @@
-import { TransformDetailView } from '../../../components/transforms/transform-detail';
+import { TransformDetailView } from '@/components/transforms/transform-detail';
 
 export const metadata = { title: 'Transform' };
 

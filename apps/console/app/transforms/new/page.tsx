@@ -1,6 +1,6 @@
-import { AdminGate } from '../../../components/access/admin-gate';
-import { TransformEditor } from '../../../components/transforms/transform-editor';
-import { PageHeader } from '../../../components/ui/page-header';
+import { AdminGate } from '@/components/access/admin-gate';
+import { TransformEditor } from '@/components/transforms/transform-editor';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: 'Create a transform' };
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { useAlertSettings } from '../../../lib/client/queries';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useAlertSettings } from '@/lib/client/queries';
 import { InstallationThresholds } from './installation-thresholds';
 import { SinkThresholdsSection } from './sink-thresholds';
 import { WebhookSection } from './webhook-section';

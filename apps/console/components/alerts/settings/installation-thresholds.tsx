@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { useSaveAlertSettings } from '../../../lib/client/alert-settings-mutations';
-import type { AlertSettingsAnswer, AlertThresholdField } from '../../../lib/client/api-types';
-import { fieldErrorOf, topErrorOf } from '../../../lib/client/form-errors';
-import { useIsAdmin } from '../../../lib/client/session';
-import { Button } from '../../ui/button';
-import { Field, inputClass } from '../../ui/field';
-import { Alert } from '../../ui/states';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import { Alert } from '@/components/ui/states';
+import { useSaveAlertSettings } from '@/lib/client/alert-settings-mutations';
+import type { AlertSettingsAnswer, AlertThresholdField } from '@/lib/client/api-types';
+import { fieldErrorOf, topErrorOf } from '@/lib/client/form-errors';
+import { useIsAdmin } from '@/lib/client/session';
 import {
   engineDefaultWords,
   formatThreshold,

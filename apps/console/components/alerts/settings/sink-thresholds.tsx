@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { useSaveSinkThresholds } from '../../../lib/client/alert-settings-mutations';
-import type { AlertSettingsAnswer, SinkThresholdField, SinkThresholds } from '../../../lib/client/api-types';
-import { useIsAdmin } from '../../../lib/client/session';
-import { Button } from '../../ui/button';
-import { inputClass } from '../../ui/field';
-import { EmptyState } from '../../ui/states';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import { EmptyState } from '@/components/ui/states';
+import { useSaveSinkThresholds } from '@/lib/client/alert-settings-mutations';
+import type { AlertSettingsAnswer, SinkThresholdField, SinkThresholds } from '@/lib/client/api-types';
+import { useIsAdmin } from '@/lib/client/session';
 import { formatThreshold, fromInput, THRESHOLD_LABELS, toInput } from './threshold-units';
 
 const SINK_FIELDS: SinkThresholdField[] = [

@@ -1,5 +1,5 @@
-import type { AlertThresholdField, ThresholdFieldInfo } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
+import type { AlertThresholdField, ThresholdFieldInfo } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
 
 /** Each threshold as a person reads it, with the unit the page asks in. */
 export const THRESHOLD_LABELS: Record<AlertThresholdField, { label: string; short: string }> = {

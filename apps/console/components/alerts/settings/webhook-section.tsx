@@ -1,14 +1,14 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useSaveAlertSettings, useSendTestNotification } from '../../../lib/client/alert-settings-mutations';
-import type { AlertSettings } from '../../../lib/client/api-types';
-import { fieldErrorOf, topErrorOf } from '../../../lib/client/form-errors';
-import { useIsAdmin } from '../../../lib/client/session';
-import { Button } from '../../ui/button';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { Field, inputClass } from '../../ui/field';
-import { Alert } from '../../ui/states';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Field, inputClass } from '@/components/ui/field';
+import { Alert } from '@/components/ui/states';
+import { useSaveAlertSettings, useSendTestNotification } from '@/lib/client/alert-settings-mutations';
+import type { AlertSettings } from '@/lib/client/api-types';
+import { fieldErrorOf, topErrorOf } from '@/lib/client/form-errors';
+import { useIsAdmin } from '@/lib/client/session';
 
 /**
  * The notification webhook: whether one is set and its host (its URL is write-only, as secrets

@@ -1,9 +1,9 @@
 'use client';
 
-import type { StatsRange } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
-import { useSinkStreams } from '../../../lib/client/queries';
-import { ErrorState } from '../../ui/states';
+import { ErrorState } from '@/components/ui/states';
+import type { StatsRange } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
+import { useSinkStreams } from '@/lib/client/queries';
 import { STATS_RANGE_VIEWS } from './stats-ranges';
 
 /**

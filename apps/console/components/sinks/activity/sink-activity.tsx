@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import type { StatsRange } from '../../../lib/client/api-types';
-import { useSinkStats } from '../../../lib/client/queries';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { StatsRange } from '@/lib/client/api-types';
+import { useSinkStats } from '@/lib/client/queries';
 import { DeliveriesByStream } from './deliveries-by-stream';
 import { STATS_RANGE_ORDER, STATS_RANGE_VIEWS } from './stats-ranges';
 import { ThroughputChart } from './throughput-chart';

@@ -1,4 +1,4 @@
-import type { StatsRange } from '../../../lib/client/api-types';
+import type { StatsRange } from '@/lib/client/api-types';
 
 /** How each range of the activity chart is named and how its time axis reads. */
 export const STATS_RANGE_VIEWS: Record<

@@ -1,8 +1,8 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SinkStats } from '../../../lib/client/api-types';
-import { formatAbsolute, formatNumber } from '../../../lib/client/format';
+import type { SinkStats } from '@/lib/client/api-types';
+import { formatAbsolute, formatNumber } from '@/lib/client/format';
 import { STATS_RANGE_VIEWS } from './stats-ranges';
 
 type Series = 'delivered' | 'failed' | 'throttled';

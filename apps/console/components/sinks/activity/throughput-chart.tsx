@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { SinkStats } from '../../../lib/client/api-types';
+import type { SinkStats } from '@/lib/client/api-types';
 
 /**
  * The activity chart. Recharts is the console's largest dependency after the editor, and the

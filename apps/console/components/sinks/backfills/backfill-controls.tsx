@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { errorMessage } from '../../../lib/client/api-fetch';
-import type { Backfill, BackfillCommand } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
-import { useBackfillCommand } from '../../../lib/client/mutations';
-import { Button } from '../../ui/button';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { errorMessage } from '@/lib/client/api-fetch';
+import type { Backfill, BackfillCommand } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
+import { useBackfillCommand } from '@/lib/client/mutations';
 
 /** Which commands apply in each state; cancelling asks first. */
 const COMMANDS: Record<Backfill['state'], BackfillCommand[]> = {

@@ -1,5 +1,5 @@
-import type { Backfill, BackfillState } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
+import type { Backfill, BackfillState } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
 
 /** Every state a backfill can be in, as the badge shows it; a new state is a compile error here. */
 export const BACKFILL_STATES: Record<BackfillState, { label: string; className: string }> = {

@@ -1,5 +1,5 @@
-import type { Backfill } from '../../../lib/client/api-types';
-import { formatDuration, formatNumber } from '../../../lib/client/format';
+import type { Backfill } from '@/lib/client/api-types';
+import { formatDuration, formatNumber } from '@/lib/client/format';
 import { describeBackfillTable, describeRows } from './backfill-labels';
 
 /** How far a backfill has got: a bar against the estimate, the rows sent, the rate and the time left. */

@@ -1,4 +1,4 @@
-import type { BackfillState } from '../../../lib/client/api-types';
+import type { BackfillState } from '@/lib/client/api-types';
 import { BACKFILL_STATES } from './backfill-labels';
 
 /** A backfill's state, as `data-testid="backfill-state"` with `data-state`. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { inputClass } from '../../ui/field';
+import { inputClass } from '@/components/ui/field';
 import { type BackfillTableChoice, choiceKey } from './start-backfill-values';
 
 interface BackfillTableFieldsProps {

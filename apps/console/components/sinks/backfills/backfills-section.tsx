@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import type { Backfill, Sink } from '../../../lib/client/api-types';
-import { useBackfills } from '../../../lib/client/queries';
-import { AdminOnly } from '../../access/admin-only';
-import { Button } from '../../ui/button';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { AdminOnly } from '@/components/access/admin-only';
+import { Button } from '@/components/ui/button';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { Backfill, Sink } from '@/lib/client/api-types';
+import { useBackfills } from '@/lib/client/queries';
 import { CurrentBackfill } from './current-backfill';
 import { PastBackfills } from './past-backfills';
 import { StartBackfillDialog } from './start-backfill-dialog';

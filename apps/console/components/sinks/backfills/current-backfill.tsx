@@ -1,6 +1,6 @@
-import type { Backfill } from '../../../lib/client/api-types';
-import { AdminOnly } from '../../access/admin-only';
-import { RelativeTime } from '../../ui/relative-time';
+import { AdminOnly } from '@/components/access/admin-only';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { Backfill } from '@/lib/client/api-types';
 import { BackfillControls } from './backfill-controls';
 import { BackfillProgress } from './backfill-progress';
 import { BackfillStateBadge } from './backfill-state-badge';

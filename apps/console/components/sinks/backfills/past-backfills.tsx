@@ -1,7 +1,7 @@
-import type { Backfill } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
-import { DataTable } from '../../ui/data-table';
-import { RelativeTime } from '../../ui/relative-time';
+import { DataTable } from '@/components/ui/data-table';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { Backfill } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
 import { describeBackfillTable } from './backfill-labels';
 import { BackfillStateBadge } from './backfill-state-badge';
 

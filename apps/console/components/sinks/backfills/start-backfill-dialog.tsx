@@ -1,13 +1,13 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage } from '../../../lib/client/api-fetch';
-import type { Sink } from '../../../lib/client/api-types';
-import { useStartBackfill } from '../../../lib/client/mutations';
-import { useSourceTables } from '../../../lib/client/queries';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
-import { Alert } from '../../ui/states';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Alert } from '@/components/ui/states';
+import { ApiError, errorMessage } from '@/lib/client/api-fetch';
+import type { Sink } from '@/lib/client/api-types';
+import { useStartBackfill } from '@/lib/client/mutations';
+import { useSourceTables } from '@/lib/client/queries';
 import { BackfillTableFields } from './backfill-table-fields';
 import {
   type BackfillTableChoice,

@@ -1,4 +1,4 @@
-import type { BackfillTableInput, SinkTable } from '../../../lib/client/api-types';
+import type { BackfillTableInput, SinkTable } from '@/lib/client/api-types';
 
 /** One of the sink's tables in the start dialog: whether to read it, and what part of it. */
 export interface BackfillTableChoice {

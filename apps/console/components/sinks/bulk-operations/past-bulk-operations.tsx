@@ -1,11 +1,11 @@
 'use client';
 
-import type { BulkOperation, BulkOperationState } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
-import { useBulkOperations } from '../../../lib/client/queries';
-import { DataTable } from '../../ui/data-table';
-import { RelativeTime } from '../../ui/relative-time';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { DataTable } from '@/components/ui/data-table';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { BulkOperation, BulkOperationState } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
+import { useBulkOperations } from '@/lib/client/queries';
 import { describeFilter } from '../messages/message-states';
 
 const HEADINGS = ['Action', 'Messages', 'Filter', 'Changed', 'State', 'By', 'Queued', 'Finished'] as const;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { Field, inputClass } from '../../ui/field';
+import { Field, inputClass } from '@/components/ui/field';
 import { AggregateRecordsField } from './aggregate-records-field';
 import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../lib/client/api-fetch';
-import { type TestConnectionInput, useCreateStream } from '../../../lib/client/mutations';
-import { Button } from '../../ui/button';
-import { inputClass } from '../../ui/field';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import { errorMessage } from '@/lib/client/api-fetch';
+import { type TestConnectionInput, useCreateStream } from '@/lib/client/mutations';
 import { StreamCallFailureText } from './stream-call-failure';
 import { StreamSummaryText } from './stream-summary-text';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useId } from 'react';
-import type { Sink } from '../../../lib/client/api-types';
-import { Field, inputClass } from '../../ui/field';
+import { Field, inputClass } from '@/components/ui/field';
+import type { Sink } from '@/lib/client/api-types';
 import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
 
 /** An access key, or the default AWS credentials of the machine the engine runs on. */

@@ -1,7 +1,11 @@
-import { iamPolicyFor, streamArnsIn } from '../../../lib/client/iam-policy';
-import { parseStreamArn, STREAM_ARN_FORMAT } from '../../../lib/client/stream-arn';
-import { CodeBlock } from '../../ui/code-block';
-import { CopyButton } from '../../ui/copy-button';
+'use client';
+
+import { useState } from 'react';
+import { CodeBlock } from '@/components/ui/code-block';
+import { CopyButton } from '@/components/ui/copy-button';
+import { iamPolicyFor, parseOtherStreams, streamArnsIn } from '@/lib/client/iam-policy';
+import { parseStreamArn, STREAM_ARN_FORMAT } from '@/lib/client/stream-arn';
+import { OtherRoutedStreams } from './other-routed-streams';
 
 /**
  * The policy to grant the sink's IAM user or role, with the stream's ARN filled in, and those its
@@ -17,7 +21,16 @@ export function IamPolicy({
   routingSource: string;
 }) {
   const arn = parseStreamArn(streamArn)?.arn ?? STREAM_ARN_FORMAT;
-  const policy = iamPolicyFor(arn, { createStream, routedStreamArns: streamArnsIn(routingSource) });
+  const [otherStreamsText, setOtherStreamsText] = useState('');
+  const [patternsConfirmed, setPatternsConfirmed] = useState(false);
+  const routing = routingSource.trim() !== '';
+  const otherStreams = parseOtherStreams(routing ? otherStreamsText : '');
+  const routedStreamArns = [
+    ...streamArnsIn(routingSource),
+    ...otherStreams.arns,
+    ...(patternsConfirmed ? otherStreams.patterns : []),
+  ];
+  const policy = iamPolicyFor(arn, { createStream, routedStreamArns });
   return (
     <section className="space-y-2" aria-labelledby="iam-policy-title">
       <div className="flex items-center justify-between">
@@ -42,15 +55,24 @@ export function IamPolicy({
             this form: remove it once the stream exists.
           </span>
         )}
-        {routingSource.trim() && (
+        {routing && (
           <span data-testid="iam-policy-routing">
             {' '}
             The routing function&apos;s streams need the same grants: the stream ARNs written in it are
-            listed; add any it builds (a list of ARNs, or a pattern such as{' '}
-            <code>arn:aws:kinesis:*:123456789012:stream/orders-*</code> once you have checked what it covers).
+            listed; list below any it builds at run time (stream ARNs, or a pattern once you have checked what
+            it covers).
           </span>
         )}
       </p>
+      {routing && (
+        <OtherRoutedStreams
+          text={otherStreamsText}
+          onTextChange={setOtherStreamsText}
+          parsed={otherStreams}
+          patternsConfirmed={patternsConfirmed}
+          onPatternsConfirmedChange={setPatternsConfirmed}
+        />
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import type { TestConnectionResult } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
+import type { TestConnectionResult } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
 import { StreamCallFailureText } from './stream-call-failure';
 import { StreamSummaryText } from './stream-summary-text';
 

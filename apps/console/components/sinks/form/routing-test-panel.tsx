@@ -1,14 +1,17 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../lib/client/api-fetch';
-import type { RoutingTestResult } from '../../../lib/client/api-types';
-import { prettyJson } from '../../../lib/client/format';
-import { useTestRouting } from '../../../lib/client/mutations';
-import { Button } from '../../ui/button';
-import { CodeBlock } from '../../ui/code-block';
-import { Field, inputClass } from '../../ui/field';
-import { Alert } from '../../ui/states';
+import { CodeBlock } from '@/components/ui/code-block';
+import {
+  PastedMessageField,
+  RunTestControls,
+  type TestSource,
+  TestSourceChoice,
+} from '@/components/ui/test-run-parts';
+import type { RoutingTestResult } from '@/lib/client/api-types';
+import { prettyJson } from '@/lib/client/format';
+import { useTestRouting } from '@/lib/client/mutations';
+import { parsePastedMessage } from '@/lib/client/pasted-message';
 
 const EXAMPLE_MESSAGE = `{
   "record": { "id": 1, "region": "eu" },
@@ -17,15 +20,13 @@ const EXAMPLE_MESSAGE = `{
   "metadata": { "table_schema": "public", "table_name": "orders" }
 }`;
 
-type Source = 'sink' | 'pasted';
-
 /**
  * Runs the routing function as typed, saved or not, on the sink's messages (once it has some)
  * or on a pasted one, and shows the stream each would go to, or the error delivery would record.
  */
 export function RoutingTestPanel({ routingSource, sinkId }: { routingSource: string; sinkId?: string }) {
   const id = useId();
-  const [source, setSource] = useState<Source>(sinkId ? 'sink' : 'pasted');
+  const [source, setSource] = useState<TestSource>(sinkId ? 'sink' : 'pasted');
   const [pasted, setPasted] = useState(EXAMPLE_MESSAGE);
   const [inputError, setInputError] = useState<string>();
   const test = useTestRouting();
@@ -40,18 +41,12 @@ export function RoutingTestPanel({ routingSource, sinkId }: { routingSource: str
       test.mutate({ routingSource, sinkId });
       return;
     }
-    let message: unknown;
-    try {
-      message = JSON.parse(pasted);
-    } catch (error) {
-      setInputError(`The message is not JSON: ${errorMessage(error)}`);
+    const pastedMessage = parsePastedMessage(pasted);
+    if (pastedMessage.error !== undefined) {
+      setInputError(pastedMessage.error);
       return;
     }
-    if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-      setInputError('The message must be a JSON object, such as { "record": { … } }.');
-      return;
-    }
-    test.mutate({ routingSource, message: message as Record<string, unknown> });
+    test.mutate({ routingSource, message: pastedMessage.message });
   };
 
   const results = test.data?.results;
@@ -64,48 +59,30 @@ export function RoutingTestPanel({ routingSource, sinkId }: { routingSource: str
           saved or sent.
         </p>
         {sinkId && (
-          <fieldset className="flex flex-wrap gap-4">
-            <legend className="sr-only">Run it on</legend>
-            <label className="flex items-center gap-1.5">
-              <input
-                type="radio"
-                name={`${id}-source`}
-                checked={source === 'sink'}
-                onChange={() => setSource('sink')}
-                data-testid="routing-test-source-sink"
-              />
-              This sink&apos;s messages (those sent next, then the latest delivered)
-            </label>
-            <label className="flex items-center gap-1.5">
-              <input
-                type="radio"
-                name={`${id}-source`}
-                checked={source === 'pasted'}
-                onChange={() => setSource('pasted')}
-                data-testid="routing-test-source-pasted"
-              />
-              A message I paste
-            </label>
-          </fieldset>
+          <TestSourceChoice
+            name={`${id}-source`}
+            value={source}
+            onChange={setSource}
+            sinkLabel="This sink's messages (those sent next, then the latest delivered)"
+            testIdPrefix="routing-test-source"
+          />
         )}
         {source === 'pasted' && (
-          <Field label="Message (JSON)" htmlFor={`${id}-message`}>
-            <textarea
-              id={`${id}-message`}
-              className={`${inputClass} font-mono`}
-              rows={6}
-              value={pasted}
-              onChange={(event) => setPasted(event.target.value)}
-              spellCheck={false}
-              data-testid="routing-test-message"
-            />
-          </Field>
+          <PastedMessageField
+            id={`${id}-message`}
+            value={pasted}
+            onChange={setPasted}
+            rows={6}
+            testId="routing-test-message"
+          />
         )}
-        {inputError && <Alert>{inputError}</Alert>}
-        {test.isError && <Alert>{errorMessage(test.error)}</Alert>}
-        <Button onClick={run} disabled={test.isPending} data-testid="run-routing-test">
-          {test.isPending ? 'Running…' : 'Run test'}
-        </Button>
+        <RunTestControls
+          inputError={inputError}
+          requestError={test.isError ? test.error : null}
+          pending={test.isPending}
+          onRun={run}
+          testId="run-routing-test"
+        />
         {results && (
           <ul className="space-y-2" data-testid="routing-test-results" aria-live="polite">
             {results.length === 0 && (

@@ -1,6 +1,6 @@
-import type { ChangeAction, Sink, SourceTable } from '../../../lib/client/api-types';
-import type { SinkInput } from '../../../lib/client/mutations';
-import { parseStreamArn, STREAM_ARN_FORMAT } from '../../../lib/client/stream-arn';
+import type { ChangeAction, Sink, SourceTable } from '@/lib/client/api-types';
+import type { SinkInput } from '@/lib/client/mutations';
+import { parseStreamArn, STREAM_ARN_FORMAT } from '@/lib/client/stream-arn';
 
 export const CHANGE_ACTIONS: readonly ChangeAction[] = ['insert', 'update', 'delete'];
 

@@ -2,15 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError, errorMessage } from '../../../lib/client/api-fetch';
-import type { Sink } from '../../../lib/client/api-types';
-import { type TestConnectionInput, useCreateSink, useUpdateSink } from '../../../lib/client/mutations';
-import { useSourceTables } from '../../../lib/client/queries';
-import { parseStreamArn } from '../../../lib/client/stream-arn';
-import { Button, ButtonLink } from '../../ui/button';
-import { ChecksFailed, checksFailed } from '../../ui/checks-failed';
-import { Field, inputClass } from '../../ui/field';
-import { Alert } from '../../ui/states';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { ChecksFailed, checksFailed } from '@/components/ui/checks-failed';
+import { Field, inputClass } from '@/components/ui/field';
+import { Alert } from '@/components/ui/states';
+import { ApiError, errorMessage } from '@/lib/client/api-fetch';
+import type { Sink } from '@/lib/client/api-types';
+import { type TestConnectionInput, useCreateSink, useUpdateSink } from '@/lib/client/mutations';
+import { useSourceTables } from '@/lib/client/queries';
+import { parseStreamArn } from '@/lib/client/stream-arn';
 import { AdvancedFields } from './advanced-fields';
 import { CredentialsFields } from './credentials-fields';
 import { IamPolicy } from './iam-policy';

@@ -1,11 +1,11 @@
 'use client';
 
 import { useId } from 'react';
-import type { SourceTable } from '../../../lib/client/api-types';
-import { useSources, useSourceTables } from '../../../lib/client/queries';
-import { ButtonLink } from '../../ui/button';
-import { Field, inputClass } from '../../ui/field';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { ButtonLink } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { SourceTable } from '@/lib/client/api-types';
+import { useSources, useSourceTables } from '@/lib/client/queries';
 import {
   type ErrorFor,
   newTableChoice,

@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { parseStreamArn, STREAM_ARN_FORMAT } from '../../../lib/client/stream-arn';
-import { Field, inputClass } from '../../ui/field';
+import { Field, inputClass } from '@/components/ui/field';
+import { parseStreamArn, STREAM_ARN_FORMAT } from '@/lib/client/stream-arn';
 import { streamArnError } from './sink-form-values';
 
 /** The stream ARN, checked as typed (after the first blur), with the region and stream read from it. */

@@ -1,5 +1,5 @@
 import type { StreamSummary } from '@shardline/kinesis';
-import { formatBytes, formatNumber } from '../../../lib/client/format';
+import { formatBytes, formatNumber } from '@/lib/client/format';
 
 /** "<name>: status ACTIVE, 2 shards, record size limit 1 MiB", as Test connection and Create stream say it. */
 export function StreamSummaryText({ stream }: { stream: StreamSummary }) {

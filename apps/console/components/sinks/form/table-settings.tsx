@@ -1,6 +1,6 @@
 'use client';
 
-import type { SourceTable } from '../../../lib/client/api-types';
+import type { SourceTable } from '@/lib/client/api-types';
 import { SendExistingRowsField } from './send-existing-rows-field';
 import { CHANGE_ACTIONS, type TableChoice } from './sink-form-values';
 

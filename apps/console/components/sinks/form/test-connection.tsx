@@ -1,9 +1,9 @@
 'use client';
 
-import { errorMessage } from '../../../lib/client/api-fetch';
-import { type TestConnectionInput, useTestConnection } from '../../../lib/client/mutations';
-import { parseStreamArn } from '../../../lib/client/stream-arn';
-import { Button } from '../../ui/button';
+import { Button } from '@/components/ui/button';
+import { errorMessage } from '@/lib/client/api-fetch';
+import { type TestConnectionInput, useTestConnection } from '@/lib/client/mutations';
+import { parseStreamArn } from '@/lib/client/stream-arn';
 import { CreateStream } from './create-stream';
 import { RoutedStreamsResult } from './routed-streams-result';
 import { StreamCallFailureText } from './stream-call-failure';

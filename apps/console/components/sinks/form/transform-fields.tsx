@@ -1,10 +1,10 @@
 'use client';
 
 import { useId } from 'react';
-import { useTransforms } from '../../../lib/client/queries';
-import { CodeField } from '../../ui/code-field';
-import { Field, inputClass } from '../../ui/field';
-import { TextLink } from '../../ui/text-link';
+import { CodeField } from '@/components/ui/code-field';
+import { Field, inputClass } from '@/components/ui/field';
+import { TextLink } from '@/components/ui/text-link';
+import { useTransforms } from '@/lib/client/queries';
 import { RoutingTestPanel } from './routing-test-panel';
 import type { ErrorFor, SetSinkValue, SinkFormValues } from './sink-form-values';
 

@@ -1,4 +1,4 @@
-import type { MessageDetail } from '../../../lib/client/api-types';
+import type { MessageDetail } from '@/lib/client/api-types';
 
 /** An attempt a person asked for from the detail: which, and the deliver count when asked. */
 export interface AskedAttempt {

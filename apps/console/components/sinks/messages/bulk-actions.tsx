@@ -1,19 +1,19 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../lib/client/api-fetch';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/field';
+import { errorMessage } from '@/lib/client/api-fetch';
 import type {
   BulkAction,
   BulkOperationInput,
   MessageCounts,
   MessageFilter,
   MessageState,
-} from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
-import { useStartBulkOperation } from '../../../lib/client/mutations';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
-import { inputClass } from '../../ui/field';
+} from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
+import { useStartBulkOperation } from '@/lib/client/mutations';
 import { BulkProgress } from './bulk-progress';
 import { apiStateOf, describeFilter, MESSAGE_TABS } from './message-states';
 

@@ -2,10 +2,10 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { BulkAction, BulkOperationState } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
-import { isFinished, queryKeys, useBulkOperation } from '../../../lib/client/queries';
-import { ErrorState } from '../../ui/states';
+import { ErrorState } from '@/components/ui/states';
+import type { BulkAction, BulkOperationState } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
+import { isFinished, queryKeys, useBulkOperation } from '@/lib/client/queries';
 
 const STATE_LABELS: Record<BulkOperationState, string> = {
   queued: 'waiting for an engine to start it…',

@@ -1,9 +1,9 @@
 'use client';
 
 import { type ReactNode, useMemo, useState } from 'react';
-import { formatBytes, prettyJson } from '../../../lib/client/format';
-import { Button } from '../../ui/button';
-import { CodeBlock } from '../../ui/code-block';
+import { Button } from '@/components/ui/button';
+import { CodeBlock } from '@/components/ui/code-block';
+import { formatBytes, prettyJson } from '@/lib/client/format';
 
 /**
  * Past this size a block waits to be asked for: laying out a megabyte of text takes the browser

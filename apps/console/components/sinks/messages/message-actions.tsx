@@ -1,12 +1,12 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../lib/client/api-fetch';
-import type { MessageDetail } from '../../../lib/client/api-types';
-import { useDiscardMessage, useResendMessage, useRetryMessage } from '../../../lib/client/mutations';
-import { Button } from '../../ui/button';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { inputClass } from '../../ui/field';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { inputClass } from '@/components/ui/field';
+import { errorMessage } from '@/lib/client/api-fetch';
+import type { MessageDetail } from '@/lib/client/api-types';
+import { useDiscardMessage, useResendMessage, useRetryMessage } from '@/lib/client/mutations';
 import type { AskedAttempt } from './asked-attempt';
 
 /**

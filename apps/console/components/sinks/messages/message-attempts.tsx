@@ -1,6 +1,6 @@
-import type { DeliveryAttempt } from '../../../lib/client/api-types';
-import { formatDuration } from '../../../lib/client/format';
-import { RelativeTime } from '../../ui/relative-time';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { DeliveryAttempt } from '@/lib/client/api-types';
+import { formatDuration } from '@/lib/client/format';
 
 const OUTCOME_CLASS: Record<DeliveryAttempt['outcome'], string> = {
   delivered: 'text-green-700',

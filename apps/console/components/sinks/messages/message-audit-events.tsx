@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../../../lib/client/api-types';
-import { RelativeTime } from '../../ui/relative-time';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { AuditEvent } from '@/lib/client/api-types';
 
 const VERBS: Record<string, string> = {
   'message.retry': 'Retried',

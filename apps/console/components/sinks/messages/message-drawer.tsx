@@ -1,15 +1,15 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
-import type { MessageDetail, Sink } from '../../../lib/client/api-types';
-import { formatBytes, formatNumber } from '../../../lib/client/format';
-import { MESSAGE_STATUS_LABELS, WAITING_REASON_LABELS } from '../../../lib/client/message-status';
-import { useMessage } from '../../../lib/client/queries';
-import { isThrottled } from '../../../lib/client/throttling';
-import { AdminOnly } from '../../access/admin-only';
-import { Dialog } from '../../ui/dialog';
-import { RelativeTime } from '../../ui/relative-time';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { AdminOnly } from '@/components/access/admin-only';
+import { Dialog } from '@/components/ui/dialog';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { MessageDetail, Sink } from '@/lib/client/api-types';
+import { formatBytes, formatNumber } from '@/lib/client/format';
+import { MESSAGE_STATUS_LABELS, WAITING_REASON_LABELS } from '@/lib/client/message-status';
+import { useMessage } from '@/lib/client/queries';
+import { isThrottled } from '@/lib/client/throttling';
 import { type AskedAttempt, AskedAttemptOutcome, outcomeOf } from './asked-attempt';
 import { MessageActions } from './message-actions';
 import { MessageAttempts } from './message-attempts';

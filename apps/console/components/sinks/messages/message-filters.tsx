@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { MessageAction, MessageFilter, SinkTable } from '../../../lib/client/api-types';
-import { FilterBar, FilterInput, FilterSelect } from '../../ui/filter-bar';
+import { FilterBar, FilterInput, FilterSelect } from '@/components/ui/filter-bar';
+import type { MessageAction, MessageFilter, SinkTable } from '@/lib/client/api-types';
 
 const ACTION_LABELS: Record<MessageAction, string> = {
   insert: 'insert',

@@ -1,5 +1,5 @@
-import type { MessageDetail, Sink } from '../../../lib/client/api-types';
-import { enc } from '../../../lib/client/queries';
+import type { MessageDetail, Sink } from '@/lib/client/api-types';
+import { enc } from '@/lib/client/queries';
 import { JsonBlock } from './json-block';
 import { PayloadAfterTransform } from './payload-after-transform';
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { Message } from '../../../lib/client/api-types';
-import { formatBytes } from '../../../lib/client/format';
-import { MESSAGE_STATUS_LABELS, WAITING_REASON_LABELS } from '../../../lib/client/message-status';
-import { isThrottled } from '../../../lib/client/throttling';
-import { RelativeTime } from '../../ui/relative-time';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { Message } from '@/lib/client/api-types';
+import { formatBytes } from '@/lib/client/format';
+import { MESSAGE_STATUS_LABELS, WAITING_REASON_LABELS } from '@/lib/client/message-status';
+import { isThrottled } from '@/lib/client/throttling';
 import { formatPosition } from './position';
 import { WaitingBehind } from './waiting-behind';
 

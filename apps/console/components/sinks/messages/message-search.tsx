@@ -2,9 +2,9 @@
 
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
-import type { MessageFilter } from '../../../lib/client/api-types';
-import { Button } from '../../ui/button';
-import { inputClass } from '../../ui/field';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import type { MessageFilter } from '@/lib/client/api-types';
 
 type SearchBy = 'key' | 'q';
 

@@ -1,5 +1,5 @@
-import type { MessageCounts, MessageFilter, MessageState } from '../../../lib/client/api-types';
-import { MESSAGE_STATUS_LABELS, stateFilterOf } from '../../../lib/client/message-status';
+import type { MessageCounts, MessageFilter, MessageState } from '@/lib/client/api-types';
+import { MESSAGE_STATUS_LABELS, stateFilterOf } from '@/lib/client/message-status';
 
 interface TabSpec {
   label: string;

@@ -1,11 +1,11 @@
 'use client';
 
 import { useHotkeys } from 'react-hotkeys-hook';
-import type { MessageFilter, MessageState } from '../../../lib/client/api-types';
-import { useMessageCounts, useMessages } from '../../../lib/client/queries';
-import { Button } from '../../ui/button';
-import { DataTable } from '../../ui/data-table';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import type { MessageFilter, MessageState } from '@/lib/client/api-types';
+import { useMessageCounts, useMessages } from '@/lib/client/queries';
 import { MessageRow } from './message-row';
 import { MESSAGE_TABS } from './message-states';
 

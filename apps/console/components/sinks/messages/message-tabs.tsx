@@ -1,7 +1,7 @@
 'use client';
 
-import type { MessageCounts, MessageState } from '../../../lib/client/api-types';
-import { formatNumber } from '../../../lib/client/format';
+import type { MessageCounts, MessageState } from '@/lib/client/api-types';
+import { formatNumber } from '@/lib/client/format';
 import { MESSAGE_TABS, TAB_ORDER } from './message-states';
 
 /** The state tabs with their counts for the current filter. */

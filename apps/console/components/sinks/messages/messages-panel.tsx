@@ -1,9 +1,9 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { MessageFilter, Sink } from '../../../lib/client/api-types';
-import { useMessageCounts } from '../../../lib/client/queries';
-import { AdminOnly } from '../../access/admin-only';
+import { AdminOnly } from '@/components/access/admin-only';
+import type { MessageFilter, Sink } from '@/lib/client/api-types';
+import { useMessageCounts } from '@/lib/client/queries';
 import { BulkActions } from './bulk-actions';
 import { LiveSwitch } from './live-switch';
 import { MessageDrawer } from './message-drawer';

@@ -1,5 +1,5 @@
-import type { MessageDetail, Sink } from '../../../lib/client/api-types';
-import { TextLink } from '../../ui/text-link';
+import { TextLink } from '@/components/ui/text-link';
+import type { MessageDetail, Sink } from '@/lib/client/api-types';
 import { JsonBlock } from './json-block';
 
 /**

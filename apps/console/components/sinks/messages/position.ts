@@ -1,5 +1,5 @@
-import type { Message } from '../../../lib/client/api-types';
-import { formatLsn } from '../../../lib/client/format';
+import type { Message } from '@/lib/client/api-types';
+import { formatLsn } from '@/lib/client/format';
 
 /** Where the change sits in the source's log: commit LSN, then its index in the commit. */
 export function formatPosition(message: Pick<Message, 'commitLsn' | 'commitIdx'>): string {

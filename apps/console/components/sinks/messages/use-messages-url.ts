@@ -2,8 +2,8 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import type { MessageFilter, MessageState } from '../../../lib/client/api-types';
-import { ACCEPTED_STATE_FILTERS, stateFilterOf, storedStateOf } from '../../../lib/client/message-status';
+import type { MessageFilter, MessageState } from '@/lib/client/api-types';
+import { ACCEPTED_STATE_FILTERS, stateFilterOf, storedStateOf } from '@/lib/client/message-status';
 import { TAB_ORDER } from './message-states';
 
 /** What the Messages tab shows: its state tab, its filter and search, and the open message. */

@@ -1,4 +1,4 @@
-import { WAITING_REASON_LABELS } from '../../../lib/client/message-status';
+import { WAITING_REASON_LABELS } from '@/lib/client/message-status';
 
 /** "Waiting behind #id": a message blocked by the failing message of its group, which the link opens. */
 export function WaitingBehind({ blockedBy, onOpen }: { blockedBy: string; onOpen: (id: string) => void }) {

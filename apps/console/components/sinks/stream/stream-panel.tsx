@@ -1,11 +1,11 @@
 'use client';
 
-import type { Sink } from '../../../lib/client/api-types';
-import { formatAbsolute } from '../../../lib/client/format';
-import { useStreamRecords } from '../../../lib/client/queries';
-import { Button } from '../../ui/button';
-import { DataTable } from '../../ui/data-table';
-import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
+import { Alert, EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import type { Sink } from '@/lib/client/api-types';
+import { formatAbsolute } from '@/lib/client/format';
+import { useStreamRecords } from '@/lib/client/queries';
 import { StreamRecordRow } from './stream-record-row';
 
 const HEADINGS = ['Arrived', 'Shard', 'Sequence number', 'Partition key', 'Data'];

@@ -1,7 +1,7 @@
-import type { StreamRecord } from '../../../lib/client/api-types';
-import { formatBytes, prettyJson } from '../../../lib/client/format';
-import { CodeBlock } from '../../ui/code-block';
-import { RelativeTime } from '../../ui/relative-time';
+import { CodeBlock } from '@/components/ui/code-block';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { StreamRecord } from '@/lib/client/api-types';
+import { formatBytes, prettyJson } from '@/lib/client/format';
 
 /**
  * One message as it sits in the stream: where it is, its key, and its data for reading. A message

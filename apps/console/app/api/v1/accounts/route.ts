@@ -1,8 +1,8 @@
 import { createAccount, createAccountInputSchema, listAccounts } from '@shardline/db';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../lib/server/api/request-actor';
-import { database } from '../../../../lib/server/database';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { listAlerts } from '@shardline/db';
-import { alertListQuerySchema } from '../../../../lib/server/alerts/alert-queries';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { readQuery } from '../../../../lib/server/api/read-input';
-import { database } from '../../../../lib/server/database';
+import { alertListQuerySchema } from '@/lib/server/alerts/alert-queries';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readQuery } from '@/lib/server/api/read-input';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

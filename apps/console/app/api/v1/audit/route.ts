@@ -1,8 +1,8 @@
 import { listAuditEvents } from '@shardline/db';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { readQuery } from '../../../../lib/server/api/read-input';
-import { auditListQuerySchema } from '../../../../lib/server/audit/audit-queries';
-import { database } from '../../../../lib/server/database';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readQuery } from '@/lib/server/api/read-input';
+import { auditListQuerySchema } from '@/lib/server/audit/audit-queries';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

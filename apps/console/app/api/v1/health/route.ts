@@ -1,6 +1,6 @@
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { jsonResponse } from '../../../../lib/server/api/json-response';
-import { checkDatabase } from '../../../../lib/server/check-database';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { jsonResponse } from '@/lib/server/api/json-response';
+import { checkDatabase } from '@/lib/server/check-database';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { openApiDocument } from '../../../../lib/server/openapi/document';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { openApiDocument } from '@/lib/server/openapi/document';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,13 @@
 import { signIn, signInInputSchema, signOut } from '@shardline/db';
-import { sessionAnswer } from '../../../../lib/server/access/session-answer';
-import { ApiError } from '../../../../lib/server/api/api-error';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { jsonResponse } from '../../../../lib/server/api/json-response';
-import { readJsonBody } from '../../../../lib/server/api/read-input';
-import { requestPrincipal } from '../../../../lib/server/api/request-actor';
-import { clientAddress } from '../../../../lib/server/auth/forwarded';
-import { clearedSessionCookie } from '../../../../lib/server/auth/session-cookie';
-import { database } from '../../../../lib/server/database';
+import { sessionAnswer } from '@/lib/server/access/session-answer';
+import { ApiError } from '@/lib/server/api/api-error';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { jsonResponse } from '@/lib/server/api/json-response';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestPrincipal } from '@/lib/server/api/request-actor';
+import { clientAddress } from '@/lib/server/auth/forwarded';
+import { clearedSessionCookie } from '@/lib/server/auth/session-cookie';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

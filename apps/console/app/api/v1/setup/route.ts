@@ -1,9 +1,9 @@
 import { createFirstAccount, firstAccountInputSchema, hasAccounts, signIn } from '@shardline/db';
-import { sessionAnswer } from '../../../../lib/server/access/session-answer';
-import { ApiError } from '../../../../lib/server/api/api-error';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../lib/server/api/read-input';
-import { database } from '../../../../lib/server/database';
+import { sessionAnswer } from '@/lib/server/access/session-answer';
+import { ApiError } from '@/lib/server/api/api-error';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

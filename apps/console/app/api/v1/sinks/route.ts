@@ -1,10 +1,10 @@
 import { createSinkInputSchema, listSinkSummaries } from '@shardline/db';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { forceRequested } from '../../../../lib/server/api/force-flag';
-import { readJsonBody } from '../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../lib/server/api/request-actor';
-import { database } from '../../../../lib/server/database';
-import { createSinkChecked } from '../../../../lib/server/sinks/sink-operations';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { forceRequested } from '@/lib/server/api/force-flag';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { createSinkChecked } from '@/lib/server/sinks/sink-operations';
 
 export const dynamic = 'force-dynamic';
 

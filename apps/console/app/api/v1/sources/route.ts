@@ -1,10 +1,10 @@
 import { createSourceInputSchema, listSourceSummaries } from '@shardline/db';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { forceRequested } from '../../../../lib/server/api/force-flag';
-import { readJsonBody } from '../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../lib/server/api/request-actor';
-import { database } from '../../../../lib/server/database';
-import { createSourceChecked } from '../../../../lib/server/sources/source-operations';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { forceRequested } from '@/lib/server/api/force-flag';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { createSourceChecked } from '@/lib/server/sources/source-operations';
 
 export const dynamic = 'force-dynamic';
 

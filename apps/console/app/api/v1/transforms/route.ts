@@ -1,9 +1,9 @@
 import { createTransformInputSchema, listTransforms } from '@shardline/db';
-import { apiRoute } from '../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../lib/server/api/request-actor';
-import { database } from '../../../../lib/server/database';
-import { createTransformChecked } from '../../../../lib/server/transforms/transform-operations';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { createTransformChecked } from '@/lib/server/transforms/transform-operations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { AdminGate } from '../../../../components/access/admin-gate';
-import { EditSink } from '../../../../components/sinks/edit-sink';
+import { AdminGate } from '@/components/access/admin-gate';
+import { EditSink } from '@/components/sinks/edit-sink';
 
 export const metadata = { title: 'Edit sink' };
 

@@ -1,9 +1,9 @@
 import { deleteAccount, updateAccount, updateAccountInputSchema } from '@shardline/db';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../lib/server/api/request-actor';
-import { uuidParam } from '../../../../../lib/server/api/uuid-param';
-import { database } from '../../../../../lib/server/database';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { uuidParam } from '@/lib/server/api/uuid-param';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { updateAlertSettingsInputSchema } from '@shardline/db';
-import { alertSettingsAnswer } from '../../../../../lib/server/alerts/alert-settings-answer';
-import { updateAlertSettingsChecked } from '../../../../../lib/server/alerts/alert-settings-operations';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../lib/server/api/request-actor';
+import { alertSettingsAnswer } from '@/lib/server/alerts/alert-settings-answer';
+import { updateAlertSettingsChecked } from '@/lib/server/alerts/alert-settings-operations';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { exportConfig } from '@shardline/config';
 import { readConfiguration } from '@shardline/db';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { database } from '../../../../../lib/server/database';
-import { secretBox } from '../../../../../lib/server/env';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { database } from '@/lib/server/database';
+import { secretBox } from '@/lib/server/env';
 
 export const dynamic = 'force-dynamic';
 

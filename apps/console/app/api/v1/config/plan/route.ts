@@ -1,7 +1,7 @@
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { planConfig } from '../../../../../lib/server/config/apply-config';
-import { configRequestSchema } from '../../../../../lib/server/config/config-request';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { planConfig } from '@/lib/server/config/apply-config';
+import { configRequestSchema } from '@/lib/server/config/config-request';
 
 export const dynamic = 'force-dynamic';
 

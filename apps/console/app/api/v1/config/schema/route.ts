@@ -1,5 +1,5 @@
 import { configJsonSchema } from '@shardline/config';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
+import { apiRoute } from '@/lib/server/api/api-route';
 
 export const dynamic = 'force-static';
 

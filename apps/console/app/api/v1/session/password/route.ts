@@ -1,9 +1,9 @@
 import { changeOwnPassword, changePasswordInputSchema } from '@shardline/db';
-import { ApiError } from '../../../../../lib/server/api/api-error';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { requestPrincipal } from '../../../../../lib/server/api/request-actor';
-import { database } from '../../../../../lib/server/database';
+import { ApiError } from '@/lib/server/api/api-error';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestPrincipal } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

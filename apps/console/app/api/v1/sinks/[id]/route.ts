@@ -1,11 +1,11 @@
 import { getSink, updateSinkInputSchema } from '@shardline/db';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { forceRequested } from '../../../../../lib/server/api/force-flag';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../lib/server/api/request-actor';
-import { database } from '../../../../../lib/server/database';
-import { sinkIdOf } from '../../../../../lib/server/sinks/sink-id';
-import { deleteSinkAndCleanUp, updateSinkChecked } from '../../../../../lib/server/sinks/sink-operations';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { forceRequested } from '@/lib/server/api/force-flag';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
+import { deleteSinkAndCleanUp, updateSinkChecked } from '@/lib/server/sinks/sink-operations';
 
 export const dynamic = 'force-dynamic';
 

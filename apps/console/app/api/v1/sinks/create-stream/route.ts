@@ -1,8 +1,8 @@
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../lib/server/api/request-actor';
-import { createSinkStream } from '../../../../../lib/server/sinks/create-sink-stream';
-import { createStreamInputSchema } from '../../../../../lib/server/sinks/create-stream-input';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { createSinkStream } from '@/lib/server/sinks/create-sink-stream';
+import { createStreamInputSchema } from '@/lib/server/sinks/create-stream-input';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { testConnectionInputSchema } from '../../../../../lib/server/sinks/test-connection-input';
-import { testSinkConnection } from '../../../../../lib/server/sinks/test-sink-connection';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { testConnectionInputSchema } from '@/lib/server/sinks/test-connection-input';
+import { testSinkConnection } from '@/lib/server/sinks/test-sink-connection';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { runRoutingTest } from '../../../../../lib/server/sinks/routing/run-routing-test';
-import { testRoutingInputSchema } from '../../../../../lib/server/sinks/routing/test-routing-input';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { runRoutingTest } from '@/lib/server/sinks/routing/run-routing-test';
+import { testRoutingInputSchema } from '@/lib/server/sinks/routing/test-routing-input';
 
 export const dynamic = 'force-dynamic';
 

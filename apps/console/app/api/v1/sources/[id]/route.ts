@@ -1,14 +1,11 @@
 import { getSourceSummary, listSourceEvents, updateSourceInputSchema } from '@shardline/db';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { forceRequested } from '../../../../../lib/server/api/force-flag';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../lib/server/api/request-actor';
-import { database } from '../../../../../lib/server/database';
-import { readSourceId } from '../../../../../lib/server/sources/source-id';
-import {
-  deleteSourceAndCleanUp,
-  updateSourceChecked,
-} from '../../../../../lib/server/sources/source-operations';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { forceRequested } from '@/lib/server/api/force-flag';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { readSourceId } from '@/lib/server/sources/source-id';
+import { deleteSourceAndCleanUp, updateSourceChecked } from '@/lib/server/sources/source-operations';
 
 export const dynamic = 'force-dynamic';
 

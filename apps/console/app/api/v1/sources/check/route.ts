@@ -1,11 +1,11 @@
 import { checkSource } from '@shardline/capture';
 import { assertSourcePasswordTarget, getSourceConnection, sourceClientConfig } from '@shardline/db';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { database } from '../../../../../lib/server/database';
-import { secretBox } from '../../../../../lib/server/env';
-import { assertAllowedHost } from '../../../../../lib/server/network-policy';
-import { checkSourceInputSchema } from '../../../../../lib/server/sources/check-source-input';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { database } from '@/lib/server/database';
+import { secretBox } from '@/lib/server/env';
+import { assertAllowedHost } from '@/lib/server/network-policy';
+import { checkSourceInputSchema } from '@/lib/server/sources/check-source-input';
 
 export const dynamic = 'force-dynamic';
 

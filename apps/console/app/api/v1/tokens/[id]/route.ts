@@ -1,8 +1,8 @@
 import { revokeApiToken } from '@shardline/db';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { requestActor } from '../../../../../lib/server/api/request-actor';
-import { uuidParam } from '../../../../../lib/server/api/uuid-param';
-import { database } from '../../../../../lib/server/database';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { uuidParam } from '@/lib/server/api/uuid-param';
+import { database } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 

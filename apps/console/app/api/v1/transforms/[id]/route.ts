@@ -1,13 +1,13 @@
 import { getTransform, updateTransformInputSchema } from '@shardline/db';
-import { apiRoute } from '../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../lib/server/api/request-actor';
-import { database } from '../../../../../lib/server/database';
-import { transformIdOf } from '../../../../../lib/server/transforms/transform-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { transformIdOf } from '@/lib/server/transforms/transform-id';
 import {
   deleteTransformRecorded,
   updateTransformChecked,
-} from '../../../../../lib/server/transforms/transform-operations';
+} from '@/lib/server/transforms/transform-operations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import {
   sendTestNotification,
   testNotificationInputSchema,
-} from '../../../../../../lib/server/alerts/send-test-notification';
-import { apiRoute } from '../../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../../lib/server/api/request-actor';
+} from '@/lib/server/alerts/send-test-notification';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
 
 export const dynamic = 'force-dynamic';
 

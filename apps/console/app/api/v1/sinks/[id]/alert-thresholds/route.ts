@@ -1,9 +1,9 @@
 import { getSinkAlertThresholds, sinkThresholdsInputSchema, updateSinkAlertThresholds } from '@shardline/db';
-import { apiRoute } from '../../../../../../lib/server/api/api-route';
-import { readJsonBody } from '../../../../../../lib/server/api/read-input';
-import { requestActor } from '../../../../../../lib/server/api/request-actor';
-import { database } from '../../../../../../lib/server/database';
-import { sinkIdOf } from '../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readJsonBody } from '@/lib/server/api/read-input';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { boundedBySearch, listMessages } from '@shardline/db';
-import { apiRoute } from '../../../../../../lib/server/api/api-route';
-import { readQuery } from '../../../../../../lib/server/api/read-input';
-import { database } from '../../../../../../lib/server/database';
-import { existingSinkId } from '../../../../../../lib/server/messages/existing-sink-id';
-import { messageListQuerySchema } from '../../../../../../lib/server/messages/message-queries';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readQuery } from '@/lib/server/api/read-input';
+import { database } from '@/lib/server/database';
+import { existingSinkId } from '@/lib/server/messages/existing-sink-id';
+import { messageListQuerySchema } from '@/lib/server/messages/message-queries';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { getSinkStats, sinkStatsQuerySchema } from '@shardline/db';
-import { apiRoute } from '../../../../../../lib/server/api/api-route';
-import { readQuery } from '../../../../../../lib/server/api/read-input';
-import { database } from '../../../../../../lib/server/database';
-import { sinkIdOf } from '../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readQuery } from '@/lib/server/api/read-input';
+import { database } from '@/lib/server/database';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,7 @@
-import { apiRoute } from '../../../../../../lib/server/api/api-route';
-import { readQuery } from '../../../../../../lib/server/api/read-input';
-import {
-  readSinkStream,
-  streamRecordsQuerySchema,
-} from '../../../../../../lib/server/sinks/read-sink-stream';
-import { sinkIdOf } from '../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { readQuery } from '@/lib/server/api/read-input';
+import { readSinkStream, streamRecordsQuerySchema } from '@/lib/server/sinks/read-sink-stream';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

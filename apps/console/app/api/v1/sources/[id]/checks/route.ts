@@ -1,9 +1,9 @@
 import { checkSource } from '@shardline/capture';
 import { getSourceConnection, listSourceSinkTables } from '@shardline/db';
-import { apiRoute } from '../../../../../../lib/server/api/api-route';
-import { database } from '../../../../../../lib/server/database';
-import { secretBox } from '../../../../../../lib/server/env';
-import { readSourceId } from '../../../../../../lib/server/sources/source-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { database } from '@/lib/server/database';
+import { secretBox } from '@/lib/server/env';
+import { readSourceId } from '@/lib/server/sources/source-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { listSourceTables, SourceUnreachableError } from '@shardline/capture';
 import { getSourceConnection } from '@shardline/db';
-import { ApiError } from '../../../../../../lib/server/api/api-error';
-import { apiRoute } from '../../../../../../lib/server/api/api-route';
-import { database } from '../../../../../../lib/server/database';
-import { secretBox } from '../../../../../../lib/server/env';
-import { readSourceId } from '../../../../../../lib/server/sources/source-id';
+import { ApiError } from '@/lib/server/api/api-error';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { database } from '@/lib/server/database';
+import { secretBox } from '@/lib/server/env';
+import { readSourceId } from '@/lib/server/sources/source-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { getBackfill } from '@shardline/db';
-import { apiRoute } from '../../../../../../../lib/server/api/api-route';
-import { backfillIdOf } from '../../../../../../../lib/server/backfills/backfill-id';
-import { database } from '../../../../../../../lib/server/database';
-import { sinkIdOf } from '../../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { backfillIdOf } from '@/lib/server/backfills/backfill-id';
+import { database } from '@/lib/server/database';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { getBulkOperation } from '@shardline/db';
-import { apiRoute } from '../../../../../../../lib/server/api/api-route';
-import { database } from '../../../../../../../lib/server/database';
-import { sinkIdOf } from '../../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { database } from '@/lib/server/database';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { cancelBackfill } from '@shardline/db';
-import { apiRoute } from '../../../../../../../../lib/server/api/api-route';
-import { requestActor } from '../../../../../../../../lib/server/api/request-actor';
-import { backfillIdOf } from '../../../../../../../../lib/server/backfills/backfill-id';
-import { database } from '../../../../../../../../lib/server/database';
-import { sinkIdOf } from '../../../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { backfillIdOf } from '@/lib/server/backfills/backfill-id';
+import { database } from '@/lib/server/database';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,13 @@
 import { ConflictError } from '@shardline/core';
 import { discardMessages } from '@shardline/db';
-import { apiRoute } from '../../../../../../../../lib/server/api/api-route';
-import { requestActor } from '../../../../../../../../lib/server/api/request-actor';
-import { database } from '../../../../../../../../lib/server/database';
-import { messageIdOf } from '../../../../../../../../lib/server/messages/message-id';
-import { discardMessageBodySchema } from '../../../../../../../../lib/server/messages/message-queries';
-import { messageRecordOf } from '../../../../../../../../lib/server/messages/message-record-of';
-import { readOptionalJsonBody } from '../../../../../../../../lib/server/messages/read-optional-json-body';
-import { sinkIdOf } from '../../../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { messageIdOf } from '@/lib/server/messages/message-id';
+import { discardMessageBodySchema } from '@/lib/server/messages/message-queries';
+import { messageRecordOf } from '@/lib/server/messages/message-record-of';
+import { readOptionalJsonBody } from '@/lib/server/messages/read-optional-json-body';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

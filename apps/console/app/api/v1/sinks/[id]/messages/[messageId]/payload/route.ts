@@ -1,8 +1,8 @@
 import { getMessagePayload } from '@shardline/db';
-import { apiRoute } from '../../../../../../../../lib/server/api/api-route';
-import { database } from '../../../../../../../../lib/server/database';
-import { messageIdOf } from '../../../../../../../../lib/server/messages/message-id';
-import { sinkIdOf } from '../../../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { database } from '@/lib/server/database';
+import { messageIdOf } from '@/lib/server/messages/message-id';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 

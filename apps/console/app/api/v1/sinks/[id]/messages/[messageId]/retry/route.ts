@@ -1,11 +1,11 @@
 import { ConflictError } from '@shardline/core';
 import { retryMessages } from '@shardline/db';
-import { apiRoute } from '../../../../../../../../lib/server/api/api-route';
-import { requestActor } from '../../../../../../../../lib/server/api/request-actor';
-import { database } from '../../../../../../../../lib/server/database';
-import { messageIdOf } from '../../../../../../../../lib/server/messages/message-id';
-import { messageRecordOf } from '../../../../../../../../lib/server/messages/message-record-of';
-import { sinkIdOf } from '../../../../../../../../lib/server/sinks/sink-id';
+import { apiRoute } from '@/lib/server/api/api-route';
+import { requestActor } from '@/lib/server/api/request-actor';
+import { database } from '@/lib/server/database';
+import { messageIdOf } from '@/lib/server/messages/message-id';
+import { messageRecordOf } from '@/lib/server/messages/message-record-of';
+import { sinkIdOf } from '@/lib/server/sinks/sink-id';
 
 export const dynamic = 'force-dynamic';
 
