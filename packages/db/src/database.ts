@@ -32,16 +32,25 @@ export interface DatabaseOptions {
   onIdleConnectionError?: (error: Error) => void;
 }
 
-/** Handles made by createDatabase, and handles on a transaction (joined, never nested). */
-const databases = new WeakMap<Db, Database>();
-const transactions = new WeakSet<Db>();
+/**
+ * What a handle is: made by createDatabase, or on a transaction (joined, never nested). A
+ * registered symbol, not a module's own WeakMap: the console's bundles may load this module more
+ * than once, and a handle made by one copy must be recognised by another.
+ */
+const HANDLE_KIND = Symbol.for('shardline.db.handle-kind');
+type HandleKind = 'database' | 'transaction';
+
+function marked<T extends Db>(handle: T, kind: HandleKind): T {
+  Object.defineProperty(handle, HANDLE_KIND, { value: kind, enumerable: false });
+  return handle;
+}
 
 /** The database behind `db`, or null when `db` is a transaction. */
 function databaseOf(db: Db): Database | null {
-  if (transactions.has(db)) return null;
-  const database = databases.get(db);
-  if (!database) throw new Error('a Db comes from createDatabase or from a transaction of one');
-  return database;
+  const kind = (db as Db & { [HANDLE_KIND]?: HandleKind })[HANDLE_KIND];
+  if (kind === 'transaction') return null;
+  if (kind !== 'database') throw new Error('a Db comes from createDatabase or from a transaction of one');
+  return db as Database;
 }
 
 // int8 as a JS string by default; message ids and LSNs are parsed to bigint where they are read.
@@ -63,8 +72,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       await pool.end();
     },
   };
-  databases.set(database, database);
-  return database;
+  return marked(database, 'database');
 }
 
 /**
@@ -151,8 +159,7 @@ export function sqlOnly(connection: Queryable): Db {
 }
 
 function transaction(handle: Db): Db {
-  transactions.add(handle);
-  return handle;
+  return marked(handle, 'transaction');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Database, inSqlTransaction, inTransaction, recordAuditEvent } from '../src';
 import { openTestDatabase } from './fixtures';
 
@@ -69,5 +69,21 @@ describe('inTransaction', () => {
   it('refuses Prisma inside a SQL-only transaction, which would run outside it', async () => {
     const mixed = inSqlTransaction(db, (tx) => tx.prisma.transform.count());
     await expect(mixed).rejects.toThrow(/runs SQL only: Prisma \(transform\) would run outside it/);
+  });
+});
+
+describe('a handle made by another copy of this module', () => {
+  it('is still recognised: the console bundles the package more than once', async () => {
+    vi.resetModules();
+    const otherCopy = (await import('../src/database')) as typeof import('../src/database');
+    expect(otherCopy.inTransaction).not.toBe(inTransaction);
+    const rows = await otherCopy.inTransaction(
+      db,
+      async (tx) => (await tx.pool.query('SELECT 1 AS one')).rows,
+    );
+    expect(rows).toEqual([{ one: 1 }]);
+    await expect(
+      otherCopy.inTransaction({ prisma: db.prisma, pool: db.pool }, async () => 1),
+    ).rejects.toThrow(/comes from createDatabase/);
   });
 });
