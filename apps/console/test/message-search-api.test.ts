@@ -1,32 +1,20 @@
-import { SecretBox, ValidationError } from '@shardline/core';
-import {
-  appendMessages,
-  boundedBySearch,
-  createSink,
-  type Database,
-  type IncomingMessage,
-} from '@shardline/db';
+import { ValidationError } from '@shardline/core';
+import { appendMessages, boundedBySearch, type Database, type IncomingMessage } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as createOperation } from '../app/api/v1/sinks/[id]/bulk-operations/route';
 import { GET as downloadPayload } from '../app/api/v1/sinks/[id]/messages/[messageId]/payload/route';
 import { GET as countMessages } from '../app/api/v1/sinks/[id]/messages/counts/route';
 import { GET as listMessages } from '../app/api/v1/sinks/[id]/messages/route';
 import { openApiDocument } from '../lib/server/openapi/document';
-import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
+import { call, openApiHarness } from './api-harness';
+import { orderMessage, storedSinkId } from './stored-messages-fixture';
 
 let db: Database;
 let close: () => Promise<void>;
 let sinkId: string;
 beforeAll(async () => {
   ({ db, close } = await openApiHarness());
-  const sink = await createSink(db, {
-    secretBox: new SecretBox(TEST_SECRET_KEY),
-    input: {
-      name: `search-${Math.random().toString(36).slice(2, 8)}`,
-      streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/search',
-    },
-  });
-  sinkId = sink.id;
+  sinkId = await storedSinkId(db, 'search');
   await appendMessages(db, {
     sinkId,
     messages: [
@@ -45,15 +33,9 @@ beforeAll(async () => {
 afterAll(() => close());
 
 function order(lsn: number, pks: string[], group: string, record: Record<string, unknown>): IncomingMessage {
-  return {
-    commitLsn: BigInt(lsn),
-    commitIdx: 0,
-    group,
-    tableSchema: 'public',
-    tableName: 'orders',
-    action: 'insert',
+  return orderMessage(lsn, group, {
     payload: { record, changes: null, action: 'insert', metadata: { table_name: 'orders', record_pks: pks } },
-  };
+  });
 }
 
 const list = (query: Record<string, string>) =>

@@ -1,11 +1,11 @@
-import { SecretBox } from '@shardline/core';
-import { appendMessages, createSink, type Database, type IncomingMessage } from '@shardline/db';
+import { appendMessages, type Database } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as createOperation } from '../app/api/v1/sinks/[id]/bulk-operations/route';
 import { GET as getMessage } from '../app/api/v1/sinks/[id]/messages/[messageId]/route';
 import { GET as countMessages } from '../app/api/v1/sinks/[id]/messages/counts/route';
 import { GET as listMessages } from '../app/api/v1/sinks/[id]/messages/route';
-import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
+import { call, openApiHarness } from './api-harness';
+import { orderMessage, storedSinkId } from './stored-messages-fixture';
 
 // Issue 18, point 1: the API names where a message stands in one vocabulary (waiting with its
 // reason, sending, failing, delivered, discarded), derived from the stored states.
@@ -15,23 +15,8 @@ let close: () => Promise<void>;
 let sinkId: string;
 beforeAll(async () => {
   ({ db, close } = await openApiHarness());
-  const sink = await createSink(db, {
-    secretBox: new SecretBox(TEST_SECRET_KEY),
-    input: {
-      name: `states-${Math.random().toString(36).slice(2, 8)}`,
-      streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/states',
-    },
-  });
-  sinkId = sink.id;
-  const message = (lsn: number, group: string): IncomingMessage => ({
-    commitLsn: BigInt(lsn),
-    commitIdx: 0,
-    group,
-    tableSchema: 'public',
-    tableName: 'orders',
-    action: 'update',
-    payload: { id: group, lsn },
-  });
+  sinkId = await storedSinkId(db, 'states');
+  const message = (lsn: number, group: string) => orderMessage(lsn, group, { action: 'update' });
   // Group a: a failing head with two messages behind it. Group b: a throttled head, and one
   // scheduled for later. Group c: one due now, one inside a request under way.
   await appendMessages(db, {

@@ -1,5 +1,4 @@
-import { SecretBox } from '@shardline/core';
-import { appendMessages, createSink, type Database, type IncomingMessage } from '@shardline/db';
+import { appendMessages, type Database } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getOperation } from '../app/api/v1/sinks/[id]/bulk-operations/[operationId]/route';
 import {
@@ -12,7 +11,8 @@ import { GET as getMessage } from '../app/api/v1/sinks/[id]/messages/[messageId]
 import { GET as countMessages } from '../app/api/v1/sinks/[id]/messages/counts/route';
 import { GET as listMessages } from '../app/api/v1/sinks/[id]/messages/route';
 import { openApiDocument } from '../lib/server/openapi/document';
-import { call, openApiHarness, TEST_ACTOR, TEST_SECRET_KEY } from './api-harness';
+import { call, openApiHarness, TEST_ACTOR } from './api-harness';
+import { orderMessage, storedSinkId } from './stored-messages-fixture';
 
 const UNKNOWN_SINK = '00000000-0000-4000-8000-000000000000';
 
@@ -23,29 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-async function newSink(): Promise<string> {
-  const sink = await createSink(db, {
-    secretBox: new SecretBox(TEST_SECRET_KEY),
-    input: {
-      name: `sink-${Math.random().toString(36).slice(2, 8)}`,
-      streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/messages',
-    },
-  });
-  return sink.id;
-}
-
-function message(lsn: number, group: string, extra: Partial<IncomingMessage> = {}): IncomingMessage {
-  return {
-    commitLsn: BigInt(lsn),
-    commitIdx: 0,
-    group,
-    tableSchema: 'public',
-    tableName: 'orders',
-    action: 'insert',
-    payload: { id: group, lsn },
-    ...extra,
-  };
-}
+const newSink = () =>
+  storedSinkId(db, 'sink', { streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/messages' });
+const message = orderMessage;
 
 /** Message ids of a sink by commit position, for the tests' SQL. */
 async function idAt(sinkId: string, lsn: number): Promise<string> {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getStats } from '../app/api/v1/sinks/[id]/stats/route';
 import { POST as createSink } from '../app/api/v1/sinks/route';
 import { call, openApiHarness } from './api-harness';
-import { storeDeliveredMessages } from './delivered-messages-fixture';
 import { sinkBody } from './sinks-fixtures';
+import { storeDeliveredMessages } from './stored-messages-fixture';
 
 let db: Database;
 let close: () => Promise<void>;

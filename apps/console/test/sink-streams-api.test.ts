@@ -4,8 +4,8 @@ import { GET as getStreams } from '../app/api/v1/sinks/[id]/streams/route';
 import { POST as createSink } from '../app/api/v1/sinks/route';
 import { openApiDocument } from '../lib/server/openapi/document';
 import { call, openApiHarness } from './api-harness';
-import { storeDeliveredMessages } from './delivered-messages-fixture';
 import { sinkBody } from './sinks-fixtures';
+import { storeDeliveredMessages } from './stored-messages-fixture';
 
 const OWN = 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders';
 const EU = 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders-eu';

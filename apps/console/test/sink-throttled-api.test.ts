@@ -1,12 +1,12 @@
-import { SecretBox } from '@shardline/core';
-import { appendMessages, createSink, type Database, reportSinkThrottling } from '@shardline/db';
+import { appendMessages, type Database, reportSinkThrottling } from '@shardline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getOpenApi } from '../app/api/v1/openapi.json/route';
 import { GET as listMessages } from '../app/api/v1/sinks/[id]/messages/route';
 import { GET as getSink } from '../app/api/v1/sinks/[id]/route';
 import { GET as getStats } from '../app/api/v1/sinks/[id]/stats/route';
 import { GET as listSinks } from '../app/api/v1/sinks/route';
-import { call, openApiHarness, TEST_SECRET_KEY } from './api-harness';
+import { call, openApiHarness } from './api-harness';
+import { orderMessage, storedSinkId } from './stored-messages-fixture';
 
 // Issue 17: a sink Kinesis throttles shows "throttled", never "failing", through the API; its
 // throttled messages stay pending. The engines' reports are written as an engine writes them.
@@ -22,54 +22,42 @@ const THROTTLE_MESSAGE =
   'Rate exceeded for shard shardId-000000000001 in stream orders under account 123456789012.';
 
 async function throttledSink(): Promise<string> {
-  const sink = await createSink(db, {
-    secretBox: new SecretBox(TEST_SECRET_KEY),
-    input: {
-      name: `throttled-${Math.random().toString(36).slice(2, 8)}`,
-      streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders',
-    },
+  const sinkId = await storedSinkId(db, 'throttled', {
+    streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders',
   });
   await appendMessages(db, {
-    sinkId: sink.id,
-    messages: [1, 2].map((lsn) => ({
-      commitLsn: BigInt(lsn),
-      commitIdx: 0,
-      group: `order-${lsn}`,
-      tableSchema: 'public',
-      tableName: 'orders',
-      action: 'insert' as const,
-      payload: { id: lsn },
-    })),
+    sinkId,
+    messages: [1, 2].map((lsn) => orderMessage(lsn, `order-${lsn}`, { payload: { id: lsn } })),
   });
   // As a throttled attempt leaves a message: still pending, its attempt and last error kept.
   const { rows } = await db.pool.query<{ id: string }>(
     `UPDATE message SET deliver_count = 1, last_error_code = $2, last_error_message = $3, last_error_at = now()
       WHERE sink_id = $1 RETURNING id`,
-    [sink.id, THROTTLE_CODE, THROTTLE_MESSAGE],
+    [sinkId, THROTTLE_CODE, THROTTLE_MESSAGE],
   );
   for (const row of rows) {
     await db.pool.query(
       `INSERT INTO delivery_attempt (message_id, sink_id, attempt_number, trigger, error_code, error_message, duration_ms)
        VALUES ($1, $2, 1, 'scheduled', $3, $4, 12)`,
-      [row.id, sink.id, THROTTLE_CODE, THROTTLE_MESSAGE],
+      [row.id, sinkId, THROTTLE_CODE, THROTTLE_MESSAGE],
     );
   }
   // Two engines send to it; one names both shards, the other the second only.
   await reportSinkThrottling(db, {
-    sinkId: sink.id,
+    sinkId: sinkId,
     engineId: 'engine-a',
     recordsPerSecond: 1_240,
     shardsAtLimit: ['shardId-000000000000', 'shardId-000000000001'],
     throttledRecords: 85,
   });
   await reportSinkThrottling(db, {
-    sinkId: sink.id,
+    sinkId: sinkId,
     engineId: 'engine-b',
     recordsPerSecond: 760,
     shardsAtLimit: ['shardId-000000000001'],
     throttledRecords: 3,
   });
-  return sink.id;
+  return sinkId;
 }
 
 describe('a sink Kinesis throttles, through the API', () => {
